@@ -1,0 +1,114 @@
+//! The TSV dialect of lexicon files: UTF-8, one header line naming the columns, `#` starts a
+//! comment line, blank lines ignored, fields separated by one tab. Every row keeps its file
+//! and line number so validation and `vigie explain` can point at it.
+
+use super::LexiconError;
+
+/// A parsed table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub file: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One data row.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+impl Table {
+    pub fn parse(file: &str, bytes: &[u8]) -> Result<Self, LexiconError> {
+        let err = |line, message: String| LexiconError {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        let text = std::str::from_utf8(bytes).map_err(|e| err(0, format!("not UTF-8: {e}")))?;
+        let mut columns: Option<Vec<String>> = None;
+        let mut rows = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<String> = raw.split('\t').map(|f| f.trim().to_string()).collect();
+            match &columns {
+                None => columns = Some(fields),
+                Some(cols) => {
+                    if fields.len() > cols.len() {
+                        return Err(err(
+                            line,
+                            format!("{} fields, header has {}", fields.len(), cols.len()),
+                        ));
+                    }
+                    rows.push(Row { line, fields });
+                }
+            }
+        }
+        let columns = columns.ok_or_else(|| err(0, "no header line".into()))?;
+        Ok(Self {
+            file: file.to_string(),
+            columns,
+            rows,
+        })
+    }
+
+    /// Index of a column; an error naming the file when it is absent.
+    pub fn col(&self, name: &str) -> Result<usize, LexiconError> {
+        self.columns
+            .iter()
+            .position(|c| c == name)
+            .ok_or_else(|| LexiconError {
+                file: self.file.clone(),
+                line: 1,
+                message: format!("missing column `{name}`"),
+            })
+    }
+
+    /// An error at a row.
+    pub fn error(&self, row: &Row, message: impl Into<String>) -> LexiconError {
+        LexiconError {
+            file: self.file.clone(),
+            line: row.line,
+            message: message.into(),
+        }
+    }
+
+    /// `file:line` of a row, for explanations.
+    pub fn at(&self, row: &Row) -> String {
+        format!("{}:{}", self.file, row.line)
+    }
+}
+
+impl Row {
+    /// Field `i`, empty when the row is shorter.
+    pub fn get(&self, i: usize) -> &str {
+        self.fields.get(i).map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_header_comments_and_rows_with_lines() {
+        let t = Table::parse("x.tsv", b"# c\nname\tcode\n\nRussie\tRUS\nFrance\tFRA\n").unwrap();
+        assert_eq!(t.columns, ["name", "code"]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].line, 5);
+        assert_eq!(t.rows[1].get(t.col("code").unwrap()), "FRA");
+    }
+
+    #[test]
+    fn reports_file_and_line_of_a_bad_row() {
+        let e = Table::parse("x.tsv", b"a\tb\n1\t2\t3\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("x.tsv", 2));
+        assert!(Table::parse("x.tsv", b"a\n").unwrap().col("b").is_err());
+        assert!(Table::parse("x.tsv", b"\xff\n").is_err());
+    }
+}

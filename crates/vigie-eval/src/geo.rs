@@ -1,0 +1,1 @@
+//! Evaluation: geo (scaffolding; its issue fills this module).

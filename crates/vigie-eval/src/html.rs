@@ -1,0 +1,1 @@
+//! Evaluation: html (scaffolding; its issue fills this module).

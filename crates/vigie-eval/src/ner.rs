@@ -1,0 +1,1 @@
+//! Evaluation: ner (scaffolding; its issue fills this module).

@@ -1,0 +1,1 @@
+//! Evaluation: time (scaffolding; its issue fills this module).

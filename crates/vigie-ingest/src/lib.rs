@@ -1,0 +1,17 @@
+//! vigie-ingest: turn files and streams into [`Article`]s, and drive extraction over them on
+//! all cores in input order with bounded memory.
+//!
+//! **Architecture invariant**: one bad document yields one [`InputError`] naming its file,
+//! line and id; it never stops the stream or loses another document.
+
+pub mod batch;
+pub mod error;
+pub mod jsonl;
+pub mod source;
+pub mod text;
+
+pub use batch::{run_ordered, BatchOptions};
+pub use error::InputError;
+pub use source::{read_source, Input, Origin, PlainOptions, SourceSpec};
+
+pub use vigie_core::Article;

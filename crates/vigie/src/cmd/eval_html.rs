@@ -1,0 +1,17 @@
+//! `vigie eval html` (scaffolding: its issue fills this in).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use vigie_core::lexicon::Sources;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Gold-standard files or directories.
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn run(_sources: &Sources, _args: &Args) -> Result<ExitCode> {
+    anyhow::bail!("`vigie eval html` is not built yet")
+}
