@@ -51,6 +51,7 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
     /// The smallest span covering both.
+    #[must_use]
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }

@@ -29,7 +29,7 @@ pub fn fold_char(c: char, out: &mut String) {
             out.push('"');
         }
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
-            out.push('-')
+            out.push('-');
         }
         '\n' => out.push('\n'),
         'œ' | 'Œ' => out.push_str("oe"),

@@ -156,14 +156,14 @@ fn tokenize(text: &str) -> Vec<Raw> {
                     Some(sep @ ('.' | ','))
                         if char_at(i + 1).is_some_and(|d| d.is_ascii_digit()) =>
                     {
-                        i += sep.len_utf8()
+                        i += sep.len_utf8();
                     }
                     // « 1 000 000 »: a narrow space followed by exactly three digits
                     Some(sp) if is_narrow_space(sp) => {
                         let j = i + sp.len_utf8();
                         let digits = text[j..].bytes().take_while(u8::is_ascii_digit).count();
                         if digits == 3 {
-                            i = j + 3
+                            i = j + 3;
                         } else {
                             break;
                         }
@@ -206,7 +206,7 @@ fn tokenize(text: &str) -> Vec<Raw> {
                 match char_at(i) {
                     Some(d) if d.is_alphanumeric() || unicode_mark(d) => i += d.len_utf8(),
                     Some('-' | '\u{2011}') if char_at(i + 1).is_some_and(char::is_alphanumeric) => {
-                        i += char_at(i).map_or(1, char::len_utf8)
+                        i += char_at(i).map_or(1, char::len_utf8);
                     }
                     Some(a)
                         if is_apostrophe(a)

@@ -77,7 +77,7 @@ impl PhraseMatcher {
         self.keys.is_empty()
     }
 
-    fn bounded(&self, hay: &[u8], key: &[u8], s: usize, e: usize) -> bool {
+    fn bounded(hay: &[u8], key: &[u8], s: usize, e: usize) -> bool {
         let left_ok = !is_word_byte(key[0]) || s == 0 || !is_word_byte(hay[s - 1]);
         let right_ok = !is_word_byte(key[key.len() - 1]) || e == hay.len() || !is_word_byte(hay[e]);
         // a multi-byte char is never cut: folded keys and text are both valid UTF-8 and
@@ -97,13 +97,12 @@ impl PhraseMatcher {
             .filter_map(|m| {
                 let k = m.pattern().as_usize();
                 let (s, e) = (m.start(), m.end());
-                self.bounded(hay, self.keys[k].as_bytes(), s, e)
-                    .then(|| PhraseMatch {
-                        folded_start: s,
-                        folded_end: e,
-                        span: norm.to_original(s, e),
-                        payloads: &self.payloads[k],
-                    })
+                Self::bounded(hay, self.keys[k].as_bytes(), s, e).then(|| PhraseMatch {
+                    folded_start: s,
+                    folded_end: e,
+                    span: norm.to_original(s, e),
+                    payloads: &self.payloads[k],
+                })
             })
             .collect();
         out.sort_by(|a, b| {
