@@ -236,6 +236,7 @@ impl Extractor {
         doc.entities = mention::tag_entities(&doc, &lex.actors);
         lap(Stage::Mentions);
         doc.places = mention::resolve_places(&doc, &lex.gazetteer);
+        mention::add_place_entities(&mut doc);
         lap(Stage::Places);
         doc.quotes = quote::tag(&doc, &lex.quotes);
         lap(Stage::Quotes);

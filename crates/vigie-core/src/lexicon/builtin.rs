@@ -18,3 +18,30 @@ lexicon_files!(
     "lang/stopwords.tsv",
     "lang/iso639-1.tsv",
 );
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).expect("lexicon directory").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else if !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "README.md") {
+                out.push(p.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+
+    #[test]
+    fn every_lexicon_file_is_embedded() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lexicon");
+        let mut on_disk = Vec::new();
+        walk(&root, &root, &mut on_disk);
+        on_disk.sort();
+        let mut embedded: Vec<String> = super::FILES.iter().map(|(p, _)| (*p).to_string()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded, "lexicon/ and lexicon/builtin.rs disagree");
+    }
+}
