@@ -30,21 +30,21 @@ fn stages(c: &mut Criterion) {
             docs.iter()
                 .map(|d| normalize::Normalized::new(&d.text).folded.len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("lang", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| lang::detect(d, &lex.lang).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("segment", |b| {
         b.iter_batched(
             || docs.clone(),
             |mut ds| {
                 ds.iter_mut()
-                    .for_each(|d| segment::segment(d, &lex.segment))
+                    .for_each(|d| segment::segment(d, &lex.segment));
             },
             BatchSize::SmallInput,
         );
@@ -54,49 +54,49 @@ fn stages(c: &mut Criterion) {
             docs.iter()
                 .map(|d| boilerplate::mark(d, &lex.boilerplate).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("time", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| time::tag(d, &lex.time).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("mentions", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| mention::tag_entities(d, &lex.actors).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("places", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| mention::resolve_places(d, &lex.gazetteer).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("quotes", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| quote::tag(d, &lex.quotes).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("counts", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| count::tag(d, &lex.counts).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("events", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| event::code(d, &lex.events).len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("pipeline", |b| {
         b.iter(|| {
@@ -104,7 +104,7 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .map(|a| x.extract(a).map_or(0, |e| e.events.len()))
                 .sum::<usize>()
-        })
+        });
     });
     g.finish();
     c.bench_function("lexicon/compile", |b| b.iter(|| Lexicon::builtin().is_ok()));

@@ -28,8 +28,16 @@ mod tests {
             let p = e.path();
             if p.is_dir() {
                 walk(root, &p, out);
-            } else if !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "README.md") {
-                out.push(p.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/"));
+            } else if !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "README.md")
+            {
+                out.push(
+                    p.strip_prefix(root)
+                        .expect("under root")
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
             }
         }
     }
@@ -40,8 +48,12 @@ mod tests {
         let mut on_disk = Vec::new();
         walk(&root, &root, &mut on_disk);
         on_disk.sort();
-        let mut embedded: Vec<String> = super::FILES.iter().map(|(p, _)| (*p).to_string()).collect();
+        let mut embedded: Vec<String> =
+            super::FILES.iter().map(|(p, _)| (*p).to_string()).collect();
         embedded.sort();
-        assert_eq!(on_disk, embedded, "lexicon/ and lexicon/builtin.rs disagree");
+        assert_eq!(
+            on_disk, embedded,
+            "lexicon/ and lexicon/builtin.rs disagree"
+        );
     }
 }

@@ -17,11 +17,18 @@ pub fn add_place_entities(doc: &mut Doc) {
         if doc.entities.iter().any(|e| e.span.overlaps(p.span)) {
             continue;
         }
-        doc.entities.push(Entity { span: p.span, etype: EntityType::LOC, actor: None, rule: "place".into(), nominal: false });
+        doc.entities.push(Entity {
+            span: p.span,
+            etype: EntityType::LOC,
+            actor: None,
+            rule: "place".into(),
+            nominal: false,
+        });
         added = true;
     }
     if added {
-        doc.entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+        doc.entities
+            .sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     }
 }
 
@@ -33,11 +40,29 @@ mod tests {
     #[test]
     fn places_become_loc_entities_unless_covered() {
         let mut d = Doc::new("t", "Paris et Dakar");
-        let place = |s, e, id| Place { span: Span::new(s, e), geonameid: id, name: String::new(), country: String::new(), lat: 0.0, lon: 0.0, feature: Feature::City };
+        let place = |s, e, id| Place {
+            span: Span::new(s, e),
+            geonameid: id,
+            name: String::new(),
+            country: String::new(),
+            lat: 0.0,
+            lon: 0.0,
+            feature: Feature::City,
+        };
         d.places = vec![place(0, 5, 1), place(9, 14, 2)];
-        d.entities = vec![Entity { span: Span::new(9, 14), etype: EntityType::LOC, actor: None, rule: "x".into(), nominal: false }];
+        d.entities = vec![Entity {
+            span: Span::new(9, 14),
+            etype: EntityType::LOC,
+            actor: None,
+            rule: "x".into(),
+            nominal: false,
+        }];
         add_place_entities(&mut d);
-        let got: Vec<(&str, &str)> = d.entities.iter().map(|e| (d.slice(e.span), e.rule.as_str())).collect();
+        let got: Vec<(&str, &str)> = d
+            .entities
+            .iter()
+            .map(|e| (d.slice(e.span), e.rule.as_str()))
+            .collect();
         assert_eq!(got, [("Paris", "place"), ("Dakar", "x")]);
     }
 }
