@@ -43,8 +43,9 @@ fn stages(c: &mut Criterion) {
         b.iter_batched(
             || docs.clone(),
             |mut ds| {
-                ds.iter_mut()
-                    .for_each(|d| segment::segment(d, &lex.segment));
+                for d in &mut ds {
+                    segment::segment(d, &lex.segment);
+                }
             },
             BatchSize::SmallInput,
         );
