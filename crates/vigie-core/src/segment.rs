@@ -205,8 +205,10 @@ fn tokenize(text: &str) -> Vec<Raw> {
             loop {
                 match char_at(i) {
                     Some(d) if d.is_alphanumeric() || unicode_mark(d) => i += d.len_utf8(),
-                    Some('-' | '\u{2011}') if char_at(i + 1).is_some_and(char::is_alphanumeric) => {
-                        i += char_at(i).map_or(1, char::len_utf8);
+                    Some(h @ ('-' | '\u{2011}'))
+                        if char_at(i + h.len_utf8()).is_some_and(char::is_alphanumeric) =>
+                    {
+                        i += h.len_utf8()
                     }
                     Some(a)
                         if is_apostrophe(a)
@@ -527,6 +529,11 @@ mod tests {
             ["Russia", "'s", "army", ",", "aujourd'hui"]
         );
         assert_eq!(tokens("cessez-le-feu"), ["cessez-le-feu"]);
+        // a non-breaking hyphen is three bytes: the next char is read after all of them
+        assert_eq!(
+            tokens("Saint\u{2011}Denis a\u{2011}"),
+            ["Saint\u{2011}Denis", "a", "\u{2011}"]
+        );
     }
 
     #[test]

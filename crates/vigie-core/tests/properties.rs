@@ -80,6 +80,7 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just("M. ".to_string()),
         Just("20,5\u{a0}% ".to_string()),
+        Just("Saint\u{2011}Denis a\u{2011}".to_string()),
         "[A-Za-zÀ-ÿ ,.;:!?«»“”'’\\-\n0-9]{0,30}",
         any::<String>(),
     ];
