@@ -1,0 +1,194 @@
+//! Toponym candidates: gazetteer names found in the folded text that stand as a name in the
+//! original text — on whole tokens, capitalized, not a function word, not a common word that is
+//! capitalized only because it opens a sentence, not part of a longer capitalized name
+//! (« Paris Saint-Germain », "New York Times", "Paris Hilton"), not after a person's title, and
+//! not inside a person or organization entity when the entity tagger found one.
+
+use crate::doc::{Doc, EntityType, Span, TokenKind};
+use crate::normalize::fold;
+
+use super::gazetteer::{Cue, Gazetteer, StopWhen};
+
+/// A name that may be a place, with the gazetteer entries it can be.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate<'g> {
+    pub span: Span,
+    /// Matcher payloads: record index × 2 (+1 for an alternate name).
+    pub payloads: &'g [u32],
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+}
+
+/// Only horizontal spaces between two byte offsets: the two tokens are one phrase.
+fn joined(doc: &Doc, a: usize, b: usize) -> bool {
+    a <= b
+        && doc.text.get(a..b).is_some_and(|g| {
+            !g.is_empty() && g.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+        })
+}
+
+/// Index of the first word token of sentence `s`.
+fn first_word_of_sentence(doc: &Doc, s: u32) -> Option<usize> {
+    let lo = doc.tokens.partition_point(|t| t.sentence < s);
+    doc.tokens[lo..]
+        .iter()
+        .take_while(|t| t.sentence == s)
+        .position(|t| t.kind == TokenKind::Word)
+        .map(|p| lo + p)
+}
+
+/// Does the folded word occur in lower case somewhere in the document (a common word here)?
+fn lowercase_elsewhere(doc: &Doc, word: &str) -> bool {
+    let folded = fold(word);
+    doc.tokens.iter().any(|t| {
+        t.kind == TokenKind::Word
+            && t.span.len() == word.len()
+            && doc
+                .text
+                .get(t.span.start..t.span.end)
+                .is_some_and(|w| !starts_upper(w) && fold(w) == folded)
+    })
+}
+
+/// The title token before `i`, skipping an abbreviation's period (« M. », "Mr.").
+fn title_before(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = doc.tokens[k];
+        if t.sentence != doc.tokens[i].sentence && doc.slice(t.span) != "." {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Punct if doc.slice(t.span) == "." => {}
+            TokenKind::Word => {
+                return gaz.cues.get(&fold(doc.slice(t.span))) == Some(&Cue::PersonTitle);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Check one gazetteer match; `Some` when it stands as a place name.
+fn accept<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Option<Candidate<'g>> {
+    if span.is_empty() || doc.in_boilerplate(span) {
+        return None;
+    }
+    // whole tokens only
+    let i = doc.token_at_or_after(span.start);
+    let first = doc.tokens.get(i)?;
+    if first.span.start != span.start {
+        return None;
+    }
+    let mut j = i;
+    while doc.tokens.get(j)?.span.end < span.end {
+        j += 1;
+    }
+    let last = doc.tokens[j];
+    if last.span.end != span.end || last.sentence != first.sentence {
+        return None;
+    }
+    let text = doc.slice(span);
+    if !starts_upper(text) || !starts_upper(doc.slice(last.span)) {
+        return None;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = text.chars().all(|c| !c.is_lowercase());
+    // short names (« Ufa », "US") are words too often: a hand alias or the record's own name,
+    // and in capitals when two letters
+    if letters <= 3 && !payloads.iter().any(|p| p % 2 == 0) {
+        return None;
+    }
+    if letters <= 2 && !all_caps {
+        return None;
+    }
+    let key = fold(text);
+    if i == j && gaz.function_words.contains(&key) {
+        return None;
+    }
+    let sentence_start = first_word_of_sentence(doc, first.sentence) == Some(i);
+    match gaz.stop.get(&key) {
+        Some(StopWhen::Always) => return None,
+        Some(StopWhen::SentenceStart) if sentence_start => return None,
+        _ => {}
+    }
+    if sentence_start && i == j && !all_caps && lowercase_elsewhere(doc, text) {
+        return None;
+    }
+    if title_before(doc, gaz, i) {
+        return None;
+    }
+    // part of a longer capitalized name?
+    if i > 0 && is_word(doc, i - 1) {
+        let prev = doc.tokens[i - 1];
+        let pw = doc.slice(prev.span);
+        if prev.sentence == first.sentence
+            && joined(doc, prev.span.end, span.start)
+            && starts_upper(pw)
+        {
+            let pk = fold(pw);
+            let ok = gaz.function_words.contains(&pk) || gaz.cues.get(&pk) == Some(&Cue::Before);
+            if !ok {
+                return None;
+            }
+        }
+    }
+    if is_word(doc, j + 1) {
+        let next = doc.tokens[j + 1];
+        let nw = doc.slice(next.span);
+        if next.sentence == last.sentence && joined(doc, span.end, next.span.start) && starts_upper(nw)
+        {
+            let nk = fold(nw);
+            let ok = gaz.cues.get(&nk) == Some(&Cue::After)
+                || (gaz.function_words.contains(&nk) && !all_caps);
+            if !ok {
+                return None;
+            }
+        }
+    }
+    // the entity tagger, when it ran, knows people and organizations
+    let named_otherwise = doc.entities.iter().any(|e| {
+        !e.nominal
+            && match e.etype {
+                EntityType::PER => e.span.overlaps(span),
+                EntityType::ORG | EntityType::MISC => e.span.contains(span) && e.span != span,
+                EntityType::LOC => false,
+            }
+    });
+    if named_otherwise {
+        return None;
+    }
+    Some(Candidate { span, payloads })
+}
+
+/// Non-overlapping candidates in text order, the longest at each place.
+pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
+    let Some(matcher) = &gaz.matcher else {
+        return Vec::new();
+    };
+    let mut found: Vec<Candidate<'g>> = matcher
+        .find_all(&doc.norm)
+        .into_iter()
+        .filter_map(|m| accept(doc, gaz, m.span, m.payloads))
+        .collect();
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut out: Vec<Candidate<'g>> = Vec::with_capacity(found.len());
+    for c in found {
+        if out.last().is_none_or(|l| c.span.start >= l.span.end) {
+            out.push(c);
+        }
+    }
+    out
+}
