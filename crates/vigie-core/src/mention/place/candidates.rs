@@ -33,6 +33,19 @@ fn joined(doc: &Doc, a: usize, b: usize) -> bool {
         })
 }
 
+/// The rest of a word around a name joined by a hyphen to a lower-case word: « pro-Moscou »,
+/// "Washington-based", "Kyiv-backed" name the place; « Saint-Denis » does not name Denis.
+fn hyphen_compound(rest: &str, before: bool) -> bool {
+    let word = if before {
+        rest.strip_suffix('-')
+    } else {
+        rest.strip_prefix('-')
+    };
+    word.is_some_and(|w| {
+        !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    })
+}
+
 /// Index of the first word token of sentence `s`.
 fn first_word_of_sentence(doc: &Doc, s: u32) -> Option<usize> {
     let lo = doc.tokens.partition_point(|t| t.sentence < s);
@@ -76,57 +89,86 @@ fn title_before(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
     false
 }
 
-/// Check one gazetteer match; `Some` when it stands as a place name.
-fn accept<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Option<Candidate<'g>> {
+/// What one gazetteer match is.
+enum Verdict<'g> {
+    Place(Candidate<'g>),
+    /// The last word of a longer capitalized name (« George Bush », "Paris Hilton" is the
+    /// other way round): the same word alone elsewhere in the text names the same person.
+    Surname,
+    No,
+}
+
+fn verdict<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Verdict<'g> {
+    match accept(doc, gaz, span, payloads) {
+        Ok(c) => Verdict::Place(c),
+        Err(Some(())) => Verdict::Surname,
+        Err(None) => Verdict::No,
+    }
+}
+
+/// Check one gazetteer match: `Ok` when it stands as a place name, `Err(Some(()))` when it
+/// closes a longer capitalized name, `Err(None)` otherwise.
+fn accept<'g>(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    span: Span,
+    payloads: &'g [u32],
+) -> Result<Candidate<'g>, Option<()>> {
     if span.is_empty() || doc.in_boilerplate(span) {
-        return None;
+        return Err(None);
     }
     // whole tokens only
-    let i = doc.token_at_or_after(span.start);
-    let first = doc.tokens.get(i)?;
-    if first.span.start != span.start {
-        return None;
-    }
+    // the token holding the first byte, and the one holding the last
+    let i = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    let first = doc.tokens.get(i).ok_or(None)?;
     let mut j = i;
-    while doc.tokens.get(j)?.span.end < span.end {
+    while doc.tokens.get(j).ok_or(None)?.span.end < span.end {
         j += 1;
     }
     let last = doc.tokens[j];
-    if last.span.end != span.end || last.sentence != first.sentence {
-        return None;
+    if first.span.start > span.start || last.sentence != first.sentence {
+        return Err(None);
+    }
+    if first.span.start != span.start && !hyphen_compound(&doc.text[first.span.start..span.start], true)
+    {
+        return Err(None);
+    }
+    if last.span.end != span.end && !hyphen_compound(&doc.text[span.end..last.span.end], false) {
+        return Err(None);
     }
     let text = doc.slice(span);
     if !starts_upper(text) || !starts_upper(doc.slice(last.span)) {
-        return None;
+        return Err(None);
     }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = text.chars().all(|c| !c.is_lowercase());
     // short names (« Ufa », "US") are words too often: a hand alias or the record's own name,
     // and in capitals when two letters
     if letters <= 3 && !payloads.iter().any(|p| p % 2 == 0) {
-        return None;
+        return Err(None);
     }
     if letters <= 2 && !all_caps {
-        return None;
+        return Err(None);
     }
     let key = fold(text);
     if i == j && gaz.function_words.contains(&key) {
-        return None;
+        return Err(None);
     }
-    let sentence_start = first_word_of_sentence(doc, first.sentence) == Some(i);
+    let sentence_start = first_word_of_sentence(doc, first.sentence) == Some(i)
+        && first.span.start == span.start;
     match gaz.stop.get(&key) {
-        Some(StopWhen::Always) => return None,
-        Some(StopWhen::SentenceStart) if sentence_start => return None,
+        Some(StopWhen::Always) => return Err(None),
+        Some(StopWhen::SentenceStart) if sentence_start => return Err(None),
         _ => {}
     }
     if sentence_start && i == j && !all_caps && lowercase_elsewhere(doc, text) {
-        return None;
+        return Err(None);
     }
     if title_before(doc, gaz, i) {
-        return None;
+        return Err(None);
     }
     // part of a longer capitalized name?
-    if i > 0 && is_word(doc, i - 1) {
+    if i > 0 && first.span.start == span.start && is_word(doc, i - 1) {
         let prev = doc.tokens[i - 1];
         let pw = doc.slice(prev.span);
         if prev.sentence == first.sentence
@@ -134,13 +176,17 @@ fn accept<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Op
             && starts_upper(pw)
         {
             let pk = fold(pw);
-            let ok = gaz.function_words.contains(&pk) || gaz.cues.get(&pk) == Some(&Cue::Before);
+            // a capitalized sentence opener (« A Bruxelles », "Without Nigeria") says nothing
+            let opener = first_word_of_sentence(doc, first.sentence) == Some(i - 1);
+            let ok = opener
+                || gaz.function_words.contains(&pk)
+                || gaz.cues.get(&pk) == Some(&Cue::Before);
             if !ok {
-                return None;
+                return Err((i == j).then_some(()));
             }
         }
     }
-    if is_word(doc, j + 1) {
+    if last.span.end == span.end && is_word(doc, j + 1) {
         let next = doc.tokens[j + 1];
         let nw = doc.slice(next.span);
         if next.sentence == last.sentence && joined(doc, span.end, next.span.start) && starts_upper(nw)
@@ -149,7 +195,7 @@ fn accept<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Op
             let ok = gaz.cues.get(&nk) == Some(&Cue::After)
                 || (gaz.function_words.contains(&nk) && !all_caps);
             if !ok {
-                return None;
+                return Err(None);
             }
         }
     }
@@ -163,9 +209,9 @@ fn accept<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Op
             }
     });
     if named_otherwise {
-        return None;
+        return Err(None);
     }
-    Some(Candidate { span, payloads })
+    Ok(Candidate { span, payloads })
 }
 
 /// Non-overlapping candidates in text order, the longest at each place.
@@ -173,11 +219,18 @@ pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
     let Some(matcher) = &gaz.matcher else {
         return Vec::new();
     };
-    let mut found: Vec<Candidate<'g>> = matcher
-        .find_all(&doc.norm)
-        .into_iter()
-        .filter_map(|m| accept(doc, gaz, m.span, m.payloads))
-        .collect();
+    let mut found: Vec<Candidate<'g>> = Vec::new();
+    let mut surnames: Vec<String> = Vec::new();
+    for m in matcher.find_all(&doc.norm) {
+        match verdict(doc, gaz, m.span, m.payloads) {
+            Verdict::Place(c) => found.push(c),
+            Verdict::Surname => surnames.push(fold(doc.slice(m.span))),
+            Verdict::No => {}
+        }
+    }
+    if !surnames.is_empty() {
+        found.retain(|c| !surnames.iter().any(|n| *n == fold(doc.slice(c.span))));
+    }
     found.sort_by(|a, b| {
         a.span
             .start

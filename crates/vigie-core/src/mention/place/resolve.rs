@@ -28,6 +28,11 @@ const DOC_COUNTRY_BONUS: f64 = 1.5;
 /// Weight of a containing place named right after (« Paris, Texas »).
 const CONTAINER_BONUS: f64 = 4.0;
 
+/// A town smaller than this is taken for a place only with support in the document (its
+/// country named, another place in its country, a container after it): alone, a small town's
+/// name is more often a surname or a word (« Bush » is also a town in Egypt).
+const UNSUPPORTED_MIN_POPULATION: u64 = 100_000;
+
 /// One reading of a name: a record and whether the name is one of its alternates.
 #[derive(Debug, Clone, Copy)]
 struct Option_ {
@@ -56,8 +61,7 @@ fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
         Feature::City => {
             // a city-state: the city record carries the country's own name and most of its
             // people (Singapore, Hong Kong): the city is meant
-            let city_state = !o.alternate
-                && gaz.country_of(r).is_some_and(|c| {
+            let city_state = gaz.country_of(r).is_some_and(|c| {
                     fold(&c.name) == fold(&r.name) && r.population * 2 >= c.population
                 });
             if city_state {
@@ -157,10 +161,11 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
     let mut chosen: HashMap<&str, usize> = HashMap::new();
     for (k, mentions) in &groups {
         let own = per_name.get(k);
-        let mut best: Option<(f64, usize)> = None;
+        let mut best: Option<(f64, usize, bool)> = None;
         for o in &opts[mentions[0]] {
             let r = &gaz.records[o.record];
             let mut score = prior(gaz, *o, shadowed[mentions[0]]);
+            let mut supported = false;
             if r.feature != Feature::Country && !r.country.is_empty() {
                 // the countries named elsewhere in the document, not by this name itself
                 let mut w = countries.get(r.country.as_str()).copied().unwrap_or(0.0);
@@ -169,23 +174,32 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                         w -= ow;
                     }
                 }
+                supported = w > 0.0;
                 if w >= 1.0 {
                     score += DOC_COUNTRY_BONUS;
                 } else if w > 0.0 {
                     score += DOC_COUNTRY_BONUS / 2.0;
                 }
             }
-            score += container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
+            let contained = container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
+            score += contained;
+            supported |= contained > 0.0;
             // ties: the smaller GeoNames id, so that the choice never depends on hash order
-            let better = best.is_none_or(|(s, b)| {
+            let better = best.is_none_or(|(s, b, _)| {
                 score > s || (score == s && gaz.records[o.record].id < gaz.records[b].id)
             });
             if better {
-                best = Some((score, o.record));
+                best = Some((score, o.record, supported));
             }
         }
-        if let Some((_, r)) = best {
-            chosen.insert(k, r);
+        if let Some((_, r, supported)) = best {
+            let rec = &gaz.records[r];
+            let small = rec.feature == Feature::City
+                && rec.population < UNSUPPORTED_MIN_POPULATION
+                && gaz.country_of(rec).is_none_or(|c| c.population >= UNSUPPORTED_MIN_POPULATION);
+            if supported || !small {
+                chosen.insert(k, r);
+            }
         }
     }
     keys.iter()
