@@ -4,7 +4,7 @@
 //! (« Paris Saint-Germain », "New York Times", "Paris Hilton"), not after a person's title, and
 //! not inside a person or organization entity when the entity tagger found one.
 
-use crate::doc::{Doc, EntityType, Span, TokenKind};
+use crate::doc::{Doc, EntityType, Feature, Span, TokenKind};
 use crate::normalize::fold;
 
 use super::gazetteer::{Cue, Gazetteer, StopWhen};
@@ -167,8 +167,17 @@ fn accept<'g>(
     if title_before(doc, gaz, i) {
         return Err(None);
     }
-    // part of a longer capitalized name?
-    if i > 0 && first.span.start == span.start && is_word(doc, i - 1) {
+    // part of a longer capitalized name? A country's name is a place even then: « Ukraine
+    // Ambassador », "US District Judge" (a name that contains one, "China Daily", is an
+    // organization the entity tagger knows)
+    let country = payloads.iter().any(|&p| {
+        p % 2 == 0
+            && gaz
+                .records
+                .get((p / 2) as usize)
+                .is_some_and(|r| matches!(r.feature, Feature::Country | Feature::Other))
+    });
+    if !country && i > 0 && first.span.start == span.start && is_word(doc, i - 1) {
         let prev = doc.tokens[i - 1];
         let pw = doc.slice(prev.span);
         if prev.sentence == first.sentence
@@ -186,7 +195,7 @@ fn accept<'g>(
             }
         }
     }
-    if last.span.end == span.end && is_word(doc, j + 1) {
+    if !country && last.span.end == span.end && is_word(doc, j + 1) {
         let next = doc.tokens[j + 1];
         let nw = doc.slice(next.span);
         if next.sentence == last.sentence && joined(doc, span.end, next.span.start) && starts_upper(nw)
@@ -220,16 +229,19 @@ pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
         return Vec::new();
     };
     let mut found: Vec<Candidate<'g>> = Vec::new();
-    let mut surnames: Vec<String> = Vec::new();
+    let mut surnames: Vec<Span> = Vec::new();
     for m in matcher.find_all(&doc.norm) {
         match verdict(doc, gaz, m.span, m.payloads) {
             Verdict::Place(c) => found.push(c),
-            Verdict::Surname => surnames.push(fold(doc.slice(m.span))),
+            Verdict::Surname => surnames.push(m.span),
             Verdict::No => {}
         }
     }
+    // a surname inside a longer place name (« Mexico » in "New Mexico") is no surname
+    surnames.retain(|s| !found.iter().any(|c| c.span.contains(*s) && c.span != *s));
     if !surnames.is_empty() {
-        found.retain(|c| !surnames.iter().any(|n| *n == fold(doc.slice(c.span))));
+        let names: Vec<String> = surnames.iter().map(|s| fold(doc.slice(*s))).collect();
+        found.retain(|c| !names.iter().any(|n| *n == fold(doc.slice(c.span))));
     }
     found.sort_by(|a, b| {
         a.span
