@@ -101,9 +101,22 @@ enum Verdict<'g> {
 fn verdict<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Verdict<'g> {
     match accept(doc, gaz, span, payloads) {
         Ok(c) => Verdict::Place(c),
-        Err(Some(())) => Verdict::Surname,
-        Err(None) => Verdict::No,
+        // a big city's name stays a place elsewhere in the text even after a name ends with
+        // it once (« Dubai » after "Emirate Dubai")
+        Err(Some(())) if !big_city(gaz, payloads) => Verdict::Surname,
+        Err(_) => Verdict::No,
     }
+}
+
+/// A city of a million people or more among the readings, by its own name.
+fn big_city(gaz: &Gazetteer, payloads: &[u32]) -> bool {
+    payloads.iter().any(|&p| {
+        p % 2 == 0
+            && gaz
+                .records
+                .get((p / 2) as usize)
+                .is_some_and(|r| r.feature == Feature::City && r.population >= 1_000_000)
+    })
 }
 
 /// Check one gazetteer match: `Ok` when it stands as a place name, `Err(Some(()))` when it
@@ -154,19 +167,6 @@ fn accept<'g>(
     if i == j && gaz.function_words.contains(&key) {
         return Err(None);
     }
-    let sentence_start = first_word_of_sentence(doc, first.sentence) == Some(i)
-        && first.span.start == span.start;
-    match gaz.stop.get(&key) {
-        Some(StopWhen::Always) => return Err(None),
-        Some(StopWhen::SentenceStart) if sentence_start => return Err(None),
-        _ => {}
-    }
-    if sentence_start && i == j && !all_caps && lowercase_elsewhere(doc, text) {
-        return Err(None);
-    }
-    if title_before(doc, gaz, i) {
-        return Err(None);
-    }
     // part of a longer capitalized name? A country's name is a place even then: « Ukraine
     // Ambassador », "US District Judge" (a name that contains one, "China Daily", is an
     // organization the entity tagger knows)
@@ -177,6 +177,20 @@ fn accept<'g>(
                 .get((p / 2) as usize)
                 .is_some_and(|r| matches!(r.feature, Feature::Country | Feature::Other))
     });
+    let sentence_start = first_word_of_sentence(doc, first.sentence) == Some(i)
+        && first.span.start == span.start;
+    match gaz.stop.get(&key) {
+        Some(StopWhen::Always) => return Err(None),
+        Some(StopWhen::SentenceStart) if sentence_start => return Err(None),
+        _ => {}
+    }
+    // (a country's name in lower case is a URL or a slip, not a common word)
+    if sentence_start && i == j && !all_caps && !country && lowercase_elsewhere(doc, text) {
+        return Err(None);
+    }
+    if title_before(doc, gaz, i) {
+        return Err(None);
+    }
     if !country && i > 0 && first.span.start == span.start && is_word(doc, i - 1) {
         let prev = doc.tokens[i - 1];
         let pw = doc.slice(prev.span);
