@@ -150,7 +150,8 @@ fn accept<'g>(
         return Err(None);
     }
     let text = doc.slice(span);
-    if !starts_upper(text) || !starts_upper(doc.slice(last.span)) {
+    let last_word = &doc.text[last.span.start.max(span.start)..span.end];
+    if !starts_upper(text) || !starts_upper(last_word) {
         return Err(None);
     }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -199,8 +200,10 @@ fn accept<'g>(
             && starts_upper(pw)
         {
             let pk = fold(pw);
-            // a capitalized sentence opener (« A Bruxelles », "Without Nigeria") says nothing
-            let opener = first_word_of_sentence(doc, first.sentence) == Some(i - 1);
+            // a short capitalized sentence opener (« A Bruxelles ») says nothing; a longer one
+            // may be a first name ("Abraham Lincoln")
+            let opener = first_word_of_sentence(doc, first.sentence) == Some(i - 1)
+                && pw.chars().count() <= 2;
             let ok = opener
                 || gaz.function_words.contains(&pk)
                 || gaz.cues.get(&pk) == Some(&Cue::Before);

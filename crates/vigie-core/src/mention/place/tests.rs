@@ -174,3 +174,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn hyphen_compounds_and_country_modifiers() {
+    assert_eq!(
+        places("A Washington-based firm and pro-Moscou groups met."),
+        [p("Washington", 4_140_963), p("Moscou", 524_901)]
+    );
+    assert!(places("Il vit à Saint-Denis.").iter().all(|(t, _)| t != "Denis"));
+    assert_eq!(
+        places("The Ukraine Ambassador met US officials on Monday."),
+        [p("Ukraine", 690_791), p("US", 6_252_001)]
+    );
+}
+
+#[test]
+fn a_name_closing_a_person_name_is_that_person_throughout() {
+    // « Lincoln » the town (Nebraska, England) is the president's surname in this text
+    let got = places("Abraham Lincoln spoke in Illinois. Later Lincoln wrote to Ohio.");
+    assert!(got.iter().all(|(t, _)| t != "Lincoln"), "{got:?}");
+}
+
+#[test]
+fn the_documents_countries_choose_between_homonyms() {
+    // Birmingham, England is bigger; a text about Alabama in the United States means the other
+    assert_eq!(places("Schools in Birmingham closed."), [p("Birmingham", 2_655_603)]);
+    let got = places("In the United States, Alabama officials said schools in Birmingham closed.");
+    assert_eq!(got.last(), Some(&p("Birmingham", 4_049_979)));
+}
