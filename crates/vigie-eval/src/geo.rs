@@ -271,8 +271,18 @@ mod tests {
         assert!(paris.wanted);
         let texas = g.iter().find(|t| t.kind == "Literal_Modifier").unwrap();
         assert!(texas.wanted && &text[texas.start..texas.end] == "Texas");
-        assert!(!g.iter().find(|t| t.kind == "Non_Literal_Modifier").unwrap().wanted);
-        assert!(g.iter().find(|t| t.kind == "Embedded_Literal").unwrap().neutral);
+        assert!(
+            !g.iter()
+                .find(|t| t.kind == "Non_Literal_Modifier")
+                .unwrap()
+                .wanted
+        );
+        assert!(
+            g.iter()
+                .find(|t| t.kind == "Embedded_Literal")
+                .unwrap()
+                .neutral
+        );
     }
 
     #[test]
@@ -287,16 +297,37 @@ mod tests {
             toponyms: parse_ann(text, ann),
         };
         let pred = [
-            Predicted { start: 0, end: 5, geonameid: 1, lat: 48.85, lon: 2.35 },
+            Predicted {
+                start: 0,
+                end: 5,
+                geonameid: 1,
+                lat: 48.85,
+                lon: 2.35,
+            },
             // wrong id, 50 km away
-            Predicted { start: 10, end: 14, geonameid: 9, lat: 45.3, lon: 4.83 },
-            Predicted { start: 0, end: 3, geonameid: 1, lat: 0.0, lon: 0.0 },
+            Predicted {
+                start: 10,
+                end: 14,
+                geonameid: 9,
+                lat: 45.3,
+                lon: 4.83,
+            },
+            Predicted {
+                start: 0,
+                end: 3,
+                geonameid: 1,
+                lat: 0.0,
+                lon: 0.0,
+            },
         ];
         let coords = |id: u32| (id == 2).then_some((45.75, 4.85));
         let mut s = GeoScores::default();
         score_doc(&doc, &pred, &coords, &mut s);
         assert_eq!((s.tp, s.predicted, s.gold), (2, 3, 3));
-        assert_eq!((s.gold_ids, s.found_ids, s.right_ids, s.within_161), (3, 2, 1, 2));
+        assert_eq!(
+            (s.gold_ids, s.found_ids, s.right_ids, s.within_161),
+            (3, 2, 1, 2)
+        );
         assert!((haversine_km(48.8534, 2.3488, 45.7485, 4.8467) - 392.0).abs() < 5.0);
     }
 }

@@ -45,7 +45,9 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
                 lang: Some("en".into()),
                 ..Article::default()
             };
-            let doc = ex.analyze(&a).with_context(|| format!("document {}", d.id))?;
+            let doc = ex
+                .analyze(&a)
+                .with_context(|| format!("document {}", d.id))?;
             Ok(doc
                 .places
                 .iter()

@@ -29,7 +29,9 @@ fn is_word(doc: &Doc, i: usize) -> bool {
 fn joined(doc: &Doc, a: usize, b: usize) -> bool {
     a <= b
         && doc.text.get(a..b).is_some_and(|g| {
-            !g.is_empty() && g.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+            !g.is_empty()
+                && g.chars()
+                    .all(|c| c.is_whitespace() && c != '\n' && c != '\r')
         })
 }
 
@@ -41,9 +43,7 @@ fn hyphen_compound(rest: &str, before: bool) -> bool {
     } else {
         rest.strip_prefix('-')
     };
-    word.is_some_and(|w| {
-        !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-    })
+    word.is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
 }
 
 /// Index of the first word token of sentence `s`.
@@ -142,7 +142,8 @@ fn accept<'g>(
     if first.span.start > span.start || last.sentence != first.sentence {
         return Err(None);
     }
-    if first.span.start != span.start && !hyphen_compound(&doc.text[first.span.start..span.start], true)
+    if first.span.start != span.start
+        && !hyphen_compound(&doc.text[first.span.start..span.start], true)
     {
         return Err(None);
     }
@@ -178,8 +179,8 @@ fn accept<'g>(
                 .get((p / 2) as usize)
                 .is_some_and(|r| matches!(r.feature, Feature::Country | Feature::Other))
     });
-    let sentence_start = first_word_of_sentence(doc, first.sentence) == Some(i)
-        && first.span.start == span.start;
+    let sentence_start =
+        first_word_of_sentence(doc, first.sentence) == Some(i) && first.span.start == span.start;
     match gaz.stop.get(&key) {
         Some(StopWhen::Always) => return Err(None),
         Some(StopWhen::SentenceStart) if sentence_start => return Err(None),
@@ -215,7 +216,9 @@ fn accept<'g>(
     if !country && last.span.end == span.end && is_word(doc, j + 1) {
         let next = doc.tokens[j + 1];
         let nw = doc.slice(next.span);
-        if next.sentence == last.sentence && joined(doc, span.end, next.span.start) && starts_upper(nw)
+        if next.sentence == last.sentence
+            && joined(doc, span.end, next.span.start)
+            && starts_upper(nw)
         {
             let nk = fold(nw);
             let ok = gaz.cues.get(&nk) == Some(&Cue::After)

@@ -139,7 +139,8 @@ fn read_records(
         };
         let country = f(2);
         let name = f(7);
-        let (Ok(id), Some(feature), Ok(lat), Ok(lon), Ok(population)) = (id, feature, lat, lon, pop)
+        let (Ok(id), Some(feature), Ok(lat), Ok(lon), Ok(population)) =
+            (id, feature, lat, lon, pop)
         else {
             errors.push(t.error(
                 row,
@@ -204,7 +205,11 @@ impl Gazetteer {
             Ok(t) => match (t.col("geonameid"), t.col("name")) {
                 (Ok(ci), Ok(cn)) => {
                     for row in &t.rows {
-                        let rec = row.get(ci).parse::<u32>().ok().and_then(|id| by_id.get(&id));
+                        let rec = row
+                            .get(ci)
+                            .parse::<u32>()
+                            .ok()
+                            .and_then(|id| by_id.get(&id));
                         match rec {
                             Some(&i) if !row.get(cn).is_empty() => {
                                 // an alias is vouched for by hand: it counts as the record's own name

@@ -62,8 +62,8 @@ fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
             // a city-state: the city record carries the country's own name and most of its
             // people (Singapore, Hong Kong): the city is meant
             let city_state = gaz.country_of(r).is_some_and(|c| {
-                    fold(&c.name) == fold(&r.name) && r.population * 2 >= c.population
-                });
+                fold(&c.name) == fold(&r.name) && r.population * 2 >= c.population
+            });
             if city_state {
                 COUNTRY_PRIOR + 0.5
             } else {
@@ -117,9 +117,10 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         })
         .collect();
     let best_prior = |i: usize| -> Option<Option_> {
-        opts[i].iter().copied().max_by(|a, b| {
-            prior(gaz, *a, shadowed[i]).total_cmp(&prior(gaz, *b, shadowed[i]))
-        })
+        opts[i]
+            .iter()
+            .copied()
+            .max_by(|a, b| prior(gaz, *a, shadowed[i]).total_cmp(&prior(gaz, *b, shadowed[i])))
     };
     // the document's countries, per name: a country named counts fully, a place in it half
     let mut per_name: HashMap<&str, (String, f64)> = HashMap::new();
@@ -153,8 +154,9 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                 .iter()
                 .any(|q| contains(&gaz.records[q.record], inner))
             {
-                *container_bonus.entry((keys[i].as_str(), o.record)).or_default() +=
-                    CONTAINER_BONUS;
+                *container_bonus
+                    .entry((keys[i].as_str(), o.record))
+                    .or_default() += CONTAINER_BONUS;
             }
         }
     }
@@ -185,8 +187,10 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
             score += contained;
             supported |= contained > 0.0;
             // ties: the smaller GeoNames id, so that the choice never depends on hash order
-            let better = best.is_none_or(|(s, b, _)| {
-                score > s || (score == s && gaz.records[o.record].id < gaz.records[b].id)
+            let better = best.is_none_or(|(s, b, _)| match score.total_cmp(&s) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Equal => gaz.records[o.record].id < gaz.records[b].id,
+                std::cmp::Ordering::Less => false,
             });
             if better {
                 best = Some((score, o.record, supported));
@@ -196,7 +200,9 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
             let rec = &gaz.records[r];
             let small = rec.feature == Feature::City
                 && rec.population < UNSUPPORTED_MIN_POPULATION
-                && gaz.country_of(rec).is_none_or(|c| c.population >= UNSUPPORTED_MIN_POPULATION);
+                && gaz
+                    .country_of(rec)
+                    .is_none_or(|c| c.population >= UNSUPPORTED_MIN_POPULATION);
             if supported || !small {
                 chosen.insert(k, r);
             }

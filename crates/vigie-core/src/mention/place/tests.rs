@@ -54,7 +54,11 @@ fn french_names_of_countries_and_cities() {
     );
     assert_eq!(
         places("Le ministre s'est rendu à Moscou puis à Pékin, avant Londres."),
-        [p("Moscou", 524_901), p("Pékin", 1_816_670), p("Londres", 2_643_743)]
+        [
+            p("Moscou", 524_901),
+            p("Pékin", 1_816_670),
+            p("Londres", 2_643_743)
+        ]
     );
     assert_eq!(
         places("Les combats autour d'Alep inquiètent les États-Unis."),
@@ -75,7 +79,11 @@ fn english_names_and_abbreviations() {
     );
     assert_eq!(
         places("Shelling near Aleppo and Idlib in Syria continued."),
-        [p("Aleppo", 170_063), p("Idlib", 169_389), p("Syria", 163_843)]
+        [
+            p("Aleppo", 170_063),
+            p("Idlib", 169_389),
+            p("Syria", 163_843)
+        ]
     );
 }
 
@@ -85,7 +93,11 @@ fn a_following_container_chooses_between_homonyms() {
     // one reading per name in a document: later bare mentions keep the container's choice
     assert_eq!(
         places("He lives in Paris, Texas. Paris has a tower."),
-        [p("Paris", 4_717_560), p("Texas", 4_736_286), p("Paris", 4_717_560)]
+        [
+            p("Paris", 4_717_560),
+            p("Texas", 4_736_286),
+            p("Paris", 4_717_560)
+        ]
     );
     let got = places("The sheriff of Paris, Texas, said the road was closed.");
     assert_eq!(got, [p("Paris", 4_717_560), p("Texas", 4_736_286)]);
@@ -116,7 +128,10 @@ fn people_and_longer_names_are_not_places() {
 #[test]
 fn common_words_and_lower_case_are_not_places() {
     assert!(places("Nice weather today, said the man.").is_empty());
-    assert_eq!(places("Il habite à Nice depuis mars."), [p("Nice", 2_990_440)]);
+    assert_eq!(
+        places("Il habite à Nice depuis mars."),
+        [p("Nice", 2_990_440)]
+    );
     assert!(places("The police in paris said nothing.").is_empty());
     assert!(places("In March, Police said they would return.").is_empty());
 }
@@ -149,8 +164,14 @@ fn boilerplate_is_skipped() {
 #[test]
 fn bad_lexicon_rows_are_reported_with_file_and_line() {
     let mut src = Sources::builtin();
-    src.insert("places/aliases.tsv", b"geonameid\tname\n999999999\tNowhere\n".to_vec());
-    src.insert("places/stoplist.tsv", b"name\twhen\nNice\tsometimes\n".to_vec());
+    src.insert(
+        "places/aliases.tsv",
+        b"geonameid\tname\n999999999\tNowhere\n".to_vec(),
+    );
+    src.insert(
+        "places/stoplist.tsv",
+        b"name\twhen\nNice\tsometimes\n".to_vec(),
+    );
     let errs = Gazetteer::load(&src).unwrap_err();
     let at: Vec<_> = errs.iter().map(|e| (e.file.as_str(), e.line)).collect();
     assert!(at.contains(&("places/aliases.tsv", 2)), "{errs:?}");
@@ -181,7 +202,9 @@ fn hyphen_compounds_and_country_modifiers() {
         places("A Washington-based firm and pro-Moscou groups met."),
         [p("Washington", 4_140_963), p("Moscou", 524_901)]
     );
-    assert!(places("Il vit à Saint-Denis.").iter().all(|(t, _)| t != "Denis"));
+    assert!(places("Il vit à Saint-Denis.")
+        .iter()
+        .all(|(t, _)| t != "Denis"));
     assert_eq!(
         places("The Ukraine Ambassador met US officials on Monday."),
         [p("Ukraine", 690_791), p("US", 6_252_001)]
@@ -198,7 +221,10 @@ fn a_name_closing_a_person_name_is_that_person_throughout() {
 #[test]
 fn the_documents_countries_choose_between_homonyms() {
     // Birmingham, England is bigger; a text about Alabama in the United States means the other
-    assert_eq!(places("Schools in Birmingham closed."), [p("Birmingham", 2_655_603)]);
+    assert_eq!(
+        places("Schools in Birmingham closed."),
+        [p("Birmingham", 2_655_603)]
+    );
     let got = places("In the United States, Alabama officials said schools in Birmingham closed.");
     assert_eq!(got.last(), Some(&p("Birmingham", 4_049_979)));
 }
