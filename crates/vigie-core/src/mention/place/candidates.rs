@@ -243,17 +243,49 @@ fn accept<'g>(
     Ok(Candidate { span, payloads })
 }
 
+/// Spans to look up in the gazetteer: runs of up to `max_tokens` tokens from each token that
+/// starts with a capital, and the parts of hyphenated words (« pro-Moscou »,
+/// "Kyiv-backed").
+fn lookups(doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.slice(t.span);
+        if starts_upper(word) {
+            for u in &doc.tokens[i..(i + gaz.max_tokens).min(doc.tokens.len())] {
+                if u.sentence != t.sentence || u.span.end - t.span.start > gaz.max_key_len * 2 {
+                    break;
+                }
+                out.push(Span::new(t.span.start, u.span.end));
+            }
+        }
+        if word.contains('-') {
+            for (k, _) in word.match_indices('-') {
+                out.push(Span::new(t.span.start, t.span.start + k));
+                out.push(Span::new(t.span.start + k + 1, t.span.end));
+            }
+        }
+    }
+    out
+}
+
 /// Non-overlapping candidates in text order, the longest at each place.
 pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
-    let Some(matcher) = &gaz.matcher else {
-        return Vec::new();
-    };
     let mut found: Vec<Candidate<'g>> = Vec::new();
     let mut surnames: Vec<Span> = Vec::new();
-    for m in matcher.find_all(&doc.norm) {
-        match verdict(doc, gaz, m.span, m.payloads) {
+    for span in lookups(doc, gaz) {
+        let (a, b) = doc.norm.folded_range(span);
+        let Some(key) = doc.norm.folded.get(a..b) else {
+            continue;
+        };
+        let Some(payloads) = gaz.names.get(key) else {
+            continue;
+        };
+        match verdict(doc, gaz, span, payloads) {
             Verdict::Place(c) => found.push(c),
-            Verdict::Surname => surnames.push(m.span),
+            Verdict::Surname => surnames.push(span),
             Verdict::No => {}
         }
     }

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use crate::doc::Feature;
-use crate::lexicon::{LexiconError, PhraseMatcher, Sources, Table};
+use crate::lexicon::{LexiconError, Sources, Table};
 use crate::normalize::fold;
 
 /// One GeoNames record.
@@ -56,9 +56,16 @@ pub(crate) enum Cue {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub(crate) records: Vec<Record>,
-    /// Payload = record index × 2 + 1 when the key is an alternate name, + 0 when it is the
-    /// record's own name.
-    pub(crate) matcher: Option<PhraseMatcher>,
+    /// Folded name → payloads (record index × 2, + 1 when the name is an alternate one).
+    ///
+    /// A hash table, not the Aho-Corasick `PhraseMatcher`: with some 300,000 names the
+    /// automaton took seconds to build at every start, while toponyms are runs of capitalized
+    /// tokens that `candidates` can look up directly in a few microseconds each.
+    pub(crate) names: HashMap<Box<str>, Vec<u32>>,
+    /// Most tokens a name can span (bounds the lookups per capitalized token).
+    pub(crate) max_tokens: usize,
+    /// Longest folded name in bytes.
+    pub(crate) max_key_len: usize,
     pub(crate) by_id: HashMap<u32, usize>,
     /// Country record of each ISO alpha-2 code.
     pub(crate) by_country: HashMap<String, usize>,
@@ -66,6 +73,19 @@ pub struct Gazetteer {
     pub(crate) cues: HashMap<String, Cue>,
     /// Function words of every language (`lang/stopwords.tsv`), folded.
     pub(crate) function_words: HashSet<String>,
+}
+
+/// A name as the text shows it once folded: folded, single spaces.
+pub(crate) fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 const GAZETTEER: &str = "places/gazetteer.tsv.gz";
@@ -290,10 +310,27 @@ impl Gazetteer {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let matcher = PhraseMatcher::new(names);
+        let mut table: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(names.len());
+        let (mut max_tokens, mut max_key_len) = (1, 0);
+        for (name, payload) in names {
+            let key = name_key(&name);
+            if key.is_empty() {
+                continue;
+            }
+            // words, and punctuation the tokenizer splits off (« U.S. », "St. Louis")
+            let tokens = key.split(' ').count() + key.matches(['.', ',', '(', ')']).count();
+            max_tokens = max_tokens.max(tokens);
+            max_key_len = max_key_len.max(key.len());
+            let slot = table.entry(key.into_boxed_str()).or_default();
+            if !slot.contains(&payload) {
+                slot.push(payload);
+            }
+        }
         Ok(Self {
             records,
-            matcher: Some(matcher),
+            names: table,
+            max_tokens,
+            max_key_len,
             by_id,
             by_country,
             stop,
