@@ -92,8 +92,8 @@ fn title_before(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
 /// What one gazetteer match is.
 enum Verdict<'g> {
     Place(Candidate<'g>),
-    /// The last word of a longer capitalized name (« George Bush », "Paris Hilton" is the
-    /// other way round): the same word alone elsewhere in the text names the same person.
+    /// The last or first word of a longer capitalized name (« George Bush », "Keith Urban"):
+    /// the same word alone elsewhere in the text names the same person.
     Surname,
     No,
 }
@@ -103,9 +103,21 @@ fn verdict<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> V
         Ok(c) => Verdict::Place(c),
         // a big city's name stays a place elsewhere in the text even after a name ends with
         // it once (« Dubai » after "Emirate Dubai")
-        Err(Some(())) if !big_city(gaz, payloads) => Verdict::Surname,
+        Err(Some(())) if !big_city(gaz, payloads) && !region(gaz, payloads) => Verdict::Surname,
         Err(_) => Verdict::No,
     }
+}
+
+/// A first-level region among the readings, by its own name (« Washington » the state is no
+/// person's name when "George Washington" is).
+fn region(gaz: &Gazetteer, payloads: &[u32]) -> bool {
+    payloads.iter().any(|&p| {
+        p % 2 == 0
+            && gaz
+                .records
+                .get((p / 2) as usize)
+                .is_some_and(|r| r.feature == Feature::Admin1)
+    })
 }
 
 /// A city of a million people or more among the readings, by its own name.
@@ -224,7 +236,9 @@ fn accept<'g>(
             let ok = gaz.cues.get(&nk) == Some(&Cue::After)
                 || (gaz.function_words.contains(&nk) && !all_caps);
             if !ok {
-                return Err(None);
+                // a one-word name before another capitalized word may be a first name
+                // ("Keith Urban"): counted with the surnames
+                return Err((i == j).then_some(()));
             }
         }
     }
@@ -280,7 +294,7 @@ pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
         let Some(key) = doc.norm.folded.get(a..b) else {
             continue;
         };
-        let Some(payloads) = gaz.names.get(key) else {
+        let Some(payloads) = gaz.names.get(key).map(super::gazetteer::Payloads::as_slice) else {
             continue;
         };
         match verdict(doc, gaz, span, payloads) {

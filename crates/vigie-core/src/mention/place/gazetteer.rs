@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use crate::doc::Feature;
-use crate::lexicon::{LexiconError, Sources, Table};
+use crate::lexicon::{LexiconError, Sources};
 use crate::normalize::fold;
 
 /// One GeoNames record.
@@ -61,7 +61,7 @@ pub struct Gazetteer {
     /// A hash table, not the Aho-Corasick `PhraseMatcher`: with some 300,000 names the
     /// automaton took seconds to build at every start, while toponyms are runs of capitalized
     /// tokens that `candidates` can look up directly in a few microseconds each.
-    pub(crate) names: HashMap<Box<str>, Vec<u32>>,
+    pub(crate) names: HashMap<Box<str>, Payloads>,
     /// Most tokens a name can span (bounds the lookups per capitalized token).
     pub(crate) max_tokens: usize,
     /// Longest folded name in bytes.
@@ -75,17 +75,27 @@ pub struct Gazetteer {
     pub(crate) function_words: HashSet<String>,
 }
 
-/// A name as the text shows it once folded: folded, single spaces.
-pub(crate) fn name_key(name: &str) -> String {
-    let folded = fold(name);
-    let mut out = String::with_capacity(folded.len());
-    for w in folded.split(' ').filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+/// A name as the text shows it once folded (folded, single spaces), written into `out`.
+pub(crate) fn name_key_into(name: &str, out: &mut String) {
+    out.clear();
+    let mut pending_space = false;
+    for c in name.chars() {
+        let before = out.len();
+        crate::normalize::fold_char(c, out);
+        if out.len() == before {
+            continue;
         }
-        out.push_str(w);
+        if out.as_bytes()[before..].iter().all(|&b| b == b' ') {
+            // a space: one between words, none at the ends
+            out.truncate(before);
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.insert(before, ' ');
+            pending_space = false;
+        }
     }
-    out
 }
 
 const GAZETTEER: &str = "places/gazetteer.tsv.gz";
@@ -94,18 +104,66 @@ const ALIASES: &str = "places/aliases.tsv";
 const STOPLIST: &str = "places/stoplist.tsv";
 const CUES: &str = "places/cues.tsv";
 
-fn decompress(src: &Sources, path: &str) -> Result<Table, LexiconError> {
+fn decompress(src: &Sources, path: &str) -> Result<String, LexiconError> {
     let err = |message: String| LexiconError {
         file: path.to_string(),
         line: 0,
         message,
     };
     let bytes = src.get(path).ok_or_else(|| err("file missing".into()))?;
-    let mut text = Vec::with_capacity(bytes.len() * 3);
+    let mut text = String::with_capacity(bytes.len() * 3);
     flate2::read::GzDecoder::new(bytes)
-        .read_to_end(&mut text)
-        .map_err(|e| err(format!("not a gzip file: {e}")))?;
-    Table::parse(path, &text)
+        .read_to_string(&mut text)
+        .map_err(|e| err(format!("not a UTF-8 gzip file: {e}")))?;
+    Ok(text)
+}
+
+/// The payloads of one name: most names name one record.
+#[derive(Debug, Clone)]
+pub(crate) enum Payloads {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Payloads {
+    pub(crate) fn as_slice(&self) -> &[u32] {
+        match self {
+            Payloads::One(p) => std::slice::from_ref(p),
+            Payloads::Many(v) => v,
+        }
+    }
+}
+
+/// Folded names → payloads, built without an allocation per name already seen.
+#[derive(Debug, Default)]
+struct NameIndex {
+    map: HashMap<Box<str>, Payloads>,
+    key: String,
+    max_tokens: usize,
+    max_key_len: usize,
+}
+
+impl NameIndex {
+    fn add(&mut self, name: &str, payload: u32) {
+        name_key_into(name, &mut self.key);
+        if self.key.is_empty() {
+            return;
+        }
+        if let Some(slot) = self.map.get_mut(self.key.as_str()) {
+            match slot {
+                Payloads::One(p) if *p != payload => *slot = Payloads::Many(vec![*p, payload]),
+                Payloads::Many(v) if !v.contains(&payload) => v.push(payload),
+                _ => {}
+            }
+            return;
+        }
+        // words, and punctuation the tokenizer splits off (« U.S. », "St. Louis")
+        let tokens = self.key.split(' ').count() + self.key.matches(['.', ',', '(', ')']).count();
+        self.max_tokens = self.max_tokens.max(tokens);
+        self.max_key_len = self.max_key_len.max(self.key.len());
+        self.map
+            .insert(self.key.as_str().into(), Payloads::One(payload));
+    }
 }
 
 fn parse_feature(s: &str) -> Option<Feature> {
@@ -118,36 +176,68 @@ fn parse_feature(s: &str) -> Option<Feature> {
     }
 }
 
-/// Records and their names from a table with the gazetteer's columns.
+const COLUMNS: [&str; 9] = [
+    "geonameid",
+    "feature",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "population",
+    "name",
+    "names",
+];
+
+/// Records and their names from a file with the gazetteer's columns (the lexicon TSV dialect:
+/// a header line, `#` comments, one tab between fields), read without copying each field: the
+/// built file has some 35,000 rows.
 fn read_records(
-    t: &Table,
+    file: &str,
+    text: &str,
     records: &mut Vec<Record>,
-    names: &mut Vec<(String, u32)>,
+    names: &mut NameIndex,
     errors: &mut Vec<LexiconError>,
 ) {
-    let cols: Result<Vec<usize>, LexiconError> = [
-        "geonameid",
-        "feature",
-        "country",
-        "admin1",
-        "lat",
-        "lon",
-        "population",
-        "name",
-        "names",
-    ]
-    .iter()
-    .map(|c| t.col(c))
-    .collect();
-    let cols = match cols {
-        Ok(c) => c,
-        Err(e) => {
-            errors.push(e);
-            return;
-        }
+    let err = |line: usize, message: String| LexiconError {
+        file: file.to_string(),
+        line,
+        message,
     };
-    for row in &t.rows {
-        let f = |i: usize| row.get(cols[i]);
+    let mut cols: Option<[usize; 9]> = None;
+    for (n, raw) in text.lines().enumerate() {
+        let line = n + 1;
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if raw.trim().is_empty() || raw.starts_with('#') {
+            continue;
+        }
+        let Some(cols) = cols else {
+            let header: Vec<&str> = raw.split('\t').map(str::trim).collect();
+            let mut found = [0; 9];
+            for (k, c) in COLUMNS.iter().enumerate() {
+                match header.iter().position(|h| h == c) {
+                    Some(i) => found[k] = i,
+                    None => {
+                        errors.push(err(line, format!("missing column `{c}`")));
+                        return;
+                    }
+                }
+            }
+            cols = Some(found);
+            continue;
+        };
+        let mut fields = [""; 16];
+        let mut count = 0;
+        for f in raw.split('\t') {
+            if count < fields.len() {
+                fields[count] = f.trim();
+            }
+            count += 1;
+        }
+        if count > fields.len() {
+            errors.push(err(line, format!("{count} fields, too many")));
+            continue;
+        }
+        let f = |i: usize| fields[cols[i]];
         let id = f(0).parse::<u32>();
         let feature = parse_feature(f(1));
         let lat = f(4).parse::<f64>();
@@ -162,30 +252,32 @@ fn read_records(
         let (Ok(id), Some(feature), Ok(lat), Ok(lon), Ok(population)) =
             (id, feature, lat, lon, pop)
         else {
-            errors.push(t.error(
-                row,
-                "bad record: geonameid, feature (C/A/P/K), lat, lon and population must parse",
+            errors.push(err(
+                line,
+                "bad record: geonameid, feature (C/A/P/K), lat, lon and population must parse"
+                    .into(),
             ));
             continue;
         };
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            errors.push(t.error(row, format!("coordinates out of range: {lat}, {lon}")));
+            errors.push(err(line, format!("coordinates out of range: {lat}, {lon}")));
             continue;
         }
         if name.is_empty()
             || !(country.is_empty() || country.len() == 2)
             || (country.is_empty() != (feature == Feature::Other))
         {
-            errors.push(t.error(
-                row,
-                "a record needs a name and a two-letter country (none only for a continent)",
+            errors.push(err(
+                line,
+                "a record needs a name and a two-letter country (none only for a continent)"
+                    .into(),
             ));
             continue;
         }
         let index = records.len() as u32;
-        names.push((name.to_string(), index * 2));
-        for alt in f(8).split('|').filter(|a| !a.trim().is_empty()) {
-            names.push((alt.trim().to_string(), index * 2 + 1));
+        names.add(name, index * 2);
+        for alt in f(8).split('|').map(str::trim).filter(|a| !a.is_empty()) {
+            names.add(alt, index * 2 + 1);
         }
         records.push(Record {
             id,
@@ -198,20 +290,32 @@ fn read_records(
             name: name.to_string(),
         });
     }
+    if cols.is_none() {
+        errors.push(err(0, "no header line".into()));
+    }
 }
 
 impl Gazetteer {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let mut errors = Vec::new();
         let mut records = Vec::new();
-        let mut names = Vec::new();
+        let mut names = NameIndex::default();
         match decompress(src, GAZETTEER) {
-            Ok(t) => read_records(&t, &mut records, &mut names, &mut errors),
+            Ok(text) => read_records(GAZETTEER, &text, &mut records, &mut names, &mut errors),
             Err(e) => errors.push(e),
         }
-        match src.table(EXTRA) {
-            Ok(t) => read_records(&t, &mut records, &mut names, &mut errors),
-            Err(e) => errors.push(e),
+        match src.get(EXTRA).map(std::str::from_utf8) {
+            Some(Ok(text)) => read_records(EXTRA, text, &mut records, &mut names, &mut errors),
+            Some(Err(e)) => errors.push(LexiconError {
+                file: EXTRA.into(),
+                line: 0,
+                message: format!("not UTF-8: {e}"),
+            }),
+            None => errors.push(LexiconError {
+                file: EXTRA.into(),
+                line: 0,
+                message: "file missing".into(),
+            }),
         }
         let mut by_id = HashMap::with_capacity(records.len());
         let mut by_country = HashMap::new();
@@ -233,7 +337,7 @@ impl Gazetteer {
                         match rec {
                             Some(&i) if !row.get(cn).is_empty() => {
                                 // an alias is vouched for by hand: it counts as the record's own name
-                                names.push((row.get(cn).to_string(), i as u32 * 2));
+                                names.add(row.get(cn), i as u32 * 2);
                             }
                             _ => errors.push(t.error(
                                 row,
@@ -310,27 +414,11 @@ impl Gazetteer {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut table: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(names.len());
-        let (mut max_tokens, mut max_key_len) = (1, 0);
-        for (name, payload) in names {
-            let key = name_key(&name);
-            if key.is_empty() {
-                continue;
-            }
-            // words, and punctuation the tokenizer splits off (« U.S. », "St. Louis")
-            let tokens = key.split(' ').count() + key.matches(['.', ',', '(', ')']).count();
-            max_tokens = max_tokens.max(tokens);
-            max_key_len = max_key_len.max(key.len());
-            let slot = table.entry(key.into_boxed_str()).or_default();
-            if !slot.contains(&payload) {
-                slot.push(payload);
-            }
-        }
         Ok(Self {
             records,
-            names: table,
-            max_tokens,
-            max_key_len,
+            names: names.map,
+            max_tokens: names.max_tokens.max(1),
+            max_key_len: names.max_key_len,
             by_id,
             by_country,
             stop,

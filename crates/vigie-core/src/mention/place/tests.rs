@@ -228,3 +228,14 @@ fn the_documents_countries_choose_between_homonyms() {
     let got = places("In the United States, Alabama officials said schools in Birmingham closed.");
     assert_eq!(got.last(), Some(&p("Birmingham", 4_049_979)));
 }
+
+#[test]
+fn name_keys_are_folded_with_single_spaces() {
+    let mut k = String::new();
+    super::gazetteer::name_key_into("  Aix-la-Chapelle ", &mut k);
+    assert_eq!(k, "aix-la-chapelle");
+    super::gazetteer::name_key_into("New \u{a0} York\tCity", &mut k);
+    assert_eq!(k, "new york city");
+    super::gazetteer::name_key_into("Zaporíjjia", &mut k);
+    assert_eq!(k, "zaporijjia");
+}
