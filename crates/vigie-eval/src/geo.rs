@@ -9,6 +9,10 @@
 //! "New York Times") are neither required nor counted as errors. Every other prediction
 //! that matches no such span is a false positive (`Homonym`, `Non_Toponym`, `Coercion`…).
 //!
+//! The first line of each text (`TITLE: … LINK: …`) is not annotated in GeoWebNews: it is
+//! given to vigie with the rest (offsets stay those of the file) but predictions in it are not
+//! scored.
+//!
 //! Scores: exact-span P/R/F1; GeoNames-id accuracy over the gold toponyms with an id whose
 //! span was found exactly (resolution given recognition, as Mordecai3 reports it given gold
 //! mentions), and end to end (over every gold toponym with an id); accuracy within 161 km
@@ -46,6 +50,8 @@ pub struct GoldToponym {
 pub struct GeoDoc {
     pub id: String,
     pub text: String,
+    /// Byte where the annotated body starts (after the `TITLE:` line).
+    pub body_start: usize,
     pub toponyms: Vec<GoldToponym>,
 }
 
@@ -139,8 +145,14 @@ pub fn read_dir(dir: &Path) -> io::Result<Vec<GeoDoc>> {
         let text = fs::read_to_string(dir.join(format!("{n}.txt")))?;
         let ann = fs::read_to_string(dir.join(format!("{n}.ann")))?;
         let toponyms = parse_ann(&text, &ann);
+        let body_start = if text.starts_with("TITLE:") {
+            text.find('\n').map_or(0, |i| i + 1)
+        } else {
+            0
+        };
         docs.push(GeoDoc {
             id: n,
+            body_start,
             text,
             toponyms,
         });
@@ -220,7 +232,7 @@ pub fn score_doc(
     s.docs += 1;
     let wanted: Vec<&GoldToponym> = doc.toponyms.iter().filter(|t| t.wanted).collect();
     s.gold += wanted.len();
-    for p in pred {
+    for p in pred.iter().filter(|p| p.start >= doc.body_start) {
         let exact = |t: &&GoldToponym| t.start == p.start && t.end == p.end;
         if wanted.iter().any(exact) {
             s.tp += 1;
@@ -293,6 +305,7 @@ mod tests {
                    T3\tLiteral 19 23\tNice\n#3\tAnnotatorNotes T3\t3\n";
         let doc = GeoDoc {
             id: "x".into(),
+            body_start: 0,
             text: text.into(),
             toponyms: parse_ann(text, ann),
         };

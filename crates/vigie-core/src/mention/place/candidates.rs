@@ -205,6 +205,15 @@ fn accept<'g>(
     if title_before(doc, gaz, i) {
         return Err(None);
     }
+    if i > 0 && first.span.start == span.start && is_word(doc, i - 1) {
+        let prev = doc.tokens[i - 1];
+        if prev.sentence == first.sentence
+            && joined(doc, prev.span.end, span.start)
+            && gaz.cues.get(&fold(doc.slice(prev.span))) == Some(&Cue::Part)
+        {
+            return Err(None);
+        }
+    }
     if !country && i > 0 && first.span.start == span.start && is_word(doc, i - 1) {
         let prev = doc.tokens[i - 1];
         let pw = doc.slice(prev.span);

@@ -50,6 +50,9 @@ pub(crate) enum Cue {
     Before,
     /// Makes the next capitalized name a person's (« M. Paris », "Mr Washington").
     PersonTitle,
+    /// Before a place, names a part of it that is a place of its own ("North Africa",
+    /// "Western US"): the name alone is not the place meant.
+    Part,
 }
 
 /// The compiled gazetteer. `Sync`: built once, shared by all threads.
@@ -382,11 +385,12 @@ impl Gazetteer {
                             "after" => Cue::After,
                             "before" => Cue::Before,
                             "person-title" => Cue::PersonTitle,
+                            "part" => Cue::Part,
                             other => {
                                 errors.push(t.error(
                                     row,
                                     format!(
-                                        "kind must be after, before or person-title, not `{other}`"
+                                        "kind must be after, before, part or person-title, not `{other}`"
                                     ),
                                 ));
                                 continue;
