@@ -53,6 +53,10 @@ pub(crate) enum Cue {
     /// Before a place, names a part of it that is a place of its own ("North Africa",
     /// "Western US"): the name alone is not the place meant.
     Part,
+    /// A region word: after a name (« New York state ») or before « de »/"of" and a name
+    /// (« l'État de Washington », "the province of Alberta"), the region is meant, not its
+    /// city.
+    Region,
 }
 
 /// The compiled gazetteer. `Sync`: built once, shared by all threads.
@@ -386,11 +390,12 @@ impl Gazetteer {
                             "before" => Cue::Before,
                             "person-title" => Cue::PersonTitle,
                             "part" => Cue::Part,
+                            "region" => Cue::Region,
                             other => {
                                 errors.push(t.error(
                                     row,
                                     format!(
-                                        "kind must be after, before, part or person-title, not `{other}`"
+                                        "kind must be after, before, part, region or person-title, not `{other}`"
                                     ),
                                 ));
                                 continue;

@@ -91,6 +91,30 @@ fn contains(outer: &Record, inner: &Record) -> bool {
     }
 }
 
+/// Is the name said to be a region: « New York state », « l'État de Washington », "the
+/// province of Alberta"?
+fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
+    let is_region = |t: &crate::doc::Token| {
+        gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::Region)
+    };
+    let next = doc.token_at_or_after(span.end);
+    if doc.tokens.get(next).is_some_and(|t| {
+        is_region(t) && doc.text[t.span.start..].starts_with(|c: char| c.is_lowercase())
+    }) {
+        return true;
+    }
+    let first = doc.token_at_or_after(span.start);
+    first >= 2
+        && matches!(
+            fold(doc.slice(doc.tokens[first - 1].span)).as_str(),
+            "of" | "de" | "du"
+        )
+        && is_region(&doc.tokens[first - 2])
+}
+
+/// Weight of a region word next to the name.
+const REGION_BONUS: f64 = 3.0;
+
 /// « X, Y » or « X (Y) »: Y right after X.
 fn follows(doc: &Doc, a: Span, b: Span) -> bool {
     doc.text.get(a.end..b.start).is_some_and(|g| {
@@ -160,6 +184,12 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
             }
         }
     }
+    let region_said: HashMap<&str, bool> = keys
+        .iter()
+        .zip(cands)
+        .filter(|(_, c)| said_region(doc, gaz, c.span))
+        .map(|(k, _)| (k.as_str(), true))
+        .collect();
     let mut chosen: HashMap<&str, usize> = HashMap::new();
     for (k, mentions) in &groups {
         let own = per_name.get(k);
@@ -182,6 +212,9 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                 } else if w > 0.0 {
                     score += DOC_COUNTRY_BONUS / 2.0;
                 }
+            }
+            if r.feature == Feature::Admin1 && region_said.contains_key(k) {
+                score += REGION_BONUS;
             }
             let contained = container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
             score += contained;
