@@ -221,12 +221,11 @@ fn read_records(
             let header: Vec<&str> = raw.split('\t').map(str::trim).collect();
             let mut found = [0; 9];
             for (k, c) in COLUMNS.iter().enumerate() {
-                match header.iter().position(|h| h == c) {
-                    Some(i) => found[k] = i,
-                    None => {
-                        errors.push(err(line, format!("missing column `{c}`")));
-                        return;
-                    }
+                let Some(at) = header.iter().position(|h| h == c) else {
+                    errors.push(err(line, format!("missing column `{c}`")));
+                    return;
+                };
+                found[k] = at;
                 }
             }
             cols = Some(found);
@@ -276,8 +275,7 @@ fn read_records(
         {
             errors.push(err(
                 line,
-                "a record needs a name and a two-letter country (none only for a continent)"
-                    .into(),
+                "a record needs a name and a two-letter country (none only for a continent)".into(),
             ));
             continue;
         }
