@@ -226,7 +226,6 @@ fn read_records(
                     return;
                 };
                 found[k] = at;
-                }
             }
             cols = Some(found);
             continue;
