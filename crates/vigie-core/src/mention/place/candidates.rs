@@ -89,6 +89,15 @@ fn title_before(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
     false
 }
 
+/// How a name sits in a longer capitalized name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Longer {
+    /// Last word ("George Bush").
+    Surname,
+    /// First word ("Keith Urban").
+    FirstName,
+}
+
 /// What one gazetteer match is.
 enum Verdict<'g> {
     Place(Candidate<'g>),
@@ -103,7 +112,18 @@ fn verdict<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> V
         Ok(c) => Verdict::Place(c),
         // a big city's name stays a place elsewhere in the text even after a name ends with
         // it once (« Dubai » after "Emirate Dubai")
-        Err(Some(())) if !big_city(gaz, payloads) && !region(gaz, payloads) => Verdict::Surname,
+        Err(Some(Longer::Surname))
+            if !big_city(gaz, payloads, 1_000_000) && !region(gaz, payloads) =>
+        {
+            Verdict::Surname
+        }
+        // a town's name opens many a club, paper or firm name ("Liverpool Echo"): only a
+        // small town's is taken for a first name
+        Err(Some(Longer::FirstName))
+            if !big_city(gaz, payloads, 200_000) && !region(gaz, payloads) =>
+        {
+            Verdict::Surname
+        }
         Err(_) => Verdict::No,
     }
 }
@@ -120,25 +140,25 @@ fn region(gaz: &Gazetteer, payloads: &[u32]) -> bool {
     })
 }
 
-/// A city of a million people or more among the readings, by its own name.
-fn big_city(gaz: &Gazetteer, payloads: &[u32]) -> bool {
+/// A city of `min` people or more among the readings, by its own name.
+fn big_city(gaz: &Gazetteer, payloads: &[u32], min: u64) -> bool {
     payloads.iter().any(|&p| {
         p % 2 == 0
             && gaz
                 .records
                 .get((p / 2) as usize)
-                .is_some_and(|r| r.feature == Feature::City && r.population >= 1_000_000)
+                .is_some_and(|r| r.feature == Feature::City && r.population >= min)
     })
 }
 
-/// Check one gazetteer match: `Ok` when it stands as a place name, `Err(Some(()))` when it
-/// closes a longer capitalized name, `Err(None)` otherwise.
+/// Check one gazetteer match: `Ok` when it stands as a place name, `Err(Some(_))` when it
+/// is one word of a longer capitalized name, `Err(None)` otherwise.
 fn accept<'g>(
     doc: &Doc,
     gaz: &Gazetteer,
     span: Span,
     payloads: &'g [u32],
-) -> Result<Candidate<'g>, Option<()>> {
+) -> Result<Candidate<'g>, Option<Longer>> {
     if span.is_empty() || doc.in_boilerplate(span) {
         return Err(None);
     }
@@ -163,7 +183,12 @@ fn accept<'g>(
         return Err(None);
     }
     let text = doc.slice(span);
-    let last_word = &doc.text[last.span.start.max(span.start)..span.end];
+    // the last word of the name (not an abbreviation's period: « Calif. »)
+    let last_word = doc.tokens[i..=j]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .map_or("", |t| &doc.text[t.span.start.max(span.start)..t.span.end.min(span.end)]);
     if !starts_upper(text) || !starts_upper(last_word) {
         return Err(None);
     }
@@ -209,6 +234,7 @@ fn accept<'g>(
         let prev = doc.tokens[i - 1];
         if prev.sentence == first.sentence
             && joined(doc, prev.span.end, span.start)
+            && starts_upper(doc.slice(prev.span))
             && gaz.cues.get(&fold(doc.slice(prev.span))) == Some(&Cue::Part)
         {
             return Err(None);
@@ -230,7 +256,7 @@ fn accept<'g>(
                 || gaz.function_words.contains(&pk)
                 || gaz.cues.get(&pk) == Some(&Cue::Before);
             if !ok {
-                return Err((i == j).then_some(()));
+                return Err((i == j).then_some(Longer::FirstName));
             }
         }
     }
@@ -242,12 +268,11 @@ fn accept<'g>(
             && starts_upper(nw)
         {
             let nk = fold(nw);
-            let ok = gaz.cues.get(&nk) == Some(&Cue::After)
-                || (gaz.function_words.contains(&nk) && !all_caps);
+            let ok = gaz.cues.get(&nk) == Some(&Cue::After) || gaz.function_words.contains(&nk);
             if !ok {
                 // a one-word name before another capitalized word may be a first name
                 // ("Keith Urban"): counted with the surnames
-                return Err((i == j).then_some(()));
+                return Err((i == j).then_some(Longer::FirstName));
             }
         }
     }

@@ -255,3 +255,16 @@ fn region_words_choose_the_region_and_parts_are_not_the_whole() {
     assert_eq!(places("Trade in North Africa grew."), []);
     assert_eq!(places("Il a visité l'Afrique."), [p("Afrique", 6_255_146)]);
 }
+
+#[test]
+fn datelines_with_state_abbreviations() {
+    assert_eq!(
+        places("FRESNO, Calif. (AP) - Growers met on Tuesday."),
+        [p("FRESNO", 5_350_937), p("Calif.", 5_332_921)]
+    );
+    assert_eq!(
+        places("LONDON The talks resumed in north London."),
+        [p("LONDON", 2_643_743), p("London", 2_643_743)]
+    );
+}
+
