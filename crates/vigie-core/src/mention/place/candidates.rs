@@ -256,7 +256,7 @@ fn accept<'g>(
                 || gaz.function_words.contains(&pk)
                 || gaz.cues.get(&pk) == Some(&Cue::Before);
             if !ok {
-                return Err((i == j).then_some(Longer::FirstName));
+                return Err((i == j).then_some(Longer::Surname));
             }
         }
     }
