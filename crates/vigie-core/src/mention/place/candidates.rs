@@ -104,14 +104,17 @@ enum Verdict<'g> {
     /// The last or first word of a longer capitalized name (« George Bush », "Keith Urban"):
     /// the same word alone elsewhere in the text names the same person.
     Surname,
+    /// A name of several words inside a longer capitalized name ("New Mexico GOP"): no
+    /// shorter name inside it is a place either (« Mexico »).
+    Longer,
     No,
 }
 
 fn verdict<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Verdict<'g> {
+    let one_word = !doc.slice(span).contains(char::is_whitespace);
     match accept(doc, gaz, span, payloads) {
         Ok(c) => Verdict::Place(c),
-        // a big city's name stays a place elsewhere in the text even after a name ends with
-        // it once (« Dubai » after "Emirate Dubai")
+        Err(Some(_)) if !one_word => Verdict::Longer,
         Err(Some(Longer::Surname))
             if !big_city(gaz, payloads, 1_000_000) && !region(gaz, payloads) =>
         {
@@ -188,7 +191,9 @@ fn accept<'g>(
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word)
-        .map_or("", |t| &doc.text[t.span.start.max(span.start)..t.span.end.min(span.end)]);
+        .map_or("", |t| {
+            &doc.text[t.span.start.max(span.start)..t.span.end.min(span.end)]
+        });
     if !starts_upper(text) || !starts_upper(last_word) {
         return Err(None);
     }
@@ -256,7 +261,7 @@ fn accept<'g>(
                 || gaz.function_words.contains(&pk)
                 || gaz.cues.get(&pk) == Some(&Cue::Before);
             if !ok {
-                return Err((i == j).then_some(Longer::Surname));
+                return Err(Some(Longer::Surname));
             }
         }
     }
@@ -272,7 +277,7 @@ fn accept<'g>(
             if !ok {
                 // a one-word name before another capitalized word may be a first name
                 // ("Keith Urban"): counted with the surnames
-                return Err((i == j).then_some(Longer::FirstName));
+                return Err(Some(Longer::FirstName));
             }
         }
     }
@@ -323,6 +328,7 @@ fn lookups(doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
 pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
     let mut found: Vec<Candidate<'g>> = Vec::new();
     let mut surnames: Vec<Span> = Vec::new();
+    let mut longer: Vec<Span> = Vec::new();
     for span in lookups(doc, gaz) {
         let (a, b) = doc.norm.folded_range(span);
         let Some(key) = doc.norm.folded.get(a..b) else {
@@ -334,9 +340,11 @@ pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
         match verdict(doc, gaz, span, payloads) {
             Verdict::Place(c) => found.push(c),
             Verdict::Surname => surnames.push(span),
+            Verdict::Longer => longer.push(span),
             Verdict::No => {}
         }
     }
+    found.retain(|c| !longer.iter().any(|l| l.contains(c.span) && *l != c.span));
     // a surname inside a longer place name (« Mexico » in "New Mexico") is no surname
     surnames.retain(|s| !found.iter().any(|c| c.span.contains(*s) && c.span != *s));
     if !surnames.is_empty() {

@@ -268,3 +268,11 @@ fn datelines_with_state_abbreviations() {
     );
 }
 
+#[test]
+fn no_place_inside_a_longer_name_that_is_not_one() {
+    assert!(places("A New Mexico GOP lawmaker spoke.").is_empty());
+    assert_eq!(
+        places("She flew to New Mexico."),
+        [p("New Mexico", 5_481_136)]
+    );
+}
