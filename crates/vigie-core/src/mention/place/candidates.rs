@@ -165,8 +165,8 @@ fn accept<'g>(
     if span.is_empty() || doc.in_boilerplate(span) {
         return Err(None);
     }
-    // whole tokens only
-    // the token holding the first byte, and the one holding the last
+    // whole tokens only (or the part of a hyphenated word): the token holding the first
+    // byte, and the one holding the last
     let i = doc.tokens.partition_point(|t| t.span.end <= span.start);
     let first = doc.tokens.get(i).ok_or(None)?;
     let mut j = i;
@@ -177,12 +177,11 @@ fn accept<'g>(
     if first.span.start > span.start || last.sentence != first.sentence {
         return Err(None);
     }
-    if first.span.start != span.start
-        && !hyphen_compound(&doc.text[first.span.start..span.start], true)
+    let before = doc.text.get(first.span.start..span.start).ok_or(None)?;
+    let after = doc.text.get(span.end..last.span.end).ok_or(None)?;
+    if (!before.is_empty() && !hyphen_compound(before, true))
+        || (!after.is_empty() && !hyphen_compound(after, false))
     {
-        return Err(None);
-    }
-    if last.span.end != span.end && !hyphen_compound(&doc.text[span.end..last.span.end], false) {
         return Err(None);
     }
     let text = doc.slice(span);
@@ -191,9 +190,11 @@ fn accept<'g>(
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word)
-        .map_or("", |t| {
-            &doc.text[t.span.start.max(span.start)..t.span.end.min(span.end)]
-        });
+        .and_then(|t| {
+            doc.text
+                .get(t.span.start.max(span.start)..t.span.end.min(span.end))
+        })
+        .unwrap_or("");
     if !starts_upper(text) || !starts_upper(last_word) {
         return Err(None);
     }
