@@ -281,6 +281,10 @@ fn no_place_inside_a_longer_name_that_is_not_one() {
 fn country_abbreviations_and_other_names() {
     assert_eq!(
         places("The DPRK and the Holy See exchanged letters, as did la RDC."),
-        [p("DPRK", 1_873_107), p("Holy See", 3_164_670), p("RDC", 203_312)]
+        [
+            p("DPRK", 1_873_107),
+            p("Holy See", 3_164_670),
+            p("RDC", 203_312)
+        ]
     );
 }
