@@ -17,6 +17,11 @@ lexicon_files!(
     "segment/abbreviations.tsv",
     "lang/stopwords.tsv",
     "lang/iso639-1.tsv",
+    "places/gazetteer.tsv.gz",
+    "places/extra.tsv",
+    "places/aliases.tsv",
+    "places/stoplist.tsv",
+    "places/cues.tsv",
 );
 
 #[cfg(test)]
