@@ -17,4 +17,11 @@ lexicon_files!(
     "segment/abbreviations.tsv",
     "lang/stopwords.tsv",
     "lang/iso639-1.tsv",
+    "actors/countries.tsv",
+    "actors/seats.tsv",
+    "actors/groups.tsv",
+    "actors/organizations.tsv",
+    "actors/roles.tsv",
+    "actors/people.tsv",
+    "actors/ner.tsv",
 );
