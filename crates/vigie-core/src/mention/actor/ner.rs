@@ -86,6 +86,9 @@ impl NerLexicon {
     pub(crate) fn is_particle(&self, folded: &str) -> bool {
         self.particles.contains(folded)
     }
+    pub(crate) fn is_loc_prep(&self, folded: &str) -> bool {
+        self.loc_prep.contains(folded)
+    }
     pub(crate) fn is_common(&self, word: &str) -> bool {
         self.common.contains(word.trim_end_matches('.'))
     }

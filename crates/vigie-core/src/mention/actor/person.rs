@@ -103,6 +103,14 @@ fn entity_before(doc: &Doc, ents: &[Entity], at: usize) -> Option<(Entity, bool)
         .max_by_key(|(e, _)| (e.span.end, e.span.len()))
 }
 
+/// True when a name follows (after an optional comma): the description before it is that
+/// name's.
+fn names_follow(rest: &str) -> bool {
+    let r = rest.trim_start();
+    let r = r.strip_prefix(',').unwrap_or(r).trim_start();
+    capitalized(r)
+}
+
 /// Unknown people named beside a title or apposition.
 fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     let nl = &lex.ner;
@@ -129,8 +137,19 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             let before = entity_before(doc, ents, span.start).filter(|(e, comma)| {
                 *comma || e.etype == EntityType::PER || e.rule.contains("role")
             });
+            // « l'accord de Paris, la porte-parole …, Maria Zakharova »: a name after a place
+            // preposition is not a person, and a description followed by its own name
+            // belongs to that name
+            let after_place = i > 0
+                && toks[i - 1].kind == TokenKind::Word
+                && nl.is_loc_prep(&fold(doc.slice(toks[i - 1].span)));
             let after = entity_after(doc, ents, span.end, true)
-                .filter(|e| describes(e) && doc.text[span.end..e.span.start].contains(','))
+                .filter(|e| {
+                    describes(e)
+                        && !after_place
+                        && doc.text[span.end..e.span.start].contains(',')
+                        && !names_follow(&doc.text[e.span.end..])
+                })
                 .cloned();
             let pick = match (before, after) {
                 // a country-bearing description wins over a bare title (« le général X, chef
@@ -161,7 +180,6 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             }
             i = end;
         }
-        let _ = capitalized;
     }
     ents.extend(new);
 }
