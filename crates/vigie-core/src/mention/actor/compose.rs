@@ -36,7 +36,7 @@ struct Phrase<'l> {
     inner: Vec<Entity>,
 }
 
-impl<'l> Phrase<'l> {
+impl Phrase<'_> {
     fn bare_role(&self) -> bool {
         self.role.is_some() && self.code.is_none()
     }
@@ -182,6 +182,8 @@ fn entity(lex: &ActorLexicon, p: &Phrase<'_>) -> Option<Entity> {
 }
 
 /// Compose the lexicon hits of a document into entities (people excepted).
+// `f` (folded text), `i`, `j`, `p`, `n`: the conventional names of a scanner
+#[allow(clippy::many_single_char_names)]
 pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity> {
     let f = doc.norm.folded.as_str();
     let ph: Vec<Phrase<'_>> = hits.iter().filter_map(|h| phrase(lex, h)).collect();

@@ -108,14 +108,14 @@ fn acronym(w: &str) -> bool {
 }
 
 /// A run of capitalized words (with inner particles) inside one sentence: token range.
+#[allow(clippy::many_single_char_names)] // token scanner indexes
 pub(crate) fn name_run(doc: &Doc, lex: &NerLexicon, toks: &[Token], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
     if t.kind != TokenKind::Word || !capitalized(doc.slice(t.span)) {
         return None;
     }
     let mut end = i + 1;
-    loop {
-        let Some(n) = toks.get(end) else { break };
+    while let Some(n) = toks.get(end) {
         if n.kind != TokenKind::Word || n.span.start > toks[end - 1].span.end + 1 {
             break;
         }
@@ -252,9 +252,6 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             }
             if etype.is_none() && end - start >= 2 {
                 etype = Some(EntityType::PER);
-            }
-            if etype.is_none() && start == 0 {
-                // a lone capitalized word at a sentence start is most often a common word
             }
             if let Some(et) = etype {
                 let span = Span::new(toks[start].span.start, span_end);

@@ -71,6 +71,7 @@ fn date(s: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 /// Read `actors/people.tsv` into `people`, adding every name form to the builder.
+#[allow(clippy::many_single_char_names)] // t: table, c: columns, b: builder, s/e: dates
 pub(crate) fn read(src: &Sources, b: &mut Builder) -> Vec<Person> {
     let path = "actors/people.tsv";
     let t = match src.table(path) {
@@ -107,11 +108,11 @@ pub(crate) fn read(src: &Sources, b: &mut Builder) -> Vec<Person> {
             b.error(t.error(row, "a person needs a name and a CAMEO code"));
             continue;
         }
-        if code.len() >= 3
-            && !code.starts_with("IGO")
-            && !code.starts_with("NGO")
-            && !b.knows_country(&code[..3])
-        {
+        // international, non-governmental and transnational militant codes have no country
+        let sector = ["IGO", "NGO", "IMG", "MNC"]
+            .iter()
+            .any(|p| code.starts_with(p));
+        if code.len() >= 3 && !sector && !b.knows_country(&code[..3]) {
             b.error(t.error(row, format!("`{code}` does not start with a known country")));
             continue;
         }
