@@ -35,9 +35,12 @@ fn lang_of(path: &std::path::Path, given: Option<&str>) -> String {
     if fr { "fr" } else { "en" }.to_string()
 }
 
-fn print(label: &str, scores: &Scores, sentences: usize, tokens: usize, secs: f64) {
+fn print(label: &str, scores: &Scores, sentences: usize, tokens: usize, secs: f64) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     for (ty, c) in &scores.by_type {
-        println!(
+        writeln!(
+            out,
             "{label} {ty:<4} P={:.3} R={:.3} F1={:.3} tp={} fp={} fn={}",
             c.precision(),
             c.recall(),
@@ -45,7 +48,7 @@ fn print(label: &str, scores: &Scores, sentences: usize, tokens: usize, secs: f6
             c.tp,
             c.fp,
             c.fn_
-        );
+        )?;
     }
     let f = |t: &str| {
         scores
@@ -59,7 +62,8 @@ fn print(label: &str, scores: &Scores, sentences: usize, tokens: usize, secs: f6
     } else {
         0.0
     };
-    println!(
+    writeln!(
+        out,
         "{label} sentences={sentences} tokens={tokens} P={:.3} R={:.3} F1={:.3} PER={:.3} ORG={:.3} LOC={:.3} MISC={:.3} tokens/s={tps:.0}",
         scores.all.precision(),
         scores.all.recall(),
@@ -68,7 +72,8 @@ fn print(label: &str, scores: &Scores, sentences: usize, tokens: usize, secs: f6
         f("ORG"),
         f("LOC"),
         f("MISC"),
-    );
+    )?;
+    Ok(())
 }
 
 fn read(path: &std::path::Path, limit: Option<usize>) -> Result<Vec<Sentence>> {
@@ -111,7 +116,7 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
                 }
                 scores.add(&g.tags, &p.tags);
             }
-            print(&label, &scores, gold.len(), tokens, 0.0);
+            print(&label, &scores, gold.len(), tokens, 0.0)?;
             continue;
         }
         let Some(x) = &x else { continue };
@@ -142,7 +147,7 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         for (g, p) in gold.iter().zip(&preds) {
             scores.add(&g.tags, p);
         }
-        print(&label, &scores, gold.len(), tokens, secs);
+        print(&label, &scores, gold.len(), tokens, secs)?;
     }
     Ok(ExitCode::SUCCESS)
 }
