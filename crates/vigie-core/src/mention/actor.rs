@@ -181,6 +181,8 @@ pub(crate) fn base_entity(lex: &ActorLexicon, h: &Hit) -> Option<Entity> {
             if r.role.is_empty() {
                 return None;
             }
+            // an institution named without its country (« le ministère de la Défense ») is
+            // still a proper name
             (
                 Some(Actor {
                     code: r.role.clone(),
@@ -188,7 +190,7 @@ pub(crate) fn base_entity(lex: &ActorLexicon, h: &Hit) -> Option<Entity> {
                     role: Some(r.role.clone()),
                     name: None,
                 }),
-                true,
+                !r.proper,
             )
         }
         // people are coded by `person`, which knows the date

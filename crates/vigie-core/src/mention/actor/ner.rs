@@ -27,6 +27,8 @@ pub(crate) struct NerLexicon {
     connectors: HashSet<String>,
     pub(crate) pronouns: HashSet<String>,
     common: HashSet<String>,
+    /// Endings of French adjectives that may follow an organization word.
+    adj_suffixes: Vec<String>,
 }
 
 impl NerLexicon {
@@ -50,6 +52,15 @@ impl NerLexicon {
                 "connector" => (&mut lex.connectors, true),
                 "pronoun" => (&mut lex.pronouns, true),
                 "common" => (&mut lex.common, false),
+                "adj-suffix" => {
+                    lex.adj_suffixes.extend(
+                        row.get(cw)
+                            .split('|')
+                            .map(|w| fold(w.trim()))
+                            .filter(|w| !w.is_empty()),
+                    );
+                    continue;
+                }
                 k => {
                     errors.push(t.error(row, format!("unknown kind `{k}`")));
                     continue;
@@ -169,8 +180,14 @@ fn prev_word<'d>(doc: &'d Doc, toks: &[Token], i: usize) -> Option<&'d str> {
 /// Tag capitalized names not covered by an entity yet.
 pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     let nl = &lex.ner;
-    let mut covered: Vec<Span> = ents.iter().map(|e| e.span).collect();
+    // country names and adjectives may sit inside a longer name ("South China Morning
+    // Post", "Royal Saudi Air Force"): they do not stop a run, and the longer name wins
+    // when it has an organization or event word
+    let soft = |e: &Entity| e.rule.starts_with("actors/countries.tsv") || e.nominal;
+    let mut covered: Vec<Span> = ents.iter().filter(|e| !soft(e)).map(|e| e.span).collect();
     covered.sort_unstable();
+    let mut soft_cov: Vec<Span> = ents.iter().filter(|e| soft(e)).map(|e| e.span).collect();
+    soft_cov.sort_unstable();
     let is_covered = |s: Span, cov: &[Span]| {
         let k = cov.partition_point(|c| c.end <= s.start);
         cov[k..]
@@ -207,6 +224,23 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             }
             let next_i = end;
             end = e2;
+            // a country name or adjective stays inside the run only when the run is an
+            // organization or event name; otherwise the run stops before it
+            let named = toks[start..end].iter().any(|t| {
+                let w = doc.slice(t.span);
+                nl.org.contains(w) || nl.misc.contains(w)
+            });
+            if !named {
+                let mut e3 = start;
+                while e3 < end && !is_covered(toks[e3].span, &soft_cov) {
+                    e3 += 1;
+                }
+                if e3 == start {
+                    i = next_i.max(i + 1);
+                    continue;
+                }
+                end = e3;
+            }
             let words: Vec<&str> = toks[start..end].iter().map(|t| doc.slice(t.span)).collect();
             let first = words[0];
             let prev = prev_word(doc, toks, start);
@@ -217,6 +251,28 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 etype = Some(EntityType::PER);
             } else if words.iter().any(|w| nl.org.contains(*w)) {
                 etype = Some(EntityType::ORG);
+                // « Parti socialiste », « Conseil national syrien »: lower-case adjectives
+                // after a French organization word
+                if nl.org.contains(first) && end - start == 1 {
+                    let mut k = end;
+                    while k < toks.len() && k < end + 2 {
+                        let w = doc.slice(toks[k].span);
+                        let f = fold(w);
+                        let adjective_like = toks[k].kind == TokenKind::Word
+                            && !capitalized(w)
+                            && w.chars().count() >= 5
+                            && !nl.is_particle(&f)
+                            && !nl.joiners.contains(&f)
+                            && !nl.loc_prep.contains(&f)
+                            && !nl.connectors.contains(&f)
+                            && nl.adj_suffixes.iter().any(|x| f.ends_with(x.as_str()));
+                        if !adjective_like || is_covered(toks[k].span, &covered) {
+                            break;
+                        }
+                        span_end = toks[k].span.end;
+                        k += 1;
+                    }
+                }
                 // « Coalition des volontaires », "Union for …": an organization word takes
                 // its complement
                 if nl.org.contains(first) && end - start == 1 {

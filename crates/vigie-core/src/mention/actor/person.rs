@@ -46,13 +46,49 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
             })
             .filter(|a| !a.code.is_empty() || a.name.is_some());
         ents.push(Entity {
-            span: h.span,
+            span: with_first_names(doc, lex, h.span),
             etype: EntityType::PER,
             actor,
             rule,
             nominal: false,
         });
     }
+}
+
+/// A known surname takes the capitalized words just before it as first names (« Bashar
+/// Assad », "Abdel Fattah el-Sisi"), up to three, when they are not sentence words.
+fn with_first_names(doc: &Doc, lex: &ActorLexicon, span: Span) -> Span {
+    let nl = &lex.ner;
+    let mut i = doc.token_at_or_after(span.start);
+    let Some(sentence) = doc.tokens.get(i).map(|t| t.sentence) else {
+        return span;
+    };
+    let mut start = span.start;
+    let mut taken = 0;
+    while i > 0 && taken < 3 {
+        let t = &doc.tokens[i - 1];
+        let w = doc.slice(t.span);
+        let glued = doc.text.get(t.span.end..start).is_some_and(|g| g == " ");
+        if t.sentence != sentence || t.kind != TokenKind::Word || !glued {
+            break;
+        }
+        let particle = nl.is_particle(&fold(w)) && taken > 0;
+        if !(capitalized(w) && !nl.is_common(w) && !nl.is_title(w)) && !particle {
+            break;
+        }
+        start = t.span.start;
+        taken += 1;
+        i -= 1;
+    }
+    // a particle cannot open the name
+    while start < span.start {
+        let t = &doc.tokens[doc.token_at_or_after(start)];
+        if capitalized(doc.slice(t.span)) {
+            break;
+        }
+        start = doc.tokens[doc.token_at_or_after(t.span.end)].span.start;
+    }
+    Span::new(start, span.end)
 }
 
 /// Is `s` a coded actor phrase that can describe a person (a role with a code)?

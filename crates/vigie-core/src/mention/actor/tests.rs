@@ -90,14 +90,14 @@ fn seats_of_power_are_government_metonyms() {
     );
     has(&d, "Moscou", LOC, "RUSGOV", false);
     has(&d, "Kiev", LOC, "UKRGOV", false);
-    has(&d, "Maison-Blanche", LOC, "USAGOV", false);
+    has(&d, "Maison-Blanche", ORG, "USAGOV", false);
     let d = doc(
         "en",
         "2025-03-01",
         "The Pentagon and the Kremlin disagreed.",
     );
-    has(&d, "Pentagon", LOC, "USAMIL", false);
-    has(&d, "Kremlin", LOC, "RUSGOV", false);
+    has(&d, "Pentagon", ORG, "USAMIL", false);
+    has(&d, "Kremlin", ORG, "RUSGOV", false);
 }
 
 #[test]
@@ -229,4 +229,33 @@ fn proper_names_never_overlap_and_entities_are_sorted() {
     for w in d.entities.windows(2) {
         assert!(w[0].span.start <= w[1].span.start);
     }
+}
+
+#[test]
+fn names_containing_a_country_and_first_names_before_a_known_surname() {
+    let d = doc("en", "2025-03-01", "The Royal Saudi Air Force and the Hong Kong Polytechnic University replied to Bashar Assad.");
+    has(&d, "Royal Saudi Air Force", ORG, "", false);
+    has(&d, "Hong Kong Polytechnic University", ORG, "", false);
+    has(&d, "Bashar Assad", PER, "SYRELI", false);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "Le Parti socialiste et le Conseil national syrien ont écrit à Hong Kong.",
+    );
+    has(&d, "Parti socialiste", ORG, "", false);
+    has(&d, "Conseil national syrien", ORG, "", false);
+    has(&d, "Hong Kong", LOC, "HKG", false);
+}
+
+#[test]
+fn institutions_and_seats_by_type() {
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "L'Élysée et le ministère de la Défense ont répondu au Kremlin depuis Moscou.",
+    );
+    has(&d, "Élysée", ORG, "FRAGOV", false);
+    has(&d, "ministère de la Défense", ORG, "GOV", false);
+    has(&d, "Kremlin", ORG, "RUSGOV", false);
+    has(&d, "Moscou", LOC, "RUSGOV", false);
 }
