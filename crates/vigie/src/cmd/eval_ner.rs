@@ -22,6 +22,9 @@ pub struct Args {
     /// Score these predictions (CoNLL, same tokens, predicted tag last) instead of running vigie.
     #[arg(long)]
     pub pred: Option<PathBuf>,
+    /// Write vigie's predictions to this CoNLL file (`index token tag`), for error analysis.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Only the first N sentences of each file.
     #[arg(long)]
     pub limit: Option<usize>,
@@ -146,6 +149,18 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         let secs = t0.elapsed().as_secs_f64();
         for (g, p) in gold.iter().zip(&preds) {
             scores.add(&g.tags, p);
+        }
+        if let Some(out) = &args.out {
+            use std::io::Write;
+            let mut w = std::io::BufWriter::new(
+                std::fs::File::create(out).with_context(|| out.display().to_string())?,
+            );
+            for (g, p) in gold.iter().zip(&preds) {
+                for (i, (tok, tag)) in g.tokens.iter().zip(p).enumerate() {
+                    writeln!(w, "{i}\t{tok}\t{tag}")?;
+                }
+                writeln!(w)?;
+            }
         }
         print(&label, &scores, gold.len(), tokens, secs)?;
     }

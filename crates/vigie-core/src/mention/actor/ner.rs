@@ -23,6 +23,7 @@ pub(crate) struct NerLexicon {
     org: HashSet<String>,
     misc: HashSet<String>,
     loc_prep: HashSet<String>,
+    loc_prep_weak: HashSet<String>,
     loc_head: HashSet<String>,
     connectors: HashSet<String>,
     pub(crate) pronouns: HashSet<String>,
@@ -48,6 +49,7 @@ impl NerLexicon {
                 "org" => (&mut lex.org, false),
                 "misc" => (&mut lex.misc, false),
                 "loc-prep" => (&mut lex.loc_prep, true),
+                "loc-prep-weak" => (&mut lex.loc_prep_weak, true),
                 "loc-head" => (&mut lex.loc_head, true),
                 "connector" => (&mut lex.connectors, true),
                 "pronoun" => (&mut lex.pronouns, true),
@@ -177,6 +179,19 @@ fn prev_word<'d>(doc: &'d Doc, toks: &[Token], i: usize) -> Option<&'d str> {
     None
 }
 
+/// True when the run fills a pair of quotation marks exactly.
+fn quoted(doc: &Doc, toks: &[Token], start: usize, end: usize) -> bool {
+    let is_quote = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            matches!(
+                doc.slice(t.span),
+                "\"" | "«" | "»" | "\u{201C}" | "\u{201D}"
+            )
+        })
+    };
+    start > 0 && is_quote(toks.get(start - 1)) && is_quote(toks.get(end))
+}
+
 /// Tag capitalized names not covered by an entity yet.
 pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     let nl = &lex.ner;
@@ -211,6 +226,11 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             let mut start = i;
             // a common word at the head of the run is not part of the name (« Selon Paris »)
             while start < end && nl.is_common(doc.slice(toks[start].span)) {
+                start += 1;
+            }
+            // nor a particle left at its head (« Madame de Maintenon »: the title is dropped
+            // above, the particle here)
+            while start < end && !capitalized(doc.slice(toks[start].span)) {
                 start += 1;
             }
             // stop the run before any word already tagged
@@ -294,9 +314,16 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 etype = Some(EntityType::MISC);
             } else if end - start == 1 && acronym(first) {
                 etype = Some(EntityType::ORG);
+            } else if quoted(doc, toks, start, end) {
+                // a title between quotation marks: a work, an event (« "Les Misérables" »)
+                etype = Some(EntityType::MISC);
             } else if prev_f
                 .as_deref()
                 .is_some_and(|p| nl.loc_prep.contains(p) || nl.loc_head.contains(p))
+                || (end - start == 1
+                    && prev_f
+                        .as_deref()
+                        .is_some_and(|p| nl.loc_prep_weak.contains(p)))
             {
                 etype = Some(EntityType::LOC);
             } else if let Some((le, lt)) = last {
