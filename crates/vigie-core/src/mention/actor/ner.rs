@@ -25,6 +25,7 @@ pub(crate) struct NerLexicon {
     loc_prep: HashSet<String>,
     loc_prep_weak: HashSet<String>,
     loc_head: HashSet<String>,
+    loc_word: HashSet<String>,
     connectors: HashSet<String>,
     pub(crate) pronouns: HashSet<String>,
     common: HashSet<String>,
@@ -51,6 +52,7 @@ impl NerLexicon {
                 "loc-prep" => (&mut lex.loc_prep, true),
                 "loc-prep-weak" => (&mut lex.loc_prep_weak, true),
                 "loc-head" => (&mut lex.loc_head, true),
+                "loc-word" => (&mut lex.loc_word, false),
                 "connector" => (&mut lex.connectors, true),
                 "pronoun" => (&mut lex.pronouns, true),
                 "common" => (&mut lex.common, false),
@@ -228,6 +230,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             while start < end && nl.is_common(doc.slice(toks[start].span)) {
                 start += 1;
             }
+            // a title at the head of a run is a cue, not part of the name ("President Barack
+            // Obama", « Général Koné »)
+            let mut titled = false;
+            while start + 1 < end && nl.is_title(doc.slice(toks[start].span)) {
+                start += 1;
+                titled = true;
+            }
             // nor a particle left at its head (« Madame de Maintenon »: the title is dropped
             // above, the particle here)
             while start < end && !capitalized(doc.slice(toks[start].span)) {
@@ -267,7 +276,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             let prev_f = prev.map(fold);
             let mut etype = None;
             let mut span_end = toks[end - 1].span.end;
-            if prev.is_some_and(|p| nl.is_title(p)) {
+            if titled || prev.is_some_and(|p| nl.is_title(p)) {
                 etype = Some(EntityType::PER);
             } else if words.iter().any(|w| nl.org.contains(*w)) {
                 etype = Some(EntityType::ORG);
@@ -314,6 +323,8 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 etype = Some(EntityType::MISC);
             } else if end - start == 1 && acronym(first) {
                 etype = Some(EntityType::ORG);
+            } else if words.iter().any(|w| nl.loc_word.contains(*w)) {
+                etype = Some(EntityType::LOC);
             } else if quoted(doc, toks, start, end) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
