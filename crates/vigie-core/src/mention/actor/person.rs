@@ -82,11 +82,16 @@ fn with_first_names(doc: &Doc, lex: &ActorLexicon, span: Span) -> Span {
     }
     // a particle cannot open the name
     while start < span.start {
-        let t = &doc.tokens[doc.token_at_or_after(start)];
+        let Some(t) = doc.tokens.get(doc.token_at_or_after(start)) else {
+            return span;
+        };
         if capitalized(doc.slice(t.span)) {
             break;
         }
-        start = doc.tokens[doc.token_at_or_after(t.span.end)].span.start;
+        match doc.tokens.get(doc.token_at_or_after(t.span.end)) {
+            Some(n) if n.span.start <= span.start => start = n.span.start,
+            _ => return span,
+        }
     }
     Span::new(start, span.end)
 }

@@ -259,3 +259,40 @@ fn institutions_and_seats_by_type() {
     has(&d, "Kremlin", ORG, "RUSGOV", false);
     has(&d, "Moscou", LOC, "RUSGOV", false);
 }
+
+#[test]
+fn ner_cues_quotes_place_words_titles_and_weak_prepositions() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "President Maria Lopez flew over the Snake River and praised the film \"Silent Harbour\".",
+    );
+    has(&d, "Maria Lopez", PER, "", false);
+    has(&d, "Snake River", LOC, "", false);
+    has(&d, "Silent Harbour", MISC, "", false);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "Il vit près de Lyon aux côtés de Jean Martin.",
+    );
+    has(&d, "Lyon", LOC, "", false);
+    has(&d, "Jean Martin", PER, "", false);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Any text: no panic, every span on char boundaries inside the text, proper names
+    /// disjoint.
+    #[test]
+    fn any_text_gives_valid_spans(text in "[A-Za-zÉéèàç'’ ,.«»\"\\-\\n0-9]{0,120}") {
+        let d = doc("fr", "2025-03-01", &text);
+        for e in &d.entities {
+            proptest::prop_assert!(e.span.start < e.span.end && e.span.end <= d.text.len());
+            proptest::prop_assert!(d.text.is_char_boundary(e.span.start) && d.text.is_char_boundary(e.span.end));
+        }
+        let proper: Vec<_> = d.entities.iter().filter(|e| !e.nominal).collect();
+        for w in proper.windows(2) {
+            proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+}
