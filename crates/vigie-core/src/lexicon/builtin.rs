@@ -23,5 +23,6 @@ lexicon_files!(
     "actors/organizations.tsv",
     "actors/roles.tsv",
     "actors/people.tsv",
+    "actors/people_phoenix.tsv",
     "actors/ner.tsv",
 );

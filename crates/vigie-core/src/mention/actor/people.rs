@@ -70,15 +70,37 @@ fn date(s: &str) -> Result<Option<NaiveDate>, String> {
         .map_err(|_| format!("bad date `{s}` (YYYY, YYYY-MM or YYYY-MM-DD)"))
 }
 
-/// Read `actors/people.tsv` into `people`, adding every name form to the builder.
-#[allow(clippy::many_single_char_names)] // t: table, c: columns, b: builder, s/e: dates
+/// The people files: the hand-checked list, then the one generated from the Phoenix
+/// dictionary (which leaves out everyone of the first).
+const FILES: [&str; 2] = ["actors/people.tsv", "actors/people_phoenix.tsv"];
+
+/// Read every people file, adding every name form to the builder.
 pub(crate) fn read(src: &Sources, b: &mut Builder) -> Vec<Person> {
-    let path = "actors/people.tsv";
+    let mut people = Vec::new();
+    let mut index = std::collections::HashMap::<String, usize>::new();
+    for path in FILES {
+        read_file(src, path, b, &mut people, &mut index);
+    }
+    for p in &mut people {
+        p.terms.sort_by_key(|t| t.start);
+    }
+    people
+}
+
+/// Read one people file into `people`.
+#[allow(clippy::many_single_char_names)] // t: table, c: columns, b: builder, s/e: dates
+fn read_file(
+    src: &Sources,
+    path: &str,
+    b: &mut Builder,
+    people: &mut Vec<Person>,
+    index: &mut std::collections::HashMap<String, usize>,
+) {
     let t = match src.table(path) {
         Ok(t) => t,
         Err(e) => {
             b.error(e);
-            return Vec::new();
+            return;
         }
     };
     let cols: Result<Vec<usize>, _> = ["name", "code", "start", "end", "forms"]
@@ -89,11 +111,9 @@ pub(crate) fn read(src: &Sources, b: &mut Builder) -> Vec<Person> {
         Ok(c) => c,
         Err(e) => {
             b.error(e);
-            return Vec::new();
+            return;
         }
     };
-    let mut people: Vec<Person> = Vec::new();
-    let mut index = std::collections::HashMap::<String, usize>::new();
     for row in &t.rows {
         let name = row.get(c[0]);
         let code = row.get(c[1]);
@@ -141,8 +161,4 @@ pub(crate) fn read(src: &Sources, b: &mut Builder) -> Vec<Person> {
             }
         }
     }
-    for p in &mut people {
-        p.terms.sort_by_key(|t| t.start);
-    }
-    people
 }
