@@ -258,6 +258,40 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
         }
     }
 
+    // possessives: « la France a rappelé son ambassadeur » → the role takes the last country
+    // or organization named before it in the sentence
+    for j in 1..merged.len() {
+        if !merged[j].bare_role() {
+            continue;
+        }
+        let before = f
+            .get(..merged[j].fstart)
+            .unwrap_or("")
+            .trim_end_matches(' ');
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if word.is_empty() || !lex.ner.possessives.contains(word) {
+            continue;
+        }
+        let sentence = doc.sentence_at(merged[j].span.start);
+        let owner = merged[..j].iter().rev().find(|p| {
+            p.role.is_none()
+                && matches!(p.entry.kind, Kind::CountryName | Kind::Seat | Kind::Org)
+                && doc.sentence_at(p.span.start) == sentence
+        });
+        let found = match (owner, merged[j].role) {
+            (Some(o), Some(r)) => Some((code_with(lex, r, o), o.rule.clone())),
+            _ => None,
+        };
+        if let Some((code, owner_rule)) = found {
+            let p = &mut merged[j];
+            p.code = Some(code);
+            p.rule = format!("possessive ({} + {owner_rule})", p.rule);
+        }
+    }
+
     let mut out = Vec::with_capacity(merged.len() + 4);
     for p in &merged {
         out.extend(p.inner.iter().cloned());

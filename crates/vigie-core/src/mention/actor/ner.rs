@@ -28,6 +28,7 @@ pub(crate) struct NerLexicon {
     loc_word: HashSet<String>,
     connectors: HashSet<String>,
     pub(crate) pronouns: HashSet<String>,
+    pub(crate) possessives: HashSet<String>,
     common: HashSet<String>,
     /// Endings of French adjectives that may follow an organization word.
     adj_suffixes: Vec<String>,
@@ -55,6 +56,7 @@ impl NerLexicon {
                 "loc-word" => (&mut lex.loc_word, false),
                 "connector" => (&mut lex.connectors, true),
                 "pronoun" => (&mut lex.pronouns, true),
+                "possessive" => (&mut lex.possessives, true),
                 "common" => (&mut lex.common, false),
                 "adj-suffix" => {
                     lex.adj_suffixes.extend(

@@ -296,3 +296,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn possessive_roles_belong_to_the_last_country_named() {
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "Jeudi, la Belgique a rappelé son ambassadeur Paul Janssens à Bruxelles.",
+    );
+    has(&d, "ambassadeur", PER, "BELGOV", true);
+    has(&d, "Paul Janssens", PER, "BELGOV", false);
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "Norway recalled its ambassador on Monday.",
+    );
+    has(&d, "ambassador", PER, "NORGOV", true);
+}
