@@ -73,7 +73,8 @@ fn with_first_names(doc: &Doc, lex: &ActorLexicon, span: Span) -> Span {
             break;
         }
         let particle = nl.is_particle(&fold(w)) && taken > 0;
-        if !(capitalized(w) && !nl.is_common(w) && !nl.is_title(w)) && !particle {
+        let first_name = capitalized(w) && !nl.is_common(w) && !nl.is_title(w);
+        if !first_name && !particle {
             break;
         }
         start = t.span.start;
