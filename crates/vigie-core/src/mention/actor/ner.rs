@@ -29,6 +29,7 @@ pub(crate) struct NerLexicon {
     connectors: HashSet<String>,
     pub(crate) pronouns: HashSet<String>,
     pub(crate) possessives: HashSet<String>,
+    articles: HashSet<String>,
     common: HashSet<String>,
     /// Endings of French adjectives that may follow an organization word.
     adj_suffixes: Vec<String>,
@@ -57,6 +58,7 @@ impl NerLexicon {
                 "connector" => (&mut lex.connectors, true),
                 "pronoun" => (&mut lex.pronouns, true),
                 "possessive" => (&mut lex.possessives, true),
+                "article" => (&mut lex.articles, true),
                 "common" => (&mut lex.common, false),
                 "adj-suffix" => {
                     lex.adj_suffixes.extend(
@@ -346,8 +348,15 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     etype = Some(lt);
                 }
             }
+            // people are not named with a definite article ("the Beach Boys", "the Atlanta
+            // Falcons"): a run after one is an organization by default
             if etype.is_none() && end - start >= 2 {
-                etype = Some(EntityType::PER);
+                let article = prev_f.as_deref().is_some_and(|p| nl.articles.contains(p));
+                etype = Some(if article {
+                    EntityType::ORG
+                } else {
+                    EntityType::PER
+                });
             }
             if let Some(et) = etype {
                 let span = Span::new(toks[start].span.start, span_end);

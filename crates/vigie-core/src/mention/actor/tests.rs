@@ -313,3 +313,14 @@ fn possessive_roles_belong_to_the_last_country_named() {
     );
     has(&d, "ambassador", PER, "NORGOV", true);
 }
+
+#[test]
+fn a_run_after_a_definite_article_is_not_a_person() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "He joined the Silver Falcons after meeting Anna Berg.",
+    );
+    has(&d, "Silver Falcons", ORG, "", false);
+    has(&d, "Anna Berg", PER, "", false);
+}
