@@ -231,12 +231,14 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             };
             let mut start = i;
             // a common word at the head of the run is not part of the name (« Selon Paris »)
+            // (« Madame » is both: dropped, and the name after it is a person's)
+            let mut titled = false;
             while start < end && nl.is_common(doc.slice(toks[start].span)) {
+                titled |= nl.is_title(doc.slice(toks[start].span));
                 start += 1;
             }
             // a title at the head of a run is a cue, not part of the name ("President Barack
             // Obama", « Général Koné »)
-            let mut titled = false;
             while start + 1 < end && nl.is_title(doc.slice(toks[start].span)) {
                 start += 1;
                 titled = true;
@@ -273,6 +275,14 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     continue;
                 }
                 end = e3;
+            }
+            // a run cut short never ends on a particle (« Tour de » before « France »)
+            while end > start && !capitalized(doc.slice(toks[end - 1].span)) {
+                end -= 1;
+            }
+            if end == start {
+                i = next_i.max(i + 1);
+                continue;
             }
             let words: Vec<&str> = toks[start..end].iter().map(|t| doc.slice(t.span)).collect();
             let first = words[0];
