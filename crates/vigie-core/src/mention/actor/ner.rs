@@ -185,6 +185,32 @@ fn prev_word<'d>(doc: &'d Doc, toks: &[Token], i: usize) -> Option<&'d str> {
     None
 }
 
+/// Where a title-case quotation that opens at token `start` closes: up to eight words,
+/// most of them capitalized ("It Happened to Jane"), closing quote within the sentence.
+fn quoted_title_end(doc: &Doc, toks: &[Token], start: usize) -> Option<usize> {
+    let is_quote = |t: &Token| {
+        matches!(
+            doc.slice(t.span),
+            "\"" | "«" | "»" | "\u{201C}" | "\u{201D}"
+        )
+    };
+    if start == 0 || !is_quote(&toks[start - 1]) {
+        return None;
+    }
+    let close = (start..toks.len().min(start + 9)).find(|&k| is_quote(&toks[k]))?;
+    let words = &toks[start..close];
+    let caps = words
+        .iter()
+        .filter(|t| capitalized(doc.slice(t.span)) || t.kind == TokenKind::Number)
+        .count();
+    (close > start
+        && caps * 2 > words.len()
+        && words
+            .iter()
+            .all(|t| t.kind != TokenKind::Punct || doc.slice(t.span) == ":"))
+    .then_some(close)
+}
+
 /// True when the run fills a pair of quotation marks exactly.
 fn quoted(doc: &Doc, toks: &[Token], start: usize, end: usize) -> bool {
     let is_quote = |t: Option<&Token>| {
@@ -231,6 +257,21 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             };
             let mut start = i;
             // a common word at the head of the run is not part of the name (« Selon Paris »)
+            // a title-case quotation is a work's title, articles and all ("A Winter in Paris")
+            if let Some(close) = quoted_title_end(doc, toks, i) {
+                if !toks[i..close].iter().any(|t| is_covered(t.span, &covered)) {
+                    new.push(Entity {
+                        span: Span::new(toks[i].span.start, toks[close - 1].span.end),
+                        etype: EntityType::MISC,
+                        actor: None,
+                        rule: "ner".into(),
+                        nominal: false,
+                    });
+                    last = Some((close, EntityType::MISC));
+                    i = close + 1;
+                    continue;
+                }
+            }
             // (« Madame » is both: dropped, and the name after it is a person's)
             let mut titled = false;
             while start < end && nl.is_common(doc.slice(toks[start].span)) {
@@ -288,6 +329,16 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             let first = words[0];
             let prev = prev_word(doc, toks, start);
             let prev_f = prev.map(fold);
+            // the preposition before an article: "in the Snake River valley", « à la Havane »
+            let article_before = prev_f.as_deref().is_some_and(|p| nl.articles.contains(p));
+            let prep_f = if article_before {
+                start
+                    .checked_sub(1)
+                    .and_then(|k| prev_word(doc, toks, k))
+                    .map(fold)
+            } else {
+                prev_f.clone()
+            };
             let mut etype = None;
             let mut span_end = toks[end - 1].span.end;
             if titled || prev.is_some_and(|p| nl.is_title(p)) {
@@ -342,7 +393,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if quoted(doc, toks, start, end) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
-            } else if prev_f
+            } else if prep_f
                 .as_deref()
                 .is_some_and(|p| nl.loc_prep.contains(p) || nl.loc_head.contains(p))
                 || (end - start == 1
@@ -353,7 +404,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 etype = Some(EntityType::LOC);
             } else if let Some((le, lt)) = last {
                 // « Donetsk et Zaporijjia »: coordinated with the name just before
-                let between = &toks[le..start];
+                let between = toks.get(le..start).unwrap_or(&[]);
                 if between.len() == 1 && nl.connectors.contains(&fold(doc.slice(between[0].span))) {
                     etype = Some(lt);
                 }
@@ -379,7 +430,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 });
                 last = Some((end, et));
             }
-            i = next_i.max(i + 1);
+            i = next_i.max(end).max(i + 1);
         }
     }
     ents.extend(new);

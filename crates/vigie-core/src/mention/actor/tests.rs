@@ -324,3 +324,14 @@ fn a_run_after_a_definite_article_is_not_a_person() {
     has(&d, "Silver Falcons", ORG, "", false);
     has(&d, "Anna Berg", PER, "", false);
 }
+
+#[test]
+fn title_case_quotations_and_prepositions_before_articles() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "She starred in \"A Winter in Paris\" and then moved to the Silver Lake area.",
+    );
+    has(&d, "A Winter in Paris", MISC, "", false);
+    has(&d, "Silver Lake", LOC, "", false);
+}
