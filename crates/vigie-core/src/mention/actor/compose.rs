@@ -246,6 +246,23 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
         i += 1;
     }
 
+    // English noun compounds of roles: "[Russia's foreign ministry] spokeswoman" → the
+    // head role takes the code of the coded role before it
+    let mut j = 1;
+    while j < merged.len() {
+        let (a, b) = (&merged[j - 1], &merged[j]);
+        let english_head = b.role.is_some_and(|r| !r.french) && b.bare_role();
+        if english_head && a.role.is_some() && a.code.is_some() && only_spaces(f, a.fend, b.fstart)
+        {
+            let mut p = merge(lex, b, a, "role-compound");
+            p.code.clone_from(&a.code);
+            merged[j - 1] = p;
+            merged.remove(j);
+        } else {
+            j += 1;
+        }
+    }
+
     // complements, right to left: « porte-parole du [ministère russe des Affaires étrangères] »
     let mut j = merged.len();
     while j > 1 {

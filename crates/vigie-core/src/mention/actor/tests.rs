@@ -335,3 +335,21 @@ fn title_case_quotations_and_prepositions_before_articles() {
     has(&d, "A Winter in Paris", MISC, "", false);
     has(&d, "Silver Lake", LOC, "", false);
 }
+
+#[test]
+fn english_role_compounds_keep_the_country() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "Latvia's foreign ministry spokesman Peteris Kalnins denied it.",
+    );
+    has(
+        &d,
+        "Latvia's foreign ministry spokesman",
+        PER,
+        "LVAGOV",
+        true,
+    );
+    has(&d, "Latvia's foreign ministry", ORG, "LVAGOV", false);
+    has(&d, "Peteris Kalnins", PER, "LVAGOV", false);
+}
