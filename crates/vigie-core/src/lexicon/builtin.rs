@@ -22,6 +22,14 @@ lexicon_files!(
     "places/aliases.tsv",
     "places/stoplist.tsv",
     "places/cues.tsv",
+    "actors/countries.tsv",
+    "actors/seats.tsv",
+    "actors/groups.tsv",
+    "actors/organizations.tsv",
+    "actors/roles.tsv",
+    "actors/people.tsv",
+    "actors/people_phoenix.tsv",
+    "actors/ner.tsv",
 );
 
 #[cfg(test)]
