@@ -27,4 +27,6 @@ lexicon_files!(
     "events/grammar.tsv",
     "events/status.tsv",
     "events/anaphora.tsv",
+    "quotes/speech.tsv",
+    "counts/words.tsv",
 );
