@@ -22,13 +22,20 @@ pub struct QuoteLexicon {
 const FILE: &str = "quotes/speech.tsv";
 
 /// Opening and closing marks.
-const MARKS: [(char, char); 4] = [('«', '»'), ('\u{201C}', '\u{201D}'), ('"', '"'), ('\u{2039}', '\u{203A}')];
+const MARKS: [(char, char); 4] = [
+    ('«', '»'),
+    ('\u{201C}', '\u{201D}'),
+    ('"', '"'),
+    ('\u{2039}', '\u{203A}'),
+];
 
 impl QuoteLexicon {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
-        let cols: Result<Vec<usize>, _> =
-            ["lang", "phrase", "lemma", "kind"].iter().map(|c| t.col(c)).collect();
+        let cols: Result<Vec<usize>, _> = ["lang", "phrase", "lemma", "kind"]
+            .iter()
+            .map(|c| t.col(c))
+            .collect();
         let c = cols.map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let (mut fr, mut en, mut cues) = (Vec::new(), Vec::new(), Vec::new());
@@ -70,7 +77,10 @@ impl QuoteLexicon {
 fn quoted(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some((off, c)) = text[i..].char_indices().find(|(_, c)| MARKS.iter().any(|(o, _)| o == c)) {
+    while let Some((off, c)) = text[i..]
+        .char_indices()
+        .find(|(_, c)| MARKS.iter().any(|(o, _)| o == c))
+    {
         let open = i + off;
         let inner = open + c.len_utf8();
         let close_char = MARKS.iter().find(|(o, _)| *o == c).map_or(c, |(_, cl)| *cl);
@@ -93,7 +103,11 @@ fn quoted(text: &str) -> Vec<Span> {
 }
 
 fn actor_of(e: &Entity) -> bool {
-    e.actor.is_some() || matches!(e.etype, crate::doc::EntityType::PER | crate::doc::EntityType::ORG)
+    e.actor.is_some()
+        || matches!(
+            e.etype,
+            crate::doc::EntityType::PER | crate::doc::EntityType::ORG
+        )
 }
 
 pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
@@ -112,7 +126,9 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         if doc.in_boilerplate(q) {
             continue;
         }
-        let Some(si) = doc.sentence_at(q.start) else { continue };
+        let Some(si) = doc.sentence_at(q.start) else {
+            continue;
+        };
         let sent = doc.sentences[si];
         let ents: Vec<&Entity> = doc
             .entities
@@ -123,7 +139,13 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         let cue = cues
             .iter()
             .filter(|(s, _)| sent.contains(*s) && !q.overlaps(*s))
-            .min_by_key(|(s, _)| if s.end <= q.start { q.start - s.end } else { s.start - q.end });
+            .min_by_key(|(s, _)| {
+                if s.end <= q.start {
+                    q.start - s.end
+                } else {
+                    s.start - q.end
+                }
+            });
         let mut speaker: Option<&Entity> = None;
         let mut verb = None;
         if let Some(&(span, i)) = cue {
@@ -136,12 +158,19 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
                         .copied()
                         .rev()
                         .find(|e| e.span.end <= span.start && !e.nominal)
-                        .or_else(|| ents.iter().copied().find(|e| e.span.start >= span.end && !e.nominal))
+                        .or_else(|| {
+                            ents.iter()
+                                .copied()
+                                .find(|e| e.span.start >= span.end && !e.nominal)
+                        })
                 };
             }
         }
         if speaker.is_none() {
-            speaker = ents.iter().copied().find(|e| e.span.end <= q.start && !e.nominal);
+            speaker = ents
+                .iter()
+                .copied()
+                .find(|e| e.span.end <= q.start && !e.nominal);
         }
         out.push(Quote {
             span: q,
@@ -168,7 +197,10 @@ mod tests {
             d.entities.push(Entity {
                 span: Span::new(s, s + p.len()),
                 etype: EntityType::PER,
-                actor: Some(Actor { code: (*code).into(), ..Actor::default() }),
+                actor: Some(Actor {
+                    code: (*code).into(),
+                    ..Actor::default()
+                }),
                 rule: "t".into(),
                 nominal: false,
             });
@@ -180,7 +212,11 @@ mod tests {
 
     #[test]
     fn guillemets_with_speech_verb_after() {
-        let (d, q) = run("fr", "« Nous ne céderons pas », a déclaré Jean Dupont.", &[("Jean Dupont", "FRAGOV")]);
+        let (d, q) = run(
+            "fr",
+            "« Nous ne céderons pas », a déclaré Jean Dupont.",
+            &[("Jean Dupont", "FRAGOV")],
+        );
         assert_eq!(d.slice(q[0].span), "Nous ne céderons pas");
         assert_eq!(d.slice(q[0].speaker.unwrap()), "Jean Dupont");
         assert_eq!(q[0].verb.as_deref(), Some("déclarer"));
@@ -188,17 +224,29 @@ mod tests {
 
     #[test]
     fn fragment_inside_a_sentence_takes_the_subject() {
-        let (d, q) = run("fr", "Le Chili a qualifié la mesure de « provocation ».", &[("Le Chili", "CHL")]);
+        let (d, q) = run(
+            "fr",
+            "Le Chili a qualifié la mesure de « provocation ».",
+            &[("Le Chili", "CHL")],
+        );
         assert_eq!(d.slice(q[0].span), "provocation");
         assert_eq!(q[0].speaker_actor.as_ref().unwrap().code, "CHL");
     }
 
     #[test]
     fn english_curly_quotes_and_according_to() {
-        let (d, q) = run("en", "“We will rebuild,” the mayor said, according to Ana Ruiz.", &[("Ana Ruiz", "ESP")]);
+        let (d, q) = run(
+            "en",
+            "“We will rebuild,” the mayor said, according to Ana Ruiz.",
+            &[("Ana Ruiz", "ESP")],
+        );
         assert_eq!(d.slice(q[0].span), "We will rebuild,");
         assert_eq!(q[0].verb.as_deref(), Some("say"));
-        let (d, q) = run("en", "Peru's envoy said \"no deal\" today.", &[("Peru", "PER")]);
+        let (d, q) = run(
+            "en",
+            "Peru's envoy said \"no deal\" today.",
+            &[("Peru", "PER")],
+        );
         assert_eq!(d.slice(q[0].span), "no deal");
         assert_eq!(d.slice(q[0].speaker.unwrap()), "Peru");
     }

@@ -6,6 +6,8 @@
 //! Actors come from `doc.entities` that carry an actor code. Clause boundaries (« que »,
 //! "that", « ; ») keep reported speech apart: in « X a déclaré que Y a attaqué Z » the attack's
 //! subject is sought after « que ».
+// short names follow one convention here: s site, e entity, i/j token indexes, t token
+#![allow(clippy::many_single_char_names)]
 
 use super::grammar::{folded, is_word, Grammar, WordClass};
 use super::trigger::{Entry, Pos, SourceSlot};
@@ -30,16 +32,16 @@ pub struct Site<'a> {
 
 /// Tokens that bound the trigger's clause: `[start, end)` indexes into `site.tokens`, and
 /// whether the clause opens with a relative pronoun.
-fn clause(doc: &Doc, g: &Grammar, s: &Site) -> (usize, usize, Option<usize>) {
+fn clause(doc: &Doc, gram: &Grammar, s: &Site) -> (usize, usize, Option<usize>) {
     let mut start = 0;
     let mut relative = None;
     for i in (0..s.first).rev() {
         let w = folded(doc, &s.tokens[i]);
-        if g.is(s.lang, WordClass::Clause, w) {
+        if gram.is(s.lang, WordClass::Clause, w) {
             start = i + 1;
             break;
         }
-        if g.is(s.lang, WordClass::Relative, w) {
+        if gram.is(s.lang, WordClass::Relative, w) {
             start = i + 1;
             relative = Some(i);
             break;
@@ -48,7 +50,7 @@ fn clause(doc: &Doc, g: &Grammar, s: &Site) -> (usize, usize, Option<usize>) {
     let mut end = s.tokens.len();
     for i in s.last..s.tokens.len() {
         let w = folded(doc, &s.tokens[i]);
-        if g.is(s.lang, WordClass::Clause, w) || g.is(s.lang, WordClass::Relative, w) {
+        if gram.is(s.lang, WordClass::Clause, w) || gram.is(s.lang, WordClass::Relative, w) {
             end = i;
             break;
         }
@@ -62,13 +64,19 @@ fn token_index(tokens: &[Token], at: usize) -> usize {
 }
 
 /// The preposition that governs the token at `i` (skipping determiners), if any.
-fn governing_prep<'d>(doc: &'d Doc, g: &Grammar, s: &Site, i: usize) -> Option<&'d str> {
-    governing_prep_over(doc, g, s, i, 0)
+fn governing_prep<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, i: usize) -> Option<&'d str> {
+    governing_prep_over(doc, gram, s, i, 0)
 }
 
 /// As [`governing_prep`], first skipping up to `nouns` other words: an actor adjective
 /// (« les centrales ukrainiennes ») is governed through the noun it qualifies.
-fn governing_prep_over<'d>(doc: &'d Doc, g: &Grammar, s: &Site, i: usize, nouns: usize) -> Option<&'d str> {
+fn governing_prep_over<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    i: usize,
+    nouns: usize,
+) -> Option<&'d str> {
     let mut j = i;
     let mut skipped = 0;
     while j > 0 {
@@ -78,10 +86,10 @@ fn governing_prep_over<'d>(doc: &'d Doc, g: &Grammar, s: &Site, i: usize, nouns:
             return None;
         }
         let w = folded(doc, t);
-        if g.is(s.lang, WordClass::Prep, w) {
+        if gram.is(s.lang, WordClass::Prep, w) {
             return Some(w);
         }
-        if !g.is(s.lang, WordClass::Det, w) {
+        if !gram.is(s.lang, WordClass::Det, w) {
             if skipped < nouns {
                 skipped += 1;
                 continue;
@@ -103,7 +111,10 @@ fn argument(e: &Entity, rule: &'static str) -> Argument {
 /// Actor-bearing entities in the byte range.
 fn actors_in(doc: &Doc, range: Span) -> impl DoubleEndedIterator<Item = &Entity> {
     let lo = doc.entities.partition_point(|e| e.span.start < range.start);
-    let hi = doc.entities.partition_point(|e| e.span.start < range.end).max(lo);
+    let hi = doc
+        .entities
+        .partition_point(|e| e.span.start < range.end)
+        .max(lo);
     doc.entities[lo..hi]
         .iter()
         .filter(move |e| e.actor.is_some() && e.span.end <= range.end)
@@ -121,17 +132,24 @@ fn byte_range(s: &Site, a: usize, b: usize) -> Span {
 
 /// The subject: the nearest actor before the trigger in its clause that no preposition
 /// governs; failing that, the nearest one; after a relative pronoun, its antecedent.
-fn subject<'d>(doc: &'d Doc, g: &Grammar, s: &Site, cl: (usize, usize, Option<usize>)) -> Option<(&'d Entity, &'static str)> {
+fn subject<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    cl: (usize, usize, Option<usize>),
+) -> Option<(&'d Entity, &'static str)> {
     let (start, _, relative) = cl;
     if let Some(r) = relative {
         let before = byte_range(s, 0, r);
-        return actors_in(doc, before).next_back().map(|e| (e, "relative-antecedent"));
+        return actors_in(doc, before)
+            .next_back()
+            .map(|e| (e, "relative-antecedent"));
     }
     let range = byte_range(s, start, s.first);
     let mut fallback = None;
     for e in actors_in(doc, range).rev() {
         let i = token_index(s.tokens, e.span.start);
-        if governing_prep(doc, g, s, i).is_none() {
+        if governing_prep(doc, gram, s, i).is_none() {
             return Some((e, "subject"));
         }
         fallback.get_or_insert(e);
@@ -143,7 +161,7 @@ fn subject<'d>(doc: &'d Doc, g: &Grammar, s: &Site, cl: (usize, usize, Option<us
 /// (no preposition) when `obj` is listed, else one governed by a listed preposition.
 fn complement<'d>(
     doc: &'d Doc,
-    g: &Grammar,
+    gram: &Grammar,
     s: &Site,
     end: usize,
     accept: &[String],
@@ -154,11 +172,15 @@ fn complement<'d>(
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
         let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
-        match governing_prep_over(doc, g, s, i, over) {
+        match governing_prep_over(doc, gram, s, i, over) {
             None if object => return Some((e, "object")),
             Some(p) if accept.iter().any(|a| a == p) => return Some((e, "prep-complement")),
             // « les déclarations des Européens »: the object's own complement, close by
-            Some(p) if object && (p == "de" || p == "des" || p == "du" || p == "d'" || p == "of") && i <= s.last + 4 => {
+            Some(p)
+                if object
+                    && (p == "de" || p == "des" || p == "du" || p == "d'" || p == "of")
+                    && i <= s.last + 4 =>
+            {
                 return Some((e, "object-complement"))
             }
             _ => {}
@@ -168,25 +190,30 @@ fn complement<'d>(
 }
 
 /// The passive agent: the first actor after « par »/"by" in the clause.
-fn agent<'d>(doc: &'d Doc, g: &Grammar, s: &Site, end: usize) -> Option<&'d Entity> {
+fn agent<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Option<&'d Entity> {
     let range = byte_range(s, s.last, end);
     actors_in(doc, range).find(|e| {
         let i = token_index(s.tokens, e.span.start);
-        governing_prep(doc, g, s, i).is_some_and(|p| g.is(s.lang, WordClass::Agent, p))
+        governing_prep(doc, gram, s, i).is_some_and(|p| gram.is(s.lang, WordClass::Agent, p))
     })
 }
 
 /// The actor of a nominal event: an adjective right after the noun (« frappes russes
 /// massives »), an adjective or possessive right before it ("Russian strikes", "Russia's
 /// attack"), or a « de »/"of"/"by" complement right after it.
-fn nominal_source<'d>(doc: &'d Doc, g: &Grammar, s: &Site, end: usize) -> Option<(&'d Entity, &'static str)> {
+fn nominal_source<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    end: usize,
+) -> Option<(&'d Entity, &'static str)> {
     // after: within two words, no preposition in between (an adjective), or after de/of/by
     let after = byte_range(s, s.last, end.min(s.last + 3));
     for e in actors_in(doc, after) {
         let i = token_index(s.tokens, e.span.start);
-        match governing_prep(doc, g, s, i) {
+        match governing_prep(doc, gram, s, i) {
             None if e.nominal => return Some((e, "adjective")),
-            Some(p) if matches!(p, "de" | "d'" | "du" | "des" | "of" | "by" | "par" | "from") => {
+            Some("de" | "d'" | "du" | "des" | "of" | "by" | "par" | "from") => {
                 return Some((e, "noun-complement"))
             }
             _ => {}
@@ -208,12 +235,12 @@ fn nominal_source<'d>(doc: &'d Doc, g: &Grammar, s: &Site, end: usize) -> Option
             .find(|e| e.actor.is_some() && e.span.start <= t.span.start && t.span.end <= e.span.end)
         {
             let i = token_index(s.tokens, e.span.start);
-            if governing_prep(doc, g, s, i).is_none() || s.lang == "en" {
+            if governing_prep(doc, gram, s, i).is_none() || s.lang == "en" {
                 return Some((e, "modifier"));
             }
             break;
         }
-        if g.is(s.lang, WordClass::Det, folded(doc, t)) {
+        if gram.is(s.lang, WordClass::Det, folded(doc, t)) {
             break;
         }
     }
@@ -221,8 +248,8 @@ fn nominal_source<'d>(doc: &'d Doc, g: &Grammar, s: &Site, end: usize) -> Option
 }
 
 /// Source and target of the trigger at `site`.
-pub fn assign(doc: &Doc, g: &Grammar, s: &Site) -> (Option<Argument>, Option<Argument>) {
-    let cl = clause(doc, g, s);
+pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<Argument>) {
+    let cl = clause(doc, gram, s);
     let (_, end, _) = cl;
     let e = s.entry;
     let mut source = None;
@@ -230,38 +257,47 @@ pub fn assign(doc: &Doc, g: &Grammar, s: &Site) -> (Option<Argument>, Option<Arg
     match e.pos {
         Pos::Verb => {
             if s.passive {
-                source = agent(doc, g, s, end).map(|a| argument(a, "passive-agent"));
+                source = agent(doc, gram, s, end).map(|a| argument(a, "passive-agent"));
                 if e.takes_object() {
-                    target = subject(doc, g, s, cl).map(|(a, _)| argument(a, "passive-subject"));
+                    target = subject(doc, gram, s, cl).map(|(a, _)| argument(a, "passive-subject"));
                 }
                 if target.is_none() {
-                    target = complement(doc, g, s, end, &e.targets, false).map(|(a, r)| argument(a, r));
+                    target = complement(doc, gram, s, end, &e.targets, false)
+                        .map(|(a, r)| argument(a, r));
                 }
             } else {
                 if e.source == SourceSlot::Subject && !s.bare_participle {
-                    source = subject(doc, g, s, cl).map(|(a, r)| argument(a, r));
+                    source = subject(doc, gram, s, cl).map(|(a, r)| argument(a, r));
                 }
                 if s.bare_participle {
-                    source = agent(doc, g, s, end).map(|a| argument(a, "passive-agent"));
+                    source = agent(doc, gram, s, end).map(|a| argument(a, "passive-agent"));
                 }
-                target = complement(doc, g, s, end, &e.targets, e.takes_object() && !s.bare_participle)
-                    .map(|(a, r)| argument(a, r));
+                target = complement(
+                    doc,
+                    gram,
+                    s,
+                    end,
+                    &e.targets,
+                    e.takes_object() && !s.bare_participle,
+                )
+                .map(|(a, r)| argument(a, r));
             }
         }
         Pos::Noun | Pos::Fixed => {
             if e.source != SourceSlot::None {
-                source = nominal_source(doc, g, s, end).map(|(a, r)| argument(a, r));
+                source = nominal_source(doc, gram, s, end).map(|(a, r)| argument(a, r));
                 if source.is_none() {
                     // « la Russie continue de mener des offensives »: the clause's subject
                     // acts through the noun
-                    source = subject(doc, g, s, cl).map(|(a, r)| argument(a, r));
+                    source = subject(doc, gram, s, cl).map(|(a, r)| argument(a, r));
                 }
             }
             let preps: Vec<String> = e.targets.iter().filter(|t| *t != "obj").cloned().collect();
-            target = complement(doc, g, s, end, &preps, false).map(|(a, r)| argument(a, r));
+            target = complement(doc, gram, s, end, &preps, false).map(|(a, r)| argument(a, r));
             if target.is_none() && e.takes_object() {
                 // « opposition à X », "release of X": the complement right after
-                target = complement(doc, g, s, end.min(s.last + 4), &[], true).map(|(a, r)| argument(a, r));
+                target = complement(doc, gram, s, end.min(s.last + 4), &[], true)
+                    .map(|(a, r)| argument(a, r));
             }
         }
     }

@@ -35,7 +35,10 @@ pub fn text_date(doc: &Doc, range: Span, trigger: Span) -> Option<(String, Strin
     }
     let (i, _) = best?;
     let v = day_value(doc, i)?.to_string();
-    Some((v, format!("time « {} » in the sentence", doc.slice(doc.times[i].span))))
+    Some((
+        v,
+        format!("time « {} » in the sentence", doc.slice(doc.times[i].span)),
+    ))
 }
 
 /// Fill `date`, `date_basis` and `explain.date_rule` of an event from its sentence.

@@ -1,6 +1,8 @@
 //! Inflected forms of trigger lemmas: French verbs from a conjugation class
 //! (`events/fr-conjugation.tsv`), English verbs by the regular rules or the irregular table
 //! (`events/en-irregular.tsv`), and noun plurals.
+// short names follow one convention here: s site, e entity, i/j token indexes, t token
+#![allow(clippy::many_single_char_names)]
 
 use std::collections::HashMap;
 
@@ -72,7 +74,13 @@ const EN: &str = "events/en-irregular.tsv";
 
 fn alternatives(s: &str) -> Vec<String> {
     s.split('/')
-        .map(|x| if x == "0" { String::new() } else { x.trim().to_string() })
+        .map(|x| {
+            if x == "0" {
+                String::new()
+            } else {
+                x.trim().to_string()
+            }
+        })
         .collect()
 }
 
@@ -266,7 +274,8 @@ mod tests {
             // endings on the plain stem
             let want = crate::normalize::fold(f);
             assert!(
-                m.iter().any(|(x, y)| crate::normalize::fold(x) == want && *y == t),
+                m.iter()
+                    .any(|(x, y)| crate::normalize::fold(x) == want && *y == t),
                 "{f}"
             );
         }
@@ -285,10 +294,26 @@ mod tests {
         assert!(has(&a, "abat", Form::Present));
         let e = i.french("exiger", "ger").unwrap();
         assert!(has(&e, "exigeons", Form::Present));
-        assert!(has(&i.french("déployer", "yer").unwrap(), "déploient", Form::Present));
-        assert!(has(&i.french("conclure", "clure").unwrap(), "conclu", Form::PastParticiple));
-        assert!(has(&i.french("détruire", "uire").unwrap(), "détruit", Form::PastParticiple));
-        assert!(has(&i.french("recevoir", "cevoir").unwrap(), "reçu", Form::PastParticiple));
+        assert!(has(
+            &i.french("déployer", "yer").unwrap(),
+            "déploient",
+            Form::Present
+        ));
+        assert!(has(
+            &i.french("conclure", "clure").unwrap(),
+            "conclu",
+            Form::PastParticiple
+        ));
+        assert!(has(
+            &i.french("détruire", "uire").unwrap(),
+            "détruit",
+            Form::PastParticiple
+        ));
+        assert!(has(
+            &i.french("recevoir", "cevoir").unwrap(),
+            "reçu",
+            Form::PastParticiple
+        ));
         assert!(i.french("menacer", "ir").is_none());
         assert!(i.french("menacer", "nope").is_none());
     }
@@ -326,7 +351,10 @@ mod tests {
     #[test]
     fn a_wrong_number_of_endings_is_reported_with_its_line() {
         let mut s = Sources::builtin();
-        s.insert(FR, b"class\tsuffix\ttense\tendings\ner\ter\tpres\te,es\n".to_vec());
+        s.insert(
+            FR,
+            b"class\tsuffix\ttense\tendings\ner\ter\tpres\te,es\n".to_vec(),
+        );
         let e = Inflector::load(&s).unwrap_err();
         assert_eq!((e[0].file.as_str(), e[0].line), (FR, 2));
     }

@@ -4,7 +4,7 @@
 //! one SUPPORT event with three mentions; the merged event keeps the most specific actors,
 //! date and place found in any mention.
 
-use crate::doc::{Argument, Event, EventMention};
+use crate::doc::{Argument, DateBasis, Event, EventMention};
 
 fn prefix(a: Option<&Argument>) -> Option<&str> {
     a.and_then(|x| x.actor.as_ref())
@@ -37,20 +37,23 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
             sentence: e.sentence,
             span: e.trigger,
         });
-        if prefix(o.source.as_ref()).is_none() && e.source.as_ref().is_some_and(|a| a.actor.is_some()) {
+        if prefix(o.source.as_ref()).is_none()
+            && e.source.as_ref().is_some_and(|a| a.actor.is_some())
+        {
             o.source = e.source;
             o.explain.source_rule = e.explain.source_rule;
         }
-        if prefix(o.target.as_ref()).is_none() && e.target.as_ref().is_some_and(|a| a.actor.is_some()) {
+        if prefix(o.target.as_ref()).is_none()
+            && e.target.as_ref().is_some_and(|a| a.actor.is_some())
+        {
             o.target = e.target;
             o.explain.target_rule = e.explain.target_rule;
         }
         // a date read in the text beats one taken from the publication date
-        let better_date = match (o.date_basis, e.date_basis) {
-            (None, Some(_)) => true,
-            (Some(crate::doc::DateBasis::Publication), Some(crate::doc::DateBasis::Text)) => true,
-            _ => false,
-        };
+        let better_date = matches!(
+            (o.date_basis, e.date_basis),
+            (None, Some(_)) | (Some(DateBasis::Publication), Some(DateBasis::Text))
+        );
         if better_date {
             o.date = e.date;
             o.date_basis = e.date_basis;

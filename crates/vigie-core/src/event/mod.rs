@@ -62,9 +62,14 @@ impl EventLexicon {
                 (a, b) => errors.extend(a.err().into_iter().chain(b.err())),
             },
         }
-        for e in [fr.as_ref().err(), en.as_ref().err(), grammar.as_ref().err(), status.as_ref().err()]
-            .into_iter()
-            .flatten()
+        for e in [
+            fr.as_ref().err(),
+            en.as_ref().err(),
+            grammar.as_ref().err(),
+            status.as_ref().err(),
+        ]
+        .into_iter()
+        .flatten()
         {
             errors.extend(e.iter().cloned());
         }
@@ -100,15 +105,25 @@ fn pick_form(
     has_aux: bool,
     reflexive: bool,
 ) -> Option<trigger::FormRef> {
-    let refs = payloads.iter().filter_map(|&p| tr.forms.get(p as usize).copied());
+    let refs = payloads
+        .iter()
+        .filter_map(|&p| tr.forms.get(p as usize).copied());
     let refs = refs.filter(|f| {
-        let Some(e) = tr.entries.get(f.entry as usize) else { return false };
+        let Some(e) = tr.entries.get(f.entry as usize) else {
+            return false;
+        };
         // a finite form of a reflexive verb needs its pronoun: « s'opposent » but not
         // « opposent l'armée aux rebelles »; after a determiner a verb form is a noun
         // (« l'opposant ») unless it is a participle
-        let finite = !matches!(f.form, Form::PastParticiple | Form::PresentParticiple | Form::Infinitive);
+        let finite = !matches!(
+            f.form,
+            Form::PastParticiple | Form::PresentParticiple | Form::Infinitive
+        );
         !(e.pos == Pos::Verb && e.reflexive && finite && !reflexive)
-            && !(e.pos == Pos::Verb && nominal_context && !has_aux && f.form != Form::PastParticiple)
+            && !(e.pos == Pos::Verb
+                && nominal_context
+                && !has_aux
+                && f.form != Form::PastParticiple)
     });
     let score = |f: &trigger::FormRef| {
         let entry = tr.entries.get(f.entry as usize);
@@ -142,16 +157,26 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         return Vec::new();
     };
     let lang = doc.lang.as_str();
-    let g = &lex.grammar;
+    let gram = &lex.grammar;
     let cues = lex.status.find(doc);
-    let anaphora = if lang == "fr" { &lex.anaphora_fr } else { &lex.anaphora_en };
-    let anaphors: Vec<Span> = anaphora.find_all(&doc.norm).iter().map(|m| m.span).collect();
+    let anaphora = if lang == "fr" {
+        &lex.anaphora_fr
+    } else {
+        &lex.anaphora_en
+    };
+    let anaphors: Vec<Span> = anaphora
+        .find_all(&doc.norm)
+        .iter()
+        .map(|m| m.span)
+        .collect();
     let mut events: Vec<Event> = Vec::new();
     for m in tr.matcher.find_longest(&doc.norm) {
         if doc.in_boilerplate(m.span) {
             continue;
         }
-        let Some(si) = doc.sentence_at(m.span.start) else { continue };
+        let Some(si) = doc.sentence_at(m.span.start) else {
+            continue;
+        };
         let tokens = doc.sentence_tokens(si);
         let head = tokens.partition_point(|t| t.span.start < m.span.start);
         let last = tokens.partition_point(|t| t.span.start < m.span.end);
@@ -164,25 +189,37 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         let mut reflexive = false;
         while first > 0 {
             let w = folded(doc, &tokens[first - 1]);
-            if !g.is(lang, WordClass::Aux, w) {
+            if !gram.is(lang, WordClass::Aux, w) {
                 break;
             }
-            be |= g.is(lang, WordClass::Be, w);
+            be |= gram.is(lang, WordClass::Be, w);
             reflexive |= matches!(w, "se" | "s'" | "s'en" | "en");
             first -= 1;
         }
         let has_aux = first < head;
-        let prev = (head > 0).then(|| folded(doc, &tokens[head - 1])).unwrap_or("");
+        let prev = if head > 0 {
+            folded(doc, &tokens[head - 1])
+        } else {
+            ""
+        };
         let nominal_context = !has_aux
-            && (g.is(lang, WordClass::Det, prev) || g.is(lang, WordClass::Prep, prev));
+            && (gram.is(lang, WordClass::Det, prev) || gram.is(lang, WordClass::Prep, prev));
         let Some(fref) = pick_form(tr, m.payloads, nominal_context, has_aux, reflexive) else {
             continue;
         };
-        let Some(entry) = tr.entries.get(fref.entry as usize) else { continue };
-        let Some(code) = lex.ontology.get(&entry.cameo) else { continue };
+        let Some(entry) = tr.entries.get(fref.entry as usize) else {
+            continue;
+        };
+        let Some(code) = lex.ontology.get(&entry.cameo) else {
+            continue;
+        };
         let Some(plover) = code.plover else { continue };
         let verb = entry.pos == Pos::Verb;
-        let (first, has_aux) = if verb { (first, has_aux) } else { (head, false) };
+        let (first, has_aux) = if verb {
+            (first, has_aux)
+        } else {
+            (head, false)
+        };
         let passive = verb && fref.form == Form::PastParticiple && be && !entry.etre && !reflexive;
         // a French participle with no auxiliary is adjectival (« l'aide fournie à »); in English
         // the past and the participle look alike, and a bare one is read as a past
@@ -197,11 +234,12 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             passive,
             bare_participle,
         };
-        let (source, target) = argument::assign(doc, g, &site);
+        let (source, target) = argument::assign(doc, gram, &site);
         let sentence = doc.sentences[si];
-        let clause_start = clause_start(doc, g, lang, tokens, first);
+        let clause_start = clause_start(doc, gram, lang, tokens, first);
         let (status, status_rule) =
-            lex.status.status(lang, &cues, sentence, clause_start, trigger, &[fref.form]);
+            lex.status
+                .status(lang, &cues, sentence, clause_start, trigger, &[fref.form]);
         let mut e = Event {
             plover,
             cameo: entry.cameo.clone(),
@@ -229,7 +267,10 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             place: None,
             trigger,
             sentence: si,
-            quote: doc.quotes.iter().position(|q| sentence.contains(q.span) && q.span.start >= trigger.end),
+            quote: doc
+                .quotes
+                .iter()
+                .position(|q| sentence.contains(q.span) && q.span.start >= trigger.end),
             mentions: Vec::new(),
         };
         let anaphor = anaphors.iter().any(|a| sentence.contains(*a));
@@ -237,13 +278,15 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             events
                 .iter()
                 .rev()
-                .find(|o| o.plover == "CONSULT" && o.date_basis == Some(crate::doc::DateBasis::Text))
+                .find(|o| {
+                    o.plover == "CONSULT" && o.date_basis == Some(crate::doc::DateBasis::Text)
+                })
                 .and_then(|o| o.date.clone())
         } else {
             None
         };
         date::assign(doc, &mut e, meeting_date.as_deref());
-        place::assign(doc, g, lang, &mut e, tokens, first, last);
+        place::assign(doc, gram, lang, &mut e, tokens, first, last);
         e.mentions.push(crate::doc::EventMention {
             sentence: si,
             span: trigger,
@@ -254,10 +297,16 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
 }
 
 /// Byte offset where the trigger's clause starts (after « que », "that", « ; »…).
-fn clause_start(doc: &Doc, g: &Grammar, lang: &str, tokens: &[crate::doc::Token], first: usize) -> usize {
+fn clause_start(
+    doc: &Doc,
+    gram: &Grammar,
+    lang: &str,
+    tokens: &[crate::doc::Token],
+    first: usize,
+) -> usize {
     for i in (0..first).rev() {
         let w = folded(doc, &tokens[i]);
-        if g.is(lang, WordClass::Clause, w) || g.is(lang, WordClass::Relative, w) {
+        if gram.is(lang, WordClass::Clause, w) || gram.is(lang, WordClass::Relative, w) {
             return tokens[i].span.end;
         }
     }

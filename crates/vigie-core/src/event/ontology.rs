@@ -48,11 +48,17 @@ impl Ontology {
         match src.table(CAMEO) {
             Err(e) => errors.push(e),
             Ok(t) => {
-                let cols: Result<Vec<usize>, _> =
-                    ["cameo", "goldstein", "quad_class", "plover", "mode", "context"]
-                        .iter()
-                        .map(|c| t.col(c))
-                        .collect();
+                let cols: Result<Vec<usize>, _> = [
+                    "cameo",
+                    "goldstein",
+                    "quad_class",
+                    "plover",
+                    "mode",
+                    "context",
+                ]
+                .iter()
+                .map(|c| t.col(c))
+                .collect();
                 match cols {
                     Err(e) => errors.push(e),
                     Ok(c) => {
@@ -148,7 +154,10 @@ mod tests {
     #[test]
     fn a_bad_row_is_reported_with_its_line() {
         let mut s = Sources::builtin();
-        s.insert(CAMEO, b"cameo\tgoldstein\tquad_class\tplover\tmode\tcontext\n01x\t0\t1\t-\t-\t-\n".to_vec());
+        s.insert(
+            CAMEO,
+            b"cameo\tgoldstein\tquad_class\tplover\tmode\tcontext\n01x\t0\t1\t-\t-\t-\n".to_vec(),
+        );
         let e = Ontology::load(&s).unwrap_err();
         assert_eq!((e[0].file.as_str(), e[0].line), (CAMEO, 2));
     }

@@ -17,7 +17,7 @@ struct Cue {
     status: Status,
     scope: Scope,
     at: String,
-    cue: String,
+    text: String,
 }
 
 /// Status cues per language.
@@ -39,8 +39,10 @@ const AFTER_BYTES: usize = 16;
 impl StatusCues {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
-        let cols: Result<Vec<usize>, _> =
-            ["lang", "status", "cue", "scope"].iter().map(|c| t.col(c)).collect();
+        let cols: Result<Vec<usize>, _> = ["lang", "status", "cue", "scope"]
+            .iter()
+            .map(|c| t.col(c))
+            .collect();
         let c = cols.map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut cues = Vec::new();
@@ -85,7 +87,7 @@ impl StatusCues {
                 status,
                 scope,
                 at: t.at(r),
-                cue: cue.to_string(),
+                text: cue.to_string(),
             });
         }
         if !errors.is_empty() {
@@ -137,7 +139,9 @@ impl StatusCues {
             }
         }
         for &(span, i) in found {
-            let Some(c) = self.cues.get(i as usize) else { continue };
+            let Some(c) = self.cues.get(i as usize) else {
+                continue;
+            };
             if trigger.overlaps(span) && c.scope != Scope::Before {
                 continue;
             }
@@ -149,10 +153,14 @@ impl StatusCues {
                         && span != trigger
                 }
                 Scope::Sentence => span.start >= sentence.start && span.end <= trigger.start,
-                Scope::After => span.start >= trigger.end && span.start <= trigger.end + AFTER_BYTES && span.end <= sentence.end,
+                Scope::After => {
+                    span.start >= trigger.end
+                        && span.start <= trigger.end + AFTER_BYTES
+                        && span.end <= sentence.end
+                }
             };
             if ok {
-                consider(c.status, format!("cue « {} » ({})", c.cue, c.at));
+                consider(c.status, format!("cue « {} » ({})", c.text, c.at));
             }
         }
         match best {

@@ -52,11 +52,23 @@ fn key(e: &Event) -> (String, Option<String>, Option<String>, Status) {
     (e.plover.to_string(), p(&e.source), p(&e.target), e.status)
 }
 
-fn keys(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Vec<(String, Option<String>, Option<String>, Status)> {
-    code(&doc(lang, text, actors), lex()).iter().map(key).collect()
+fn keys(
+    lang: &str,
+    text: &str,
+    actors: &[(&str, &str, bool)],
+) -> Vec<(String, Option<String>, Option<String>, Status)> {
+    code(&doc(lang, text, actors), lex())
+        .iter()
+        .map(key)
+        .collect()
 }
 
-fn k(p: &str, s: Option<&str>, t: Option<&str>, st: Status) -> (String, Option<String>, Option<String>, Status) {
+fn k(
+    p: &str,
+    s: Option<&str>,
+    t: Option<&str>,
+    st: Status,
+) -> (String, Option<String>, Option<String>, Status) {
     (p.into(), s.map(Into::into), t.map(Into::into), st)
 }
 
@@ -74,16 +86,35 @@ fn every_trigger_example_fires_its_entry_with_the_bracketed_span() {
             let want = Span::new(a, b - 1);
             let d = doc(lang, &text, &[]);
             let evs = detect(&d, lex());
-            let hit = evs
-                .iter()
-                .any(|ev| ev.explain.trigger_entry.starts_with(&format!("{} ", e.at)) && ev.trigger == want);
+            let hit = evs.iter().any(|ev| {
+                ev.explain.trigger_entry.starts_with(&format!("{} ", e.at)) && ev.trigger == want
+            });
             if !hit {
-                let got: Vec<_> = evs.iter().map(|ev| (d.slice(ev.trigger).to_string(), ev.explain.trigger_entry.clone())).collect();
-                failures.push(format!("{}: « {} » wanted « {} », got {:?}", e.at, text, &text[want.start..want.end], got));
+                let got: Vec<_> = evs
+                    .iter()
+                    .map(|ev| {
+                        (
+                            d.slice(ev.trigger).to_string(),
+                            ev.explain.trigger_entry.clone(),
+                        )
+                    })
+                    .collect();
+                failures.push(format!(
+                    "{}: « {} » wanted « {} », got {:?}",
+                    e.at,
+                    text,
+                    &text[want.start..want.end],
+                    got
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -93,7 +124,11 @@ fn french_compound_tenses_and_reflexives() {
     assert_eq!(d.slice(e[0].trigger), "se sont réunis");
     assert_eq!(e[0].plover, "CONSULT");
     assert_eq!(
-        keys("fr", "La Russie menaçait l'Ukraine.", &[("La Russie", "RUS", false), ("l'Ukraine", "UKR", false)]),
+        keys(
+            "fr",
+            "La Russie menaçait l'Ukraine.",
+            &[("La Russie", "RUS", false), ("l'Ukraine", "UKR", false)]
+        ),
         [k("THREATEN", Some("RUS"), Some("UKR"), Status::Actual)]
     );
 }
@@ -113,7 +148,11 @@ fn french_passive_with_par() {
 #[test]
 fn english_passive_with_by() {
     assert_eq!(
-        keys("en", "The embassy was attacked by Iranian militias.", &[("Iranian", "IRN", true), ("embassy", "USAGOV", true)]),
+        keys(
+            "en",
+            "The embassy was attacked by Iranian militias.",
+            &[("Iranian", "IRN", true), ("embassy", "USAGOV", true)]
+        ),
         [k("ASSAULT", Some("IRN"), Some("USA"), Status::Actual)]
     );
 }
@@ -121,7 +160,11 @@ fn english_passive_with_by() {
 #[test]
 fn nominal_events_with_adjective_and_complement() {
     assert_eq!(
-        keys("fr", "Des frappes russes ont visé la ville.", &[("russes", "RUS", true)]),
+        keys(
+            "fr",
+            "Des frappes russes ont visé la ville.",
+            &[("russes", "RUS", true)]
+        ),
         [k("ASSAULT", Some("RUS"), None, Status::Actual)]
     );
     assert_eq!(
@@ -133,7 +176,15 @@ fn nominal_events_with_adjective_and_complement() {
         [k("ASSAULT", None, Some("UKR"), Status::Actual)]
     );
     assert_eq!(
-        keys("en", "Russia's attack on Georgia shocked Europe.", &[("Russia", "RUS", false), ("Georgia", "GEO", false), ("Europe", "EUR", false)]),
+        keys(
+            "en",
+            "Russia's attack on Georgia shocked Europe.",
+            &[
+                ("Russia", "RUS", false),
+                ("Georgia", "GEO", false),
+                ("Europe", "EUR", false)
+            ]
+        ),
         [k("ASSAULT", Some("RUS"), Some("GEO"), Status::Actual)]
     );
 }
@@ -144,7 +195,11 @@ fn reported_speech_codes_the_reported_event() {
         keys(
             "fr",
             "Le Tchad a déclaré que le Soudan a attaqué le Niger.",
-            &[("Le Tchad", "TCD", false), ("le Soudan", "SDN", false), ("le Niger", "NER", false)]
+            &[
+                ("Le Tchad", "TCD", false),
+                ("le Soudan", "SDN", false),
+                ("le Niger", "NER", false)
+            ]
         ),
         [k("ASSAULT", Some("SDN"), Some("NER"), Status::Actual)]
     );
@@ -161,23 +216,57 @@ fn reported_speech_codes_the_reported_event() {
 #[test]
 fn each_status() {
     let a = [("La Chine", "CHN", false), ("le Japon", "JPN", false)];
-    assert_eq!(keys("fr", "La Chine va attaquer le Japon.", &a)[0].3, Status::Intended);
-    assert_eq!(keys("fr", "La Chine attaquera le Japon.", &a)[0].3, Status::Intended);
-    assert_eq!(keys("fr", "La Chine n'a pas attaqué le Japon.", &a)[0].3, Status::Negated);
-    assert_eq!(keys("fr", "La Chine pourrait attaquer le Japon.", &a)[0].3, Status::Hypothetical);
-    assert_eq!(keys("fr", "La Chine attaquerait le Japon.", &a)[0].3, Status::Hypothetical);
-    assert_eq!(keys("fr", "La Chine a attaqué le Japon.", &a)[0].3, Status::Actual);
+    assert_eq!(
+        keys("fr", "La Chine va attaquer le Japon.", &a)[0].3,
+        Status::Intended
+    );
+    assert_eq!(
+        keys("fr", "La Chine attaquera le Japon.", &a)[0].3,
+        Status::Intended
+    );
+    assert_eq!(
+        keys("fr", "La Chine n'a pas attaqué le Japon.", &a)[0].3,
+        Status::Negated
+    );
+    assert_eq!(
+        keys("fr", "La Chine pourrait attaquer le Japon.", &a)[0].3,
+        Status::Hypothetical
+    );
+    assert_eq!(
+        keys("fr", "La Chine attaquerait le Japon.", &a)[0].3,
+        Status::Hypothetical
+    );
+    assert_eq!(
+        keys("fr", "La Chine a attaqué le Japon.", &a)[0].3,
+        Status::Actual
+    );
     let b = [("Chile", "CHL", false), ("Peru", "PER", false)];
-    assert_eq!(keys("en", "Chile will sanction Peru.", &b)[0].3, Status::Intended);
-    assert_eq!(keys("en", "Chile did not sanction Peru.", &b)[0].3, Status::Negated);
-    assert_eq!(keys("en", "Chile could sanction Peru.", &b)[0].3, Status::Hypothetical);
-    assert_eq!(keys("en", "Chile sanctioned Peru.", &b)[0], k("SANCTION", Some("CHL"), Some("PER"), Status::Actual));
+    assert_eq!(
+        keys("en", "Chile will sanction Peru.", &b)[0].3,
+        Status::Intended
+    );
+    assert_eq!(
+        keys("en", "Chile did not sanction Peru.", &b)[0].3,
+        Status::Negated
+    );
+    assert_eq!(
+        keys("en", "Chile could sanction Peru.", &b)[0].3,
+        Status::Hypothetical
+    );
+    assert_eq!(
+        keys("en", "Chile sanctioned Peru.", &b)[0],
+        k("SANCTION", Some("CHL"), Some("PER"), Status::Actual)
+    );
 }
 
 #[test]
 fn mentions_of_one_happening_merge() {
     let text = "La Norvège et la Suède ont signé un accord à Oslo. L'accord signé lors de cette rencontre est historique.";
-    let d = doc("fr", text, &[("La Norvège", "NOR", false), ("la Suède", "SWE", false)]);
+    let d = doc(
+        "fr",
+        text,
+        &[("La Norvège", "NOR", false), ("la Suède", "SWE", false)],
+    );
     let e = code(&d, lex());
     let support: Vec<_> = e.iter().filter(|x| x.plover == "SUPPORT").collect();
     assert_eq!(support.len(), 1, "{e:?}");
@@ -194,12 +283,20 @@ fn boilerplate_is_skipped() {
 
 #[test]
 fn statements_take_the_publication_date() {
-    let mut d = doc("en", "Chile condemned Peru.", &[("Chile", "CHL", false), ("Peru", "PER", false)]);
+    let mut d = doc(
+        "en",
+        "Chile condemned Peru.",
+        &[("Chile", "CHL", false), ("Peru", "PER", false)],
+    );
     d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
     let e = code(&d, lex());
     assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
     assert_eq!(e[0].date_basis, Some(crate::doc::DateBasis::Publication));
-    let mut d = doc("en", "Chile shelled Peru.", &[("Chile", "CHL", false), ("Peru", "PER", false)]);
+    let mut d = doc(
+        "en",
+        "Chile shelled Peru.",
+        &[("Chile", "CHL", false), ("Peru", "PER", false)],
+    );
     d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
     assert_eq!(code(&d, lex())[0].date, None);
 }

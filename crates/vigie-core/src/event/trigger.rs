@@ -88,10 +88,11 @@ impl Triggers {
         let mut entries = Vec::new();
         let mut forms: Vec<FormRef> = Vec::new();
         let mut phrases: Vec<(String, u32)> = Vec::new();
-        let cols: Result<Vec<usize>, _> = ["phrase", "kind", "cameo", "source", "target", "example"]
-            .iter()
-            .map(|c| t.col(c))
-            .collect();
+        let cols: Result<Vec<usize>, _> =
+            ["phrase", "kind", "cameo", "source", "target", "example"]
+                .iter()
+                .map(|c| t.col(c))
+                .collect();
         let c = cols.map_err(|e| vec![e])?;
         let mut form_index: HashMap<(u32, Form), u32> = HashMap::new();
         for r in &t.rows {
@@ -99,12 +100,9 @@ impl Triggers {
                 Err(e) => errors.push(e),
                 Ok((entry, kind)) => {
                     let idx = entries.len() as u32;
-                    let generated = match Self::forms(&entry, &kind, lang, inflector) {
-                        Some(f) => f,
-                        None => {
-                            errors.push(t.error(r, format!("cannot inflect with kind `{kind}`")));
-                            continue;
-                        }
+                    let Some(generated) = Self::forms(&entry, &kind, lang, inflector) else {
+                        errors.push(t.error(r, format!("cannot inflect with kind `{kind}`")));
+                        continue;
                     };
                     for (text, form) in generated {
                         let k = *form_index.entry((idx, form)).or_insert_with(|| {
