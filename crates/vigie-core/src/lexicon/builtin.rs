@@ -29,4 +29,9 @@ lexicon_files!(
     "events/anaphora.tsv",
     "quotes/speech.tsv",
     "counts/words.tsv",
+    "places/gazetteer.tsv.gz",
+    "places/extra.tsv",
+    "places/aliases.tsv",
+    "places/stoplist.tsv",
+    "places/cues.tsv",
 );

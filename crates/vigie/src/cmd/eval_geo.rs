@@ -1,10 +1,16 @@
-//! `vigie eval geo` (scaffolding: its issue fills this in).
+//! `vigie eval geo`: place recognition and resolution on GeoWebNews (brat files with GeoNames
+//! ids): toponym span F1, GeoNames-id accuracy, accuracy within 161 km. The last line printed
+//! is the summary.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use vigie_core::doc::Article;
 use vigie_core::lexicon::Sources;
+use vigie_eval::geo::{self, GeoScores, Predicted};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -12,6 +18,80 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 }
 
-pub fn run(_sources: &Sources, _args: &Args) -> Result<ExitCode> {
-    anyhow::bail!("`vigie eval geo` is not built yet")
+#[allow(clippy::print_stdout)]
+pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
+    let ex = super::extractor(sources)?;
+    let mut docs = Vec::new();
+    for p in &args.paths {
+        let dir = if p.is_dir() {
+            p.clone()
+        } else {
+            p.parent().map(PathBuf::from).unwrap_or_default()
+        };
+        docs.extend(geo::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?);
+    }
+    if docs.is_empty() {
+        anyhow::bail!("no GeoWebNews documents (N.txt + N.ann) under the given paths");
+    }
+    let gaz = &ex.lexicon().gazetteer;
+    let coords = |id: u32| gaz.get(id).map(|r| (r.lat, r.lon));
+    let started = Instant::now();
+    let preds: Vec<Result<Vec<Predicted>>> = docs
+        .par_iter()
+        .map(|d| {
+            let a = Article {
+                id: d.id.clone(),
+                text: Some(d.text.clone()),
+                lang: Some("en".into()),
+                ..Article::default()
+            };
+            let doc = ex
+                .analyze(&a)
+                .with_context(|| format!("document {}", d.id))?;
+            Ok(doc
+                .places
+                .iter()
+                .map(|p| Predicted {
+                    start: p.span.start,
+                    end: p.span.end,
+                    geonameid: p.geonameid,
+                    lat: p.lat,
+                    lon: p.lon,
+                })
+                .collect())
+        })
+        .collect();
+    let elapsed = started.elapsed();
+    let mut total = GeoScores::default();
+    for (d, p) in docs.iter().zip(preds) {
+        geo::score_doc(d, &p?, &coords, &mut total);
+    }
+    println!(
+        "spans: gold={} predicted={} tp={} (exact spans; types {:?}, noun modifiers {:?})",
+        total.gold,
+        total.predicted,
+        total.tp,
+        geo::FIND_TYPES,
+        geo::NOUN_MODIFIER_TYPES
+    );
+    println!(
+        "ids: gold toponyms with an id={} found={} right id={} within 161 km={} gold id not in gazetteer={}",
+        total.gold_ids, total.found_ids, total.right_ids, total.within_161, total.gold_id_unknown
+    );
+    println!(
+        "time: {:.2} s for {} documents",
+        elapsed.as_secs_f64(),
+        total.docs
+    );
+    println!(
+        "geo docs={} span_f1={:.3} p={:.3} r={:.3} id_acc={:.3} acc161={:.3} id_acc_end_to_end={:.3}",
+        total.docs,
+        total.f1(),
+        total.precision(),
+        total.recall(),
+        total.id_accuracy(),
+        total.acc_161(),
+        total.id_accuracy_end_to_end()
+    );
+    Ok(ExitCode::SUCCESS)
 }

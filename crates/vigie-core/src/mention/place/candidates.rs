@@ -1,0 +1,311 @@
+//! Toponym candidates: gazetteer names found in the folded text that stand as a name in the
+//! original text — on whole tokens, capitalized, not a function word, not a common word that is
+//! capitalized only because it opens a sentence, not part of a longer capitalized name
+//! (« Paris Saint-Germain », "New York Times", "Paris Hilton"), not after a person's title, and
+//! not inside a person or organization entity when the entity tagger found one.
+
+use crate::doc::{Doc, EntityType, Feature, Span, TokenKind};
+use crate::normalize::fold;
+
+use super::gazetteer::{Cue, Gazetteer, StopWhen};
+
+/// A name that may be a place, with the gazetteer entries it can be.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate<'g> {
+    pub span: Span,
+    /// Matcher payloads: record index × 2 (+1 for an alternate name).
+    pub payloads: &'g [u32],
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+}
+
+/// Only horizontal spaces between two byte offsets: the two tokens are one phrase.
+fn joined(doc: &Doc, a: usize, b: usize) -> bool {
+    a <= b
+        && doc.text.get(a..b).is_some_and(|g| {
+            !g.is_empty()
+                && g.chars()
+                    .all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+        })
+}
+
+/// The rest of a word around a name joined by a hyphen to a lower-case word: « pro-Moscou »,
+/// "Washington-based", "Kyiv-backed" name the place; « Saint-Denis » does not name Denis.
+fn hyphen_compound(rest: &str, before: bool) -> bool {
+    let word = if before {
+        rest.strip_suffix('-')
+    } else {
+        rest.strip_prefix('-')
+    };
+    word.is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+}
+
+/// Index of the first word token of sentence `s`.
+fn first_word_of_sentence(doc: &Doc, s: u32) -> Option<usize> {
+    let lo = doc.tokens.partition_point(|t| t.sentence < s);
+    doc.tokens[lo..]
+        .iter()
+        .take_while(|t| t.sentence == s)
+        .position(|t| t.kind == TokenKind::Word)
+        .map(|p| lo + p)
+}
+
+/// Does the folded word occur in lower case somewhere in the document (a common word here)?
+fn lowercase_elsewhere(doc: &Doc, word: &str) -> bool {
+    let folded = fold(word);
+    doc.tokens.iter().any(|t| {
+        t.kind == TokenKind::Word
+            && t.span.len() == word.len()
+            && doc
+                .text
+                .get(t.span.start..t.span.end)
+                .is_some_and(|w| !starts_upper(w) && fold(w) == folded)
+    })
+}
+
+/// The title token before `i`, skipping an abbreviation's period (« M. », "Mr.").
+fn title_before(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = doc.tokens[k];
+        if t.sentence != doc.tokens[i].sentence && doc.slice(t.span) != "." {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Punct if doc.slice(t.span) == "." => {}
+            TokenKind::Word => {
+                return gaz.cues.get(&fold(doc.slice(t.span))) == Some(&Cue::PersonTitle);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// What one gazetteer match is.
+enum Verdict<'g> {
+    Place(Candidate<'g>),
+    /// The last word of a longer capitalized name (« George Bush », "Paris Hilton" is the
+    /// other way round): the same word alone elsewhere in the text names the same person.
+    Surname,
+    No,
+}
+
+fn verdict<'g>(doc: &Doc, gaz: &Gazetteer, span: Span, payloads: &'g [u32]) -> Verdict<'g> {
+    match accept(doc, gaz, span, payloads) {
+        Ok(c) => Verdict::Place(c),
+        // a big city's name stays a place elsewhere in the text even after a name ends with
+        // it once (« Dubai » after "Emirate Dubai")
+        Err(Some(())) if !big_city(gaz, payloads) => Verdict::Surname,
+        Err(_) => Verdict::No,
+    }
+}
+
+/// A city of a million people or more among the readings, by its own name.
+fn big_city(gaz: &Gazetteer, payloads: &[u32]) -> bool {
+    payloads.iter().any(|&p| {
+        p % 2 == 0
+            && gaz
+                .records
+                .get((p / 2) as usize)
+                .is_some_and(|r| r.feature == Feature::City && r.population >= 1_000_000)
+    })
+}
+
+/// Check one gazetteer match: `Ok` when it stands as a place name, `Err(Some(()))` when it
+/// closes a longer capitalized name, `Err(None)` otherwise.
+fn accept<'g>(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    span: Span,
+    payloads: &'g [u32],
+) -> Result<Candidate<'g>, Option<()>> {
+    if span.is_empty() || doc.in_boilerplate(span) {
+        return Err(None);
+    }
+    // whole tokens only
+    // the token holding the first byte, and the one holding the last
+    let i = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    let first = doc.tokens.get(i).ok_or(None)?;
+    let mut j = i;
+    while doc.tokens.get(j).ok_or(None)?.span.end < span.end {
+        j += 1;
+    }
+    let last = doc.tokens[j];
+    if first.span.start > span.start || last.sentence != first.sentence {
+        return Err(None);
+    }
+    if first.span.start != span.start
+        && !hyphen_compound(&doc.text[first.span.start..span.start], true)
+    {
+        return Err(None);
+    }
+    if last.span.end != span.end && !hyphen_compound(&doc.text[span.end..last.span.end], false) {
+        return Err(None);
+    }
+    let text = doc.slice(span);
+    let last_word = &doc.text[last.span.start.max(span.start)..span.end];
+    if !starts_upper(text) || !starts_upper(last_word) {
+        return Err(None);
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = text.chars().all(|c| !c.is_lowercase());
+    // short names (« Ufa », "US") are words too often: a hand alias or the record's own name,
+    // and in capitals when two letters
+    if letters <= 3 && !payloads.iter().any(|p| p % 2 == 0) {
+        return Err(None);
+    }
+    if letters <= 2 && !all_caps {
+        return Err(None);
+    }
+    let key = fold(text);
+    if i == j && gaz.function_words.contains(&key) {
+        return Err(None);
+    }
+    // part of a longer capitalized name? A country's name is a place even then: « Ukraine
+    // Ambassador », "US District Judge" (a name that contains one, "China Daily", is an
+    // organization the entity tagger knows)
+    let country = payloads.iter().any(|&p| {
+        p % 2 == 0
+            && gaz
+                .records
+                .get((p / 2) as usize)
+                .is_some_and(|r| matches!(r.feature, Feature::Country | Feature::Other))
+    });
+    let sentence_start =
+        first_word_of_sentence(doc, first.sentence) == Some(i) && first.span.start == span.start;
+    match gaz.stop.get(&key) {
+        Some(StopWhen::Always) => return Err(None),
+        Some(StopWhen::SentenceStart) if sentence_start => return Err(None),
+        _ => {}
+    }
+    // (a country's name in lower case is a URL or a slip, not a common word)
+    if sentence_start && i == j && !all_caps && !country && lowercase_elsewhere(doc, text) {
+        return Err(None);
+    }
+    if title_before(doc, gaz, i) {
+        return Err(None);
+    }
+    if !country && i > 0 && first.span.start == span.start && is_word(doc, i - 1) {
+        let prev = doc.tokens[i - 1];
+        let pw = doc.slice(prev.span);
+        if prev.sentence == first.sentence
+            && joined(doc, prev.span.end, span.start)
+            && starts_upper(pw)
+        {
+            let pk = fold(pw);
+            // a short capitalized sentence opener (« A Bruxelles ») says nothing; a longer one
+            // may be a first name ("Abraham Lincoln")
+            let opener = first_word_of_sentence(doc, first.sentence) == Some(i - 1)
+                && pw.chars().count() <= 2;
+            let ok = opener
+                || gaz.function_words.contains(&pk)
+                || gaz.cues.get(&pk) == Some(&Cue::Before);
+            if !ok {
+                return Err((i == j).then_some(()));
+            }
+        }
+    }
+    if !country && last.span.end == span.end && is_word(doc, j + 1) {
+        let next = doc.tokens[j + 1];
+        let nw = doc.slice(next.span);
+        if next.sentence == last.sentence
+            && joined(doc, span.end, next.span.start)
+            && starts_upper(nw)
+        {
+            let nk = fold(nw);
+            let ok = gaz.cues.get(&nk) == Some(&Cue::After)
+                || (gaz.function_words.contains(&nk) && !all_caps);
+            if !ok {
+                return Err(None);
+            }
+        }
+    }
+    // the entity tagger, when it ran, knows people and organizations
+    let named_otherwise = doc.entities.iter().any(|e| {
+        !e.nominal
+            && match e.etype {
+                EntityType::PER => e.span.overlaps(span),
+                EntityType::ORG | EntityType::MISC => e.span.contains(span) && e.span != span,
+                EntityType::LOC => false,
+            }
+    });
+    if named_otherwise {
+        return Err(None);
+    }
+    Ok(Candidate { span, payloads })
+}
+
+/// Spans to look up in the gazetteer: runs of up to `max_tokens` tokens from each token that
+/// starts with a capital, and the parts of hyphenated words (« pro-Moscou »,
+/// "Kyiv-backed").
+fn lookups(doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.slice(t.span);
+        if starts_upper(word) {
+            for u in &doc.tokens[i..(i + gaz.max_tokens).min(doc.tokens.len())] {
+                if u.sentence != t.sentence || u.span.end - t.span.start > gaz.max_key_len * 2 {
+                    break;
+                }
+                out.push(Span::new(t.span.start, u.span.end));
+            }
+        }
+        if word.contains('-') {
+            for (k, _) in word.match_indices('-') {
+                out.push(Span::new(t.span.start, t.span.start + k));
+                out.push(Span::new(t.span.start + k + 1, t.span.end));
+            }
+        }
+    }
+    out
+}
+
+/// Non-overlapping candidates in text order, the longest at each place.
+pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
+    let mut found: Vec<Candidate<'g>> = Vec::new();
+    let mut surnames: Vec<Span> = Vec::new();
+    for span in lookups(doc, gaz) {
+        let (a, b) = doc.norm.folded_range(span);
+        let Some(key) = doc.norm.folded.get(a..b) else {
+            continue;
+        };
+        let Some(payloads) = gaz.names.get(key) else {
+            continue;
+        };
+        match verdict(doc, gaz, span, payloads) {
+            Verdict::Place(c) => found.push(c),
+            Verdict::Surname => surnames.push(span),
+            Verdict::No => {}
+        }
+    }
+    // a surname inside a longer place name (« Mexico » in "New Mexico") is no surname
+    surnames.retain(|s| !found.iter().any(|c| c.span.contains(*s) && c.span != *s));
+    if !surnames.is_empty() {
+        let names: Vec<String> = surnames.iter().map(|s| fold(doc.slice(*s))).collect();
+        found.retain(|c| !names.iter().any(|n| *n == fold(doc.slice(c.span))));
+    }
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut out: Vec<Candidate<'g>> = Vec::with_capacity(found.len());
+    for c in found {
+        if out.last().is_none_or(|l| c.span.start >= l.span.end) {
+            out.push(c);
+        }
+    }
+    out
+}

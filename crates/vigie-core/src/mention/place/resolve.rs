@@ -1,0 +1,214 @@
+//! Choosing the GeoNames record a toponym names. Each record gets a prior from its kind and
+//! size (a country before a region before a city, a big city before a small one, a record's
+//! own name before one of its alternate names), then two kinds of evidence from the document:
+//! the countries it talks about (« Paris » in a text about Texas towns), and a place named
+//! right after it that contains it (« Paris, Texas », « Paris (France) »). A name keeps one
+//! reading through the document, so the evidence of every mention counts for all.
+
+use std::collections::HashMap;
+
+use crate::doc::{Doc, Feature, Span};
+use crate::normalize::fold;
+
+use super::candidates::Candidate;
+use super::gazetteer::{Gazetteer, Record};
+
+/// Prior of a country or continent name: above any city (« Mexico », « Singapour »).
+const COUNTRY_PRIOR: f64 = 8.0;
+/// Prior of a first-level region: above a town, below a city of a million (Washington, DC
+/// and New York City before the states; Texas before any town named Texas).
+const ADMIN1_PRIOR: f64 = 5.5;
+/// Cost of matching a city through one of its alternate names rather than its own.
+const ALTERNATE_COST: f64 = 1.0;
+/// Further cost of an alternate name when another city has it as its own name (« Victoria »
+/// is an old name of Hong Kong, and the own name of Victoria, British Columbia).
+const SHADOWED_COST: f64 = 1.5;
+/// Weight of the document's countries.
+const DOC_COUNTRY_BONUS: f64 = 1.5;
+/// Weight of a containing place named right after (« Paris, Texas »).
+const CONTAINER_BONUS: f64 = 4.0;
+
+/// A town smaller than this is taken for a place only with support in the document (its
+/// country named, another place in its country, a container after it): alone, a small town's
+/// name is more often a surname or a word (« Bush » is also a town in Egypt).
+const UNSUPPORTED_MIN_POPULATION: u64 = 100_000;
+
+/// One reading of a name: a record and whether the name is one of its alternates.
+#[derive(Debug, Clone, Copy)]
+struct Option_ {
+    record: usize,
+    alternate: bool,
+}
+
+fn options(payloads: &[u32]) -> Vec<Option_> {
+    let mut out: Vec<Option_> = Vec::with_capacity(payloads.len());
+    for &p in payloads {
+        let record = (p / 2) as usize;
+        let alternate = p % 2 == 1;
+        match out.iter_mut().find(|o| o.record == record) {
+            Some(o) => o.alternate &= alternate,
+            None => out.push(Option_ { record, alternate }),
+        }
+    }
+    out
+}
+
+fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
+    let r = &gaz.records[o.record];
+    match r.feature {
+        Feature::Country | Feature::Other => COUNTRY_PRIOR,
+        Feature::Admin1 => ADMIN1_PRIOR,
+        Feature::City => {
+            // a city-state: the city record carries the country's own name and most of its
+            // people (Singapore, Hong Kong): the city is meant
+            let city_state = gaz.country_of(r).is_some_and(|c| {
+                fold(&c.name) == fold(&r.name) && r.population * 2 >= c.population
+            });
+            if city_state {
+                COUNTRY_PRIOR + 0.5
+            } else {
+                let size = ((r.population.max(1)) as f64).log10();
+                match (o.alternate, shadowed) {
+                    (false, _) => size,
+                    (true, false) => size - ALTERNATE_COST,
+                    (true, true) => size - ALTERNATE_COST - SHADOWED_COST,
+                }
+            }
+        }
+    }
+}
+
+/// Does `outer` contain `inner` (a country its places, a region its places)?
+fn contains(outer: &Record, inner: &Record) -> bool {
+    if outer.country.is_empty() || outer.country != inner.country || outer.feature == inner.feature
+    {
+        return false;
+    }
+    match outer.feature {
+        Feature::Country => true,
+        Feature::Admin1 => inner.feature == Feature::City && outer.admin1 == inner.admin1,
+        Feature::City | Feature::Other => false,
+    }
+}
+
+/// « X, Y » or « X (Y) »: Y right after X.
+fn follows(doc: &Doc, a: Span, b: Span) -> bool {
+    doc.text.get(a.end..b.start).is_some_and(|g| {
+        let g = g.trim();
+        g == "," || g == "("
+    })
+}
+
+/// The chosen record index for every candidate, in order.
+pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec<usize> {
+    let opts: Vec<Vec<Option_>> = cands.iter().map(|c| options(c.payloads)).collect();
+    let keys: Vec<String> = cands.iter().map(|c| fold(doc.slice(c.span))).collect();
+    // every mention of a name shares one reading: gather names and their mentions
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        groups.entry(k.as_str()).or_default().push(i);
+    }
+    // names that are some city's own name
+    let shadowed: Vec<bool> = opts
+        .iter()
+        .map(|os| {
+            os.iter()
+                .any(|o| !o.alternate && gaz.records[o.record].feature == Feature::City)
+        })
+        .collect();
+    let best_prior = |i: usize| -> Option<Option_> {
+        opts[i]
+            .iter()
+            .copied()
+            .max_by(|a, b| prior(gaz, *a, shadowed[i]).total_cmp(&prior(gaz, *b, shadowed[i])))
+    };
+    // the document's countries, per name: a country named counts fully, a place in it half
+    let mut per_name: HashMap<&str, (String, f64)> = HashMap::new();
+    for (k, mentions) in &groups {
+        if let Some(o) = best_prior(mentions[0]) {
+            let r = &gaz.records[o.record];
+            if r.country.is_empty() {
+                continue;
+            }
+            let w = if r.feature == Feature::Country {
+                mentions.len() as f64
+            } else {
+                0.5 * mentions.len() as f64
+            };
+            per_name.insert(k, (r.country.clone(), w));
+        }
+    }
+    let mut countries: HashMap<&str, f64> = HashMap::new();
+    for (c, w) in per_name.values() {
+        *countries.entry(c.as_str()).or_default() += w;
+    }
+    // containers named right after a mention
+    let mut container_bonus: HashMap<(&str, usize), f64> = HashMap::new();
+    for i in 0..cands.len().saturating_sub(1) {
+        if !follows(doc, cands[i].span, cands[i + 1].span) {
+            continue;
+        }
+        for o in &opts[i] {
+            let inner = &gaz.records[o.record];
+            if opts[i + 1]
+                .iter()
+                .any(|q| contains(&gaz.records[q.record], inner))
+            {
+                *container_bonus
+                    .entry((keys[i].as_str(), o.record))
+                    .or_default() += CONTAINER_BONUS;
+            }
+        }
+    }
+    let mut chosen: HashMap<&str, usize> = HashMap::new();
+    for (k, mentions) in &groups {
+        let own = per_name.get(k);
+        let mut best: Option<(f64, usize, bool)> = None;
+        for o in &opts[mentions[0]] {
+            let r = &gaz.records[o.record];
+            let mut score = prior(gaz, *o, shadowed[mentions[0]]);
+            let mut supported = false;
+            if r.feature != Feature::Country && !r.country.is_empty() {
+                // the countries named elsewhere in the document, not by this name itself
+                let mut w = countries.get(r.country.as_str()).copied().unwrap_or(0.0);
+                if let Some((c, ow)) = own {
+                    if *c == r.country {
+                        w -= ow;
+                    }
+                }
+                supported = w > 0.0;
+                if w >= 1.0 {
+                    score += DOC_COUNTRY_BONUS;
+                } else if w > 0.0 {
+                    score += DOC_COUNTRY_BONUS / 2.0;
+                }
+            }
+            let contained = container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
+            score += contained;
+            supported |= contained > 0.0;
+            // ties: the smaller GeoNames id, so that the choice never depends on hash order
+            let better = best.is_none_or(|(s, b, _)| match score.total_cmp(&s) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Equal => gaz.records[o.record].id < gaz.records[b].id,
+                std::cmp::Ordering::Less => false,
+            });
+            if better {
+                best = Some((score, o.record, supported));
+            }
+        }
+        if let Some((_, r, supported)) = best {
+            let rec = &gaz.records[r];
+            let small = rec.feature == Feature::City
+                && rec.population < UNSUPPORTED_MIN_POPULATION
+                && gaz
+                    .country_of(rec)
+                    .is_none_or(|c| c.population >= UNSUPPORTED_MIN_POPULATION);
+            if supported || !small {
+                chosen.insert(k, r);
+            }
+        }
+    }
+    keys.iter()
+        .map(|k| chosen.get(k.as_str()).copied().unwrap_or(usize::MAX))
+        .collect()
+}

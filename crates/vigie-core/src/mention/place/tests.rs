@@ -1,0 +1,230 @@
+//! Place resolution on sentences written for these tests, French and English: exact spans and
+//! GeoNames ids.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::doc::Feature;
+use crate::lexicon::Sources;
+use crate::segment::{segment, SegmentLexicon};
+
+/// The built-in gazetteer, loaded once for all tests (it is the biggest lexicon file).
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::load(&Sources::builtin()).expect("built-in gazetteer loads"))
+}
+
+fn seg() -> &'static SegmentLexicon {
+    static S: OnceLock<SegmentLexicon> = OnceLock::new();
+    S.get_or_init(|| SegmentLexicon::load(&Sources::builtin()).expect("segment lexicon loads"))
+}
+
+fn doc(text: &str) -> Doc {
+    let mut d = Doc::new("t", text);
+    segment(&mut d, seg());
+    d
+}
+
+/// (text of the span, geonameid) of every place.
+fn places(text: &str) -> Vec<(String, u32)> {
+    let d = doc(text);
+    resolve_places(&d, gaz())
+        .into_iter()
+        .map(|p| (d.slice(p.span).to_string(), p.geonameid))
+        .collect()
+}
+
+fn p(s: &str, id: u32) -> (String, u32) {
+    (s.to_string(), id)
+}
+
+#[test]
+fn french_names_of_countries_and_cities() {
+    assert_eq!(
+        places("La Russie a frappé Kiev et les régions de Donetsk et Zaporijjia, en Ukraine."),
+        [
+            p("Russie", 2_017_370),
+            p("Kiev", 703_448),
+            p("Donetsk", 709_717),
+            p("Zaporijjia", 687_700),
+            p("Ukraine", 690_791),
+        ]
+    );
+    assert_eq!(
+        places("Le ministre s'est rendu à Moscou puis à Pékin, avant Londres."),
+        [
+            p("Moscou", 524_901),
+            p("Pékin", 1_816_670),
+            p("Londres", 2_643_743)
+        ]
+    );
+    assert_eq!(
+        places("Les combats autour d'Alep inquiètent les États-Unis."),
+        [p("Alep", 170_063), p("États-Unis", 6_252_001)]
+    );
+}
+
+#[test]
+fn english_names_and_abbreviations() {
+    assert_eq!(
+        places("Talks between the U.S. and the UK opened in Kyiv, Ukraine, on Monday."),
+        [
+            p("U.S.", 6_252_001),
+            p("UK", 2_635_167),
+            p("Kyiv", 703_448),
+            p("Ukraine", 690_791),
+        ]
+    );
+    assert_eq!(
+        places("Shelling near Aleppo and Idlib in Syria continued."),
+        [
+            p("Aleppo", 170_063),
+            p("Idlib", 169_389),
+            p("Syria", 163_843)
+        ]
+    );
+}
+
+#[test]
+fn a_following_container_chooses_between_homonyms() {
+    assert_eq!(places("She grew up in Paris."), [p("Paris", 2_988_507)]);
+    // one reading per name in a document: later bare mentions keep the container's choice
+    assert_eq!(
+        places("He lives in Paris, Texas. Paris has a tower."),
+        [
+            p("Paris", 4_717_560),
+            p("Texas", 4_736_286),
+            p("Paris", 4_717_560)
+        ]
+    );
+    let got = places("The sheriff of Paris, Texas, said the road was closed.");
+    assert_eq!(got, [p("Paris", 4_717_560), p("Texas", 4_736_286)]);
+    let got = places("Le maire de Paris, en France, a parlé.");
+    assert_eq!(got, [p("Paris", 2_988_507), p("France", 3_017_382)]);
+}
+
+#[test]
+fn size_decides_without_evidence() {
+    // the container beats the bigger homonym; without evidence the bigger one is meant
+    let got = places("Students in Moscow, Idaho, returned to class.");
+    assert_eq!(got[0], p("Moscow", 5_601_538));
+    let got = places("Moscow said the talks in Geneva had failed.");
+    assert_eq!(got[0], p("Moscow", 524_901));
+}
+
+#[test]
+fn people_and_longer_names_are_not_places() {
+    assert!(places("Paris Hilton arrived late.").is_empty());
+    assert!(places("M. Paris a été élu. Mr Washington spoke.").is_empty());
+    assert_eq!(
+        places("The New York Times reported from Washington."),
+        [p("Washington", 4_140_963)]
+    );
+    assert!(places("Le Paris Saint-Germain a gagné.").is_empty());
+}
+
+#[test]
+fn common_words_and_lower_case_are_not_places() {
+    assert!(places("Nice weather today, said the man.").is_empty());
+    assert_eq!(
+        places("Il habite à Nice depuis mars."),
+        [p("Nice", 2_990_440)]
+    );
+    assert!(places("The police in paris said nothing.").is_empty());
+    assert!(places("In March, Police said they would return.").is_empty());
+}
+
+#[test]
+fn places_carry_their_record() {
+    let d = doc("Les frappes ont visé Zaporijjia.");
+    let got = resolve_places(&d, gaz());
+    assert_eq!(got.len(), 1);
+    let z = &got[0];
+    assert_eq!(d.slice(z.span), "Zaporijjia");
+    assert_eq!((z.span.start, z.span.end), (22, 32));
+    assert_eq!(z.name, "Zaporizhzhya");
+    assert_eq!(z.country, "UA");
+    assert_eq!(z.feature, Feature::City);
+    assert!((z.lat - 47.8).abs() < 0.5 && (z.lon - 35.2).abs() < 0.5);
+}
+
+#[test]
+fn boilerplate_is_skipped() {
+    let mut d = doc("Read more about Paris. Talks in Berlin went on.");
+    d.boilerplate.push(crate::doc::Span::new(0, 22));
+    let got: Vec<_> = resolve_places(&d, gaz())
+        .into_iter()
+        .map(|p| d.slice(p.span).to_string())
+        .collect();
+    assert_eq!(got, ["Berlin"]);
+}
+
+#[test]
+fn bad_lexicon_rows_are_reported_with_file_and_line() {
+    let mut src = Sources::builtin();
+    src.insert(
+        "places/aliases.tsv",
+        b"geonameid\tname\n999999999\tNowhere\n".to_vec(),
+    );
+    src.insert(
+        "places/stoplist.tsv",
+        b"name\twhen\nNice\tsometimes\n".to_vec(),
+    );
+    let errs = Gazetteer::load(&src).unwrap_err();
+    let at: Vec<_> = errs.iter().map(|e| (e.file.as_str(), e.line)).collect();
+    assert!(at.contains(&("places/aliases.tsv", 2)), "{errs:?}");
+    assert!(at.contains(&("places/stoplist.tsv", 2)), "{errs:?}");
+    src.insert("places/gazetteer.tsv.gz", b"not gzip".to_vec());
+    assert!(Gazetteer::load(&src).is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn resolution_never_panics(s in "\\PC{0,200}", pre in "(Paris|Kiev|M\\. |, |\\(|UK|Nice|’s| )*") {
+        let text = format!("{pre}{s}{pre}");
+        let d = doc(&text);
+        let got = resolve_places(&d, gaz());
+        for w in got.windows(2) {
+            prop_assert!(w[0].span.end <= w[1].span.start);
+        }
+        for p in &got {
+            prop_assert!(d.text.is_char_boundary(p.span.start) && d.text.is_char_boundary(p.span.end));
+        }
+    }
+}
+
+#[test]
+fn hyphen_compounds_and_country_modifiers() {
+    assert_eq!(
+        places("A Washington-based firm and pro-Moscou groups met."),
+        [p("Washington", 4_140_963), p("Moscou", 524_901)]
+    );
+    assert!(places("Il vit à Saint-Denis.")
+        .iter()
+        .all(|(t, _)| t != "Denis"));
+    assert_eq!(
+        places("The Ukraine Ambassador met US officials on Monday."),
+        [p("Ukraine", 690_791), p("US", 6_252_001)]
+    );
+}
+
+#[test]
+fn a_name_closing_a_person_name_is_that_person_throughout() {
+    // « Lincoln » the town (Nebraska, England) is the president's surname in this text
+    let got = places("Abraham Lincoln spoke in Illinois. Later Lincoln wrote to Ohio.");
+    assert!(got.iter().all(|(t, _)| t != "Lincoln"), "{got:?}");
+}
+
+#[test]
+fn the_documents_countries_choose_between_homonyms() {
+    // Birmingham, England is bigger; a text about Alabama in the United States means the other
+    assert_eq!(
+        places("Schools in Birmingham closed."),
+        [p("Birmingham", 2_655_603)]
+    );
+    let got = places("In the United States, Alabama officials said schools in Birmingham closed.");
+    assert_eq!(got.last(), Some(&p("Birmingham", 4_049_979)));
+}

