@@ -4,6 +4,54 @@
 //! (« lors de cette rencontre », "at the meeting"); else none.
 
 use crate::doc::{DateBasis, Doc, Event, Granularity, Span, Status};
+use crate::lexicon::{LexiconError, Sources};
+
+/// CAMEO code prefixes and whether their events take the publication date
+/// (`events/dating.tsv`).
+#[derive(Debug, Clone, Default)]
+pub struct Dating {
+    prefixes: Vec<(String, bool)>,
+}
+
+const FILE: &str = "events/dating.tsv";
+
+impl Dating {
+    pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
+        let t = src.table(FILE).map_err(|e| vec![e])?;
+        let (c, p) = match (t.col("cameo"), t.col("publication")) {
+            (Ok(c), Ok(p)) => (c, p),
+            (a, b) => return Err(a.err().into_iter().chain(b.err()).collect()),
+        };
+        let mut errors = Vec::new();
+        let mut prefixes = Vec::new();
+        for r in &t.rows {
+            let yes = match r.get(p) {
+                "yes" => true,
+                "no" => false,
+                x => {
+                    errors.push(t.error(r, format!("publication must be yes or no, not `{x}`")));
+                    continue;
+                }
+            };
+            prefixes.push((r.get(c).to_string(), yes));
+        }
+        // longest prefix first
+        prefixes.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        if errors.is_empty() {
+            Ok(Self { prefixes })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Does an event of this CAMEO code take the publication date?
+    pub fn by_publication(&self, cameo: &str) -> bool {
+        self.prefixes
+            .iter()
+            .find(|(k, _)| cameo.starts_with(k.as_str()))
+            .is_some_and(|(_, y)| *y)
+    }
+}
 
 /// A day-precise ISO date (`YYYY-MM-DD`), not a duration.
 fn day_value(doc: &Doc, i: usize) -> Option<&str> {
@@ -42,7 +90,7 @@ pub fn text_date(doc: &Doc, range: Span, trigger: Span) -> Option<(String, Strin
 }
 
 /// Fill `date`, `date_basis` and `explain.date_rule` of an event from its sentence.
-pub fn assign(doc: &Doc, e: &mut Event, anaphor_date: Option<&str>) {
+pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&str>) {
     let Some(sentence) = doc.sentences.get(e.sentence).copied() else {
         return;
     };
@@ -58,8 +106,8 @@ pub fn assign(doc: &Doc, e: &mut Event, anaphor_date: Option<&str>) {
         e.explain.date_rule = Some("anaphoric reference to an earlier dated meeting".into());
         return;
     }
-    // a statement (verbal cooperation or conflict) reported as done is dated by publication
-    if matches!(e.quad_class, 1 | 3) && e.status == Status::Actual {
+    // a statement reported as made is dated by publication
+    if dating.by_publication(&e.cameo) && e.status == Status::Actual {
         if let Some(d) = doc.date {
             e.date = Some(d.format("%Y-%m-%d").to_string());
             e.date_basis = Some(DateBasis::Publication);

@@ -18,6 +18,7 @@ pub enum WordClass {
     Clause,
     Relative,
     Loc,
+    Adv,
 }
 
 impl WordClass {
@@ -31,6 +32,7 @@ impl WordClass {
             "clause" => Self::Clause,
             "relative" => Self::Relative,
             "loc" => Self::Loc,
+            "adv" => Self::Adv,
             _ => return None,
         })
     }

@@ -32,6 +32,7 @@ pub struct EventLexicon {
     status: StatusCues,
     anaphora_fr: PhraseMatcher,
     anaphora_en: PhraseMatcher,
+    dating: date::Dating,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -45,6 +46,7 @@ impl EventLexicon {
         let en = Triggers::load(src, "events/en.tsv", "en", &inflector, &ontology);
         let grammar = Grammar::load(src);
         let status = StatusCues::load(src);
+        let dating = date::Dating::load(src);
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {
@@ -73,16 +75,19 @@ impl EventLexicon {
         {
             errors.extend(e.iter().cloned());
         }
-        match (fr, en, grammar, status) {
-            (Ok(fr), Ok(en), Ok(grammar), Ok(status)) if errors.is_empty() => Ok(Self {
-                ontology,
-                fr,
-                en,
-                grammar,
-                status,
-                anaphora_fr: PhraseMatcher::new(afr),
-                anaphora_en: PhraseMatcher::new(aen),
-            }),
+        match (fr, en, grammar, status, dating) {
+            (Ok(fr), Ok(en), Ok(grammar), Ok(status), Ok(dating)) if errors.is_empty() => {
+                Ok(Self {
+                    dating,
+                    ontology,
+                    fr,
+                    en,
+                    grammar,
+                    status,
+                    anaphora_fr: PhraseMatcher::new(afr),
+                    anaphora_en: PhraseMatcher::new(aen),
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -148,7 +153,24 @@ fn pick_form(
 
 /// Code the events of a document.
 pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
+    // an event with neither a source nor a target actor says nothing of who did what to
+    // whom (« après un cessez-le-feu »): it is not coded
     merge::merge(detect(doc, lex))
+        .into_iter()
+        .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
+        .collect()
+}
+
+fn has_actor(a: Option<&crate::doc::Argument>) -> bool {
+    a.is_some_and(|a| a.actor.is_some())
+}
+
+/// A short quoted fragment (a label such as « axe de la guerre ») names no happening: nouns
+/// inside it are not triggers. Fixed expressions are, when listed (« cible légitime »).
+fn in_short_quote(doc: &Doc, span: Span) -> bool {
+    doc.quotes
+        .iter()
+        .any(|q| q.span.contains(span) && doc.slice(q.span).split_whitespace().count() <= 5)
 }
 
 /// Every trigger occurrence coded as an event, one mention each, before merging.
@@ -183,20 +205,32 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         if head >= tokens.len() || last <= head {
             continue;
         }
-        // auxiliaries and reflexive pronouns just before the trigger belong to it
+        // auxiliaries and reflexive pronouns just before the trigger belong to it; adverbs
+        // and negation may stand between (« n'a pas attaqué », « a clairement exprimé »),
+        // the span then covers only the auxiliaries next to the verb
         let mut first = head;
+        let mut j = head;
         let mut be = false;
         let mut reflexive = false;
-        while first > 0 {
-            let w = folded(doc, &tokens[first - 1]);
-            if !gram.is(lang, WordClass::Aux, w) {
+        let mut aux_seen = false;
+        let mut adverbs = 0;
+        while j > 0 {
+            let w = folded(doc, &tokens[j - 1]);
+            if gram.is(lang, WordClass::Aux, w) {
+                be |= gram.is(lang, WordClass::Be, w);
+                reflexive |= matches!(w, "se" | "s'" | "s'en" | "en");
+                aux_seen = true;
+                if adverbs == 0 {
+                    first = j - 1;
+                }
+            } else if gram.is(lang, WordClass::Adv, w) && adverbs < 3 {
+                adverbs += 1;
+            } else {
                 break;
             }
-            be |= gram.is(lang, WordClass::Be, w);
-            reflexive |= matches!(w, "se" | "s'" | "s'en" | "en");
-            first -= 1;
+            j -= 1;
         }
-        let has_aux = first < head;
+        let has_aux = aux_seen;
         let prev = if head > 0 {
             folded(doc, &tokens[head - 1])
         } else {
@@ -215,6 +249,9 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         };
         let Some(plover) = code.plover else { continue };
         let verb = entry.pos == Pos::Verb;
+        if entry.pos == Pos::Noun && in_short_quote(doc, m.span) {
+            continue;
+        }
         let (first, has_aux) = if verb {
             (first, has_aux)
         } else {
@@ -285,7 +322,7 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         } else {
             None
         };
-        date::assign(doc, &mut e, meeting_date.as_deref());
+        date::assign(doc, &lex.dating, &mut e, meeting_date.as_deref());
         place::assign(doc, gram, lang, &mut e, tokens, first, last);
         e.mentions.push(crate::doc::EventMention {
             sentence: si,

@@ -40,6 +40,8 @@ fn doc(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Doc {
         }
     }
     d.entities.sort_by_key(|e| e.span.start);
+    let quotes = crate::quote::QuoteLexicon::load(&Sources::builtin()).expect("quote lexicon");
+    d.quotes = crate::quote::tag(&d, &quotes);
     d
 }
 
@@ -120,7 +122,7 @@ fn every_trigger_example_fires_its_entry_with_the_bracketed_span() {
 #[test]
 fn french_compound_tenses_and_reflexives() {
     let d = doc("fr", "Les ministres se sont réunis à Rome.", &[]);
-    let e = code(&d, lex());
+    let e = detect(&d, lex());
     assert_eq!(d.slice(e[0].trigger), "se sont réunis");
     assert_eq!(e[0].plover, "CONSULT");
     assert_eq!(
@@ -271,6 +273,31 @@ fn mentions_of_one_happening_merge() {
     let support: Vec<_> = e.iter().filter(|x| x.plover == "SUPPORT").collect();
     assert_eq!(support.len(), 1, "{e:?}");
     assert!(support[0].mentions.len() >= 2);
+}
+
+#[test]
+fn adverbs_between_auxiliary_and_verb() {
+    let a = [("Le Mali", "MLI", false), ("la France", "FRA", false)];
+    let d = doc("fr", "Le Mali a clairement condamné la France.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "condamné");
+    assert_eq!(
+        key(&e[0]),
+        k("ACCUSE", Some("MLI"), Some("FRA"), Status::Actual)
+    );
+}
+
+#[test]
+fn events_without_any_actor_are_not_coded() {
+    let d = doc("fr", "Un cessez-le-feu est attendu.", &[]);
+    assert_eq!(detect(&d, lex()).len(), 1);
+    assert!(code(&d, lex()).is_empty());
+}
+
+#[test]
+fn nouns_inside_a_quoted_label_are_not_triggers() {
+    let a = [("Le Mali", "MLI", false)];
+    assert!(keys("fr", "Le Mali parle d'un « axe des attaques ».", &a).is_empty());
 }
 
 #[test]

@@ -27,6 +27,7 @@ lexicon_files!(
     "events/grammar.tsv",
     "events/status.tsv",
     "events/anaphora.tsv",
+    "events/dating.tsv",
     "quotes/speech.tsv",
     "counts/words.tsv",
     "places/gazetteer.tsv.gz",
