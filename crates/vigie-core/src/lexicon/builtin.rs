@@ -35,4 +35,11 @@ lexicon_files!(
     "places/aliases.tsv",
     "places/stoplist.tsv",
     "places/cues.tsv",
+    "actors/countries.tsv",
+    "actors/seats.tsv",
+    "actors/groups.tsv",
+    "actors/organizations.tsv",
+    "actors/roles.tsv",
+    "actors/people.tsv",
+    "actors/ner.tsv",
 );

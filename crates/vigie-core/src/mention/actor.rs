@@ -1,17 +1,207 @@
-//! Actors and named entities. (Scaffolding: the actors issue replaces this file.)
+//! Actors and named entities: who acts.
+//!
+//! Stages, each its own module:
+//! 1. `lexicon` — every country name and adjective, seat of power, group of states,
+//!    organization, role noun and person form of `lexicon/actors/` in one phrase matcher;
+//!    matches are filtered by how they are written (acronyms exact, names capitalized) and the
+//!    longest wins.
+//! 2. `compose` — role nouns take a country from an adjective (« les forces russes »,
+//!    "Russian troops"), a possessive ("Iran's foreign ministry") or a complement
+//!    (« le porte-parole du ministère russe des Affaires étrangères »).
+//! 3. `person` — people of the lexicon get the code valid on the document's date; unknown
+//!    names take the code of a title or apposition beside them; later mentions of the surname
+//!    and sentence-initial subject pronouns take the same actor.
+//! 4. `ner` — other capitalized names become PER/ORG/LOC/MISC by their context.
+//!
+//! `Doc::entities` is sorted by start (longer first at equal starts). Nominal phrases (roles,
+//! adjectives) may contain proper names (« le président de la Russie » contains « Russie »);
+//! proper names never overlap one another.
 
-use crate::doc::{Doc, Entity};
+mod compose;
+mod lexicon;
+mod ner;
+mod people;
+mod person;
+
+use crate::doc::{Actor, Doc, Entity, Span};
 use crate::lexicon::{LexiconError, Sources};
 
-#[derive(Debug, Default)]
-pub struct ActorLexicon {}
+use self::lexicon::{Kind, Tables};
+
+/// The compiled actor lexicon. Built once, shared by all threads.
+#[derive(Debug)]
+pub struct ActorLexicon {
+    tables: Tables,
+    people: Vec<people::Person>,
+    ner: ner::NerLexicon,
+}
 
 impl ActorLexicon {
-    pub fn load(_src: &Sources) -> Result<Self, Vec<LexiconError>> {
-        Ok(Self {})
+    pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
+        let mut b = lexicon::Builder::read(src);
+        let people = people::read(src, &mut b);
+        let ner = ner::NerLexicon::load(src);
+        let tables = b.finish();
+        match (tables, ner) {
+            (Ok(tables), Ok(ner)) => Ok(Self {
+                tables,
+                people,
+                ner,
+            }),
+            (Err(mut a), Err(b)) => {
+                a.extend(b);
+                Err(a)
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        }
+    }
+
+    /// Number of phrase keys (for `vigie lexicon` statistics).
+    pub fn len(&self) -> usize {
+        self.tables.matcher.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tables.matcher.is_empty()
+    }
+
+    fn is_country(&self, code: &str) -> bool {
+        self.tables.countries.contains(code)
+    }
+
+    /// An actor from a full code: the country is its first three letters when they name one;
+    /// the role the next three.
+    pub(crate) fn actor(&self, code: &str, name: Option<&str>) -> Actor {
+        let country = code
+            .get(..3)
+            .filter(|c| self.is_country(c))
+            .map(str::to_string);
+        let role = if country.is_some() {
+            code.get(3..6).map(str::to_string)
+        } else {
+            None
+        };
+        Actor {
+            code: code.to_string(),
+            country,
+            role,
+            name: name.filter(|n| !n.is_empty()).map(str::to_string),
+        }
     }
 }
 
-pub fn tag_entities(_doc: &Doc, _lex: &ActorLexicon) -> Vec<Entity> {
-    Vec::new()
+/// A matched lexicon phrase.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub span: Span,
+    /// Folded range, for looking at the words around it.
+    pub fstart: usize,
+    pub fend: usize,
+    pub entry: u32,
 }
+
+/// Lexicon matches outside boilerplate, written as their forms require, longest first.
+fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    for m in lex.tables.matcher.find_all(&doc.norm) {
+        if out.last().is_some_and(|l| m.folded_start < l.fend) {
+            continue;
+        }
+        if doc.in_boilerplate(m.span) {
+            continue;
+        }
+        let text = doc.slice(m.span);
+        let chosen = m.payloads.iter().copied().find(|&p| {
+            lex.tables
+                .entries
+                .get(p as usize)
+                .is_some_and(|e| e.case.accepts(text))
+        });
+        if let Some(entry) = chosen {
+            out.push(Hit {
+                span: m.span,
+                fstart: m.folded_start,
+                fend: m.folded_end,
+                entry,
+            });
+        }
+    }
+    out
+}
+
+/// Tag every actor-bearing phrase and named entity of the document.
+pub fn tag_entities(doc: &Doc, lex: &ActorLexicon) -> Vec<Entity> {
+    let hits = hits(doc, lex);
+    let mut ents = compose::compose(doc, lex, &hits);
+    person::resolve(doc, lex, &hits, &mut ents);
+    ner::tag(doc, lex, &mut ents);
+    finish(ents)
+}
+
+/// Sort, and drop proper names that overlap a longer proper name.
+fn finish(mut ents: Vec<Entity>) -> Vec<Entity> {
+    ents.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    let mut last_proper: Option<Span> = None;
+    for e in ents {
+        if !e.nominal {
+            if last_proper.is_some_and(|p| p.overlaps(e.span)) {
+                continue;
+            }
+            last_proper = Some(e.span);
+        }
+        if out
+            .iter()
+            .rev()
+            .take(4)
+            .any(|o| o.span == e.span && o.nominal == e.nominal)
+        {
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// The entity a lexicon hit stands for alone.
+pub(crate) fn base_entity(lex: &ActorLexicon, h: &Hit) -> Option<Entity> {
+    let e = lex.tables.entries.get(h.entry as usize)?;
+    let (actor, nominal) = match e.kind {
+        Kind::CountryName | Kind::Seat | Kind::GroupName | Kind::Org => {
+            (Some(lex.actor(&e.code, Some(&e.name))), false)
+        }
+        Kind::CountryAdj | Kind::GroupAdj => (Some(lex.actor(&e.code, Some(&e.name))), true),
+        Kind::Role => {
+            let r = e.role.as_ref()?;
+            if r.role.is_empty() {
+                return None;
+            }
+            (
+                Some(Actor {
+                    code: r.role.clone(),
+                    country: None,
+                    role: Some(r.role.clone()),
+                    name: None,
+                }),
+                true,
+            )
+        }
+        // people are coded by `person`, which knows the date
+        Kind::Person => return None,
+    };
+    Some(Entity {
+        span: h.span,
+        etype: e.etype,
+        actor,
+        rule: e.at.clone(),
+        nominal,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,269 @@
+//! Role nouns take their country from the words around them.
+//!
+//! - French, adjective after the role: « les forces russes », « l'armée malienne », « toute
+//!   présence militaire occidentale »; with a slot form, the adjective sits inside the name:
+//!   « ministère russe des Affaires étrangères ».
+//! - English, adjective or attributive name before the role: "Russian troops", "US officials",
+//!   "Kremlin spokesman"; possessive: "Iran's foreign ministry".
+//! - Complement after the role, both languages: « le président de la Russie », « la police de
+//!   Hong Kong », « la porte-parole du ministère russe des Affaires étrangères », "the army of
+//!   Mali". Complements compose from right to left, so a complement may itself be composed.
+//!
+//! The code is the country (or group, or seat's country) followed by the role's agent code;
+//! an organization keeps its own code (« les combattants du Hamas » → the Hamas code), and a
+//! composed complement gives its code to the whole (« le porte-parole du ministère russe » →
+//! `RUSGOV`).
+
+use super::lexicon::{Entry, Kind, RoleInfo};
+use super::{base_entity, ActorLexicon, Hit};
+use crate::doc::{Doc, Entity, EntityType, Span};
+
+/// A phrase being composed.
+#[derive(Debug, Clone)]
+struct Phrase<'l> {
+    span: Span,
+    fstart: usize,
+    fend: usize,
+    entry: &'l Entry,
+    hit: Hit,
+    /// The role, when the phrase is headed by one.
+    role: Option<&'l RoleInfo>,
+    /// The full code once a country (or organization) is attached.
+    code: Option<String>,
+    /// Rule that built the phrase.
+    rule: String,
+    /// Proper-name entities inside the phrase, kept as entities of their own.
+    inner: Vec<Entity>,
+}
+
+impl Phrase<'_> {
+    fn bare_role(&self) -> bool {
+        self.role.is_some() && self.code.is_none()
+    }
+    fn is_adj(&self) -> bool {
+        self.role.is_none() && matches!(self.entry.kind, Kind::CountryAdj | Kind::GroupAdj)
+    }
+    /// A proper name that can stand for a country-level actor before an English role.
+    fn is_attributive_name(&self) -> bool {
+        self.role.is_none()
+            && matches!(
+                self.entry.kind,
+                Kind::CountryName | Kind::Seat | Kind::GroupName | Kind::Org
+            )
+    }
+    /// A phrase with a code that can be the complement of a role.
+    fn is_complement(&self) -> bool {
+        if self.role.is_some() {
+            return self.code.is_some();
+        }
+        matches!(
+            self.entry.kind,
+            Kind::CountryName | Kind::Seat | Kind::GroupName | Kind::Org
+        )
+    }
+}
+
+/// The code a role takes from a phrase that names who it belongs to.
+fn code_with(lex: &ActorLexicon, role: &RoleInfo, x: &Phrase<'_>) -> String {
+    if let Some(c) = &x.code {
+        return c.clone();
+    }
+    let base = &x.entry.code;
+    let country = match x.entry.kind {
+        Kind::Org => return base.clone(),
+        Kind::Seat => base.get(..3).filter(|c| lex.is_country(c)).unwrap_or(base),
+        _ => base.as_str(),
+    };
+    if role.country_role.is_empty() {
+        return country.to_string();
+    }
+    if x.entry.kind == Kind::Seat && !lex.is_country(country) {
+        return base.clone();
+    }
+    format!("{country}{}", role.country_role)
+}
+
+fn only_spaces(f: &str, a: usize, b: usize) -> bool {
+    a <= b
+        && f.get(a..b)
+            .is_some_and(|g| !g.is_empty() && g.bytes().all(|c| c == b' '))
+}
+
+/// « de », « du », « des », « d' », « de la », « de l' », "of", "of the" between a role and
+/// its complement.
+fn is_of(f: &str, a: usize, b: usize) -> bool {
+    let Some(g) = f.get(a..b) else { return false };
+    let g = g.trim_matches(' ');
+    matches!(
+        g,
+        "de" | "du" | "des" | "d'" | "de la" | "de l'" | "of" | "of the" | "de 'l" | "aux"
+    )
+}
+
+/// English possessive between a name and a role: "Iran's".
+fn is_possessive(f: &str, a: usize, b: usize) -> bool {
+    f.get(a..b).is_some_and(|g| g.trim_end_matches(' ') == "'s")
+}
+
+/// Where a slot tail ends, when the folded text after the adjective continues with it.
+fn tail_end(f: &str, from: usize, tail: &str) -> Option<usize> {
+    let rest = f.get(from..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    let at = from + (rest.len() - trimmed.len());
+    if at == from || !trimmed.starts_with(tail) {
+        return None;
+    }
+    let end = at + tail.len();
+    let next = f[end..].chars().next();
+    next.is_none_or(|c| !c.is_alphanumeric()).then_some(end)
+}
+
+fn phrase<'l>(lex: &'l ActorLexicon, h: &Hit) -> Option<Phrase<'l>> {
+    let entry = lex.tables.entries.get(h.entry as usize)?;
+    if entry.kind == Kind::Person {
+        return None;
+    }
+    Some(Phrase {
+        span: h.span,
+        fstart: h.fstart,
+        fend: h.fend,
+        entry,
+        hit: *h,
+        role: entry.role.as_ref(),
+        code: None,
+        rule: entry.at.clone(),
+        inner: Vec::new(),
+    })
+}
+
+/// Merge `head` (a role) with `x`, covering both.
+fn merge<'l>(lex: &ActorLexicon, head: &Phrase<'l>, x: &Phrase<'l>, rule: &str) -> Phrase<'l> {
+    let role = head.role.or(x.role);
+    let code = role.map(|r| code_with(lex, r, x));
+    let mut inner = head.inner.clone();
+    inner.extend(x.inner.iter().cloned());
+    // a proper name inside the phrase (« Russie », an organization, a composed ministry)
+    // stays an entity of its own
+    if let Some(e) = entity(lex, x).filter(|e| !e.nominal) {
+        inner.push(e);
+    }
+    Phrase {
+        span: head.span.cover(x.span),
+        fstart: head.fstart.min(x.fstart),
+        fend: head.fend.max(x.fend),
+        entry: head.entry,
+        hit: head.hit,
+        role,
+        code,
+        rule: format!("{rule} ({} + {})", head.rule, x.rule),
+        inner,
+    }
+}
+
+/// The entity of a (possibly composed) phrase.
+fn entity(lex: &ActorLexicon, p: &Phrase<'_>) -> Option<Entity> {
+    match (&p.code, p.role) {
+        (Some(code), Some(r)) => {
+            let proper = r.proper;
+            Some(Entity {
+                span: p.span,
+                etype: if proper {
+                    EntityType::ORG
+                } else {
+                    p.entry.etype
+                },
+                actor: Some(lex.actor(code, None)),
+                rule: p.rule.clone(),
+                nominal: !proper,
+            })
+        }
+        _ => base_entity(lex, &p.hit),
+    }
+}
+
+/// Compose the lexicon hits of a document into entities (people excepted).
+// `f` (folded text), `i`, `j`, `p`, `n`: the conventional names of a scanner
+#[allow(clippy::many_single_char_names)]
+pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity> {
+    let f = doc.norm.folded.as_str();
+    let ph: Vec<Phrase<'_>> = hits.iter().filter_map(|h| phrase(lex, h)).collect();
+
+    // adjacency: role + adjective (French), adjective/name + role (English), possessive
+    let mut merged: Vec<Phrase<'_>> = Vec::with_capacity(ph.len());
+    let mut i = 0;
+    while i < ph.len() {
+        let cur = &ph[i];
+        let next = ph.get(i + 1);
+        if let (Some(r), Some(n)) = (cur.role, next) {
+            if cur.bare_role() && r.french && n.is_adj() && only_spaces(f, cur.fend, n.fstart) {
+                let mut p = merge(lex, cur, n, "role-adjective");
+                let head = &f[cur.fstart..cur.fend];
+                let slot = lex
+                    .tables
+                    .slots
+                    .iter()
+                    .filter(|s| s.head == head)
+                    .find_map(|s| tail_end(f, n.fend, &s.tail).map(|e| (s, e)));
+                if let Some((s, end)) = slot {
+                    if let Some(e) = lex.tables.entries.get(s.entry as usize) {
+                        let tail = doc.norm.to_original(n.fend, end);
+                        p.span = p.span.cover(tail);
+                        p.fend = end;
+                        p.entry = e;
+                        p.role = e.role.as_ref().or(p.role);
+                        p.code = p.role.map(|r| code_with(lex, r, n));
+                        p.rule = format!("role-slot ({} + {})", e.at, n.rule);
+                    }
+                }
+                merged.push(p);
+                i += 2;
+                continue;
+            }
+        }
+        if let Some(n) = next {
+            if let Some(r) = n.role {
+                let english = !r.french && n.bare_role();
+                if english
+                    && (cur.is_adj() || cur.is_attributive_name())
+                    && only_spaces(f, cur.fend, n.fstart)
+                {
+                    let mut p = merge(lex, n, cur, "adjective-role");
+                    p.entry = n.entry;
+                    merged.push(p);
+                    i += 2;
+                    continue;
+                }
+                if english && cur.is_attributive_name() && is_possessive(f, cur.fend, n.fstart) {
+                    let mut p = merge(lex, n, cur, "possessive-role");
+                    p.entry = n.entry;
+                    merged.push(p);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        merged.push(cur.clone());
+        i += 1;
+    }
+
+    // complements, right to left: « porte-parole du [ministère russe des Affaires étrangères] »
+    let mut j = merged.len();
+    while j > 1 {
+        j -= 1;
+        let (head, x) = (&merged[j - 1], &merged[j]);
+        if head.bare_role() && x.is_complement() && is_of(f, head.fend, x.fstart) {
+            let p = merge(lex, head, x, "role-of");
+            merged[j - 1] = p;
+            merged.remove(j);
+        }
+    }
+
+    let mut out = Vec::with_capacity(merged.len() + 4);
+    for p in &merged {
+        out.extend(p.inner.iter().cloned());
+        if let Some(e) = entity(lex, p) {
+            out.push(e);
+        }
+    }
+    out
+}

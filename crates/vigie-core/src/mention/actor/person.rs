@@ -1,0 +1,271 @@
+//! People: lexicon people coded on the document's date; unknown people coded by the title or
+//! apposition beside their name; later mentions and subject pronouns.
+//!
+//! - Title before the name: « le ministre russe des Affaires étrangères Sergueï Lavrov »,
+//!   "Iran's foreign minister Abbas Araghchi", « le général Diarra » (then only `MIL`).
+//! - Apposition before: « la porte-parole du ministère russe des Affaires étrangères, Maria
+//!   Zakharova »; after: « X, chef d'état-major de l'armée malienne », "X, Iran's foreign
+//!   minister". An apposition with a country wins over a bare title.
+//! - Later mentions: the last word of a coded name (« Zakharova », « Mme Zakharova ») takes the
+//!   same actor, rule `coref`.
+//! - Pronouns: a subject pronoun opening one of the next two sentences (« Elle a ajouté »,
+//!   "He said") takes the actor of the last coded person before it, rule `pronoun`; it is a
+//!   nominal entity.
+
+use super::lexicon::Kind;
+use super::ner::{capitalized, name_run};
+use super::people::code_on;
+use super::{ActorLexicon, Hit};
+use crate::doc::{Actor, Doc, Entity, EntityType, Span, TokenKind};
+use crate::normalize::fold;
+
+/// People of the lexicon, coded on the document's date.
+fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
+    let is_country = |c: &str| lex.is_country(c);
+    for h in hits {
+        let Some(e) = lex.tables.entries.get(h.entry as usize) else {
+            continue;
+        };
+        if e.kind != Kind::Person {
+            continue;
+        }
+        let Some(p) = lex.people.get(e.person) else {
+            continue;
+        };
+        let coded = code_on(p, doc.date, &is_country);
+        let (actor, rule) = match coded {
+            Some((code, at)) => (Some(lex.actor(&code, Some(&p.name))), at),
+            None => (None, e.at.clone()),
+        };
+        let actor = actor
+            .or_else(|| {
+                Some(Actor {
+                    name: Some(p.name.clone()),
+                    ..Actor::default()
+                })
+            })
+            .filter(|a| !a.code.is_empty() || a.name.is_some());
+        ents.push(Entity {
+            span: h.span,
+            etype: EntityType::PER,
+            actor,
+            rule,
+            nominal: false,
+        });
+    }
+}
+
+/// Is `s` a coded actor phrase that can describe a person (a role with a code)?
+fn describes(e: &Entity) -> bool {
+    e.nominal
+        && e.actor
+            .as_ref()
+            .is_some_and(|a| a.role.is_some() || a.country.is_none())
+        && matches!(e.etype, EntityType::PER | EntityType::ORG)
+}
+
+/// The first entity starting at or after `at` within `slack` bytes of separators.
+fn entity_after<'e>(
+    doc: &Doc,
+    ents: &'e [Entity],
+    at: usize,
+    allow_comma: bool,
+) -> Option<&'e Entity> {
+    let mut best: Option<&Entity> = None;
+    for e in ents {
+        if e.span.start < at {
+            continue;
+        }
+        let gap = doc.text.get(at..e.span.start)?;
+        let gap = gap.trim();
+        let gap_ok = gap.is_empty()
+            || (allow_comma
+                && matches!(
+                    fold(gap).as_str(),
+                    "," | ", le" | ", la" | ", l'" | ", the" | ", un" | ", une" | ", a" | ", an"
+                ));
+        if gap_ok && best.is_none_or(|b| e.span.len() > b.span.len() || b.span.start > e.span.start)
+        {
+            best = Some(e);
+        }
+    }
+    best
+}
+
+/// The longest descriptive entity ending right before `at` (only spaces, or a comma, between).
+fn entity_before(doc: &Doc, ents: &[Entity], at: usize) -> Option<(Entity, bool)> {
+    ents.iter()
+        .filter(|e| e.span.end <= at && describes(e))
+        .filter_map(|e| {
+            let gap = doc.text.get(e.span.end..at)?.trim();
+            (gap.is_empty() || gap == ",").then(|| (e.clone(), gap == ","))
+        })
+        .max_by_key(|(e, _)| (e.span.end, e.span.len()))
+}
+
+/// True when a name follows (after an optional comma): the description before it is that
+/// name's.
+fn names_follow(rest: &str) -> bool {
+    let r = rest.trim_start();
+    let r = r.strip_prefix(',').unwrap_or(r).trim_start();
+    capitalized(r)
+}
+
+/// Unknown people named beside a title or apposition.
+fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
+    let nl = &lex.ner;
+    let mut new = Vec::new();
+    let proper: Vec<Span> = ents.iter().filter(|e| !e.nominal).map(|e| e.span).collect();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        if doc.in_boilerplate(*sent) {
+            continue;
+        }
+        let toks = doc.sentence_tokens(si);
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(end) = name_run(doc, nl, toks, i) else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
+            let first = doc.slice(toks[i].span);
+            if proper.iter().any(|p| p.overlaps(span)) || nl.is_common(first) || end - i > 5 {
+                i = end;
+                continue;
+            }
+            // a title or apposition before, or an apposition after
+            let before = entity_before(doc, ents, span.start).filter(|(e, comma)| {
+                *comma || e.etype == EntityType::PER || e.rule.contains("role")
+            });
+            // « l'accord de Paris, la porte-parole …, Maria Zakharova »: a name after a place
+            // preposition is not a person, and a description followed by its own name
+            // belongs to that name
+            let after_place = i > 0
+                && toks[i - 1].kind == TokenKind::Word
+                && nl.is_loc_prep(&fold(doc.slice(toks[i - 1].span)));
+            let after = entity_after(doc, ents, span.end, true)
+                .filter(|e| {
+                    describes(e)
+                        && !after_place
+                        && doc.text[span.end..e.span.start].contains(',')
+                        && !names_follow(&doc.text[e.span.end..])
+                })
+                .cloned();
+            let pick = match (before, after) {
+                // a country-bearing description wins over a bare title (« le général X, chef
+                // d'état-major de l'armée malienne »)
+                (Some((b, _)), Some(a)) => {
+                    if b.actor.as_ref().is_some_and(|x| x.country.is_some()) {
+                        Some(b)
+                    } else {
+                        Some(a)
+                    }
+                }
+                (Some((b, _)), None) => Some(b),
+                (None, Some(a)) => Some(a),
+                (None, None) => None,
+            };
+            if let Some(d) = pick {
+                let actor = d.actor.clone().map(|mut a| {
+                    a.name = Some(doc.slice(span).to_string());
+                    a
+                });
+                new.push(Entity {
+                    span,
+                    etype: EntityType::PER,
+                    actor,
+                    rule: format!("apposition ({})", d.rule),
+                    nominal: false,
+                });
+            }
+            i = end;
+        }
+    }
+    ents.extend(new);
+}
+
+/// Later mentions of a coded person's surname, and subject pronouns.
+fn coref(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
+    let mut people: Vec<(String, Actor, usize)> = ents
+        .iter()
+        .filter(|e| e.etype == EntityType::PER && !e.nominal)
+        .filter_map(|e| {
+            let a = e.actor.clone()?;
+            let last = doc.slice(e.span).split_whitespace().last()?;
+            (capitalized(last) && last.chars().count() > 2)
+                .then(|| (last.to_string(), a, e.span.end))
+        })
+        .collect();
+    people.sort_by_key(|p| p.2);
+    let mut covered: Vec<Span> = ents.iter().map(|e| e.span).collect();
+    covered.sort_unstable();
+    let mut new = Vec::new();
+    for t in &doc.tokens {
+        if t.kind != TokenKind::Word || doc.in_boilerplate(t.span) {
+            continue;
+        }
+        let w = doc.slice(t.span);
+        if !capitalized(w) || covered.iter().any(|c| c.overlaps(t.span)) {
+            continue;
+        }
+        if let Some((_, a, _)) = people
+            .iter()
+            .rev()
+            .find(|(s, _, end)| *end <= t.span.start && s == w)
+        {
+            new.push(Entity {
+                span: t.span,
+                etype: EntityType::PER,
+                actor: Some(a.clone()),
+                rule: "coref".into(),
+                nominal: false,
+            });
+        }
+    }
+    ents.extend(new);
+
+    // subject pronouns at the start of a sentence, within two sentences of the person
+    let mut persons: Vec<(usize, Actor)> = ents
+        .iter()
+        .filter(|e| e.etype == EntityType::PER && !e.nominal)
+        .filter_map(|e| {
+            Some((
+                e.span.start,
+                e.actor.clone().filter(|a| !a.code.is_empty())?,
+            ))
+        })
+        .collect();
+    persons.sort_by_key(|p| p.0);
+    let mut pron = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let toks = doc.sentence_tokens(si);
+        let Some(first) = toks.iter().find(|t| t.kind == TokenKind::Word) else {
+            continue;
+        };
+        let w = doc.slice(first.span);
+        if !lex.ner.pronouns.contains(&fold(w)) || doc.in_boilerplate(first.span) {
+            continue;
+        }
+        let min_start = doc.sentences[si.saturating_sub(2)].start;
+        if let Some((_, a)) = persons
+            .iter()
+            .rev()
+            .find(|(s, _)| *s < sent.start && *s >= min_start)
+        {
+            pron.push(Entity {
+                span: first.span,
+                etype: EntityType::PER,
+                actor: Some(a.clone()),
+                rule: "pronoun".into(),
+                nominal: true,
+            });
+        }
+    }
+    ents.extend(pron);
+}
+
+pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
+    lexicon_people(doc, lex, hits, ents);
+    appositions(doc, lex, ents);
+    coref(doc, lex, ents);
+}
