@@ -17,4 +17,6 @@ lexicon_files!(
     "segment/abbreviations.tsv",
     "lang/stopwords.tsv",
     "lang/iso639-1.tsv",
+    "time/fr.tsv",
+    "time/en.tsv",
 );
