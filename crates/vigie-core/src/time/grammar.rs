@@ -54,6 +54,8 @@ pub(crate) struct Grammar<'a> {
     pub(crate) a: &'a [Atom],
     /// The original text the atoms' spans point into.
     pub(crate) text: &'a str,
+    /// The first atom of the expression being parsed.
+    pub(crate) start: std::cell::Cell<usize>,
 }
 
 type At<T> = Option<(T, usize)>;
@@ -66,9 +68,10 @@ fn pod_of(k: Kind) -> Option<&'static str> {
 }
 
 impl Grammar<'_> {
-    /// Atom `i` when it continues the expression (no line break before it).
+    /// Atom `i` when it starts or continues the expression: no line break before it, unless
+    /// it is the first atom.
     fn at(&self, i: usize) -> Option<&Atom> {
-        self.a.get(i).filter(|x| !x.newline_before)
+        self.a.get(i).filter(|x| !x.newline_before || i == self.start.get())
     }
 
     fn lex<T>(&self, i: usize, f: impl Fn(Kind) -> Option<T>) -> At<T> {
@@ -555,8 +558,13 @@ impl Grammar<'_> {
         if !(1900..=2099).contains(&v) {
             return false;
         }
+        // before a lower-case word a round number is a count (« 2000 manifestants »), any
+        // other is a year used as an adjective ("the 2020 election")
         match self.at(e) {
-            Some(x) => !matches!(x.kind, AtomKind::Word | AtomKind::Num(..)) || x.kind == AtomKind::Lex,
+            Some(x) if x.kind == AtomKind::Word => {
+                v % 100 != 0 && !self.text[x.span.start..].starts_with(char::is_numeric)
+            }
+            Some(x) => !matches!(x.kind, AtomKind::Num(..)),
             None => true,
         }
     }
@@ -564,6 +572,7 @@ impl Grammar<'_> {
     /// The expression starting at atom `i`, if any: optional determiner and part-of-period
     /// word (« la fin de », "early"), then a core expression, then an optional part of day.
     pub(crate) fn parse_at(&self, i: usize, month_first: bool) -> Option<Parse> {
+        self.start.set(i);
         let first = self.a.get(i)?;
         if first.kind != AtomKind::Lex
             && !matches!(first.kind, AtomKind::Num(..) | AtomKind::OrdNum(_) | AtomKind::Clock(..) | AtomKind::Decade(_))

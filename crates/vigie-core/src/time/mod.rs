@@ -92,7 +92,7 @@ fn expr(doc: &Doc, atoms: &[Atom], p: &Parse, r: resolve::Resolved) -> TimeExpr 
 /// Every parse in the document, in order, non-overlapping, with the first day of a range
 /// given the month and year of the second.
 fn parses(text: &str, atoms: &[Atom], month_first: bool) -> Vec<Parse> {
-    let g = Grammar { a: atoms, text };
+    let g = Grammar { a: atoms, text, start: std::cell::Cell::new(0) };
     let mut out = Vec::new();
     let mut i = 0;
     while i < atoms.len() {

@@ -217,15 +217,13 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
         Sem::Month { m, dir } => {
             let now = month_index(dct.year(), dct.month());
             let year = match dir {
+                // news speaks of the past: the latest such month up to this one, unless the
+                // clause is in the future tense
+                0 if an.future => {
+                    if month_index(dct.year(), m) >= now { dct.year() } else { dct.year() + 1 }
+                }
                 0 => {
-                    // the nearest occurrence; the past on a tie unless the clause is future
-                    let cands = [dct.year() - 1, dct.year(), dct.year() + 1];
-                    let cost = |y: i32| {
-                        let delta = month_index(y, m) - now;
-                        let wrong_way = if an.future { delta < 0 } else { delta > 0 };
-                        delta.abs() * 2 + i64::from(wrong_way)
-                    };
-                    cands.into_iter().min_by_key(|y| cost(*y)).unwrap_or(dct.year())
+                    if month_index(dct.year(), m) <= now { dct.year() } else { dct.year() - 1 }
                 }
                 d if d < 0 => {
                     if month_index(dct.year(), m) < now { dct.year() } else { dct.year() - 1 }
