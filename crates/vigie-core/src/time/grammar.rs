@@ -479,6 +479,17 @@ impl Grammar<'_> {
                 }
             }
         }
+        // "the quarter", "the week", "the weekend" after an article: the reported quarter
+        // (the one before the document's), this week
+        if i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some() {
+            match self.unit(i) {
+                Some((u @ (Unit::Week | Unit::Weekend), e)) if self.post_direction(e).is_none() => {
+                    offer(Sem::RelUnit { unit: u, n: 0 }, e, None);
+                }
+                Some((Unit::Quarter, e)) => offer(Sem::RelUnit { unit: Unit::Quarter, n: -1 }, e, None),
+                _ => {}
+            }
+        }
         // units with a direction after them: « la semaine dernière », « l'an prochain »
         if let Some((u, j)) = self.unit(i) {
             if let Some((dir, e)) = self.post_direction(j) {

@@ -83,6 +83,8 @@ pub(crate) struct Entry {
     pub(crate) kind: Kind,
     /// Only when the text capitalizes the word.
     pub(crate) cap: bool,
+    /// An abbreviation: only before a period or a number.
+    pub(crate) abbr: bool,
 }
 
 /// The words of one language.
@@ -231,18 +233,24 @@ impl TimeLexicon {
                     continue;
                 }
                 let flags = cf.map_or("", |c| row.get(c));
-                if !flags.is_empty() && flags != "cap" {
-                    errors.push(t.error(row, format!("unknown flag `{flags}`")));
+                let (mut cap, mut abbr) = (false, false);
+                let mut bad = None;
+                for f in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    match f {
+                        "cap" => cap = true,
+                        "abbr" => abbr = true,
+                        other => bad = Some(other.to_string()),
+                    }
+                }
+                if let Some(f) = bad {
+                    errors.push(t.error(row, format!("unknown flag `{f}` (cap, abbr)")));
                     continue;
                 }
                 match parse_kind(row.get(ck), row.get(cv)) {
                     Ok(Some(kind)) => {
                         phrases.push((phrase.to_string(), entries.len() as u32));
                         folded_phrases.push(fold(phrase));
-                        entries.push(Entry {
-                            kind,
-                            cap: flags == "cap",
-                        });
+                        entries.push(Entry { kind, cap, abbr });
                     }
                     Ok(None) if row.get(ck) == "ordinal_suffix" => {
                         ordinal_suffixes.push(fold(phrase));

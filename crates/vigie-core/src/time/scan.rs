@@ -140,11 +140,15 @@ pub(crate) fn atoms(doc: &Doc, words: &LangWords) -> Vec<Atom> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
+            // an abbreviation stands only before a period or a number (« Jan. 6 », "Jan 2026")
+            let after = folded[e..].as_bytes();
+            let abbr_ok = after.first() == Some(&b'.')
+                || (after.first() == Some(&b' ') && after.get(1).is_some_and(u8::is_ascii_digit));
             let mut kinds = [None; MAX_READINGS];
             let readings = payloads
                 .iter()
                 .filter_map(|p| words.entries.get(*p as usize))
-                .filter(|en: &&Entry| !en.cap || capitalized)
+                .filter(|en: &&Entry| (!en.cap || capitalized) && (!en.abbr || abbr_ok))
                 .map(|en| en.kind);
             for (slot, k) in kinds.iter_mut().zip(readings) {
                 *slot = Some(k);
