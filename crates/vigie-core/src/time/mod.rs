@@ -136,7 +136,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             continue;
         }
         // a range's first day takes the year of the second: resolve it the same way
-        let future = matches!(p.sem, Sem::Weekday { dir: None, .. } | Sem::Month { dir: 0, .. })
+        let future = matches!(p.sem, Sem::Weekday { dir: None, .. } | Sem::Month { dir: 0, .. } | Sem::DayMonth { dir: 0, wd: None, .. })
             && future_near(&atoms, p.start, p.end, doc, words);
         let anchor = Anchor { dct: doc.date, last_day, future };
         if let Some(r) = resolve(p.sem, &anchor) {

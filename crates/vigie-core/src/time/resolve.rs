@@ -83,30 +83,33 @@ fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
     (i.div_euclid(12) as i32, (i.rem_euclid(12) + 1) as u32)
 }
 
-/// The year for a day and month: the one that puts the date nearest the document date
-/// (the past on a tie), or the nearest whose weekday matches the one the text gives.
-fn infer_year(dct: NaiveDate, m: u32, d: u32, wd: Option<u32>, dir: i32) -> Option<NaiveDate> {
-    let mut best: Option<(i64, NaiveDate)> = None;
-    for y in dct.year() - 1..=dct.year() + 1 {
-        let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
-            continue;
-        };
-        let delta = (date - dct).num_days();
-        if (dir < 0 && delta > 0) || (dir > 0 && delta < 0) {
-            continue;
-        }
-        // a weekday that does not match costs a year: it is the weaker clue
-        let wd_cost = match wd {
-            Some(w) if date.weekday() != weekday_from(w) => 400,
-            _ => 0,
-        };
-        // the past wins ties
-        let cost = delta.abs() * 2 + i64::from(delta > 0) + wd_cost;
-        if best.is_none_or(|(c, _)| cost < c) {
-            best = Some((cost, date));
+/// The year for a day and month. A weekday the text gives picks the year whose calendar
+/// agrees; otherwise news speaks of the past: the latest such day up to the document date,
+/// unless the clause is in the future tense or the next one is much nearer (a third of the
+/// distance: « le 7 novembre » written on 7 September is two months ahead).
+fn infer_year(dct: NaiveDate, m: u32, d: u32, wd: Option<u32>, dir: i32, future: bool) -> Option<NaiveDate> {
+    let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .filter(|date| {
+            let delta = (*date - dct).num_days();
+            !((dir < 0 && delta > 0) || (dir > 0 && delta < 0))
+        })
+        .collect();
+    if let Some(w) = wd {
+        let matching: Vec<NaiveDate> = cands.iter().copied().filter(|c| c.weekday() == weekday_from(w)).collect();
+        if let Some(best) = matching.iter().min_by_key(|c| (**c - dct).num_days().abs()) {
+            return Some(*best);
         }
     }
-    best.map(|(_, d)| d)
+    let past = cands.iter().filter(|c| **c <= dct).max().copied();
+    let next = cands.iter().filter(|c| **c > dct).min().copied();
+    match (past, next) {
+        (Some(p), Some(n)) => {
+            let (dp, dn) = ((dct - p).num_days(), (n - dct).num_days());
+            Some(if (future && dn < 366) || dn * 3 < dp { n } else { p })
+        }
+        (p, n) => p.or(n),
+    }
 }
 
 fn duration_value(n: Option<u32>, unit: Unit) -> String {
@@ -201,7 +204,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
     }
     let dct = an.dct?;
     Some(match sem {
-        Sem::DayMonth { m, d, wd, dir } => day(infer_year(dct, m, d, wd, dir)?),
+        Sem::DayMonth { m, d, wd, dir } => day(infer_year(dct, m, d, wd, dir, an.future)?),
         Sem::DayOnly { d } => {
             let mut best: Option<NaiveDate> = None;
             for k in -1..=1 {
@@ -218,12 +221,12 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             let now = month_index(dct.year(), dct.month());
             let year = match dir {
                 // news speaks of the past: the latest such month up to this one, unless the
-                // clause is in the future tense
-                0 if an.future => {
-                    if month_index(dct.year(), m) >= now { dct.year() } else { dct.year() + 1 }
-                }
+                // clause is in the future tense or the next one is much nearer
                 0 => {
-                    if month_index(dct.year(), m) <= now { dct.year() } else { dct.year() - 1 }
+                    let past = if month_index(dct.year(), m) <= now { dct.year() } else { dct.year() - 1 };
+                    let next = if month_index(dct.year(), m) > now { dct.year() } else { dct.year() + 1 };
+                    let (dp, dn) = (now - month_index(past, m), month_index(next, m) - now);
+                    if dp > 0 && (an.future || dn + 3 < dp) { next } else { past }
                 }
                 d if d < 0 => {
                     if month_index(dct.year(), m) < now { dct.year() } else { dct.year() - 1 }
@@ -273,11 +276,15 @@ mod tests {
 
     #[test]
     fn year_inference_prefers_the_nearest_and_checks_the_weekday() {
-        assert_eq!(infer_year(d("2026-01-08"), 12, 28, None, 0), Some(d("2025-12-28")));
-        assert_eq!(infer_year(d("2026-01-08"), 1, 6, None, 0), Some(d("2026-01-06")));
+        assert_eq!(infer_year(d("2026-01-08"), 12, 28, None, 0, false), Some(d("2025-12-28")));
+        assert_eq!(infer_year(d("2026-01-08"), 1, 6, None, 0, false), Some(d("2026-01-06")));
         // 8 January is a Thursday in 2026
-        assert_eq!(infer_year(d("2026-06-30"), 1, 8, Some(4), 0), Some(d("2026-01-08")));
-        assert_eq!(infer_year(d("2026-03-01"), 3, 8, None, -1), Some(d("2025-03-08")));
+        assert_eq!(infer_year(d("2026-06-30"), 1, 8, Some(4), 0, false), Some(d("2026-01-08")));
+        assert_eq!(infer_year(d("2026-03-01"), 3, 8, None, -1, false), Some(d("2025-03-08")));
+        // the past unless the future is much nearer or the clause is future
+        assert_eq!(infer_year(d("2026-05-05"), 10, 23, None, 0, false), Some(d("2025-10-23")));
+        assert_eq!(infer_year(d("2026-09-07"), 11, 7, None, 0, false), Some(d("2026-11-07")));
+        assert_eq!(infer_year(d("2026-05-05"), 10, 23, None, 0, true), Some(d("2026-10-23")));
     }
 
     #[test]
