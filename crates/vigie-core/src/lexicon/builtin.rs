@@ -42,4 +42,6 @@ lexicon_files!(
     "actors/roles.tsv",
     "actors/people.tsv",
     "actors/ner.tsv",
+    "time/fr.tsv",
+    "time/en.tsv",
 );
