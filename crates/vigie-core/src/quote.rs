@@ -102,6 +102,10 @@ fn quoted(text: &str) -> Vec<Span> {
     out
 }
 
+fn in_any_quote(doc: &Doc, span: Span) -> bool {
+    quoted(&doc.text).iter().any(|q| q.contains(span))
+}
+
 fn actor_of(e: &Entity) -> bool {
     e.actor.is_some()
         || matches!(
@@ -154,10 +158,13 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
                 speaker = if c.source {
                     ents.iter().copied().find(|e| e.span.start >= span.end)
                 } else {
+                    // the subject of the speech verb opens the sentence (« X a évoqué la « A »
+                    // et le « B », les qualifiant… »), else the speaker follows (inversion)
                     ents.iter()
                         .copied()
-                        .rev()
-                        .find(|e| e.span.end <= span.start && !e.nominal)
+                        .find(|e| {
+                            e.span.end <= span.start && !e.nominal && !in_any_quote(doc, e.span)
+                        })
                         .or_else(|| {
                             ents.iter()
                                 .copied()

@@ -149,7 +149,8 @@ fn subject<'d>(
     let mut fallback = None;
     for e in actors_in(doc, range).rev() {
         let i = token_index(s.tokens, e.span.start);
-        if governing_prep(doc, gram, s, i).is_none() {
+        let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
+        if governing_prep_over(doc, gram, s, i, over).is_none() {
             return Some((e, "subject"));
         }
         fallback.get_or_insert(e);
@@ -226,7 +227,10 @@ fn nominal_source<'d>(
         j -= 1;
         steps += 1;
         let t = &s.tokens[j];
-        if t.kind == TokenKind::Punct && folded(doc, t) != "'s" {
+        if folded(doc, t) == "'s" {
+            continue;
+        }
+        if t.kind == TokenKind::Punct {
             break;
         }
         if let Some(e) = doc
@@ -245,6 +249,28 @@ fn nominal_source<'d>(
         }
     }
     None
+}
+
+/// "demanded that Hamas renounce…", « exige que Moscou retire… »: with no object before it,
+/// the subject of the complement clause is what the demand, warning or denial is about.
+fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Option<&'d Entity> {
+    let t = s.tokens.get(end)?;
+    let w = folded(doc, t);
+    if !matches!(w, "que" | "qu'" | "that") {
+        return None;
+    }
+    let range = byte_range(s, end + 1, (end + 5).min(s.tokens.len()));
+    actors_in(doc, range).find(|e| {
+        let i = token_index(s.tokens, e.span.start);
+        governing_prep(doc, gram, s, i).is_none()
+    })
+}
+
+/// Is the noun the object of a light verb (« mener des offensives », "launched an attack")?
+fn after_light_verb(doc: &Doc, gram: &Grammar, s: &Site) -> bool {
+    s.tokens[s.first.saturating_sub(3)..s.first]
+        .iter()
+        .any(|t| gram.is(s.lang, WordClass::Light, folded(doc, t)))
 }
 
 /// Source and target of the trigger at `site`.
@@ -281,15 +307,20 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                     e.takes_object() && !s.bare_participle,
                 )
                 .map(|(a, r)| argument(a, r));
+                if target.is_none() && e.takes_object() && !s.bare_participle {
+                    target = clause_subject(doc, gram, s, end)
+                        .map(|a| argument(a, "that-clause-subject"));
+                }
             }
         }
         Pos::Noun | Pos::Fixed => {
             if e.source != SourceSlot::None {
                 source = nominal_source(doc, gram, s, end).map(|(a, r)| argument(a, r));
-                if source.is_none() {
+                if source.is_none() && after_light_verb(doc, gram, s) {
                     // « la Russie continue de mener des offensives »: the clause's subject
-                    // acts through the noun
-                    source = subject(doc, gram, s, cl).map(|(a, r)| argument(a, r));
+                    // acts through the noun its light verb takes
+                    source =
+                        subject(doc, gram, s, cl).map(|(a, _)| argument(a, "light-verb-subject"));
                 }
             }
             let preps: Vec<String> = e.targets.iter().filter(|t| *t != "obj").cloned().collect();

@@ -19,6 +19,7 @@ pub enum WordClass {
     Relative,
     Loc,
     Adv,
+    Light,
 }
 
 impl WordClass {
@@ -33,6 +34,7 @@ impl WordClass {
             "relative" => Self::Relative,
             "loc" => Self::Loc,
             "adv" => Self::Adv,
+            "light" => Self::Light,
             _ => return None,
         })
     }

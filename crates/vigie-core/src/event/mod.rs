@@ -109,6 +109,7 @@ fn pick_form(
     nominal_context: bool,
     has_aux: bool,
     reflexive: bool,
+    original: &str,
 ) -> Option<trigger::FormRef> {
     let refs = payloads
         .iter()
@@ -145,6 +146,14 @@ fn pick_form(
                 _ => 0,
             };
             s += same_reflexive;
+        }
+        // the exact spelling, accents included, decides between « exige » and « exigé »
+        if tr
+            .surfaces
+            .get(f.surface as usize)
+            .is_some_and(|x| *x == original)
+        {
+            s += 3;
         }
         s
     };
@@ -238,7 +247,15 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         };
         let nominal_context = !has_aux
             && (gram.is(lang, WordClass::Det, prev) || gram.is(lang, WordClass::Prep, prev));
-        let Some(fref) = pick_form(tr, m.payloads, nominal_context, has_aux, reflexive) else {
+        let original = doc.slice(m.span).to_lowercase().replace('\u{2019}', "'");
+        let Some(fref) = pick_form(
+            tr,
+            m.payloads,
+            nominal_context,
+            has_aux,
+            reflexive,
+            &original,
+        ) else {
             continue;
         };
         let Some(entry) = tr.entries.get(fref.entry as usize) else {

@@ -327,3 +327,40 @@ fn statements_take_the_publication_date() {
     d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
     assert_eq!(code(&d, lex())[0].date, None);
 }
+
+#[test]
+fn the_subject_of_a_that_clause_is_the_target_of_a_demand() {
+    let a = [
+        ("Norway", "NOR", false),
+        ("Iran", "IRN", false),
+        ("Iraq", "IRQ", false),
+    ];
+    assert_eq!(
+        keys("en", "Norway demanded that Iran free the sailors.", &a)[0],
+        k("REQUEST", Some("NOR"), Some("IRN"), Status::Actual)
+    );
+    let b = [("Le Gabon", "GAB", false), ("le Congo", "COG", false)];
+    assert_eq!(
+        keys("fr", "Le Gabon exige que le Congo retire ses soldats.", &b)[0],
+        k("REQUEST", Some("GAB"), Some("COG"), Status::Actual)
+    );
+}
+
+#[test]
+fn accents_tell_a_present_from_a_participle() {
+    let a = [("Le Gabon", "GAB", false), ("le Congo", "COG", false)];
+    assert_eq!(
+        keys(
+            "fr",
+            "Le Gabon exige des excuses du Congo.",
+            &[("Le Gabon", "GAB", false)]
+        )[0]
+        .1
+        .as_deref(),
+        Some("GAB")
+    );
+    assert_eq!(
+        keys("fr", "Le Gabon accuse le Congo.", &a)[0],
+        k("ACCUSE", Some("GAB"), Some("COG"), Status::Actual)
+    );
+}

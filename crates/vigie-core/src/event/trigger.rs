@@ -55,6 +55,9 @@ impl Entry {
 pub struct FormRef {
     pub entry: u32,
     pub form: Form,
+    /// Index into `Triggers::surfaces`: the exact (lower-case) spelling, since folding makes
+    /// « exige » and « exigé » one key.
+    pub surface: u32,
 }
 
 /// Entries and matcher of one language.
@@ -62,6 +65,7 @@ pub struct FormRef {
 pub struct Triggers {
     pub entries: Vec<Entry>,
     pub forms: Vec<FormRef>,
+    pub surfaces: Vec<String>,
     pub matcher: PhraseMatcher,
 }
 
@@ -94,7 +98,8 @@ impl Triggers {
                 .map(|c| t.col(c))
                 .collect();
         let c = cols.map_err(|e| vec![e])?;
-        let mut form_index: HashMap<(u32, Form), u32> = HashMap::new();
+        let mut form_index: HashMap<(u32, Form, String), u32> = HashMap::new();
+        let mut surfaces: Vec<String> = Vec::new();
         for r in &t.rows {
             match Self::entry(&t, r, &c, ontology) {
                 Err(e) => errors.push(e),
@@ -105,10 +110,19 @@ impl Triggers {
                         continue;
                     };
                     for (text, form) in generated {
-                        let k = *form_index.entry((idx, form)).or_insert_with(|| {
-                            forms.push(FormRef { entry: idx, form });
-                            (forms.len() - 1) as u32
-                        });
+                        let lower = text.to_lowercase();
+                        let k =
+                            *form_index
+                                .entry((idx, form, lower.clone()))
+                                .or_insert_with(|| {
+                                    surfaces.push(lower);
+                                    forms.push(FormRef {
+                                        entry: idx,
+                                        form,
+                                        surface: (surfaces.len() - 1) as u32,
+                                    });
+                                    (forms.len() - 1) as u32
+                                });
                         phrases.push((text, k));
                     }
                     entries.push(entry);
@@ -121,6 +135,7 @@ impl Triggers {
         Ok(Self {
             entries,
             forms,
+            surfaces,
             matcher: PhraseMatcher::new(phrases),
         })
     }
