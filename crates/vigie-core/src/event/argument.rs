@@ -179,8 +179,13 @@ fn complement<'d>(
             // « les déclarations des Européens »: the object's own complement, close by
             Some(p)
                 if object
-                    && (p == "de" || p == "des" || p == "du" || p == "d'" || p == "of")
-                    && i <= s.last + 4 =>
+                    && (p == "de"
+                        || p == "des"
+                        || p == "du"
+                        || p == "d'"
+                        || p == "of"
+                        || p == "by")
+                    && i <= s.last + 8 =>
             {
                 return Some((e, "object-complement"))
             }
@@ -208,8 +213,27 @@ fn nominal_source<'d>(
     s: &Site,
     end: usize,
 ) -> Option<(&'d Entity, &'static str)> {
-    // after: within two words, no preposition in between (an adjective), or after de/of/by
-    let after = byte_range(s, s.last, end.min(s.last + 3));
+    // English puts actor modifiers before the noun ("Russian strikes"), French after it
+    if s.lang == "en" {
+        nominal_before(doc, gram, s).or_else(|| nominal_after(doc, gram, s, end))
+    } else {
+        nominal_after(doc, gram, s, end).or_else(|| nominal_before(doc, gram, s))
+    }
+}
+
+/// An adjective right after the noun (no preposition, no punctuation in between), or a
+/// « de »/"of"/"by" complement.
+fn nominal_after<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    end: usize,
+) -> Option<(&'d Entity, &'static str)> {
+    let mut stop = end.min(s.last + 3);
+    if let Some(p) = (s.last..stop).find(|&i| s.tokens[i].kind == TokenKind::Punct) {
+        stop = p;
+    }
+    let after = byte_range(s, s.last, stop);
     for e in actors_in(doc, after) {
         let i = token_index(s.tokens, e.span.start);
         match governing_prep(doc, gram, s, i) {
@@ -220,7 +244,15 @@ fn nominal_source<'d>(
             _ => {}
         }
     }
-    // before: the one or two words before the noun (skipping a determiner)
+    None
+}
+
+/// The one or two words before the noun: an actor adjective or a possessive ("Russia's").
+fn nominal_before<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+) -> Option<(&'d Entity, &'static str)> {
     let mut j = s.first;
     let mut steps = 0;
     while j > 0 && steps < 3 {
@@ -257,6 +289,14 @@ fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Opt
     let t = s.tokens.get(end)?;
     let w = folded(doc, t);
     if !matches!(w, "que" | "qu'" | "that") {
+        return None;
+    }
+    // only when the verb has no object of its own before the clause
+    let words_between = s.tokens[s.last..end]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct && !gram.is(s.lang, WordClass::Adv, folded(doc, t)))
+        .count();
+    if words_between > 0 {
         return None;
     }
     let range = byte_range(s, end + 1, (end + 5).min(s.tokens.len()));
