@@ -5,6 +5,7 @@
 pub mod argument;
 pub mod date;
 pub mod grammar;
+pub mod home;
 pub mod inflect;
 pub mod merge;
 pub mod ontology;
@@ -33,6 +34,7 @@ pub struct EventLexicon {
     anaphora_fr: PhraseMatcher,
     anaphora_en: PhraseMatcher,
     dating: date::Dating,
+    roles: home::Roles,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -47,6 +49,10 @@ impl EventLexicon {
         let grammar = Grammar::load(src);
         let status = StatusCues::load(src);
         let dating = date::Dating::load(src);
+        let roles = home::Roles::load(src);
+        if let Err(e) = &roles {
+            errors.extend(e.iter().cloned());
+        }
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {
@@ -75,10 +81,13 @@ impl EventLexicon {
         {
             errors.extend(e.iter().cloned());
         }
-        match (fr, en, grammar, status, dating) {
-            (Ok(fr), Ok(en), Ok(grammar), Ok(status), Ok(dating)) if errors.is_empty() => {
+        match (fr, en, grammar, status, dating, roles) {
+            (Ok(fr), Ok(en), Ok(grammar), Ok(status), Ok(dating), Ok(roles))
+                if errors.is_empty() =>
+            {
                 Ok(Self {
                     dating,
+                    roles,
                     ontology,
                     fr,
                     en,
@@ -201,6 +210,7 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .map(|m| m.span)
         .collect();
     let mut events: Vec<Event> = Vec::new();
+    let home = home::home_country(doc);
     for m in tr.matcher.find_longest(&doc.norm) {
         if doc.in_boilerplate(m.span) {
             continue;
@@ -288,7 +298,10 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             passive,
             bare_participle,
         };
-        let (source, target) = argument::assign(doc, gram, &site);
+        let (mut source, mut target) = argument::assign(doc, gram, &site);
+        for a in [&mut source, &mut target].into_iter().flatten() {
+            lex.roles.complete(a, home.as_deref());
+        }
         let sentence = doc.sentences[si];
         let clause_start = clause_start(doc, gram, lang, tokens, first);
         let (status, status_rule) =

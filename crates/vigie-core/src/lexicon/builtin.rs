@@ -28,6 +28,7 @@ lexicon_files!(
     "events/status.tsv",
     "events/anaphora.tsv",
     "events/dating.tsv",
+    "events/roles.tsv",
     "quotes/speech.tsv",
     "counts/words.tsv",
     "places/gazetteer.tsv.gz",
