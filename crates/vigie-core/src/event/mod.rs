@@ -119,6 +119,7 @@ fn pick_form(
     has_aux: bool,
     reflexive: bool,
     original: &str,
+    lang: &str,
 ) -> Option<trigger::FormRef> {
     let refs = payloads
         .iter()
@@ -134,11 +135,18 @@ fn pick_form(
             f.form,
             Form::PastParticiple | Form::PresentParticiple | Form::Infinitive
         );
+        let exact = tr
+            .surfaces
+            .get(f.surface as usize)
+            .is_some_and(|x| *x == original);
+        // a pronominal use is another verb: « s'est livré » (surrendered) is not « a livré »
+        let reflexive_mismatch = e.pos == Pos::Verb && !e.reflexive && reflexive && lang == "fr";
         !(e.pos == Pos::Verb && e.reflexive && finite && !reflexive)
+            && !reflexive_mismatch
             && !(e.pos == Pos::Verb
                 && nominal_context
                 && !has_aux
-                && f.form != Form::PastParticiple)
+                && (f.form != Form::PastParticiple || !exact))
     });
     let score = |f: &trigger::FormRef| {
         let entry = tr.entries.get(f.entry as usize);
@@ -237,7 +245,7 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             let w = folded(doc, &tokens[j - 1]);
             if gram.is(lang, WordClass::Aux, w) {
                 be |= gram.is(lang, WordClass::Be, w);
-                reflexive |= matches!(w, "se" | "s'" | "s'en" | "en");
+                reflexive |= matches!(w, "se" | "s'" | "s'en");
                 aux_seen = true;
                 if adverbs == 0 {
                     first = j - 1;
@@ -265,6 +273,7 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             has_aux,
             reflexive,
             &original,
+            lang,
         ) else {
             continue;
         };

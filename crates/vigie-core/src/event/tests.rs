@@ -364,3 +364,36 @@ fn accents_tell_a_present_from_a_participle() {
         k("ACCUSE", Some("GAB"), Some("COG"), Status::Actual)
     );
 }
+
+#[test]
+fn a_pronominal_use_is_another_verb() {
+    let a = [
+        ("Le suspect", "FRACRM", false),
+        ("la police", "FRACOP", false),
+    ];
+    // « se livrer » (to surrender) is not « livrer » (to deliver)
+    assert!(keys("fr", "Le suspect s'est livré à la police.", &a).is_empty());
+    let b = [("La Grèce", "GRC", false), ("la Turquie", "TUR", false)];
+    assert_eq!(
+        keys(
+            "fr",
+            "La Grèce et la Turquie se sont rencontrées à Genève.",
+            &b
+        )[0]
+        .0,
+        "CONSULT"
+    );
+}
+
+#[test]
+fn a_gerund_keeps_its_subject() {
+    let a = [("Les Européens", "EUR", true)];
+    assert_eq!(
+        keys(
+            "fr",
+            "Les Européens, en signant l'accord, ont fait un choix.",
+            &a
+        )[0],
+        k("SUPPORT", Some("EUR"), None, Status::Actual)
+    );
+}
