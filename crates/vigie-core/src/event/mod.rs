@@ -120,6 +120,7 @@ fn pick_form(
     reflexive: bool,
     original: &str,
     lang: &str,
+    after_det: bool,
 ) -> Option<trigger::FormRef> {
     let refs = payloads
         .iter()
@@ -146,7 +147,7 @@ fn pick_form(
             && !(e.pos == Pos::Verb
                 && nominal_context
                 && !has_aux
-                && (f.form != Form::PastParticiple || !exact))
+                && (f.form != Form::PastParticiple || !exact || (lang == "en" && after_det)))
     });
     let score = |f: &trigger::FormRef| {
         let entry = tr.entries.get(f.entry as usize);
@@ -274,6 +275,7 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             reflexive,
             &original,
             lang,
+            gram.is(lang, WordClass::Det, prev),
         ) else {
             continue;
         };

@@ -397,3 +397,17 @@ fn a_gerund_keeps_its_subject() {
         k("SUPPORT", Some("EUR"), None, Status::Actual)
     );
 }
+
+#[test]
+fn an_english_participle_after_a_determiner_is_an_adjective() {
+    let a = [
+        ("Israeli", "ISR", true),
+        ("the occupied territories", "PSE", false),
+    ];
+    assert!(keys(
+        "en",
+        "Israeli troops patrolled the occupied territories.",
+        &a
+    )
+    .is_empty());
+}
