@@ -411,3 +411,16 @@ fn an_english_participle_after_a_determiner_is_an_adjective() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_french_infinitive_is_not_reported_as_done() {
+    let a = [("Le Chili", "CHL", false), ("le Pérou", "PER", false)];
+    assert_eq!(
+        keys("fr", "Le Chili veut sanctionner le Pérou.", &a)[0].3,
+        Status::Intended
+    );
+    assert_eq!(
+        keys("fr", "Le Chili doit sanctionner le Pérou.", &a)[0].3,
+        Status::Intended
+    );
+}
