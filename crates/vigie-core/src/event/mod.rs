@@ -112,16 +112,28 @@ impl EventLexicon {
 
 /// Which of a match's forms to read: after a determiner or preposition a noun or fixed
 /// expression; otherwise a verb, a finite past before a participle when no auxiliary precedes.
-fn pick_form(
-    tr: &Triggers,
-    payloads: &[u32],
+/// What the words around a match say about its form.
+#[derive(Debug, Clone, Copy)]
+struct FormContext<'a> {
+    lang: &'a str,
+    /// The match's text, lower-cased, with straight apostrophes.
+    original: &'a str,
+    /// After a determiner or a preposition, with no auxiliary.
     nominal_context: bool,
+    after_det: bool,
     has_aux: bool,
     reflexive: bool,
-    original: &str,
-    lang: &str,
-    after_det: bool,
-) -> Option<trigger::FormRef> {
+}
+
+fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger::FormRef> {
+    let FormContext {
+        lang,
+        original,
+        nominal_context,
+        after_det,
+        has_aux,
+        reflexive,
+    } = cx;
     let refs = payloads
         .iter()
         .filter_map(|&p| tr.forms.get(p as usize).copied());
@@ -142,7 +154,8 @@ fn pick_form(
             .is_some_and(|x| *x == original);
         // a pronominal use is another verb: « s'est livré » (surrendered) is not « a livré »
         let reflexive_mismatch = e.pos == Pos::Verb && !e.reflexive && reflexive && lang == "fr";
-        !(e.pos == Pos::Verb && e.reflexive && finite && !reflexive)
+        let missing_pronoun = e.pos == Pos::Verb && e.reflexive && finite && !reflexive;
+        !missing_pronoun
             && !reflexive_mismatch
             && !(e.pos == Pos::Verb
                 && nominal_context
@@ -270,12 +283,14 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         let Some(fref) = pick_form(
             tr,
             m.payloads,
-            nominal_context,
-            has_aux,
-            reflexive,
-            &original,
-            lang,
-            gram.is(lang, WordClass::Det, prev),
+            FormContext {
+                lang,
+                original: &original,
+                nominal_context,
+                after_det: gram.is(lang, WordClass::Det, prev),
+                has_aux,
+                reflexive,
+            },
         ) else {
             continue;
         };
