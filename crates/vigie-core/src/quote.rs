@@ -102,8 +102,8 @@ fn quoted(text: &str) -> Vec<Span> {
     out
 }
 
-fn in_any_quote(doc: &Doc, span: Span) -> bool {
-    quoted(&doc.text).iter().any(|q| q.contains(span))
+fn in_any_quote(quotes: &[Span], span: Span) -> bool {
+    quotes.iter().any(|q| q.contains(span))
 }
 
 fn actor_of(e: &Entity) -> bool {
@@ -126,7 +126,8 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         .filter_map(|x| x.payloads.first().map(|&p| (x.span, p)))
         .collect();
     let mut out = Vec::new();
-    for q in quoted(&doc.text) {
+    let all = quoted(&doc.text);
+    for &q in &all {
         if doc.in_boilerplate(q) {
             continue;
         }
@@ -163,7 +164,7 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
                     ents.iter()
                         .copied()
                         .find(|e| {
-                            e.span.end <= span.start && !e.nominal && !in_any_quote(doc, e.span)
+                            e.span.end <= span.start && !e.nominal && !in_any_quote(&all, e.span)
                         })
                         .or_else(|| {
                             ents.iter()
