@@ -279,6 +279,19 @@ mod tests {
     }
 
     #[test]
+    fn casualties_and_arrests() {
+        assert_eq!(run("fr", "Douze manifestants ont été arrêtés.")[0].1, 12.0);
+        assert_eq!(
+            run("fr", "On compte 40 interpellés.")[0].3.as_deref(),
+            Some("person")
+        );
+        assert_eq!(
+            run("en", "There were 300 arrested and 12 wounded.").len(),
+            2
+        );
+    }
+
+    #[test]
     fn english_counts() {
         assert_eq!(
             run("en", "At least 25 people were killed.")[0],
