@@ -306,6 +306,36 @@ fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Opt
     })
 }
 
+/// « X a déclaré que Y doit… », "X said Y must…": a demand by X on Y, only when the
+/// obligation stands in a que/that clause whose reporting subject is an actor.
+fn reported_obligation(
+    doc: &Doc,
+    gram: &Grammar,
+    s: &Site,
+    cl: (usize, usize, Option<usize>),
+) -> (Option<Argument>, Option<Argument>) {
+    let (start, _, relative) = cl;
+    if relative.is_some() || start == 0 {
+        return (None, None);
+    }
+    let opener = folded(doc, &s.tokens[start - 1]);
+    if !matches!(opener, "que" | "qu'" | "that") {
+        return (None, None);
+    }
+    let target = subject(doc, gram, s, cl).map(|(a, _)| argument(a, "obligation-subject"));
+    let before = byte_range(s, 0, start - 1);
+    let source = actors_in(doc, before)
+        .find(|e| {
+            let i = token_index(s.tokens, e.span.start);
+            governing_prep(doc, gram, s, i).is_none()
+        })
+        .map(|e| argument(e, "reporter"));
+    match (source, target) {
+        (Some(a), Some(b)) => (Some(a), Some(b)),
+        _ => (None, None),
+    }
+}
+
 /// Is the noun the object of a light verb (« mener des offensives », "launched an attack")?
 fn after_light_verb(doc: &Doc, gram: &Grammar, s: &Site) -> bool {
     s.tokens[s.first.saturating_sub(3)..s.first]
@@ -320,6 +350,9 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
     let e = s.entry;
     let mut source = None;
     let mut target = None;
+    if e.source == SourceSlot::Reporter {
+        return reported_obligation(doc, gram, s, cl);
+    }
     match e.pos {
         Pos::Verb => {
             if s.passive {

@@ -424,3 +424,23 @@ fn a_french_infinitive_is_not_reported_as_done() {
         Status::Intended
     );
 }
+
+#[test]
+fn a_reported_obligation_is_a_demand() {
+    let a = [("Russia", "RUS", false), ("Sudan", "SDN", false)];
+    assert_eq!(
+        keys(
+            "en",
+            "Russia said on Tuesday that Sudan must return the aircraft.",
+            &a
+        ),
+        [k("REQUEST", Some("RUS"), Some("SDN"), Status::Actual)]
+    );
+    // no reporter: a plain obligation is not coded
+    assert!(keys("en", "Sudan must return the aircraft.", &a).is_empty());
+    let b = [("Le Pérou", "PER", false), ("le Chili", "CHL", false)];
+    assert_eq!(
+        keys("fr", "Le Pérou estime que le Chili doit payer.", &b),
+        [k("REQUEST", Some("PER"), Some("CHL"), Status::Actual)]
+    );
+}

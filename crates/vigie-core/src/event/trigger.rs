@@ -23,6 +23,9 @@ pub enum SourceSlot {
     Subject,
     /// A complement introduced by this (folded) preposition.
     Prep(String),
+    /// The subject of the reporting clause before « que »/"that": « Moscou estime que Kiev
+    /// doit… » is a demand by Moscou on Kiev (the trigger's own subject is then the target).
+    Reporter,
     None,
 }
 
@@ -163,6 +166,7 @@ impl Triggers {
         };
         let source = match r.get(c[3]) {
             "subj" => SourceSlot::Subject,
+            "reporter" => SourceSlot::Reporter,
             "-" | "" => SourceSlot::None,
             p => SourceSlot::Prep(fold(p)),
         };
