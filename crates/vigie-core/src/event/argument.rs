@@ -306,6 +306,40 @@ fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Opt
     })
 }
 
+/// « X et Y se sont rencontrés », "X and Y clashed": with no complement, the other member
+/// of a coordinated subject is the target.
+fn coordinated<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    cl: (usize, usize, Option<usize>),
+    subject: Span,
+) -> Option<&'d Entity> {
+    let (start, _, relative) = cl;
+    if relative.is_some() {
+        return None;
+    }
+    let range = byte_range(s, start, s.first);
+    actors_in(doc, range).find(|e| {
+        if e.span == subject || e.span.overlaps(subject) {
+            return false;
+        }
+        let (a, b) = if e.span.end <= subject.start {
+            (e.span.end, subject.start)
+        } else {
+            (subject.end, e.span.start)
+        };
+        // a conjunction between the two, and no verb-like gap: at most eight tokens
+        let lo = token_index(s.tokens, a);
+        let hi = token_index(s.tokens, b);
+        hi > lo
+            && hi - lo <= 8
+            && s.tokens[lo..hi]
+                .iter()
+                .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
+    })
+}
+
 /// « X a déclaré que Y doit… », "X said Y must…": a demand by X on Y, only when the
 /// obligation stands in a que/that clause whose reporting subject is an actor.
 fn reported_obligation(
@@ -383,6 +417,12 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                 if target.is_none() && e.takes_object() && !s.bare_participle {
                     target = clause_subject(doc, gram, s, end)
                         .map(|a| argument(a, "that-clause-subject"));
+                }
+                if target.is_none() {
+                    target = source
+                        .as_ref()
+                        .and_then(|src| coordinated(doc, gram, s, cl, src.span))
+                        .map(|a| argument(a, "coordinated-subject"));
                 }
             }
         }

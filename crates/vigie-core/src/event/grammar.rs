@@ -20,6 +20,7 @@ pub enum WordClass {
     Loc,
     Adv,
     Light,
+    Conj,
 }
 
 impl WordClass {
@@ -35,6 +36,7 @@ impl WordClass {
             "loc" => Self::Loc,
             "adv" => Self::Adv,
             "light" => Self::Light,
+            "conj" => Self::Conj,
             _ => return None,
         })
     }

@@ -444,3 +444,17 @@ fn a_reported_obligation_is_a_demand() {
         [k("REQUEST", Some("PER"), Some("CHL"), Status::Actual)]
     );
 }
+
+#[test]
+fn a_coordinated_subject_gives_the_target() {
+    let a = [("Le Chili", "CHL", false), ("le Pérou", "PER", false)];
+    assert_eq!(
+        keys("fr", "Le Chili et le Pérou se sont rencontrés à Lima.", &a),
+        [k("CONSULT", Some("PER"), Some("CHL"), Status::Actual)]
+    );
+    let b = [("Chile", "CHL", false), ("Peru", "PER", false)];
+    assert_eq!(
+        keys("en", "Chile and Peru clashed at the border.", &b),
+        [k("ASSAULT", Some("PER"), Some("CHL"), Status::Actual)]
+    );
+}
