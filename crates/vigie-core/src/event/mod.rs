@@ -1,17 +1,410 @@
-//! Event coding. (Placeholder during scaffolding: the event-coding issue owns this module.)
+//! Event coding: triggers from the per-language lexicon, arguments from the clause, status
+//! from cue words and tense, then dates, places and merging within the document. Every event
+//! is coded in CAMEO, with PLOVER type, Goldstein value and quad class from the ontology.
 
-use crate::doc::{Doc, Event};
-use crate::lexicon::{LexiconError, Sources};
+pub mod argument;
+pub mod date;
+pub mod grammar;
+pub mod home;
+pub mod inflect;
+pub mod merge;
+pub mod ontology;
+pub mod place;
+pub mod status;
+pub mod trigger;
 
-#[derive(Debug, Default)]
-pub struct EventLexicon {}
+use crate::doc::{Doc, Event, Explanation, Span, Status};
+use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
+
+use argument::Site;
+use grammar::{folded, Grammar, WordClass};
+use inflect::{Form, Inflector};
+pub use ontology::Ontology;
+use status::StatusCues;
+use trigger::{Pos, Triggers};
+
+/// The compiled event lexicon.
+#[derive(Debug)]
+pub struct EventLexicon {
+    pub ontology: Ontology,
+    pub fr: Triggers,
+    pub en: Triggers,
+    grammar: Grammar,
+    status: StatusCues,
+    anaphora_fr: PhraseMatcher,
+    anaphora_en: PhraseMatcher,
+    dating: date::Dating,
+    roles: home::Roles,
+}
+
+const ANAPHORA: &str = "events/anaphora.tsv";
 
 impl EventLexicon {
-    pub fn load(_src: &Sources) -> Result<Self, Vec<LexiconError>> {
-        Ok(Self {})
+    pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
+        let ontology = Ontology::load(src)?;
+        let inflector = Inflector::load(src)?;
+        let mut errors = Vec::new();
+        let fr = Triggers::load(src, "events/fr.tsv", "fr", &inflector, &ontology);
+        let en = Triggers::load(src, "events/en.tsv", "en", &inflector, &ontology);
+        let grammar = Grammar::load(src);
+        let status = StatusCues::load(src);
+        let dating = date::Dating::load(src);
+        let roles = home::Roles::load(src);
+        if let Err(e) = &roles {
+            errors.extend(e.iter().cloned());
+        }
+        let mut afr = Vec::new();
+        let mut aen = Vec::new();
+        match src.table(ANAPHORA) {
+            Err(e) => errors.push(e),
+            Ok(t) => match (t.col("lang"), t.col("phrase")) {
+                (Ok(l), Ok(p)) => {
+                    for r in &t.rows {
+                        match r.get(l) {
+                            "fr" => afr.push((r.get(p).to_string(), 0)),
+                            "en" => aen.push((r.get(p).to_string(), 0)),
+                            x => errors.push(t.error(r, format!("unknown language `{x}`"))),
+                        }
+                    }
+                }
+                (a, b) => errors.extend(a.err().into_iter().chain(b.err())),
+            },
+        }
+        for e in [
+            fr.as_ref().err(),
+            en.as_ref().err(),
+            grammar.as_ref().err(),
+            status.as_ref().err(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            errors.extend(e.iter().cloned());
+        }
+        match (fr, en, grammar, status, dating, roles) {
+            (Ok(fr), Ok(en), Ok(grammar), Ok(status), Ok(dating), Ok(roles))
+                if errors.is_empty() =>
+            {
+                Ok(Self {
+                    dating,
+                    roles,
+                    ontology,
+                    fr,
+                    en,
+                    grammar,
+                    status,
+                    anaphora_fr: PhraseMatcher::new(afr),
+                    anaphora_en: PhraseMatcher::new(aen),
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    fn triggers(&self, lang: &str) -> Option<&Triggers> {
+        match lang {
+            "fr" => Some(&self.fr),
+            "en" => Some(&self.en),
+            _ => None,
+        }
     }
 }
 
-pub fn code(_doc: &Doc, _lex: &EventLexicon) -> Vec<Event> {
-    Vec::new()
+/// Which of a match's forms to read: after a determiner or preposition a noun or fixed
+/// expression; otherwise a verb, a finite past before a participle when no auxiliary precedes.
+/// What the words around a match say about its form.
+#[derive(Debug, Clone, Copy)]
+struct FormContext<'a> {
+    lang: &'a str,
+    /// The match's text, lower-cased, with straight apostrophes.
+    original: &'a str,
+    /// After a determiner or a preposition, with no auxiliary.
+    nominal_context: bool,
+    after_det: bool,
+    has_aux: bool,
+    reflexive: bool,
 }
+
+fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger::FormRef> {
+    let FormContext {
+        lang,
+        original,
+        nominal_context,
+        after_det,
+        has_aux,
+        reflexive,
+    } = cx;
+    let refs = payloads
+        .iter()
+        .filter_map(|&p| tr.forms.get(p as usize).copied());
+    let refs = refs.filter(|f| {
+        let Some(e) = tr.entries.get(f.entry as usize) else {
+            return false;
+        };
+        // a finite form of a reflexive verb needs its pronoun: « s'opposent » but not
+        // « opposent l'armée aux rebelles »; after a determiner a verb form is a noun
+        // (« l'opposant ») unless it is a participle
+        let finite = !matches!(
+            f.form,
+            Form::PastParticiple | Form::PresentParticiple | Form::Infinitive
+        );
+        let exact = tr
+            .surfaces
+            .get(f.surface as usize)
+            .is_some_and(|x| *x == original);
+        // a pronominal use is another verb: « s'est livré » (surrendered) is not « a livré »
+        let reflexive_mismatch = e.pos == Pos::Verb && !e.reflexive && reflexive && lang == "fr";
+        let missing_pronoun = e.pos == Pos::Verb && e.reflexive && finite && !reflexive;
+        !missing_pronoun
+            && !reflexive_mismatch
+            && !(e.pos == Pos::Verb
+                && nominal_context
+                && !has_aux
+                && (f.form != Form::PastParticiple || !exact || (lang == "en" && after_det)))
+    });
+    let score = |f: &trigger::FormRef| {
+        let entry = tr.entries.get(f.entry as usize);
+        let pos = entry.map_or(Pos::Fixed, |e| e.pos);
+        let same_reflexive = u8::from(entry.is_some_and(|e| e.reflexive == reflexive));
+        let mut s = match (pos, nominal_context) {
+            (Pos::Noun | Pos::Fixed, true) | (Pos::Verb, false) => 4,
+            _ => 0,
+        };
+        if pos == Pos::Verb {
+            s += match (f.form, has_aux) {
+                (Form::PastParticiple, true) | (Form::Past, false) => 2,
+                (Form::PastParticiple, false) => 1,
+                _ => 0,
+            };
+            s += same_reflexive;
+        }
+        // the exact spelling, accents included, decides between « exige » and « exigé »
+        if tr
+            .surfaces
+            .get(f.surface as usize)
+            .is_some_and(|x| *x == original)
+        {
+            s += 3;
+        }
+        s
+    };
+    refs.max_by_key(score)
+}
+
+/// Code the events of a document.
+pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
+    // an event with neither a source nor a target actor says nothing of who did what to
+    // whom (« après un cessez-le-feu »): it is not coded
+    merge::merge(detect(doc, lex))
+        .into_iter()
+        .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
+        .collect()
+}
+
+fn has_actor(a: Option<&crate::doc::Argument>) -> bool {
+    a.is_some_and(|a| a.actor.is_some())
+}
+
+/// A short quoted fragment (a label such as « axe de la guerre ») names no happening: nouns
+/// inside it are not triggers. Fixed expressions are, when listed (« cible légitime »).
+fn in_short_quote(doc: &Doc, span: Span) -> bool {
+    doc.quotes
+        .iter()
+        .any(|q| q.span.contains(span) && doc.slice(q.span).split_whitespace().count() <= 5)
+}
+
+/// Every trigger occurrence coded as an event, one mention each, before merging.
+pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
+    let Some(tr) = lex.triggers(&doc.lang) else {
+        return Vec::new();
+    };
+    let lang = doc.lang.as_str();
+    let gram = &lex.grammar;
+    let cues = lex.status.find(doc);
+    let anaphora = if lang == "fr" {
+        &lex.anaphora_fr
+    } else {
+        &lex.anaphora_en
+    };
+    let anaphors: Vec<Span> = anaphora
+        .find_all(&doc.norm)
+        .iter()
+        .map(|m| m.span)
+        .collect();
+    let mut events: Vec<Event> = Vec::new();
+    let home = home::home_country(doc);
+    for m in tr.matcher.find_longest(&doc.norm) {
+        if doc.in_boilerplate(m.span) {
+            continue;
+        }
+        let Some(si) = doc.sentence_at(m.span.start) else {
+            continue;
+        };
+        let tokens = doc.sentence_tokens(si);
+        let head = tokens.partition_point(|t| t.span.start < m.span.start);
+        let last = tokens.partition_point(|t| t.span.start < m.span.end);
+        if head >= tokens.len() || last <= head {
+            continue;
+        }
+        // auxiliaries and reflexive pronouns just before the trigger belong to it; adverbs
+        // and negation may stand between (« n'a pas attaqué », « a clairement exprimé »),
+        // the span then covers only the auxiliaries next to the verb
+        let mut first = head;
+        let mut j = head;
+        let mut be = false;
+        let mut reflexive = false;
+        let mut aux_seen = false;
+        let mut adverbs = 0;
+        while j > 0 {
+            let w = folded(doc, &tokens[j - 1]);
+            if gram.is(lang, WordClass::Aux, w) {
+                be |= gram.is(lang, WordClass::Be, w);
+                reflexive |= matches!(w, "se" | "s'" | "s'en");
+                aux_seen = true;
+                if adverbs == 0 {
+                    first = j - 1;
+                }
+            } else if gram.is(lang, WordClass::Adv, w) && adverbs < 3 {
+                adverbs += 1;
+            } else {
+                break;
+            }
+            j -= 1;
+        }
+        let has_aux = aux_seen;
+        let prev = if head > 0 {
+            folded(doc, &tokens[head - 1])
+        } else {
+            ""
+        };
+        let nominal_context = !has_aux
+            && (gram.is(lang, WordClass::Det, prev) || gram.is(lang, WordClass::Prep, prev));
+        let original = doc.slice(m.span).to_lowercase().replace('\u{2019}', "'");
+        let Some(fref) = pick_form(
+            tr,
+            m.payloads,
+            FormContext {
+                lang,
+                original: &original,
+                nominal_context,
+                after_det: gram.is(lang, WordClass::Det, prev),
+                has_aux,
+                reflexive,
+            },
+        ) else {
+            continue;
+        };
+        let Some(entry) = tr.entries.get(fref.entry as usize) else {
+            continue;
+        };
+        let Some(code) = lex.ontology.get(&entry.cameo) else {
+            continue;
+        };
+        let Some(plover) = code.plover else { continue };
+        let verb = entry.pos == Pos::Verb;
+        if entry.pos == Pos::Noun && in_short_quote(doc, m.span) {
+            continue;
+        }
+        let (first, has_aux) = if verb {
+            (first, has_aux)
+        } else {
+            (head, false)
+        };
+        let passive = verb && fref.form == Form::PastParticiple && be && !entry.etre && !reflexive;
+        // a French participle with no auxiliary is adjectival (« l'aide fournie à »); in English
+        // the past and the participle look alike, and a bare one is read as a past
+        let bare_participle = verb && fref.form == Form::PastParticiple && !has_aux && lang == "fr";
+        let trigger = Span::new(tokens[first].span.start, m.span.end);
+        let site = Site {
+            lang,
+            entry,
+            tokens,
+            first,
+            last,
+            passive,
+            bare_participle,
+        };
+        let (mut source, mut target) = argument::assign(doc, gram, &site);
+        for a in [&mut source, &mut target].into_iter().flatten() {
+            lex.roles.complete(a, home.as_deref());
+        }
+        let sentence = doc.sentences[si];
+        let clause_start = clause_start(doc, gram, lang, tokens, first);
+        let (status, status_rule) =
+            lex.status
+                .status(lang, &cues, sentence, clause_start, trigger, &[fref.form]);
+        let mut e = Event {
+            plover,
+            cameo: entry.cameo.clone(),
+            goldstein: code.goldstein,
+            quad_class: code.quad_class,
+            status,
+            confidence: 0.5
+                + if source.is_some() { 0.25 } else { 0.0 }
+                + if target.is_some() { 0.2 } else { 0.0 },
+            explain: Explanation {
+                trigger_entry: format!("{} « {} »", entry.at, entry.phrase),
+                source_rule: source.as_ref().map(|a| a.rule),
+                target_rule: target.as_ref().map(|a| a.rule),
+                status_rule: Some(status_rule.unwrap_or_else(|| match status {
+                    Status::Actual => "no status cue: actual".into(),
+                    _ => String::new(),
+                })),
+                date_rule: None,
+                place_rule: None,
+            },
+            source,
+            target,
+            date: None,
+            date_basis: None,
+            place: None,
+            trigger,
+            sentence: si,
+            quote: doc
+                .quotes
+                .iter()
+                .position(|q| sentence.contains(q.span) && q.span.start >= trigger.end),
+            mentions: Vec::new(),
+        };
+        let anaphor = anaphors.iter().any(|a| sentence.contains(*a));
+        let meeting_date = if anaphor {
+            events
+                .iter()
+                .rev()
+                .find(|o| {
+                    o.plover == "CONSULT" && o.date_basis == Some(crate::doc::DateBasis::Text)
+                })
+                .and_then(|o| o.date.clone())
+        } else {
+            None
+        };
+        date::assign(doc, &lex.dating, &mut e, meeting_date.as_deref());
+        place::assign(doc, gram, lang, &mut e, tokens, first, last);
+        e.mentions.push(crate::doc::EventMention {
+            sentence: si,
+            span: trigger,
+        });
+        events.push(e);
+    }
+    events
+}
+
+/// Byte offset where the trigger's clause starts (after « que », "that", « ; »…).
+fn clause_start(
+    doc: &Doc,
+    gram: &Grammar,
+    lang: &str,
+    tokens: &[crate::doc::Token],
+    first: usize,
+) -> usize {
+    for i in (0..first).rev() {
+        let w = folded(doc, &tokens[i]);
+        if gram.is(lang, WordClass::Clause, w) || gram.is(lang, WordClass::Relative, w) {
+            return tokens[i].span.end;
+        }
+    }
+    tokens.first().map_or(0, |t| t.span.start)
+}
+
+#[cfg(test)]
+mod tests;

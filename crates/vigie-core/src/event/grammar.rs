@@ -1,0 +1,103 @@
+//! Function-word classes per language (`events/grammar.tsv`): auxiliaries, forms of « être »
+//! and "be", determiners, prepositions, passive agents, clause openers, relative pronouns,
+//! locative prepositions. The argument, status and place rules read them by folded word.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::doc::{Doc, Token, TokenKind};
+use crate::lexicon::{LexiconError, Sources};
+use crate::normalize::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    Aux,
+    Be,
+    Det,
+    Prep,
+    Agent,
+    Clause,
+    Relative,
+    Loc,
+    Adv,
+    Light,
+    Conj,
+}
+
+impl WordClass {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "aux" => Self::Aux,
+            "be" => Self::Be,
+            "det" => Self::Det,
+            "prep" => Self::Prep,
+            "agent" => Self::Agent,
+            "clause" => Self::Clause,
+            "relative" => Self::Relative,
+            "loc" => Self::Loc,
+            "adv" => Self::Adv,
+            "light" => Self::Light,
+            "conj" => Self::Conj,
+            _ => return None,
+        })
+    }
+}
+
+/// Folded words of each class, per language.
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    words: HashMap<String, HashMap<WordClass, HashSet<String>>>,
+}
+
+const FILE: &str = "events/grammar.tsv";
+
+impl Grammar {
+    pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
+        let t = src.table(FILE).map_err(|e| vec![e])?;
+        let (l, c, w) = match (t.col("lang"), t.col("class"), t.col("word")) {
+            (Ok(l), Ok(c), Ok(w)) => (l, c, w),
+            (a, b, d) => return Err(a.err().into_iter().chain(b.err()).chain(d.err()).collect()),
+        };
+        let mut errors = Vec::new();
+        let mut words: HashMap<String, HashMap<WordClass, HashSet<String>>> = HashMap::new();
+        for r in &t.rows {
+            let Some(class) = WordClass::parse(r.get(c)) else {
+                errors.push(t.error(r, format!("unknown class `{}`", r.get(c))));
+                continue;
+            };
+            if r.get(w).is_empty() {
+                errors.push(t.error(r, "empty word"));
+                continue;
+            }
+            words
+                .entry(r.get(l).to_string())
+                .or_default()
+                .entry(class)
+                .or_default()
+                .insert(fold(r.get(w)));
+        }
+        if errors.is_empty() {
+            Ok(Self { words })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Is the folded word `w` of class `class` in language `lang`?
+    pub fn is(&self, lang: &str, class: WordClass, w: &str) -> bool {
+        self.words
+            .get(lang)
+            .and_then(|m| m.get(&class))
+            .is_some_and(|s| s.contains(w))
+    }
+}
+
+/// The folded text of a token.
+pub fn folded<'d>(doc: &'d Doc, t: &Token) -> &'d str {
+    let (a, b) = doc.norm.folded_range(t.span);
+    doc.norm.folded.get(a..b).unwrap_or("")
+}
+
+/// True for a word or a clause-relevant punctuation token.
+pub fn is_word(t: &Token) -> bool {
+    t.kind != TokenKind::Punct
+}

@@ -1,0 +1,239 @@
+//! The trigger lexicon (`events/fr.tsv`, `events/en.tsv`): verbs, nouns and fixed expressions
+//! with their CAMEO code and argument frame. Every inflected form of every entry goes into
+//! one phrase matcher per language.
+
+use std::collections::HashMap;
+
+use super::inflect::{plural, Form, Inflector};
+use super::ontology::Ontology;
+use crate::lexicon::{LexiconError, PhraseMatcher, Sources, Table};
+use crate::normalize::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    Verb,
+    Noun,
+    Fixed,
+}
+
+/// Where the source of an event is found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceSlot {
+    /// Verbs: the subject; nouns: an adjective, a possessive or a complement.
+    Subject,
+    /// A complement introduced by this (folded) preposition.
+    Prep(String),
+    /// The subject of the reporting clause before « que »/"that": « Moscou estime que Kiev
+    /// doit… » is a demand by Moscou on Kiev (the trigger's own subject is then the target).
+    Reporter,
+    None,
+}
+
+/// One trigger entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub phrase: String,
+    pub pos: Pos,
+    pub cameo: String,
+    pub source: SourceSlot,
+    /// `obj` for a direct object, else folded prepositions.
+    pub targets: Vec<String>,
+    /// The verb takes « être » in compound tenses: être + participle is not a passive.
+    pub etre: bool,
+    /// A pronominal verb (« se réunir », « s'opposer »).
+    pub reflexive: bool,
+    /// `file:line`, for `vigie explain`.
+    pub at: String,
+    pub example: String,
+}
+
+impl Entry {
+    pub fn takes_object(&self) -> bool {
+        self.targets.iter().any(|t| t == "obj")
+    }
+}
+
+/// A matched form: entry index and the grammatical form.
+#[derive(Debug, Clone, Copy)]
+pub struct FormRef {
+    pub entry: u32,
+    pub form: Form,
+    /// Index into `Triggers::surfaces`: the exact (lower-case) spelling, since folding makes
+    /// « exige » and « exigé » one key.
+    pub surface: u32,
+}
+
+/// Entries and matcher of one language.
+#[derive(Debug, Clone)]
+pub struct Triggers {
+    pub entries: Vec<Entry>,
+    pub forms: Vec<FormRef>,
+    pub surfaces: Vec<String>,
+    pub matcher: PhraseMatcher,
+}
+
+/// Strip a reflexive pronoun: « se réunir » → « réunir », « s'en prendre à » → « prendre à ».
+fn strip_reflexive(p: &str) -> &str {
+    let p = p
+        .strip_prefix("se ")
+        .or_else(|| p.strip_prefix("s'"))
+        .or_else(|| p.strip_prefix("s\u{2019}"))
+        .unwrap_or(p);
+    p.strip_prefix("en ").unwrap_or(p)
+}
+
+impl Triggers {
+    pub fn load(
+        src: &Sources,
+        file: &str,
+        lang: &str,
+        inflector: &Inflector,
+        ontology: &Ontology,
+    ) -> Result<Self, Vec<LexiconError>> {
+        let t = src.table(file).map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        let mut entries = Vec::new();
+        let mut forms: Vec<FormRef> = Vec::new();
+        let mut phrases: Vec<(String, u32)> = Vec::new();
+        let cols: Result<Vec<usize>, _> =
+            ["phrase", "kind", "cameo", "source", "target", "example"]
+                .iter()
+                .map(|c| t.col(c))
+                .collect();
+        let c = cols.map_err(|e| vec![e])?;
+        let mut form_index: HashMap<(u32, Form, String), u32> = HashMap::new();
+        let mut surfaces: Vec<String> = Vec::new();
+        for r in &t.rows {
+            match Self::entry(&t, r, &c, ontology) {
+                Err(e) => errors.push(e),
+                Ok((entry, kind)) => {
+                    let idx = entries.len() as u32;
+                    let Some(generated) = Self::forms(&entry, &kind, lang, inflector) else {
+                        errors.push(t.error(r, format!("cannot inflect with kind `{kind}`")));
+                        continue;
+                    };
+                    for (text, form) in generated {
+                        let lower = text.to_lowercase();
+                        let k =
+                            *form_index
+                                .entry((idx, form, lower.clone()))
+                                .or_insert_with(|| {
+                                    surfaces.push(lower);
+                                    forms.push(FormRef {
+                                        entry: idx,
+                                        form,
+                                        surface: (surfaces.len() - 1) as u32,
+                                    });
+                                    (forms.len() - 1) as u32
+                                });
+                        phrases.push((text, k));
+                    }
+                    entries.push(entry);
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self {
+            entries,
+            forms,
+            surfaces,
+            matcher: PhraseMatcher::new(phrases),
+        })
+    }
+
+    fn entry(
+        t: &Table,
+        r: &crate::lexicon::Row,
+        c: &[usize],
+        ontology: &Ontology,
+    ) -> Result<(Entry, String), LexiconError> {
+        let phrase = r.get(c[0]).to_string();
+        let kind = r.get(c[1]).to_string();
+        let cameo = r.get(c[2]).to_string();
+        if phrase.is_empty() {
+            return Err(t.error(r, "empty phrase"));
+        }
+        if ontology.get(&cameo).is_none() {
+            return Err(t.error(r, format!("unknown CAMEO code `{cameo}`")));
+        }
+        let pos = match kind.split(':').next().unwrap_or("") {
+            "v" => Pos::Verb,
+            "n" => Pos::Noun,
+            "x" => Pos::Fixed,
+            k => return Err(t.error(r, format!("unknown kind `{k}` (v, n or x)"))),
+        };
+        let source = match r.get(c[3]) {
+            "subj" => SourceSlot::Subject,
+            "reporter" => SourceSlot::Reporter,
+            "-" | "" => SourceSlot::None,
+            p => SourceSlot::Prep(fold(p)),
+        };
+        let targets = r
+            .get(c[4])
+            .split('|')
+            .filter(|x| !x.is_empty() && *x != "-")
+            .map(fold)
+            .collect();
+        let example = r.get(c[5]).to_string();
+        if example.is_empty() {
+            return Err(t.error(r, "every entry needs an example sentence"));
+        }
+        let etre = kind.ends_with(":être") || kind.ends_with(":etre");
+        Ok((
+            Entry {
+                phrase: phrase.clone(),
+                pos,
+                cameo,
+                source,
+                targets,
+                etre,
+                reflexive: strip_reflexive(&phrase).len() < phrase.len(),
+                at: t.at(r),
+                example,
+            },
+            kind,
+        ))
+    }
+
+    /// The surface forms of an entry.
+    fn forms(e: &Entry, kind: &str, lang: &str, inf: &Inflector) -> Option<Vec<(String, Form)>> {
+        let mut parts = kind.split(':');
+        let _ = parts.next();
+        let arg = parts.next().unwrap_or("");
+        match e.pos {
+            Pos::Fixed => Some(vec![(e.phrase.clone(), Form::Fixed)]),
+            Pos::Noun => {
+                let pl = if arg.is_empty() {
+                    // the plural inflects the first word: « frappe aérienne » is listed as x
+                    plural(&e.phrase, lang)
+                } else {
+                    arg.to_string()
+                };
+                Some(vec![(e.phrase.clone(), Form::Noun), (pl, Form::Noun)])
+            }
+            Pos::Verb => {
+                let bare = strip_reflexive(&e.phrase);
+                let (head, rest) = bare.split_once(' ').unwrap_or((bare, ""));
+                let heads = if lang == "fr" {
+                    inf.french(head, arg)?
+                } else {
+                    inf.english(head)
+                };
+                Some(
+                    heads
+                        .into_iter()
+                        .map(|(h, f)| {
+                            if rest.is_empty() {
+                                (h, f)
+                            } else {
+                                (format!("{h} {rest}"), f)
+                            }
+                        })
+                        .collect(),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,803 @@
+//! The grammar of temporal expressions over atoms: which atom sequences make an expression
+//! and what they mean ([`Sem`]), before any anchoring to the document date (`resolve.rs`).
+//! Word order rules accept both French and English orders; the words come from the lexicon.
+
+use super::lexicon::{Kind, Unit};
+use super::scan::{Atom, AtomKind};
+
+/// The meaning of an expression, unanchored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Sem {
+    /// A calendar day with its year.
+    Full {
+        y: i32,
+        m: u32,
+        d: u32,
+    },
+    /// Day and month, the year to infer; `wd` a weekday the text gives with it; `dir` -1
+    /// for « dernier », +1 for « prochain », 0 when neither.
+    DayMonth {
+        m: u32,
+        d: u32,
+        wd: Option<u32>,
+        dir: i32,
+    },
+    /// "the 6th": a day of a month to infer.
+    DayOnly {
+        d: u32,
+    },
+    MonthYear {
+        y: i32,
+        m: u32,
+    },
+    /// A month without year; `dir` as in `DayMonth`, `this` for « ce mois de mai ».
+    Month {
+        m: u32,
+        dir: i32,
+    },
+    Year(i32),
+    /// The first three digits of the decade's years (`199`).
+    Decade(i32),
+    Season {
+        s: &'static str,
+        y: Option<i32>,
+        dir: i32,
+    },
+    Quarter {
+        q: u32,
+        y: Option<i32>,
+    },
+    /// Days from the document date (« hier »).
+    RelDay(i32),
+    /// A weekday; `dir` None when bare, Some(0) for « ce », Some(±1) for last/next.
+    Weekday {
+        wd: u32,
+        dir: Option<i32>,
+    },
+    /// `n` units from the document date's unit (« la semaine dernière » = -1 week).
+    RelUnit {
+        unit: Unit,
+        n: i32,
+    },
+    /// A length of time; `n` None when vague (« plusieurs années »).
+    Duration {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Special(&'static str),
+    /// Days from the last day the text named (« la veille »).
+    Anaphoric(i32),
+    /// A clock time on the last day the text named.
+    Clock {
+        h: u32,
+        min: u32,
+    },
+}
+
+/// A parsed expression: atoms `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Parse {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) sem: Sem,
+    pub(crate) pod: Option<&'static str>,
+    /// The text marks the expression as the day of writing (« ce jeudi 8 janvier »).
+    pub(crate) today_marked: bool,
+}
+
+pub(crate) struct Grammar<'a> {
+    pub(crate) a: &'a [Atom],
+    /// The original text the atoms' spans point into.
+    pub(crate) text: &'a str,
+    /// The first atom of the expression being parsed.
+    pub(crate) start: std::cell::Cell<usize>,
+}
+
+type At<T> = Option<(T, usize)>;
+
+fn pod_of(k: Kind) -> Option<&'static str> {
+    match k {
+        Kind::Pod(p) => Some(p),
+        _ => None,
+    }
+}
+
+impl Grammar<'_> {
+    /// Atom `i` when it starts or continues the expression: no line break before it, unless
+    /// it is the first atom.
+    fn at(&self, i: usize) -> Option<&Atom> {
+        self.a
+            .get(i)
+            .filter(|x| !x.newline_before || i == self.start.get())
+    }
+
+    fn lex<T>(&self, i: usize, f: impl Fn(Kind) -> Option<T>) -> At<T> {
+        let x = self.at(i)?;
+        (x.kind == AtomKind::Lex)
+            .then(|| x.find(f))
+            .flatten()
+            .map(|v| (v, i + 1))
+    }
+
+    fn has(&self, i: usize, f: impl Fn(Kind) -> bool) -> Option<usize> {
+        self.lex(i, |k| f(k).then_some(())).map(|(_, j)| j)
+    }
+
+    /// The punctuation character of atom `i` (a lexicon phrase may be one, as « - » is).
+    fn sym(&self, i: usize) -> Option<char> {
+        let x = self.at(i)?;
+        match x.kind {
+            AtomKind::Punct(c) => Some(c),
+            AtomKind::Lex if x.span.len() == 1 => Some(char::from(*self.text_byte(x)?)),
+            _ => None,
+        }
+    }
+
+    fn text_byte(&self, x: &Atom) -> Option<&u8> {
+        self.text
+            .as_bytes()
+            .get(x.span.start)
+            .filter(|b| !b.is_ascii_alphanumeric())
+    }
+
+    fn punct(&self, i: usize, c: char) -> Option<usize> {
+        (self.sym(i)? == c).then_some(i + 1)
+    }
+
+    /// Skip an optional comma.
+    fn comma(&self, i: usize) -> usize {
+        self.punct(i, ',').unwrap_or(i)
+    }
+
+    fn num(&self, i: usize) -> At<(u32, u8)> {
+        match self.at(i)?.kind {
+            AtomKind::Num(v, d) => Some(((v, d), i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A day of the month: « 6 », « 1er », "6th", "eighth".
+    fn day(&self, i: usize) -> At<u32> {
+        let (d, j) = match self.at(i)?.kind {
+            AtomKind::Num(v, digits) if digits <= 2 => (v, i + 1),
+            AtomKind::OrdNum(v) => (v, i + 1),
+            AtomKind::Lex => self.lex(i, |k| match k {
+                Kind::Ordinal(v) => Some(v),
+                _ => None,
+            })?,
+            _ => return None,
+        };
+        (1..=31).contains(&d).then_some((d, j))
+    }
+
+    /// A month name, with the period of an abbreviation when a number follows.
+    fn month(&self, i: usize) -> At<u32> {
+        let (m, j) = self.lex(i, |k| match k {
+            Kind::Month(m) => Some(m),
+            _ => None,
+        })?;
+        match self.punct(j, '.') {
+            Some(k) if self.num(k).is_some() => Some((m, k)),
+            _ => Some((m, j)),
+        }
+    }
+
+    fn weekday(&self, i: usize) -> At<u32> {
+        self.lex(i, |k| match k {
+            Kind::Weekday(w) => Some(w),
+            _ => None,
+        })
+    }
+
+    /// A day number for ranges (« du 6 au 8 janvier »).
+    pub(crate) fn day_public(&self, i: usize) -> At<u32> {
+        self.day(i)
+    }
+
+    /// A range joiner (« au », « et », "to", "-").
+    pub(crate) fn join(&self, i: usize) -> Option<usize> {
+        self.has(i, |k| k == Kind::RangeJoin)
+    }
+
+    /// A four-digit year in a plausible range.
+    fn year(&self, i: usize) -> At<i32> {
+        let ((v, digits), j) = self.num(i)?;
+        (digits == 4 && (1000..=2199).contains(&v)).then_some((v as i32, j))
+    }
+
+    /// A count before a unit: digits or a number word (0 = vague: « plusieurs »).
+    fn count(&self, i: usize) -> At<u32> {
+        match self.at(i)?.kind {
+            AtomKind::Num(v, digits) if digits <= 4 => Some((v, i + 1)),
+            AtomKind::Lex => self.lex(i, |k| match k {
+                Kind::Number(v) => Some(v),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
+    fn unit(&self, i: usize) -> At<Unit> {
+        self.lex(i, |k| match k {
+            Kind::Unit(u) => Some(u),
+            _ => None,
+        })
+    }
+
+    /// -1 / 0 / +1 for last / this / next.
+    fn direction(&self, i: usize) -> At<i32> {
+        self.lex(i, |k| match k {
+            Kind::Last => Some(-1),
+            Kind::Next => Some(1),
+            Kind::This => Some(0),
+            _ => None,
+        })
+    }
+
+    /// « dernier », « prochain » after the noun.
+    fn post_direction(&self, i: usize) -> At<i32> {
+        self.lex(i, |k| match k {
+            Kind::Last => Some(-1),
+            Kind::Next => Some(1),
+            _ => None,
+        })
+    }
+
+    fn pod(&self, i: usize) -> At<&'static str> {
+        self.lex(i, pod_of)
+    }
+
+    /// Day, month and optional year after a day: « 6 janvier 2026 », "6th of January".
+    fn day_month(&self, i: usize) -> At<(u32, u32, Option<i32>)> {
+        let (d, j) = self.day(i)?;
+        let j = self
+            .has(j, |k| k == Kind::YearPrep)
+            .filter(|_| {
+                // "6th of January": only the ordinal forms take "of"
+                !matches!(self.a[i].kind, AtomKind::Num(..))
+            })
+            .unwrap_or(j);
+        let (m, j) = self.month(j)?;
+        let k = self.comma(j);
+        match self.year(k) {
+            Some((y, e)) => Some(((d, m, Some(y)), e)),
+            None => Some(((d, m, None), j)),
+        }
+    }
+
+    /// Month, day and optional year: "January 6, 2026", "March eighth"; returned as
+    /// (day, month, year) like `day_month`.
+    fn month_day(&self, i: usize) -> At<(u32, u32, Option<i32>)> {
+        let (m, j) = self.month(i)?;
+        let j = self.has(j, |k| k == Kind::Det).unwrap_or(j);
+        let (d, j) = self.day(j)?;
+        // "May 2019" is a month and a year, not day 20…: the day must not be a year
+        if let Some(((_, digits), _)) = self.num(j - 1) {
+            if digits > 2 {
+                return None;
+            }
+        }
+        let k = self.comma(j);
+        match self.year(k) {
+            Some((y, e)) => Some(((d, m, Some(y)), e)),
+            None => Some(((d, m, None), j)),
+        }
+    }
+
+    /// A date given as day and month in either order, with its year if written.
+    fn calendar_day(&self, i: usize) -> At<(u32, u32, Option<i32>)> {
+        let a = self.day_month(i);
+        let b = self.month_day(i);
+        match (a, b) {
+            (Some(x), Some(y)) => Some(if y.1 > x.1 { y } else { x }),
+            (x, y) => x.or(y),
+        }
+    }
+
+    /// Dates in digits: 06/01/2026, 2026-01-06, 6.1.2026; `month_first` for English.
+    fn numeric_date(&self, i: usize, month_first: bool) -> At<Sem> {
+        let ((a, da), j) = self.num(i)?;
+        let sep = match self.sym(j)? {
+            c @ ('/' | '-' | '.') => c,
+            _ => return None,
+        };
+        let glued = |k: usize| {
+            self.a.get(k).is_some_and(|x| !x.newline_before)
+                && self.a[k - 1].span.end == self.a[k].span.start
+        };
+        if !glued(j) || !glued(j + 1) {
+            return None;
+        }
+        let ((b, _), k) = self.num(j + 1)?;
+        let k2 = self.punct(k, sep).filter(|_| glued(k) && glued(k + 1));
+        let third = k2.and_then(|k2| self.num(k2).map(|(n, e)| (n, e)));
+        if da == 4 {
+            // ISO: 2026-01-06 or 2026-01
+            let y = a as i32;
+            return match third {
+                Some(((c, _), e)) if sep == '-' => valid(y, b, c).map(|s| (s, e)),
+                None if sep == '-' && (1..=12).contains(&b) && (1000..=2199).contains(&a) => {
+                    Some((Sem::MonthYear { y, m: b }, k))
+                }
+                _ => None,
+            };
+        }
+        let ((c, dc), e) = third?;
+        let y = match dc {
+            4 => c as i32,
+            2 => 2000 + c as i32 - if c > 50 { 100 } else { 0 },
+            _ => return None,
+        };
+        let (d, m) = if (month_first && a <= 12) || b > 12 {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        valid(y, m, d).map(|s| (s, e))
+    }
+
+    /// A clock time: « 11h15 », « 20 h 30 », "10:35 a.m.", "6 p.m.".
+    fn clock(&self, i: usize) -> At<Sem> {
+        if let AtomKind::Clock(h, min) = self.at(i)?.kind {
+            return Some((Sem::Clock { h, min }, i + 1));
+        }
+        let ((h, dh), j) = self.num(i)?;
+        if dh > 2 || h > 24 {
+            return None;
+        }
+        if let Some(k) = self.has(j, |k| k == Kind::HourMark) {
+            let word_hours = self.a[j].folded.1 - self.a[j].folded.0 > 1;
+            // « 20 heures » is a clock time after « à », « vers »; otherwise a duration
+            let after_prep = i > 0
+                && self
+                    .lex(i - 1, |k| (k == Kind::YearPrep).then_some(()))
+                    .is_some();
+            if word_hours && !after_prep {
+                return None;
+            }
+            return match self.num(k) {
+                Some(((min, 2), e)) if min < 60 => Some((Sem::Clock { h, min }, e)),
+                _ => Some((Sem::Clock { h, min: 0 }, k)),
+            };
+        }
+        let (min, j) = match self.punct(j, ':') {
+            Some(k) => match self.num(k)? {
+                ((min, 2), e) if min < 60 => (min, e),
+                _ => return None,
+            },
+            None => (0, j),
+        };
+        let (mer, e) = self.lex(j, |k| match k {
+            Kind::Meridiem(m) => Some(m),
+            _ => None,
+        })?;
+        let h = match (mer, h) {
+            ("PM", h) if h < 12 => h + 12,
+            ("AM", 12) => 0,
+            (_, h) => h,
+        };
+        Some((Sem::Clock { h, min }, e))
+    }
+
+    /// Expressions led by a weekday: « mardi 6 janvier », "Sunday, September 29, 2019",
+    /// « jeudi dernier », « jeudi soir ».
+    fn weekday_led(&self, i: usize, dir: Option<i32>) -> At<(Sem, Option<&'static str>)> {
+        let (wd, j) = self.weekday(i)?;
+        let k = self.comma(j);
+        let k = self.has(k, |k| k == Kind::Det).unwrap_or(k);
+        if let Some(((d, m, y), e)) = self.calendar_day(k) {
+            let (dir2, e) = self.post_direction(e).map_or((0, e), |(d, e)| (d, e));
+            let sem = match y {
+                Some(y) => valid(y, m, d)?,
+                None => Sem::DayMonth {
+                    m,
+                    d,
+                    wd: Some(wd),
+                    dir: dir2,
+                },
+            };
+            return Some(((sem, None), e));
+        }
+        let (dir, j) = match (dir, self.post_direction(j)) {
+            (None, Some((d, e))) => (Some(d), e),
+            (d, _) => (d, j),
+        };
+        let (pod, j) = match self.pod(j) {
+            Some((p, e)) => (Some(p), e),
+            None => (None, j),
+        };
+        Some(((Sem::Weekday { wd, dir }, pod), j))
+    }
+
+    /// The core expressions at `i` (after any leading part-of-period word or determiner).
+    fn core(&self, i: usize, month_first: bool) -> Option<Parse> {
+        let mut best: Option<Parse> = None;
+        let mut offer = |sem: Sem, end: usize, pod: Option<&'static str>| {
+            if best.is_none_or(|b| end > b.end) {
+                best = Some(Parse {
+                    start: i,
+                    end,
+                    sem,
+                    pod,
+                    today_marked: false,
+                });
+            }
+        };
+        let first = self.a.get(i)?;
+        // direction words before: « ce jeudi », "last May", "next week"
+        if let Some((dir, j)) = self.direction(i) {
+            if let Some(((sem, pod), e)) = self.weekday_led(j, Some(dir)) {
+                offer(sem, e, pod);
+            }
+            if let Some((m, e)) = self.month(j) {
+                offer(Sem::Month { m, dir }, e, None);
+            }
+            if let Some((u, e)) = self.unit(j) {
+                offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+            }
+            if let Some((s, e)) = self.lex(j, |k| match k {
+                Kind::Season(s) => Some(s),
+                _ => None,
+            }) {
+                offer(Sem::Season { s, y: None, dir }, e, None);
+            }
+            if let Some((p, e)) = self.pod(j) {
+                // « ce soir », "this morning", "last night"
+                offer(Sem::RelDay(dir.min(0)), e, Some(p));
+            }
+            // "the past two weeks": a duration
+            if dir == -1 {
+                if let Some((n, k)) = self.count(j) {
+                    if let Some((u, e)) = self.unit(k) {
+                        offer(
+                            Sem::Duration {
+                                n: (n > 0).then_some(n),
+                                unit: u,
+                            },
+                            e,
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(((sem, pod), e)) = self.weekday_led(i, None) {
+            offer(sem, e, pod);
+        }
+        if let Some(((d, m, y), e)) = self.calendar_day(i) {
+            let (dir, e) = self.post_direction(e).map_or((0, e), |(d, e)| (d, e));
+            let sem = match y {
+                Some(y) => valid(y, m, d),
+                None => Some(Sem::DayMonth {
+                    m,
+                    d,
+                    wd: None,
+                    dir,
+                }),
+            };
+            if let Some(sem) = sem {
+                offer(sem, e, None);
+            }
+        }
+        if let Some((m, j)) = self.month(i) {
+            let k = self.has(j, |k| k == Kind::YearPrep).unwrap_or(j);
+            let k = self.comma(k);
+            if let Some((y, e)) = self.year(k) {
+                offer(Sem::MonthYear { y, m }, e, None);
+            } else if let Some((dir, e)) = self.post_direction(j) {
+                offer(Sem::Month { m, dir }, e, None);
+            } else {
+                offer(Sem::Month { m, dir: 0 }, j, None);
+            }
+        }
+        if let Some((sem, e)) = self.numeric_date(i, month_first) {
+            offer(sem, e, None);
+        }
+        if let Some((sem, e)) = self.clock(i) {
+            offer(sem, e, None);
+        }
+        if let Some((y, e)) = self.year(i) {
+            if self.lone_year_ok(i, e) {
+                offer(Sem::Year(y), e, None);
+            }
+        }
+        // decades: « les années 1990 », « années 90 », "the 1990s"
+        if let Some(j) = self.has(i, |k| k == Kind::Decade) {
+            if let Some(((v, digits), e)) = self.num(j) {
+                match digits {
+                    4 if v % 10 == 0 => offer(Sem::Decade((v / 10) as i32), e, None),
+                    2 if v % 10 == 0 => offer(Sem::Decade(190 + (v / 10) as i32), e, None),
+                    _ => {}
+                }
+            }
+        }
+        // "the 6th": a day of a month the context gives
+        if let AtomKind::OrdNum(d) = first.kind {
+            let after_det = i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some();
+            let noun_follows = self
+                .at(i + 1)
+                .is_some_and(|x| x.kind == AtomKind::Word || x.is(|k| matches!(k, Kind::Unit(_))));
+            if after_det && !noun_follows && (1..=31).contains(&d) {
+                offer(Sem::DayOnly { d }, i + 1, None);
+            }
+        }
+        if let AtomKind::Decade(dv) = first.kind {
+            offer(Sem::Decade(dv as i32), i + 1, None);
+        }
+        // seasons: « l'automne 2021 », "summer of 2010", « l'été dernier »
+        if let Some((s, j)) = self.lex(i, |k| match k {
+            Kind::Season(s) => Some(s),
+            _ => None,
+        }) {
+            let k = self.has(j, |k| k == Kind::YearPrep).unwrap_or(j);
+            if let Some((y, e)) = self.year(k) {
+                offer(
+                    Sem::Season {
+                        s,
+                        y: Some(y),
+                        dir: 0,
+                    },
+                    e,
+                    None,
+                );
+            } else if let Some((dir, e)) = self.post_direction(j) {
+                offer(Sem::Season { s, y: None, dir }, e, None);
+            } else if i > 0
+                && self
+                    .has(i - 1, |k| matches!(k, Kind::Det | Kind::YearPrep))
+                    .is_some()
+            {
+                // a bare season word needs an article or a preposition: « a été » is a verb
+                offer(Sem::Season { s, y: None, dir: 0 }, j, None);
+            }
+        }
+        // quarters: "the third quarter", "the 1988 third quarter", "third-quarter"
+        {
+            let (y, j) = match self.year(i) {
+                Some((y, j)) => (Some(y), j),
+                None => (None, i),
+            };
+            if let Some((q, k)) = self.lex(j, |k| match k {
+                Kind::Ordinal(q) if (1..=4).contains(&q) => Some(q),
+                _ => None,
+            }) {
+                let k = self.punct(k, '-').unwrap_or(k);
+                if let Some((Unit::Quarter, e)) = self.unit(k) {
+                    let k = self.has(e, |k| k == Kind::YearPrep).unwrap_or(e);
+                    match (y, self.year(k)) {
+                        (None, Some((y2, e2))) => offer(Sem::Quarter { q, y: Some(y2) }, e2, None),
+                        _ => offer(Sem::Quarter { q, y }, e, None),
+                    }
+                }
+            }
+        }
+        // "the quarter", "the week", "the weekend" after an article: the reported quarter
+        // (the one before the document's), this week
+        if i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some() {
+            match self.unit(i) {
+                Some((u @ (Unit::Week | Unit::Weekend), e)) if self.post_direction(e).is_none() => {
+                    offer(Sem::RelUnit { unit: u, n: 0 }, e, None);
+                }
+                Some((Unit::Quarter, e)) => offer(
+                    Sem::RelUnit {
+                        unit: Unit::Quarter,
+                        n: -1,
+                    },
+                    e,
+                    None,
+                ),
+                _ => {}
+            }
+        }
+        // units with a direction after them: « la semaine dernière », « l'an prochain »
+        if let Some((u, j)) = self.unit(i) {
+            if let Some((dir, e)) = self.post_direction(j) {
+                offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+            }
+        }
+        // relative days: « hier », « avant-hier soir », "tonight"
+        if let Some((n, j)) = self.lex(i, |k| match k {
+            Kind::RelDay(n) => Some(n),
+            _ => None,
+        }) {
+            let own_pod = first.find(pod_of);
+            match self.pod(j) {
+                Some((p, e)) => offer(Sem::RelDay(n), e, Some(p)),
+                None => offer(Sem::RelDay(n), j, own_pod),
+            }
+        }
+        if let Some((n, e)) = self.lex(i, |k| match k {
+            Kind::Anaphoric(n) => Some(n),
+            _ => None,
+        }) {
+            offer(Sem::Anaphoric(n), e, None);
+        }
+        if let Some((s, e)) = self.lex(i, |k| match k {
+            Kind::Present(s) | Kind::Ref(s) => Some(s),
+            _ => None,
+        }) {
+            offer(Sem::Special(s), e, None);
+        }
+        // « il y a trois jours », « dans deux semaines »
+        if let Some((sign, j)) = self.lex(i, |k| match k {
+            Kind::AgoBefore => Some(-1),
+            Kind::LaterBefore => Some(1),
+            _ => None,
+        }) {
+            let j = self.has(j, |k| k == Kind::Approx).unwrap_or(j);
+            if let Some((n, k)) = self.count(j) {
+                if let Some((u, e)) = self.unit(k) {
+                    if n > 0 {
+                        offer(
+                            Sem::RelUnit {
+                                unit: u,
+                                n: sign * n as i32,
+                            },
+                            e,
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+        // "two days ago", « trois ans », "a few weeks"
+        {
+            let j = self.has(i, |k| k == Kind::Approx).unwrap_or(i);
+            if let Some((n, k)) = self.count(j) {
+                if let Some((u, e)) = self.unit(k) {
+                    match self.lex(e, |k| match k {
+                        Kind::AgoAfter => Some(-1),
+                        Kind::LaterAfter => Some(1),
+                        _ => None,
+                    }) {
+                        Some((sign, e2)) if n > 0 => {
+                            offer(
+                                Sem::RelUnit {
+                                    unit: u,
+                                    n: sign * n as i32,
+                                },
+                                e2,
+                                None,
+                            );
+                        }
+                        _ if u != Unit::Weekend => {
+                            offer(
+                                Sem::Duration {
+                                    n: (n > 0).then_some(n),
+                                    unit: u,
+                                },
+                                e,
+                                None,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// A number that looks like a year stands alone as a year after a preposition, or when
+    /// no lower-case word follows it (« 2000 manifestants » is a count).
+    fn lone_year_ok(&self, i: usize, e: usize) -> bool {
+        let after_prep = i > 0
+            && self
+                .lex(i - 1, |k| {
+                    matches!(k, Kind::YearPrep | Kind::Part).then_some(())
+                })
+                .is_some();
+        if after_prep {
+            return true;
+        }
+        let Some(((v, _), _)) = self.num(i) else {
+            return false;
+        };
+        if !(1900..=2099).contains(&v) {
+            return false;
+        }
+        // before a lower-case word a round number is a count (« 2000 manifestants »), any
+        // other is a year used as an adjective ("the 2020 election")
+        match self.at(e) {
+            Some(x) if x.kind == AtomKind::Word => {
+                v % 100 != 0 && !self.text[x.span.start..].starts_with(char::is_numeric)
+            }
+            Some(x) => !matches!(x.kind, AtomKind::Num(..)),
+            None => true,
+        }
+    }
+
+    /// The expression starting at atom `i`, if any: optional determiner and part-of-period
+    /// word (« la fin de », "early"), then a core expression, then an optional part of day.
+    pub(crate) fn parse_at(&self, i: usize, month_first: bool) -> Option<Parse> {
+        self.start.set(i);
+        let first = self.a.get(i)?;
+        if first.kind != AtomKind::Lex
+            && !matches!(
+                first.kind,
+                AtomKind::Num(..) | AtomKind::OrdNum(_) | AtomKind::Clock(..) | AtomKind::Decade(_)
+            )
+        {
+            return None;
+        }
+        let mut best = self.core(i, month_first);
+        let mut consider = |p: Option<Parse>| {
+            if let Some(mut p) = p {
+                if best.is_none_or(|b| p.end > b.end) {
+                    p.start = i;
+                    best = Some(p);
+                }
+            }
+        };
+        // a leading determiner: « le 7 novembre », "the third quarter", « l'automne »
+        if self.has(i, |k| k == Kind::Det).is_some() {
+            consider(self.core(i + 1, month_first).filter(|p| {
+                !matches!(p.sem, Sem::Year(_) | Sem::Duration { .. } | Sem::Special(_))
+            }));
+        }
+        // a part of a period: « début janvier », « fin 2025 », « la fin de l'année », "late Tuesday"
+        if let Some(j) = self.has(i, |k| k == Kind::Part) {
+            let j = self.punct(j, '-').unwrap_or(j);
+            let (k, det) = match self.has(j, |k| k == Kind::Det) {
+                Some(k) => (k, true),
+                None => (j, false),
+            };
+            let mut p = self.core(k, month_first);
+            if p.is_none() && det {
+                // « la fin de l'année », "the end of the month": this unit
+                p = self.unit(k).map(|(u, e)| Parse {
+                    start: k,
+                    end: e,
+                    sem: Sem::RelUnit { unit: u, n: 0 },
+                    pod: None,
+                    today_marked: false,
+                });
+            }
+            consider(p.filter(|p| !matches!(p.sem, Sem::Duration { .. } | Sem::Special(_))));
+            // "mid-afternoon", "early morning": a part of today
+            if let Some((pod, e)) = self.pod(j) {
+                consider(Some(Parse {
+                    start: i,
+                    end: e,
+                    sem: Sem::RelDay(0),
+                    pod: Some(pod),
+                    today_marked: false,
+                }));
+            }
+        }
+        // « aujourd'hui jeudi 8 janvier », « ce jeudi 8 janvier »: the day of writing
+        let mut best = best?;
+        if best.end > i + 1 && self.has(i, |k| k == Kind::TodayMark).is_some() {
+            if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(0) =
+                best.sem
+            {
+                best.today_marked = matches!(best.sem, Sem::DayMonth { .. } | Sem::Full { .. })
+                    || matches!(best.sem, Sem::RelDay(0));
+            }
+        }
+        if let Sem::RelDay(0) = best.sem {
+            // « aujourd'hui vendredi »: the weekday names the same day
+            if let Some((_, e)) = self.weekday(best.end) {
+                best.end = e;
+            }
+        }
+        // a part of day after the expression: « jeudi soir », "Thursday morning"
+        if best.pod.is_none() {
+            if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(_) =
+                best.sem
+            {
+                if let Some((p, e)) = self.pod(best.end) {
+                    best.pod = Some(p);
+                    best.end = e;
+                }
+            }
+        }
+        Some(best)
+    }
+}
+
+/// A `Full` date when the calendar has it.
+fn valid(y: i32, m: u32, d: u32) -> Option<Sem> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|_| Sem::Full { y, m, d })
+}

@@ -1,0 +1,282 @@
+//! The time lexicon: `lexicon/time/<lang>.tsv`, one row per word or phrase with its kind and
+//! value, compiled into one phrase matcher per language.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
+use crate::normalize::fold;
+
+/// What a time word is. The value column of the file gives the payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Month(u32),
+    Weekday(u32),
+    Number(u32),
+    Ordinal(u32),
+    Unit(Unit),
+    RelDay(i32),
+    Present(&'static str),
+    Ref(&'static str),
+    Last,
+    Next,
+    This,
+    AgoBefore,
+    AgoAfter,
+    LaterBefore,
+    LaterAfter,
+    Part,
+    Season(&'static str),
+    Pod(&'static str),
+    Det,
+    Anaphoric(i32),
+    Decade,
+    FutureCue,
+    YearPrep,
+    RangeJoin,
+    TodayMark,
+    Approx,
+    HourMark,
+    /// `AM` or `PM` after a clock time.
+    Meridiem(&'static str),
+}
+
+/// A unit of a duration or a relative expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+    Quarter,
+    HalfYear,
+    Hour,
+    Minute,
+    Second,
+    Weekend,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "M" => Unit::Month,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            "Q" => Unit::Quarter,
+            "H6" => Unit::HalfYear,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "S" => Unit::Second,
+            "WE" => Unit::Weekend,
+            _ => return None,
+        })
+    }
+}
+
+/// One lexicon row.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) kind: Kind,
+    /// Only when the text capitalizes the word.
+    pub(crate) cap: bool,
+    /// An abbreviation: only before a period or a number.
+    pub(crate) abbr: bool,
+}
+
+/// The words of one language.
+#[derive(Debug)]
+pub(crate) struct LangWords {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) matcher: PhraseMatcher,
+    /// Folded endings of ordinals written in digits (« 1er », "6th").
+    pub(crate) ordinal_suffixes: Vec<String>,
+    /// Folded verb endings that mark the future (« -ra », « -ront »).
+    pub(crate) future_suffixes: Vec<String>,
+    /// Folded phrase of each entry, for single-word lookups outside running text (URLs).
+    pub(crate) phrases: Vec<String>,
+}
+
+/// The compiled time lexicon.
+#[derive(Debug, Default)]
+pub struct TimeLexicon {
+    pub(crate) langs: HashMap<String, LangWords>,
+}
+
+fn intern(s: &str) -> Option<&'static str> {
+    const CODES: [&str; 17] = [
+        "AM",
+        "PM",
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+        "SP",
+        "SU",
+        "FA",
+        "WI",
+        "MO",
+        "AF",
+        "EV",
+        "NI",
+        "START",
+        "MID",
+        "END",
+        "0",
+    ];
+    CODES.iter().copied().find(|c| *c == s)
+}
+
+fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
+    let int = || {
+        value
+            .parse::<i32>()
+            .map_err(|_| format!("kind `{kind}` needs an integer value, not `{value}`"))
+    };
+    let code = |allowed: &[&str]| {
+        allowed
+            .iter()
+            .find(|a| **a == value)
+            .and_then(|a| intern(a))
+            .ok_or_else(|| format!("kind `{kind}` needs one of {allowed:?}, not `{value}`"))
+    };
+    let ranged = |lo: i32, hi: i32| {
+        let v = int()?;
+        if (lo..=hi).contains(&v) {
+            Ok(v as u32)
+        } else {
+            Err(format!(
+                "kind `{kind}` needs a value in {lo}..={hi}, not {v}"
+            ))
+        }
+    };
+    Ok(Some(match kind {
+        "month" => Kind::Month(ranged(1, 12)?),
+        "weekday" => Kind::Weekday(ranged(1, 7)?),
+        "number" => Kind::Number(ranged(0, 1_000_000)?),
+        "ordinal" => Kind::Ordinal(ranged(1, 1000)?),
+        "unit" => Kind::Unit(Unit::parse(value).ok_or_else(|| format!("unknown unit `{value}`"))?),
+        "relday" => Kind::RelDay(int()?),
+        "present" => Kind::Present(code(&["PRESENT_REF"])?),
+        "ref" => Kind::Ref(code(&["PAST_REF", "FUTURE_REF", "PRESENT_REF"])?),
+        "last" => Kind::Last,
+        "next" => Kind::Next,
+        "this" => Kind::This,
+        "ago_before" => Kind::AgoBefore,
+        "ago_after" => Kind::AgoAfter,
+        "later_before" => Kind::LaterBefore,
+        "later_after" => Kind::LaterAfter,
+        "part" => {
+            code(&["START", "MID", "END"])?;
+            Kind::Part
+        }
+        "season" => Kind::Season(code(&["SP", "SU", "FA", "WI"])?),
+        "pod" => Kind::Pod(code(&["MO", "AF", "EV", "NI"])?),
+        "det" => Kind::Det,
+        "anaphoric" => Kind::Anaphoric(int()?),
+        "decade" => Kind::Decade,
+        "future_cue" => Kind::FutureCue,
+        "year_prep" => Kind::YearPrep,
+        "range_join" => Kind::RangeJoin,
+        "today_mark" => Kind::TodayMark,
+        "approx" => Kind::Approx,
+        "hour_mark" => Kind::HourMark,
+        "meridiem" => Kind::Meridiem(code(&["AM", "PM"])?),
+        // endings, not phrases: kept apart by the loader
+        "ordinal_suffix" | "future_suffix" => return Ok(None),
+        k => return Err(format!("unknown kind `{k}`")),
+    }))
+}
+
+impl LangWords {
+    /// True when lexicon entry `idx` was written as the folded word `w`.
+    pub(crate) fn matcher_key_is(&self, idx: u32, w: &str) -> bool {
+        self.phrases.get(idx as usize).is_some_and(|p| p == w)
+    }
+}
+
+impl TimeLexicon {
+    pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
+        let mut errors = Vec::new();
+        let mut langs = HashMap::new();
+        for (path, _) in src.under("time/") {
+            let Some(lang) = path
+                .strip_prefix("time/")
+                .and_then(|p| p.strip_suffix(".tsv"))
+            else {
+                continue;
+            };
+            let t = match src.table(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let (cp, ck, cv) = match (t.col("phrase"), t.col("kind"), t.col("value")) {
+                (Ok(p), Ok(k), Ok(v)) => (p, k, v),
+                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let cf = t.col("flags").ok();
+            let mut entries = Vec::new();
+            let mut phrases = Vec::new();
+            let mut ordinal_suffixes = Vec::new();
+            let mut future_suffixes = Vec::new();
+            let mut folded_phrases = Vec::new();
+            for row in &t.rows {
+                let phrase = row.get(cp);
+                if phrase.is_empty() {
+                    errors.push(t.error(row, "empty phrase"));
+                    continue;
+                }
+                let flags = cf.map_or("", |c| row.get(c));
+                let (mut cap, mut abbr) = (false, false);
+                let mut bad = None;
+                for f in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    match f {
+                        "cap" => cap = true,
+                        "abbr" => abbr = true,
+                        other => bad = Some(other.to_string()),
+                    }
+                }
+                if let Some(f) = bad {
+                    errors.push(t.error(row, format!("unknown flag `{f}` (cap, abbr)")));
+                    continue;
+                }
+                match parse_kind(row.get(ck), row.get(cv)) {
+                    Ok(Some(kind)) => {
+                        phrases.push((phrase.to_string(), entries.len() as u32));
+                        folded_phrases.push(fold(phrase));
+                        entries.push(Entry { kind, cap, abbr });
+                    }
+                    Ok(None) if row.get(ck) == "ordinal_suffix" => {
+                        ordinal_suffixes.push(fold(phrase));
+                    }
+                    Ok(None) => future_suffixes.push(fold(phrase)),
+                    Err(m) => errors.push(t.error(row, m)),
+                }
+            }
+            let matcher = PhraseMatcher::new(phrases);
+            langs.insert(
+                lang.to_string(),
+                LangWords {
+                    entries,
+                    matcher,
+                    ordinal_suffixes,
+                    future_suffixes,
+                    phrases: folded_phrases,
+                },
+            );
+        }
+        if errors.is_empty() {
+            Ok(Self { langs })
+        } else {
+            Err(errors)
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! Tagger tests per family of expressions, French and English, on sentences written for
+//! them: exact spans and values.
+
+use super::*;
+use crate::lexicon::Sources;
+use crate::segment;
+
+fn lexicon() -> TimeLexicon {
+    TimeLexicon::load(&Sources::builtin()).expect("time lexicon loads")
+}
+
+fn doc(lang: &str, date: Option<&str>, text: &str) -> Doc {
+    let mut d = Doc::new("t", text);
+    d.lang = lang.to_string();
+    d.date = date.and_then(crate::pipeline::parse_input_date);
+    d
+}
+
+/// As the pipeline runs it, after segmentation (the tagger reads only the folded text, so
+/// the property test below calls `doc` directly).
+fn segmented(lang: &str, date: Option<&str>, text: &str) -> Doc {
+    let mut d = doc(lang, date, text);
+    let seg = segment::SegmentLexicon::load(&Sources::builtin()).expect("segment lexicon");
+    segment::segment(&mut d, &seg);
+    d
+}
+
+/// `(text, value)` of every expression.
+fn run(lang: &str, date: &str, text: &str) -> Vec<(String, String)> {
+    let lex = lexicon();
+    let d = segmented(lang, Some(date), text);
+    tag(&d, &lex)
+        .into_iter()
+        .map(|t| (d.slice(t.span).to_string(), t.value))
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+        .collect()
+}
+
+#[test]
+fn fr_absolute_dates() {
+    assert_eq!(
+        run("fr", "2026-01-08", "Le 6 janvier 2026, puis mardi 6 janvier et le 1er mai 1962, enfin 06/01/2026 et 2026-01-06."),
+        pairs(&[
+            ("Le 6 janvier 2026", "2026-01-06"),
+            ("mardi 6 janvier", "2026-01-06"),
+            ("le 1er mai 1962", "1962-05-01"),
+            ("06/01/2026", "2026-01-06"),
+            ("2026-01-06", "2026-01-06"),
+        ])
+    );
+}
+
+#[test]
+fn en_absolute_dates() {
+    assert_eq!(
+        run("en", "2026-01-08", "On January 6, 2026 and on 6 Jan. 2026, then Jan. 14 and the 6th, and 2026-01-06 or 01/06/2026."),
+        pairs(&[
+            ("January 6, 2026", "2026-01-06"),
+            ("6 Jan. 2026", "2026-01-06"),
+            ("Jan. 14", "2026-01-14"),
+            ("the 6th", "2026-01-06"),
+            ("2026-01-06", "2026-01-06"),
+            ("01/06/2026", "2026-01-06"),
+        ])
+    );
+}
+
+#[test]
+fn datelines_in_both_languages() {
+    assert_eq!(
+        run(
+            "en",
+            "2019-09-30",
+            "Sunday, September 29, 2019\n\nThe talks ended."
+        ),
+        pairs(&[("Sunday, September 29, 2019", "2019-09-29")])
+    );
+    assert_eq!(
+        run("fr", "2012-07-06", "5 juillet 2012. - Le ministre a parlé."),
+        pairs(&[("5 juillet 2012", "2012-07-05")])
+    );
+}
+
+#[test]
+fn fr_weekdays_relative_to_the_document_date() {
+    // 8 January 2026 is a Thursday
+    assert_eq!(
+        run("fr", "2026-01-08", "Ce jeudi, le ministre a reçu jeudi dernier ses pairs, qu'il a revus mardi; il partira jeudi prochain."),
+        pairs(&[
+            ("Ce jeudi", "2026-01-08"),
+            ("jeudi dernier", "2026-01-01"),
+            ("mardi", "2026-01-06"),
+            ("jeudi prochain", "2026-01-15"),
+        ])
+    );
+    // a future verb in the clause sends a bare weekday forward
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le sommet se tiendra samedi à Bruxelles."
+        ),
+        pairs(&[("samedi", "2026-01-10")])
+    );
+}
+
+#[test]
+fn en_weekdays_relative_to_the_document_date() {
+    assert_eq!(
+        run("en", "2026-01-08", "The army said on Tuesday that last Thursday's strike hit a depot; talks will resume on Monday."),
+        pairs(&[("Tuesday", "2026-01-06"), ("last Thursday", "2026-01-01"), ("Monday", "2026-01-12")])
+    );
+}
+
+#[test]
+fn fr_relative_days_and_periods() {
+    assert_eq!(
+        run("fr", "2026-01-08", "Hier, avant-hier et demain; la semaine dernière, le mois prochain, l'an dernier, il y a trois jours et dans deux semaines."),
+        pairs(&[
+            ("Hier", "2026-01-07"),
+            ("avant-hier", "2026-01-06"),
+            ("demain", "2026-01-09"),
+            ("la semaine dernière", "2026-W01"),
+            ("le mois prochain", "2026-02"),
+            ("l'an dernier", "2025"),
+            ("il y a trois jours", "2026-01-05"),
+            ("dans deux semaines", "2026-W04"),
+        ])
+    );
+}
+
+#[test]
+fn en_relative_days_and_periods() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Yesterday and today; last week, next month, this year, two days ago, and a year ago."
+        ),
+        pairs(&[
+            ("Yesterday", "2026-01-07"),
+            ("today", "2026-01-08"),
+            ("last week", "2026-W01"),
+            ("next month", "2026-02"),
+            ("this year", "2026"),
+            ("two days ago", "2026-01-06"),
+            ("a year ago", "2025"),
+        ])
+    );
+}
+
+#[test]
+fn partial_dates_keep_the_value_of_their_period() {
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Début janvier, puis fin 2025 et mi-mars, et à la fin de l'année."
+        ),
+        pairs(&[
+            ("Début janvier", "2026-01"),
+            ("fin 2025", "2025"),
+            ("mi-mars", "2026-03"),
+            ("à la fin de l'année", "2026"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "In early January and late 2025, and this summer."
+        ),
+        pairs(&[
+            ("early January", "2026-01"),
+            ("late 2025", "2025"),
+            ("this summer", "2026-SU")
+        ])
+    );
+}
+
+#[test]
+fn ranges_give_both_days_their_month() {
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Du 6 au 8 janvier, puis les 10 et 11 décembre."
+        ),
+        pairs(&[
+            ("6", "2026-01-06"),
+            ("8 janvier", "2026-01-08"),
+            ("10", "2025-12-10"),
+            ("11 décembre", "2025-12-11")
+        ])
+    );
+    assert_eq!(
+        run("en", "2026-06-08", "It ran between March and May."),
+        pairs(&[("March", "2026-03"), ("May", "2026-05")])
+    );
+}
+
+#[test]
+fn years_and_decades() {
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "En 2019, comme dans les années 1990, 2000 manifestants."
+        ),
+        pairs(&[("2019", "2019"), ("les années 1990", "199")])
+    );
+    assert_eq!(
+        run("en", "2026-01-08", "In 2019, as in the 1990s."),
+        pairs(&[("2019", "2019"), ("the 1990s", "199")])
+    );
+}
+
+#[test]
+fn times_of_day_give_the_day_and_the_part() {
+    let lex = lexicon();
+    let d = doc("fr", Some("2026-01-08"), "Jeudi soir, les tirs ont repris.");
+    let t = tag(&d, &lex);
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].part_of_day),
+        ("Jeudi soir", "2026-01-08", Some("evening"))
+    );
+    let d = doc(
+        "en",
+        Some("2026-01-08"),
+        "Shelling resumed on Tuesday morning.",
+    );
+    let t = tag(&d, &lex);
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].part_of_day),
+        ("Tuesday morning", "2026-01-06", Some("morning"))
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Mardi, vers 11h15 puis à 20 h 30."),
+        pairs(&[
+            ("Mardi", "2026-01-06"),
+            ("11h15", "2026-01-06T11:15"),
+            ("20 h 30", "2026-01-06T20:30")
+        ])
+    );
+}
+
+#[test]
+fn present_references() {
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Il est actuellement à Kiev, aujourd'hui."
+        ),
+        pairs(&[
+            ("actuellement", "PRESENT_REF"),
+            ("aujourd'hui", "2026-01-08")
+        ])
+    );
+    assert_eq!(
+        run("en", "2026-01-08", "He is now in Kyiv."),
+        pairs(&[("now", "PRESENT_REF")])
+    );
+}
+
+#[test]
+fn durations_are_never_dates() {
+    let lex = lexicon();
+    let d = doc("fr", Some("2026-01-08"), "La guerre dure depuis trois ans.");
+    let t = tag(&d, &lex);
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration),
+        ("trois ans", "P3Y", true)
+    );
+    let d = doc("en", Some("2026-01-08"), "The siege lasted for two weeks.");
+    let t = tag(&d, &lex);
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration),
+        ("two weeks", "P2W", true)
+    );
+}
+
+#[test]
+fn anaphoric_days_follow_the_last_named_day() {
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le 3 janvier, l'armée a attaqué; la veille, elle avait prévenu."
+        ),
+        pairs(&[("Le 3 janvier", "2026-01-03"), ("la veille", "2026-01-02")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "On January 3 troops moved in; the following day they left."
+        ),
+        pairs(&[
+            ("January 3", "2026-01-03"),
+            ("the following day", "2026-01-04")
+        ])
+    );
+}
+
+#[test]
+fn the_verb_ete_and_may_are_not_dates() {
+    assert_eq!(run("fr", "2026-01-08", "Il a été arrêté."), pairs(&[]));
+    assert_eq!(
+        run("en", "2026-01-08", "They may march on the capital."),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn without_a_document_date_only_absolute_expressions() {
+    let lex = lexicon();
+    let mut d = doc("fr", None, "Hier, le 6 janvier 2026.");
+    d.date = None;
+    let t: Vec<_> = tag(&d, &lex).into_iter().map(|t| t.value).collect();
+    assert_eq!(t, ["2026-01-06"]);
+}
+
+#[test]
+fn publication_date_from_text_and_url() {
+    let lex = lexicon();
+    let d = doc(
+        "fr",
+        None,
+        "PARIS - Ce jeudi 8 janvier, le président a parlé.",
+    );
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2026, 1, 8).unwrap(),
+            DateSource::Text
+        ))
+    );
+    let d = doc("en", None, "Monday, September 30, 2019\n\nThe House met.");
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2019, 9, 30).unwrap(),
+            DateSource::Text
+        ))
+    );
+    let mut d = doc("en", None, "The House met.");
+    d.url = Some("https://example.org/world/2019/nov/18/a-story".into());
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2019, 11, 18).unwrap(),
+            DateSource::Url
+        ))
+    );
+    d.url = Some("https://example.org/2018/12/12/a-story".into());
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2018, 12, 12).unwrap(),
+            DateSource::Url
+        ))
+    );
+    d.url = None;
+    assert_eq!(infer_publication_date(&d, &lex), None);
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_input_panics_the_tagger(text in "\\PC{0,80}", words in proptest::collection::vec(prop_oneof![
+            Just("le"), Just("6"), Just("janvier"), Just("2026"), Just("/"), Just("-"), Just("h"),
+            Just("mi-"), Just("jeudi"), Just("dernier"), Just("May"), Just("the"), Just("31st"),
+            Just("il y a"), Just("ans"), Just("ago"), Just(":"), Just("p.m."), Just("99"), Just("\n"),
+        ], 0..12)) {
+            let lex = lexicon();
+            for lang in ["fr", "en"] {
+                for t in [text.clone(), words.join(" ")] {
+                    let d = doc(lang, Some("2026-01-08"), &t);
+                    for e in tag(&d, &lex) {
+                        prop_assert!(d.text.get(e.span.start..e.span.end).is_some());
+                    }
+                    let _ = infer_publication_date(&d, &lex);
+                }
+            }
+        }
+    }
+}
