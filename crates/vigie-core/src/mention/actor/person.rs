@@ -106,7 +106,10 @@ fn describes(e: &Entity) -> bool {
         && matches!(e.etype, EntityType::PER | EntityType::ORG)
 }
 
-/// The first entity starting at or after `at` within `slack` bytes of separators.
+/// Longest separator between a description and its name: ", l'" plus spaces.
+const MAX_GAP: usize = 12;
+
+/// The first entity starting at or after `at` within `MAX_GAP` bytes of separators.
 fn entity_after<'e>(
     doc: &Doc,
     ents: &'e [Entity],
@@ -115,7 +118,9 @@ fn entity_after<'e>(
 ) -> Option<&'e Entity> {
     let mut best: Option<&Entity> = None;
     for e in ents {
-        if e.span.start < at {
+        // the separators accepted below are a few bytes long: never slice (and fold) the
+        // text up to a far entity, which made this quadratic in the document's length
+        if e.span.start < at || e.span.start - at > MAX_GAP {
             continue;
         }
         let gap = doc.text.get(at..e.span.start)?;
