@@ -221,12 +221,13 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             let now = month_index(dct.year(), dct.month());
             let year = match dir {
                 // news speaks of the past: the latest such month up to this one, unless the
-                // clause is in the future tense or the next one is much nearer
+                // clause is in the future tense or the next one is more than six months
+                // nearer than the last (« mai » written in March)
                 0 => {
                     let past = if month_index(dct.year(), m) <= now { dct.year() } else { dct.year() - 1 };
                     let next = if month_index(dct.year(), m) > now { dct.year() } else { dct.year() + 1 };
                     let (dp, dn) = (now - month_index(past, m), month_index(next, m) - now);
-                    if dp > 0 && (an.future || dn + 3 < dp) { next } else { past }
+                    if dp > 0 && (an.future || dn + 6 < dp) { next } else { past }
                 }
                 d if d < 0 => {
                     if month_index(dct.year(), m) < now { dct.year() } else { dct.year() - 1 }
