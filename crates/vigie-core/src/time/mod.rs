@@ -20,7 +20,7 @@ use resolve::{resolve, Anchor};
 use scan::{Atom, AtomKind};
 
 /// How many atoms around an expression are searched for a future-tense cue.
-const TENSE_WINDOW: usize = 10;
+const TENSE_WINDOW: usize = 8;
 
 fn part_of_day(code: &str) -> Option<&'static str> {
     match code {

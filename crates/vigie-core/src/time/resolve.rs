@@ -85,8 +85,8 @@ fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
 
 /// The year for a day and month. A weekday the text gives picks the year whose calendar
 /// agrees; otherwise news speaks of the past: the latest such day up to the document date,
-/// unless the clause is in the future tense or the next one is much nearer (a third of the
-/// distance: « le 7 novembre » written on 7 September is two months ahead).
+/// unless the next one is much nearer (a third of the distance: « le 7 novembre » written on
+/// 7 September is two months ahead), or not much farther in a future-tense clause.
 fn infer_year(dct: NaiveDate, m: u32, d: u32, wd: Option<u32>, dir: i32, future: bool) -> Option<NaiveDate> {
     let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
@@ -106,7 +106,7 @@ fn infer_year(dct: NaiveDate, m: u32, d: u32, wd: Option<u32>, dir: i32, future:
     match (past, next) {
         (Some(p), Some(n)) => {
             let (dp, dn) = ((dct - p).num_days(), (n - dct).num_days());
-            Some(if (future && dn < 366) || dn * 3 < dp { n } else { p })
+            Some(if (future && dn < dp * 4) || dn * 3 < dp { n } else { p })
         }
         (p, n) => p.or(n),
     }
