@@ -547,7 +547,7 @@ impl Grammar<'_> {
                         Some((sign, e2)) if n > 0 => {
                             offer(Sem::RelUnit { unit: u, n: sign * n as i32 }, e2, None);
                         }
-                        _ if u != Unit::Weekend => {
+                        _ if u != Unit::Weekend && !self.is_age(j, e, u) => {
                             offer(Sem::Duration { n: (n > 0).then_some(n), unit: u }, e, None);
                         }
                         _ => {}
@@ -556,6 +556,14 @@ impl Grammar<'_> {
             }
         }
         best
+    }
+
+    /// A count of years at atoms `start..end` that is someone's age (« un homme de 87 ans »,
+    /// "87 years old"), not a duration.
+    fn is_age(&self, start: usize, end: usize, unit: Unit) -> bool {
+        unit == Unit::Year
+            && ((start > 0 && self.has(start - 1, |k| k == Kind::AgeBefore).is_some())
+                || self.has(end, |k| k == Kind::AgeAfter).is_some())
     }
 
     /// A number that looks like a year stands alone as a year after a preposition, or when

@@ -217,6 +217,13 @@ fn durations_are_never_dates() {
 }
 
 #[test]
+fn ages_are_not_durations() {
+    assert_eq!(run("fr", "2026-01-08", "Un homme de 87 ans est mort."), pairs(&[]));
+    assert_eq!(run("en", "2026-01-08", "A man aged 87 died; he was 87 years old."), pairs(&[]));
+    assert_eq!(run("fr", "2026-01-08", "Il est en prison depuis 17 ans."), pairs(&[("17 ans", "P17Y")]));
+}
+
+#[test]
 fn anaphoric_days_follow_the_last_named_day() {
     assert_eq!(
         run("fr", "2026-01-08", "Le 3 janvier, l'armée a attaqué; la veille, elle avait prévenu."),
