@@ -2,6 +2,10 @@
 //! and what they mean ([`Sem`]), before any anchoring to the document date (`resolve.rs`).
 //! Word order rules accept both French and English orders; the words come from the lexicon.
 
+// Parsers thread atom indexes through many small steps: `i` the start, `j`, `k` the next
+// positions, `e` an end, as in any hand-written parser.
+#![allow(clippy::many_single_char_names)]
+
 use super::lexicon::{Kind, Unit};
 use super::scan::{Atom, AtomKind};
 
@@ -9,34 +13,70 @@ use super::scan::{Atom, AtomKind};
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Sem {
     /// A calendar day with its year.
-    Full { y: i32, m: u32, d: u32 },
+    Full {
+        y: i32,
+        m: u32,
+        d: u32,
+    },
     /// Day and month, the year to infer; `wd` a weekday the text gives with it; `dir` -1
     /// for « dernier », +1 for « prochain », 0 when neither.
-    DayMonth { m: u32, d: u32, wd: Option<u32>, dir: i32 },
+    DayMonth {
+        m: u32,
+        d: u32,
+        wd: Option<u32>,
+        dir: i32,
+    },
     /// "the 6th": a day of a month to infer.
-    DayOnly { d: u32 },
-    MonthYear { y: i32, m: u32 },
+    DayOnly {
+        d: u32,
+    },
+    MonthYear {
+        y: i32,
+        m: u32,
+    },
     /// A month without year; `dir` as in `DayMonth`, `this` for « ce mois de mai ».
-    Month { m: u32, dir: i32 },
+    Month {
+        m: u32,
+        dir: i32,
+    },
     Year(i32),
     /// The first three digits of the decade's years (`199`).
     Decade(i32),
-    Season { s: &'static str, y: Option<i32>, dir: i32 },
-    Quarter { q: u32, y: Option<i32> },
+    Season {
+        s: &'static str,
+        y: Option<i32>,
+        dir: i32,
+    },
+    Quarter {
+        q: u32,
+        y: Option<i32>,
+    },
     /// Days from the document date (« hier »).
     RelDay(i32),
     /// A weekday; `dir` None when bare, Some(0) for « ce », Some(±1) for last/next.
-    Weekday { wd: u32, dir: Option<i32> },
+    Weekday {
+        wd: u32,
+        dir: Option<i32>,
+    },
     /// `n` units from the document date's unit (« la semaine dernière » = -1 week).
-    RelUnit { unit: Unit, n: i32 },
+    RelUnit {
+        unit: Unit,
+        n: i32,
+    },
     /// A length of time; `n` None when vague (« plusieurs années »).
-    Duration { n: Option<u32>, unit: Unit },
+    Duration {
+        n: Option<u32>,
+        unit: Unit,
+    },
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     Special(&'static str),
     /// Days from the last day the text named (« la veille »).
     Anaphoric(i32),
     /// A clock time on the last day the text named.
-    Clock { h: u32, min: u32 },
+    Clock {
+        h: u32,
+        min: u32,
+    },
 }
 
 /// A parsed expression: atoms `start..end`.
@@ -71,16 +111,21 @@ impl Grammar<'_> {
     /// Atom `i` when it starts or continues the expression: no line break before it, unless
     /// it is the first atom.
     fn at(&self, i: usize) -> Option<&Atom> {
-        self.a.get(i).filter(|x| !x.newline_before || i == self.start.get())
+        self.a
+            .get(i)
+            .filter(|x| !x.newline_before || i == self.start.get())
     }
 
     fn lex<T>(&self, i: usize, f: impl Fn(Kind) -> Option<T>) -> At<T> {
         let x = self.at(i)?;
-        (x.kind == AtomKind::Lex).then(|| x.find(f)).flatten().map(|v| (v, i + 1))
+        (x.kind == AtomKind::Lex)
+            .then(|| x.find(f))
+            .flatten()
+            .map(|v| (v, i + 1))
     }
 
     fn has(&self, i: usize, f: impl Fn(Kind) -> bool) -> Option<usize> {
-        self.lex(i, |k| f(k).then_some(())).map(|(_, j)| j)
+        self.lex(i, |k| f(k).then_some(())).map(|((), j)| j)
     }
 
     /// The punctuation character of atom `i` (a lexicon phrase may be one, as « - » is).
@@ -94,7 +139,10 @@ impl Grammar<'_> {
     }
 
     fn text_byte(&self, x: &Atom) -> Option<&u8> {
-        self.text.as_bytes().get(x.span.start).filter(|b| !b.is_ascii_alphanumeric())
+        self.text
+            .as_bytes()
+            .get(x.span.start)
+            .filter(|b| !b.is_ascii_alphanumeric())
     }
 
     fn punct(&self, i: usize, c: char) -> Option<usize> {
@@ -207,10 +255,13 @@ impl Grammar<'_> {
     /// Day, month and optional year after a day: « 6 janvier 2026 », "6th of January".
     fn day_month(&self, i: usize) -> At<(u32, u32, Option<i32>)> {
         let (d, j) = self.day(i)?;
-        let j = self.has(j, |k| k == Kind::YearPrep).filter(|_| {
-            // "6th of January": only the ordinal forms take "of"
-            !matches!(self.a[i].kind, AtomKind::Num(..))
-        }).unwrap_or(j);
+        let j = self
+            .has(j, |k| k == Kind::YearPrep)
+            .filter(|_| {
+                // "6th of January": only the ordinal forms take "of"
+                !matches!(self.a[i].kind, AtomKind::Num(..))
+            })
+            .unwrap_or(j);
         let (m, j) = self.month(j)?;
         let k = self.comma(j);
         match self.year(k) {
@@ -251,18 +302,19 @@ impl Grammar<'_> {
     /// Dates in digits: 06/01/2026, 2026-01-06, 6.1.2026; `month_first` for English.
     fn numeric_date(&self, i: usize, month_first: bool) -> At<Sem> {
         let ((a, da), j) = self.num(i)?;
-        let sep = match self.sym(j)? {
-            c @ ('/' | '-' | '.') => c,
-            _ => return None,
+        let Some(sep @ ('/' | '-' | '.')) = self.sym(j) else {
+            return None;
         };
-        let glued = |k: usize| self.a.get(k).is_some_and(|x| !x.newline_before)
-            && self.a[k - 1].span.end == self.a[k].span.start;
+        let glued = |k: usize| {
+            self.a.get(k).is_some_and(|x| !x.newline_before)
+                && self.a[k - 1].span.end == self.a[k].span.start
+        };
         if !glued(j) || !glued(j + 1) {
             return None;
         }
         let ((b, _), k) = self.num(j + 1)?;
         let k2 = self.punct(k, sep).filter(|_| glued(k) && glued(k + 1));
-        let third = k2.and_then(|k2| self.num(k2).map(|(n, e)| (n, e)));
+        let third = k2.and_then(|k2| self.num(k2));
         if da == 4 {
             // ISO: 2026-01-06 or 2026-01
             let y = a as i32;
@@ -280,7 +332,11 @@ impl Grammar<'_> {
             2 => 2000 + c as i32 - if c > 50 { 100 } else { 0 },
             _ => return None,
         };
-        let (d, m) = if (month_first && a <= 12) || b > 12 { (b, a) } else { (a, b) };
+        let (d, m) = if (month_first && a <= 12) || b > 12 {
+            (b, a)
+        } else {
+            (a, b)
+        };
         valid(y, m, d).map(|s| (s, e))
     }
 
@@ -296,7 +352,10 @@ impl Grammar<'_> {
         if let Some(k) = self.has(j, |k| k == Kind::HourMark) {
             let word_hours = self.a[j].folded.1 - self.a[j].folded.0 > 1;
             // « 20 heures » is a clock time after « à », « vers »; otherwise a duration
-            let after_prep = i > 0 && self.lex(i - 1, |k| (k == Kind::YearPrep).then_some(())).is_some();
+            let after_prep = i > 0
+                && self
+                    .lex(i - 1, |k| (k == Kind::YearPrep).then_some(()))
+                    .is_some();
             if word_hours && !after_prep {
                 return None;
             }
@@ -334,7 +393,12 @@ impl Grammar<'_> {
             let (dir2, e) = self.post_direction(e).map_or((0, e), |(d, e)| (d, e));
             let sem = match y {
                 Some(y) => valid(y, m, d)?,
-                None => Sem::DayMonth { m, d, wd: Some(wd), dir: dir2 },
+                None => Sem::DayMonth {
+                    m,
+                    d,
+                    wd: Some(wd),
+                    dir: dir2,
+                },
             };
             return Some(((sem, None), e));
         }
@@ -354,7 +418,13 @@ impl Grammar<'_> {
         let mut best: Option<Parse> = None;
         let mut offer = |sem: Sem, end: usize, pod: Option<&'static str>| {
             if best.is_none_or(|b| end > b.end) {
-                best = Some(Parse { start: i, end, sem, pod, today_marked: false });
+                best = Some(Parse {
+                    start: i,
+                    end,
+                    sem,
+                    pod,
+                    today_marked: false,
+                });
             }
         };
         let first = self.a.get(i)?;
@@ -383,7 +453,14 @@ impl Grammar<'_> {
             if dir == -1 {
                 if let Some((n, k)) = self.count(j) {
                     if let Some((u, e)) = self.unit(k) {
-                        offer(Sem::Duration { n: (n > 0).then_some(n), unit: u }, e, None);
+                        offer(
+                            Sem::Duration {
+                                n: (n > 0).then_some(n),
+                                unit: u,
+                            },
+                            e,
+                            None,
+                        );
                     }
                 }
             }
@@ -395,7 +472,12 @@ impl Grammar<'_> {
             let (dir, e) = self.post_direction(e).map_or((0, e), |(d, e)| (d, e));
             let sem = match y {
                 Some(y) => valid(y, m, d),
-                None => Some(Sem::DayMonth { m, d, wd: None, dir }),
+                None => Some(Sem::DayMonth {
+                    m,
+                    d,
+                    wd: None,
+                    dir,
+                }),
             };
             if let Some(sem) = sem {
                 offer(sem, e, None);
@@ -436,7 +518,9 @@ impl Grammar<'_> {
         // "the 6th": a day of a month the context gives
         if let AtomKind::OrdNum(d) = first.kind {
             let after_det = i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some();
-            let noun_follows = self.at(i + 1).is_some_and(|x| x.kind == AtomKind::Word || x.is(|k| matches!(k, Kind::Unit(_))));
+            let noun_follows = self
+                .at(i + 1)
+                .is_some_and(|x| x.kind == AtomKind::Word || x.is(|k| matches!(k, Kind::Unit(_))));
             if after_det && !noun_follows && (1..=31).contains(&d) {
                 offer(Sem::DayOnly { d }, i + 1, None);
             }
@@ -451,10 +535,22 @@ impl Grammar<'_> {
         }) {
             let k = self.has(j, |k| k == Kind::YearPrep).unwrap_or(j);
             if let Some((y, e)) = self.year(k) {
-                offer(Sem::Season { s, y: Some(y), dir: 0 }, e, None);
+                offer(
+                    Sem::Season {
+                        s,
+                        y: Some(y),
+                        dir: 0,
+                    },
+                    e,
+                    None,
+                );
             } else if let Some((dir, e)) = self.post_direction(j) {
                 offer(Sem::Season { s, y: None, dir }, e, None);
-            } else if i > 0 && self.has(i - 1, |k| matches!(k, Kind::Det | Kind::YearPrep)).is_some() {
+            } else if i > 0
+                && self
+                    .has(i - 1, |k| matches!(k, Kind::Det | Kind::YearPrep))
+                    .is_some()
+            {
                 // a bare season word needs an article or a preposition: « a été » is a verb
                 offer(Sem::Season { s, y: None, dir: 0 }, j, None);
             }
@@ -486,7 +582,14 @@ impl Grammar<'_> {
                 Some((u @ (Unit::Week | Unit::Weekend), e)) if self.post_direction(e).is_none() => {
                     offer(Sem::RelUnit { unit: u, n: 0 }, e, None);
                 }
-                Some((Unit::Quarter, e)) => offer(Sem::RelUnit { unit: Unit::Quarter, n: -1 }, e, None),
+                Some((Unit::Quarter, e)) => offer(
+                    Sem::RelUnit {
+                        unit: Unit::Quarter,
+                        n: -1,
+                    },
+                    e,
+                    None,
+                ),
                 _ => {}
             }
         }
@@ -529,7 +632,14 @@ impl Grammar<'_> {
             if let Some((n, k)) = self.count(j) {
                 if let Some((u, e)) = self.unit(k) {
                     if n > 0 {
-                        offer(Sem::RelUnit { unit: u, n: sign * n as i32 }, e, None);
+                        offer(
+                            Sem::RelUnit {
+                                unit: u,
+                                n: sign * n as i32,
+                            },
+                            e,
+                            None,
+                        );
                     }
                 }
             }
@@ -545,10 +655,24 @@ impl Grammar<'_> {
                         _ => None,
                     }) {
                         Some((sign, e2)) if n > 0 => {
-                            offer(Sem::RelUnit { unit: u, n: sign * n as i32 }, e2, None);
+                            offer(
+                                Sem::RelUnit {
+                                    unit: u,
+                                    n: sign * n as i32,
+                                },
+                                e2,
+                                None,
+                            );
                         }
                         _ if u != Unit::Weekend && !self.is_age(j, e, u) => {
-                            offer(Sem::Duration { n: (n > 0).then_some(n), unit: u }, e, None);
+                            offer(
+                                Sem::Duration {
+                                    n: (n > 0).then_some(n),
+                                    unit: u,
+                                },
+                                e,
+                                None,
+                            );
                         }
                         _ => {}
                     }
@@ -569,11 +693,18 @@ impl Grammar<'_> {
     /// A number that looks like a year stands alone as a year after a preposition, or when
     /// no lower-case word follows it (« 2000 manifestants » is a count).
     fn lone_year_ok(&self, i: usize, e: usize) -> bool {
-        let after_prep = i > 0 && self.lex(i - 1, |k| matches!(k, Kind::YearPrep | Kind::Part).then_some(())).is_some();
+        let after_prep = i > 0
+            && self
+                .lex(i - 1, |k| {
+                    matches!(k, Kind::YearPrep | Kind::Part).then_some(())
+                })
+                .is_some();
         if after_prep {
             return true;
         }
-        let Some(((v, _), _)) = self.num(i) else { return false };
+        let Some(((v, _), _)) = self.num(i) else {
+            return false;
+        };
         if !(1900..=2099).contains(&v) {
             return false;
         }
@@ -594,7 +725,10 @@ impl Grammar<'_> {
         self.start.set(i);
         let first = self.a.get(i)?;
         if first.kind != AtomKind::Lex
-            && !matches!(first.kind, AtomKind::Num(..) | AtomKind::OrdNum(_) | AtomKind::Clock(..) | AtomKind::Decade(_))
+            && !matches!(
+                first.kind,
+                AtomKind::Num(..) | AtomKind::OrdNum(_) | AtomKind::Clock(..) | AtomKind::Decade(_)
+            )
         {
             return None;
         }
@@ -609,7 +743,9 @@ impl Grammar<'_> {
         };
         // a leading determiner: « le 7 novembre », "the third quarter", « l'automne »
         if self.has(i, |k| k == Kind::Det).is_some() {
-            consider(self.core(i + 1, month_first).filter(|p| !matches!(p.sem, Sem::Year(_) | Sem::Duration { .. } | Sem::Special(_))));
+            consider(self.core(i + 1, month_first).filter(|p| {
+                !matches!(p.sem, Sem::Year(_) | Sem::Duration { .. } | Sem::Special(_))
+            }));
         }
         // a part of a period: « début janvier », « fin 2025 », « la fin de l'année », "late Tuesday"
         if let Some(j) = self.has(i, |k| k == Kind::Part) {
@@ -621,19 +757,34 @@ impl Grammar<'_> {
             let mut p = self.core(k, month_first);
             if p.is_none() && det {
                 // « la fin de l'année », "the end of the month": this unit
-                p = self.unit(k).map(|(u, e)| Parse { start: k, end: e, sem: Sem::RelUnit { unit: u, n: 0 }, pod: None, today_marked: false });
+                p = self.unit(k).map(|(u, e)| Parse {
+                    start: k,
+                    end: e,
+                    sem: Sem::RelUnit { unit: u, n: 0 },
+                    pod: None,
+                    today_marked: false,
+                });
             }
             consider(p.filter(|p| !matches!(p.sem, Sem::Duration { .. } | Sem::Special(_))));
             // "mid-afternoon", "early morning": a part of today
             if let Some((pod, e)) = self.pod(j) {
-                consider(Some(Parse { start: i, end: e, sem: Sem::RelDay(0), pod: Some(pod), today_marked: false }));
+                consider(Some(Parse {
+                    start: i,
+                    end: e,
+                    sem: Sem::RelDay(0),
+                    pod: Some(pod),
+                    today_marked: false,
+                }));
             }
         }
         // « aujourd'hui jeudi 8 janvier », « ce jeudi 8 janvier »: the day of writing
         let mut best = best?;
         if best.end > i + 1 && self.has(i, |k| k == Kind::TodayMark).is_some() {
-            if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(0) = best.sem {
-                best.today_marked = matches!(best.sem, Sem::DayMonth { .. } | Sem::Full { .. }) || matches!(best.sem, Sem::RelDay(0));
+            if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(0) =
+                best.sem
+            {
+                best.today_marked = matches!(best.sem, Sem::DayMonth { .. } | Sem::Full { .. })
+                    || matches!(best.sem, Sem::RelDay(0));
             }
         }
         if let Sem::RelDay(0) = best.sem {
@@ -644,7 +795,9 @@ impl Grammar<'_> {
         }
         // a part of day after the expression: « jeudi soir », "Thursday morning"
         if best.pod.is_none() {
-            if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(_) = best.sem {
+            if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(_) =
+                best.sem
+            {
                 if let Some((p, e)) = self.pod(best.end) {
                     best.pod = Some(p);
                     best.end = e;

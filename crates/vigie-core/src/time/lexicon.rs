@@ -149,7 +149,9 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
         if (lo..=hi).contains(&v) {
             Ok(v as u32)
         } else {
-            Err(format!("kind `{kind}` needs a value in {lo}..={hi}, not {v}"))
+            Err(format!(
+                "kind `{kind}` needs a value in {lo}..={hi}, not {v}"
+            ))
         }
     };
     Ok(Some(match kind {

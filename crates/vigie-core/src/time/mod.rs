@@ -34,7 +34,13 @@ fn part_of_day(code: &str) -> Option<&'static str> {
 
 /// True when the clause around atoms `start..end` speaks of the future: a future auxiliary
 /// (« va », "will") or a verb with a future ending (« se tiendra »).
-fn future_near(atoms: &[Atom], start: usize, end: usize, doc: &Doc, words: &lexicon::LangWords) -> bool {
+fn future_near(
+    atoms: &[Atom],
+    start: usize,
+    end: usize,
+    doc: &Doc,
+    words: &lexicon::LangWords,
+) -> bool {
     let stop = |a: &Atom| matches!(a.kind, AtomKind::Punct('.' | '!' | '?' | ';'));
     let is_cue = |a: &Atom| {
         if a.is(|k| k == lexicon::Kind::FutureCue) {
@@ -44,7 +50,11 @@ fn future_near(atoms: &[Atom], start: usize, end: usize, doc: &Doc, words: &lexi
             return false;
         }
         let w = &doc.norm.folded[a.folded.0..a.folded.1];
-        w.len() >= 5 && words.future_suffixes.iter().any(|s| w.ends_with(s.as_str()))
+        w.len() >= 5
+            && words
+                .future_suffixes
+                .iter()
+                .any(|s| w.ends_with(s.as_str()))
     };
     let mut i = start;
     while i > 0 && start - i < TENSE_WINDOW {
@@ -71,11 +81,11 @@ fn future_near(atoms: &[Atom], start: usize, end: usize, doc: &Doc, words: &lexi
 
 /// A day number before a range joiner and a full date: « du 6 au 8 janvier », « les 10 et
 /// 11 décembre ». Returns the day, the atom after it, and where the second date starts.
-fn range_first(g: &Grammar<'_>, i: usize, month_first: bool) -> Option<(u32, usize, Parse)> {
-    let (d, j) = g.day_public(i)?;
-    let k = g.join(j)?;
-    let second = g.parse_at(k, month_first)?;
-    matches!(second.sem, Sem::Full { .. } | Sem::DayMonth { .. }).then_some((d, j, second))
+fn range_first(g: &Grammar<'_>, at: usize, month_first: bool) -> Option<(u32, usize, Parse)> {
+    let (day, after) = g.day_public(at)?;
+    let next = g.join(after)?;
+    let second = g.parse_at(next, month_first)?;
+    matches!(second.sem, Sem::Full { .. } | Sem::DayMonth { .. }).then_some((day, after, second))
 }
 
 fn expr(doc: &Doc, atoms: &[Atom], p: &Parse, r: resolve::Resolved) -> TimeExpr {
@@ -92,7 +102,11 @@ fn expr(doc: &Doc, atoms: &[Atom], p: &Parse, r: resolve::Resolved) -> TimeExpr 
 /// Every parse in the document, in order, non-overlapping, with the first day of a range
 /// given the month and year of the second.
 fn parses(text: &str, atoms: &[Atom], month_first: bool) -> Vec<Parse> {
-    let g = Grammar { a: atoms, text, start: std::cell::Cell::new(0) };
+    let g = Grammar {
+        a: atoms,
+        text,
+        start: std::cell::Cell::new(0),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
@@ -106,11 +120,22 @@ fn parses(text: &str, atoms: &[Atom], month_first: bool) -> Vec<Parse> {
                 Sem::Full { y, m, .. } if NaiveDate::from_ymd_opt(y, m, d).is_some() => {
                     Some(Sem::Full { y, m, d })
                 }
-                Sem::DayMonth { m, dir, .. } => Some(Sem::DayMonth { m, d, wd: None, dir }),
+                Sem::DayMonth { m, dir, .. } => Some(Sem::DayMonth {
+                    m,
+                    d,
+                    wd: None,
+                    dir,
+                }),
                 _ => None,
             };
             if let Some(sem) = sem {
-                out.push(Parse { start: i, end: j, sem, pod: None, today_marked: false });
+                out.push(Parse {
+                    start: i,
+                    end: j,
+                    sem,
+                    pod: None,
+                    today_marked: false,
+                });
                 i = j;
                 continue;
             }
@@ -136,9 +161,21 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             continue;
         }
         // a range's first day takes the year of the second: resolve it the same way
-        let future = matches!(p.sem, Sem::Weekday { dir: None, .. } | Sem::Month { dir: 0, .. } | Sem::DayMonth { dir: 0, wd: None, .. })
-            && future_near(&atoms, p.start, p.end, doc, words);
-        let anchor = Anchor { dct: doc.date, last_day, future };
+        let future = matches!(
+            p.sem,
+            Sem::Weekday { dir: None, .. }
+                | Sem::Month { dir: 0, .. }
+                | Sem::DayMonth {
+                    dir: 0,
+                    wd: None,
+                    ..
+                }
+        ) && future_near(&atoms, p.start, p.end, doc, words);
+        let anchor = Anchor {
+            dct: doc.date,
+            last_day,
+            future,
+        };
         if let Some(r) = resolve(p.sem, &anchor) {
             if r.day.is_some() && !matches!(p.sem, Sem::Clock { .. }) {
                 last_day = r.day;

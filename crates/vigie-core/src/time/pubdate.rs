@@ -17,18 +17,24 @@ fn url_date(url: &str, lex: &TimeLexicon) -> Option<NaiveDate> {
     let months = |w: &str| -> Option<u32> {
         let w = fold(w);
         lex.langs.values().find_map(|words| {
-            words.entries.iter().zip(0u32..).find_map(|(e, idx)| match e.kind {
-                Kind::Month(m) if words.matcher_key_is(idx, &w) => Some(m),
-                _ => None,
-            })
+            words
+                .entries
+                .iter()
+                .zip(0u32..)
+                .find_map(|(e, idx)| match e.kind {
+                    Kind::Month(m) if words.matcher_key_is(idx, &w) => Some(m),
+                    _ => None,
+                })
         })
     };
-    let parts: Vec<&str> = url
-        .split(|c: char| matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '='))
-        .collect();
+    let parts: Vec<&str> = url.split(['/', '-', '_', '.', '?', '&', '=']).collect();
     for (i, p) in parts.iter().enumerate() {
         if p.len() == 8 && p.bytes().all(|b| b.is_ascii_digit()) {
-            let (y, m, d) = (p[..4].parse().ok()?, p[4..6].parse().ok()?, p[6..].parse().ok()?);
+            let (y, m, d) = (
+                p[..4].parse().ok()?,
+                p[4..6].parse().ok()?,
+                p[6..].parse().ok()?,
+            );
             if (1990..=2100).contains(&y) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return Some(date);
@@ -96,7 +102,9 @@ pub(super) fn infer(doc: &Doc, lex: &TimeLexicon) -> Option<(NaiveDate, DateSour
                         return Some((date, DateSource::Text));
                     }
                 }
-                Sem::DayMonth { m, d, wd: Some(wd), .. } if p.today_marked => {
+                Sem::DayMonth {
+                    m, d, wd: Some(wd), ..
+                } if p.today_marked => {
                     let limit = from_url.map_or_else(this_year, |u| u.year());
                     if let Some(date) = year_for_weekday(m, d, wd, limit) {
                         return Some((date, DateSource::Text));

@@ -52,7 +52,10 @@ fn month_value(y: i32, m: u32) -> Resolved {
 
 fn week_value(d: NaiveDate) -> Resolved {
     let w = d.iso_week();
-    plain(format!("{:04}-W{:02}", w.year(), w.week()), Granularity::Week)
+    plain(
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        Granularity::Week,
+    )
 }
 
 fn weekday_from(n: u32) -> Weekday {
@@ -87,7 +90,14 @@ fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
 /// agrees; otherwise news speaks of the past: the latest such day up to the document date,
 /// unless the next one is much nearer (a third of the distance: « le 7 novembre » written on
 /// 7 September is two months ahead), or not much farther in a future-tense clause.
-fn infer_year(dct: NaiveDate, m: u32, d: u32, wd: Option<u32>, dir: i32, future: bool) -> Option<NaiveDate> {
+fn infer_year(
+    dct: NaiveDate,
+    m: u32,
+    d: u32,
+    wd: Option<u32>,
+    dir: i32,
+    future: bool,
+) -> Option<NaiveDate> {
     let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
         .filter(|date| {
@@ -96,7 +106,11 @@ fn infer_year(dct: NaiveDate, m: u32, d: u32, wd: Option<u32>, dir: i32, future:
         })
         .collect();
     if let Some(w) = wd {
-        let matching: Vec<NaiveDate> = cands.iter().copied().filter(|c| c.weekday() == weekday_from(w)).collect();
+        let matching: Vec<NaiveDate> = cands
+            .iter()
+            .copied()
+            .filter(|c| c.weekday() == weekday_from(w))
+            .collect();
         if let Some(best) = matching.iter().min_by_key(|c| (**c - dct).num_days().abs()) {
             return Some(*best);
         }
@@ -106,7 +120,11 @@ fn infer_year(dct: NaiveDate, m: u32, d: u32, wd: Option<u32>, dir: i32, future:
     match (past, next) {
         (Some(p), Some(n)) => {
             let (dp, dn) = ((dct - p).num_days(), (n - dct).num_days());
-            Some(if (future && dn < dp * 4) || dn * 3 < dp { n } else { p })
+            Some(if (future && dn < dp * 4) || dn * 3 < dp {
+                n
+            } else {
+                p
+            })
         }
         (p, n) => p.or(n),
     }
@@ -122,7 +140,10 @@ fn duration_value(n: Option<u32>, unit: Unit) -> String {
         Unit::Decade => format!("P{n}DE"),
         Unit::Century => format!("P{n}CE"),
         Unit::Quarter => format!("P{n}Q"),
-        Unit::HalfYear => format!("P{}M", n.parse::<u32>().map_or("X".into(), |v| (v * 6).to_string())),
+        Unit::HalfYear => format!(
+            "P{}M",
+            n.parse::<u32>().map_or("X".into(), |v| (v * 6).to_string())
+        ),
         Unit::Hour => format!("PT{n}H"),
         Unit::Minute => format!("PT{n}M"),
         Unit::Second => format!("PT{n}S"),
@@ -135,9 +156,9 @@ fn quarter_of(m: u32) -> u32 {
 }
 
 /// `n` units from the document date, at that unit's granularity.
-fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Option<Resolved> {
+fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Resolved {
     let n64 = i64::from(n);
-    Some(match unit {
+    match unit {
         Unit::Day => day(dct + Duration::days(n64)),
         Unit::Week => week_value(dct + Duration::days(7 * n64)),
         Unit::Weekend => {
@@ -154,14 +175,23 @@ fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Option<Resolved> {
         }
         Unit::HalfYear => {
             let (y, m) = add_months(dct.year(), dct.month(), 6 * n64);
-            plain(format!("{y:04}-H{}", if m <= 6 { 1 } else { 2 }), Granularity::Month)
+            plain(
+                format!("{y:04}-H{}", if m <= 6 { 1 } else { 2 }),
+                Granularity::Month,
+            )
         }
         Unit::Year => plain(format!("{:04}", dct.year() + n), Granularity::Year),
-        Unit::Decade => plain(format!("{:03}", dct.year().div_euclid(10) + n), Granularity::Decade),
-        Unit::Century => plain(format!("{:02}", dct.year().div_euclid(100) + n), Granularity::Century),
+        Unit::Decade => plain(
+            format!("{:03}", dct.year().div_euclid(10) + n),
+            Granularity::Decade,
+        ),
+        Unit::Century => plain(
+            format!("{:02}", dct.year().div_euclid(100) + n),
+            Granularity::Century,
+        ),
         // hours and minutes ago fall on the document date
         Unit::Hour | Unit::Minute | Unit::Second => day(dct),
-    })
+    }
 }
 
 /// Anchor a meaning. None when it needs a document date that is missing.
@@ -210,7 +240,9 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             for k in -1..=1 {
                 let (y, m) = add_months(dct.year(), dct.month(), k);
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    if best.is_none_or(|b| (date - dct).num_days().abs() < (b - dct).num_days().abs()) {
+                    if best
+                        .is_none_or(|b| (date - dct).num_days().abs() < (b - dct).num_days().abs())
+                    {
                         best = Some(date);
                     }
                 }
@@ -224,23 +256,49 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                 // clause is in the future tense or the next one is more than six months
                 // nearer than the last (« mai » written in March)
                 0 => {
-                    let past = if month_index(dct.year(), m) <= now { dct.year() } else { dct.year() - 1 };
-                    let next = if month_index(dct.year(), m) > now { dct.year() } else { dct.year() + 1 };
+                    let past = if month_index(dct.year(), m) <= now {
+                        dct.year()
+                    } else {
+                        dct.year() - 1
+                    };
+                    let next = if month_index(dct.year(), m) > now {
+                        dct.year()
+                    } else {
+                        dct.year() + 1
+                    };
                     let (dp, dn) = (now - month_index(past, m), month_index(next, m) - now);
-                    if dp > 0 && (an.future || dn + 6 < dp) { next } else { past }
+                    if dp > 0 && (an.future || dn + 6 < dp) {
+                        next
+                    } else {
+                        past
+                    }
                 }
                 d if d < 0 => {
-                    if month_index(dct.year(), m) < now { dct.year() } else { dct.year() - 1 }
+                    if month_index(dct.year(), m) < now {
+                        dct.year()
+                    } else {
+                        dct.year() - 1
+                    }
                 }
                 _ => {
-                    if month_index(dct.year(), m) > now { dct.year() } else { dct.year() + 1 }
+                    if month_index(dct.year(), m) > now {
+                        dct.year()
+                    } else {
+                        dct.year() + 1
+                    }
                 }
             };
             month_value(year, m)
         }
-        Sem::Season { s, dir, .. } => plain(format!("{:04}-{s}", dct.year() + dir), Granularity::Season),
+        Sem::Season { s, dir, .. } => {
+            plain(format!("{:04}-{s}", dct.year() + dir), Granularity::Season)
+        }
         Sem::Quarter { q, .. } => {
-            let y = if q <= quarter_of(dct.month()) { dct.year() } else { dct.year() - 1 };
+            let y = if q <= quarter_of(dct.month()) {
+                dct.year()
+            } else {
+                dct.year() - 1
+            };
             plain(format!("{y:04}-Q{q}"), Granularity::Quarter)
         }
         Sem::RelDay(n) => day(dct + Duration::days(i64::from(n))),
@@ -250,8 +308,8 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                 Some(w) if w != 0 => weekday_in_week(dct, wd, i64::from(w)),
                 Some(_) => weekday_in_week(dct, wd, 0),
                 None => {
-                    let back = (7 + dct.weekday().num_days_from_monday() as i64
-                        - target.num_days_from_monday() as i64)
+                    let back = (7 + i64::from(dct.weekday().num_days_from_monday())
+                        - i64::from(target.num_days_from_monday()))
                         % 7;
                     if an.future && back != 0 {
                         dct + Duration::days(7 - back)
@@ -262,7 +320,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             };
             day(date)
         }
-        Sem::RelUnit { unit, n } => rel_unit(dct, unit, n)?,
+        Sem::RelUnit { unit, n } => rel_unit(dct, unit, n),
         _ => return None,
     })
 }
@@ -277,27 +335,75 @@ mod tests {
 
     #[test]
     fn year_inference_prefers_the_nearest_and_checks_the_weekday() {
-        assert_eq!(infer_year(d("2026-01-08"), 12, 28, None, 0, false), Some(d("2025-12-28")));
-        assert_eq!(infer_year(d("2026-01-08"), 1, 6, None, 0, false), Some(d("2026-01-06")));
+        assert_eq!(
+            infer_year(d("2026-01-08"), 12, 28, None, 0, false),
+            Some(d("2025-12-28"))
+        );
+        assert_eq!(
+            infer_year(d("2026-01-08"), 1, 6, None, 0, false),
+            Some(d("2026-01-06"))
+        );
         // 8 January is a Thursday in 2026
-        assert_eq!(infer_year(d("2026-06-30"), 1, 8, Some(4), 0, false), Some(d("2026-01-08")));
-        assert_eq!(infer_year(d("2026-03-01"), 3, 8, None, -1, false), Some(d("2025-03-08")));
+        assert_eq!(
+            infer_year(d("2026-06-30"), 1, 8, Some(4), 0, false),
+            Some(d("2026-01-08"))
+        );
+        assert_eq!(
+            infer_year(d("2026-03-01"), 3, 8, None, -1, false),
+            Some(d("2025-03-08"))
+        );
         // the past unless the future is much nearer or the clause is future
-        assert_eq!(infer_year(d("2026-05-05"), 10, 23, None, 0, false), Some(d("2025-10-23")));
-        assert_eq!(infer_year(d("2026-09-07"), 11, 7, None, 0, false), Some(d("2026-11-07")));
-        assert_eq!(infer_year(d("2026-05-05"), 10, 23, None, 0, true), Some(d("2026-10-23")));
+        assert_eq!(
+            infer_year(d("2026-05-05"), 10, 23, None, 0, false),
+            Some(d("2025-10-23"))
+        );
+        assert_eq!(
+            infer_year(d("2026-09-07"), 11, 7, None, 0, false),
+            Some(d("2026-11-07"))
+        );
+        assert_eq!(
+            infer_year(d("2026-05-05"), 10, 23, None, 0, true),
+            Some(d("2026-10-23"))
+        );
     }
 
     #[test]
     fn weekdays_take_the_past_by_default_and_the_week_with_a_direction() {
-        let an = Anchor { dct: Some(d("2026-01-08")), last_day: None, future: false };
+        let an = Anchor {
+            dct: Some(d("2026-01-08")),
+            last_day: None,
+            future: false,
+        };
         let v = |sem| resolve(sem, &an).unwrap().value;
         assert_eq!(v(Sem::Weekday { wd: 2, dir: None }), "2026-01-06");
         assert_eq!(v(Sem::Weekday { wd: 4, dir: None }), "2026-01-08");
-        assert_eq!(v(Sem::Weekday { wd: 4, dir: Some(0) }), "2026-01-08");
-        assert_eq!(v(Sem::Weekday { wd: 4, dir: Some(-1) }), "2026-01-01");
-        assert_eq!(v(Sem::Weekday { wd: 1, dir: Some(1) }), "2026-01-12");
+        assert_eq!(
+            v(Sem::Weekday {
+                wd: 4,
+                dir: Some(0)
+            }),
+            "2026-01-08"
+        );
+        assert_eq!(
+            v(Sem::Weekday {
+                wd: 4,
+                dir: Some(-1)
+            }),
+            "2026-01-01"
+        );
+        assert_eq!(
+            v(Sem::Weekday {
+                wd: 1,
+                dir: Some(1)
+            }),
+            "2026-01-12"
+        );
         let fut = Anchor { future: true, ..an };
-        assert_eq!(resolve(Sem::Weekday { wd: 2, dir: None }, &fut).unwrap().value, "2026-01-13");
+        assert_eq!(
+            resolve(Sem::Weekday { wd: 2, dir: None }, &fut)
+                .unwrap()
+                .value,
+            "2026-01-13"
+        );
     }
 }

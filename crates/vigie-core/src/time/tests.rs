@@ -36,7 +36,9 @@ fn run(lang: &str, date: &str, text: &str) -> Vec<(String, String)> {
 }
 
 fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect()
+    v.iter()
+        .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+        .collect()
 }
 
 #[test]
@@ -71,7 +73,11 @@ fn en_absolute_dates() {
 #[test]
 fn datelines_in_both_languages() {
     assert_eq!(
-        run("en", "2019-09-30", "Sunday, September 29, 2019\n\nThe talks ended."),
+        run(
+            "en",
+            "2019-09-30",
+            "Sunday, September 29, 2019\n\nThe talks ended."
+        ),
         pairs(&[("Sunday, September 29, 2019", "2019-09-29")])
     );
     assert_eq!(
@@ -94,7 +100,11 @@ fn fr_weekdays_relative_to_the_document_date() {
     );
     // a future verb in the clause sends a bare weekday forward
     assert_eq!(
-        run("fr", "2026-01-08", "Le sommet se tiendra samedi à Bruxelles."),
+        run(
+            "fr",
+            "2026-01-08",
+            "Le sommet se tiendra samedi à Bruxelles."
+        ),
         pairs(&[("samedi", "2026-01-10")])
     );
 }
@@ -127,7 +137,11 @@ fn fr_relative_days_and_periods() {
 #[test]
 fn en_relative_days_and_periods() {
     assert_eq!(
-        run("en", "2026-01-08", "Yesterday and today; last week, next month, this year, two days ago, and a year ago."),
+        run(
+            "en",
+            "2026-01-08",
+            "Yesterday and today; last week, next month, this year, two days ago, and a year ago."
+        ),
         pairs(&[
             ("Yesterday", "2026-01-07"),
             ("today", "2026-01-08"),
@@ -143,7 +157,11 @@ fn en_relative_days_and_periods() {
 #[test]
 fn partial_dates_keep_the_value_of_their_period() {
     assert_eq!(
-        run("fr", "2026-01-08", "Début janvier, puis fin 2025 et mi-mars, et à la fin de l'année."),
+        run(
+            "fr",
+            "2026-01-08",
+            "Début janvier, puis fin 2025 et mi-mars, et à la fin de l'année."
+        ),
         pairs(&[
             ("Début janvier", "2026-01"),
             ("fin 2025", "2025"),
@@ -152,16 +170,33 @@ fn partial_dates_keep_the_value_of_their_period() {
         ])
     );
     assert_eq!(
-        run("en", "2026-01-08", "In early January and late 2025, and this summer."),
-        pairs(&[("early January", "2026-01"), ("late 2025", "2025"), ("this summer", "2026-SU")])
+        run(
+            "en",
+            "2026-01-08",
+            "In early January and late 2025, and this summer."
+        ),
+        pairs(&[
+            ("early January", "2026-01"),
+            ("late 2025", "2025"),
+            ("this summer", "2026-SU")
+        ])
     );
 }
 
 #[test]
 fn ranges_give_both_days_their_month() {
     assert_eq!(
-        run("fr", "2026-01-08", "Du 6 au 8 janvier, puis les 10 et 11 décembre."),
-        pairs(&[("6", "2026-01-06"), ("8 janvier", "2026-01-08"), ("10", "2025-12-10"), ("11 décembre", "2025-12-11")])
+        run(
+            "fr",
+            "2026-01-08",
+            "Du 6 au 8 janvier, puis les 10 et 11 décembre."
+        ),
+        pairs(&[
+            ("6", "2026-01-06"),
+            ("8 janvier", "2026-01-08"),
+            ("10", "2025-12-10"),
+            ("11 décembre", "2025-12-11")
+        ])
     );
     assert_eq!(
         run("en", "2026-06-08", "It ran between March and May."),
@@ -172,7 +207,11 @@ fn ranges_give_both_days_their_month() {
 #[test]
 fn years_and_decades() {
     assert_eq!(
-        run("fr", "2026-01-08", "En 2019, comme dans les années 1990, 2000 manifestants."),
+        run(
+            "fr",
+            "2026-01-08",
+            "En 2019, comme dans les années 1990, 2000 manifestants."
+        ),
         pairs(&[("2019", "2019"), ("les années 1990", "199")])
     );
     assert_eq!(
@@ -186,23 +225,47 @@ fn times_of_day_give_the_day_and_the_part() {
     let lex = lexicon();
     let d = doc("fr", Some("2026-01-08"), "Jeudi soir, les tirs ont repris.");
     let t = tag(&d, &lex);
-    assert_eq!((d.slice(t[0].span), t[0].value.as_str(), t[0].part_of_day), ("Jeudi soir", "2026-01-08", Some("evening")));
-    let d = doc("en", Some("2026-01-08"), "Shelling resumed on Tuesday morning.");
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].part_of_day),
+        ("Jeudi soir", "2026-01-08", Some("evening"))
+    );
+    let d = doc(
+        "en",
+        Some("2026-01-08"),
+        "Shelling resumed on Tuesday morning.",
+    );
     let t = tag(&d, &lex);
-    assert_eq!((d.slice(t[0].span), t[0].value.as_str(), t[0].part_of_day), ("Tuesday morning", "2026-01-06", Some("morning")));
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].part_of_day),
+        ("Tuesday morning", "2026-01-06", Some("morning"))
+    );
     assert_eq!(
         run("fr", "2026-01-08", "Mardi, vers 11h15 puis à 20 h 30."),
-        pairs(&[("Mardi", "2026-01-06"), ("11h15", "2026-01-06T11:15"), ("20 h 30", "2026-01-06T20:30")])
+        pairs(&[
+            ("Mardi", "2026-01-06"),
+            ("11h15", "2026-01-06T11:15"),
+            ("20 h 30", "2026-01-06T20:30")
+        ])
     );
 }
 
 #[test]
 fn present_references() {
     assert_eq!(
-        run("fr", "2026-01-08", "Il est actuellement à Kiev, aujourd'hui."),
-        pairs(&[("actuellement", "PRESENT_REF"), ("aujourd'hui", "2026-01-08")])
+        run(
+            "fr",
+            "2026-01-08",
+            "Il est actuellement à Kiev, aujourd'hui."
+        ),
+        pairs(&[
+            ("actuellement", "PRESENT_REF"),
+            ("aujourd'hui", "2026-01-08")
+        ])
     );
-    assert_eq!(run("en", "2026-01-08", "He is now in Kyiv."), pairs(&[("now", "PRESENT_REF")]));
+    assert_eq!(
+        run("en", "2026-01-08", "He is now in Kyiv."),
+        pairs(&[("now", "PRESENT_REF")])
+    );
 }
 
 #[test]
@@ -210,35 +273,68 @@ fn durations_are_never_dates() {
     let lex = lexicon();
     let d = doc("fr", Some("2026-01-08"), "La guerre dure depuis trois ans.");
     let t = tag(&d, &lex);
-    assert_eq!((d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration), ("trois ans", "P3Y", true));
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration),
+        ("trois ans", "P3Y", true)
+    );
     let d = doc("en", Some("2026-01-08"), "The siege lasted for two weeks.");
     let t = tag(&d, &lex);
-    assert_eq!((d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration), ("two weeks", "P2W", true));
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration),
+        ("two weeks", "P2W", true)
+    );
 }
 
 #[test]
 fn ages_are_not_durations() {
-    assert_eq!(run("fr", "2026-01-08", "Un homme de 87 ans est mort."), pairs(&[]));
-    assert_eq!(run("en", "2026-01-08", "A man aged 87 died; he was 87 years old."), pairs(&[]));
-    assert_eq!(run("fr", "2026-01-08", "Il est en prison depuis 17 ans."), pairs(&[("17 ans", "P17Y")]));
+    assert_eq!(
+        run("fr", "2026-01-08", "Un homme de 87 ans est mort."),
+        pairs(&[])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "A man aged 87 died; he was 87 years old."
+        ),
+        pairs(&[])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Il est en prison depuis 17 ans."),
+        pairs(&[("17 ans", "P17Y")])
+    );
 }
 
 #[test]
 fn anaphoric_days_follow_the_last_named_day() {
     assert_eq!(
-        run("fr", "2026-01-08", "Le 3 janvier, l'armée a attaqué; la veille, elle avait prévenu."),
+        run(
+            "fr",
+            "2026-01-08",
+            "Le 3 janvier, l'armée a attaqué; la veille, elle avait prévenu."
+        ),
         pairs(&[("Le 3 janvier", "2026-01-03"), ("la veille", "2026-01-02")])
     );
     assert_eq!(
-        run("en", "2026-01-08", "On January 3 troops moved in; the following day they left."),
-        pairs(&[("January 3", "2026-01-03"), ("the following day", "2026-01-04")])
+        run(
+            "en",
+            "2026-01-08",
+            "On January 3 troops moved in; the following day they left."
+        ),
+        pairs(&[
+            ("January 3", "2026-01-03"),
+            ("the following day", "2026-01-04")
+        ])
     );
 }
 
 #[test]
 fn the_verb_ete_and_may_are_not_dates() {
     assert_eq!(run("fr", "2026-01-08", "Il a été arrêté."), pairs(&[]));
-    assert_eq!(run("en", "2026-01-08", "They may march on the capital."), pairs(&[]));
+    assert_eq!(
+        run("en", "2026-01-08", "They may march on the capital."),
+        pairs(&[])
+    );
 }
 
 #[test]
@@ -253,15 +349,43 @@ fn without_a_document_date_only_absolute_expressions() {
 #[test]
 fn publication_date_from_text_and_url() {
     let lex = lexicon();
-    let d = doc("fr", None, "PARIS - Ce jeudi 8 janvier, le président a parlé.");
-    assert_eq!(infer_publication_date(&d, &lex), Some((NaiveDate::from_ymd_opt(2026, 1, 8).unwrap(), DateSource::Text)));
+    let d = doc(
+        "fr",
+        None,
+        "PARIS - Ce jeudi 8 janvier, le président a parlé.",
+    );
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2026, 1, 8).unwrap(),
+            DateSource::Text
+        ))
+    );
     let d = doc("en", None, "Monday, September 30, 2019\n\nThe House met.");
-    assert_eq!(infer_publication_date(&d, &lex), Some((NaiveDate::from_ymd_opt(2019, 9, 30).unwrap(), DateSource::Text)));
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2019, 9, 30).unwrap(),
+            DateSource::Text
+        ))
+    );
     let mut d = doc("en", None, "The House met.");
     d.url = Some("https://example.org/world/2019/nov/18/a-story".into());
-    assert_eq!(infer_publication_date(&d, &lex), Some((NaiveDate::from_ymd_opt(2019, 11, 18).unwrap(), DateSource::Url)));
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2019, 11, 18).unwrap(),
+            DateSource::Url
+        ))
+    );
     d.url = Some("https://example.org/2018/12/12/a-story".into());
-    assert_eq!(infer_publication_date(&d, &lex), Some((NaiveDate::from_ymd_opt(2018, 12, 12).unwrap(), DateSource::Url)));
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2018, 12, 12).unwrap(),
+            DateSource::Url
+        ))
+    );
     d.url = None;
     assert_eq!(infer_publication_date(&d, &lex), None);
 }

@@ -67,10 +67,20 @@ pub fn read_recognizers(
             continue;
         }
         let mut timexes = Vec::new();
-        for r in c.get("Results").and_then(Value::as_array).into_iter().flatten() {
-            let Some(start) = r.get("Start").and_then(Value::as_u64) else { continue };
+        for r in c
+            .get("Results")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(start) = r.get("Start").and_then(Value::as_u64) else {
+                continue;
+            };
             let start = start as usize;
-            let end = match (r.get("Length").and_then(Value::as_u64), r.get("End").and_then(Value::as_u64)) {
+            let end = match (
+                r.get("Length").and_then(Value::as_u64),
+                r.get("End").and_then(Value::as_u64),
+            ) {
                 (Some(l), _) => start + l as usize,
                 // `End` is the offset of the last character
                 (None, Some(e)) => e as usize + 1,
@@ -81,7 +91,12 @@ pub fn read_recognizers(
                 .or_else(|| r.get("Type"))
                 .and_then(Value::as_str)
                 .unwrap_or("date");
-            timexes.push(Timex { start, end, ttype: timeml_type(t).to_string(), values: values(r) });
+            timexes.push(Timex {
+                start,
+                end,
+                ttype: timeml_type(t).to_string(),
+                values: values(r),
+            });
         }
         out.push(GoldDoc {
             id: format!("{name}#{i}"),

@@ -91,8 +91,14 @@ fn overlap(a: &Timex, b: &Timex) -> usize {
 }
 
 /// Score predictions (by document id) against gold documents.
-pub fn score(golds: &[GoldDoc], preds: &HashMap<String, Vec<Timex>>) -> Scores {
-    let mut s = Scores { docs: golds.len(), ..Scores::default() };
+pub fn score<S: std::hash::BuildHasher>(
+    golds: &[GoldDoc],
+    preds: &HashMap<String, Vec<Timex>, S>,
+) -> Scores {
+    let mut s = Scores {
+        docs: golds.len(),
+        ..Scores::default()
+    };
     let empty = Vec::new();
     for g in golds {
         let pred = preds.get(&g.id).unwrap_or(&empty);
@@ -131,7 +137,19 @@ impl fmt::Display for Scores {
         writeln!(
             f,
             "{:<9} {:>5} {:>5}  {:>5} {:>5} {:>5}  {:>5} {:>5} {:>5}  {:>6}  {:>5} {:>5} {:>5}",
-            "type", "gold", "pred", "sP", "sR", "sF1", "rP", "rR", "rF1", "valAcc", "vP", "vR", "vF1"
+            "type",
+            "gold",
+            "pred",
+            "sP",
+            "sR",
+            "sF1",
+            "rP",
+            "rR",
+            "rF1",
+            "valAcc",
+            "vP",
+            "vR",
+            "vF1"
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, c: &Counts| {
             let (sp, sr, sf) = c.strict_prf();
@@ -157,7 +175,12 @@ mod tests {
     use super::*;
 
     fn tx(start: usize, end: usize, t: &str, v: &str) -> Timex {
-        Timex { start, end, ttype: t.into(), values: vec![v.into()] }
+        Timex {
+            start,
+            end,
+            ttype: t.into(),
+            values: vec![v.into()],
+        }
     }
 
     #[test]
@@ -167,14 +190,31 @@ mod tests {
             text: String::new(),
             lang: None,
             dct: None,
-            timexes: vec![tx(0, 4, "DATE", "2026-01-07"), tx(10, 20, "DATE", "2026-W02"), tx(30, 35, "DURATION", "P3Y")],
+            timexes: vec![
+                tx(0, 4, "DATE", "2026-01-07"),
+                tx(10, 20, "DATE", "2026-W02"),
+                tx(30, 35, "DURATION", "P3Y"),
+            ],
         }];
         let preds = HashMap::from([(
             "d".to_string(),
-            vec![tx(0, 4, "DATE", "2026-01-07"), tx(12, 20, "DATE", "2026-W2"), tx(40, 45, "DATE", "2026")],
+            vec![
+                tx(0, 4, "DATE", "2026-01-07"),
+                tx(12, 20, "DATE", "2026-W2"),
+                tx(40, 45, "DATE", "2026"),
+            ],
         )]);
         let s = score(&gold, &preds);
-        assert_eq!((s.all.gold, s.all.pred, s.all.strict, s.all.relaxed, s.all.value), (3, 3, 1, 2, 2));
+        assert_eq!(
+            (
+                s.all.gold,
+                s.all.pred,
+                s.all.strict,
+                s.all.relaxed,
+                s.all.value
+            ),
+            (3, 3, 1, 2, 2)
+        );
         let d = s.by_type["DATE"];
         assert_eq!((d.gold, d.pred, d.relaxed, d.value), (2, 3, 2, 2));
         assert!((d.value_prf().2 - 0.8).abs() < 1e-9);

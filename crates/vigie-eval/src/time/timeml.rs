@@ -42,19 +42,18 @@ fn decode(s: &str, out: &mut String) {
             "gt" => Some('>'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
-        match c {
-            Some(c) => {
-                out.push(c);
-                rest = &tail[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
+        if let Some(c) = c {
+            out.push(c);
+            rest = &tail[semi + 1..];
+        } else {
+            out.push('&');
+            rest = &tail[1..];
         }
     }
     out.push_str(rest);
@@ -67,7 +66,10 @@ pub fn read_tml(id: &str, xml: &str, lang: Option<&str>) -> Result<GoldDoc, Stri
         let end = tail.find("</DCT>")?;
         attr(&tail[..end], "value").map(|v| v.chars().take(10).collect::<String>())
     });
-    let start = xml.find("<TEXT>").ok_or_else(|| format!("{id}: no <TEXT>"))? + "<TEXT>".len();
+    let start = xml
+        .find("<TEXT>")
+        .ok_or_else(|| format!("{id}: no <TEXT>"))?
+        + "<TEXT>".len();
     let end = xml[start..]
         .find("</TEXT>")
         .map(|e| start + e)
@@ -82,7 +84,10 @@ pub fn read_tml(id: &str, xml: &str, lang: Option<&str>) -> Result<GoldDoc, Stri
         let before = text.len();
         decode(&rest[..lt], &mut text);
         chars += text[before..].chars().count();
-        let gt = rest[lt..].find('>').ok_or_else(|| format!("{id}: unclosed tag"))? + lt;
+        let gt = rest[lt..]
+            .find('>')
+            .ok_or_else(|| format!("{id}: unclosed tag"))?
+            + lt;
         let tag = &rest[lt + 1..gt];
         if tag.starts_with("TIMEX3") {
             let ttype = attr(tag, "type").unwrap_or("DATE").to_string();
@@ -94,7 +99,12 @@ pub fn read_tml(id: &str, xml: &str, lang: Option<&str>) -> Result<GoldDoc, Stri
             }
         } else if tag == "/TIMEX3" {
             if let Some((s, ttype, value)) = open.pop() {
-                timexes.push(Timex { start: s, end: chars, ttype, values: vec![value] });
+                timexes.push(Timex {
+                    start: s,
+                    end: chars,
+                    ttype,
+                    values: vec![value],
+                });
             }
         }
         rest = &rest[gt + 1..];
@@ -121,7 +131,10 @@ mod tests {
         assert_eq!(d.dct.as_deref(), Some("2026-01-08"));
         assert_eq!(d.text, "Le vote a eu lieu \"hier\".");
         let t = &d.timexes[0];
-        assert_eq!((t.start, t.end, t.values[0].as_str()), (19, 23, "2026-01-07"));
+        assert_eq!(
+            (t.start, t.end, t.values[0].as_str()),
+            (19, 23, "2026-01-07")
+        );
         assert!(read_tml("d", "<TimeML>", None).is_err());
     }
 }

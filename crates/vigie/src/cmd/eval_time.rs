@@ -59,7 +59,10 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         for e in entries {
             collect(&e, out)?;
         }
-    } else if matches!(path.extension().and_then(|e| e.to_str()), Some("tml" | "json")) {
+    } else if matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("tml" | "json")
+    ) {
         out.push(path.to_path_buf());
     }
     Ok(())
@@ -72,14 +75,23 @@ fn load(args: &Args) -> Result<Vec<GoldDoc>> {
     }
     let mut docs = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let text =
+            std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
         let id = f.display().to_string();
         if f.extension().and_then(|e| e.to_str()) == Some("tml") {
             docs.push(read_tml(&id, &text, args.lang.as_deref()).map_err(anyhow::Error::msg)?);
         } else {
-            let lang = lang_of_path(&f).or(args.lang.as_deref().map(|_| "")).unwrap_or("en");
-            let lang = if lang.is_empty() { args.lang.as_deref().unwrap_or("en") } else { lang };
-            docs.extend(read_recognizers(&id, &text, lang, !args.all_cases).map_err(anyhow::Error::msg)?);
+            let lang = lang_of_path(&f)
+                .or(args.lang.as_deref().map(|_| ""))
+                .unwrap_or("en");
+            let lang = if lang.is_empty() {
+                args.lang.as_deref().unwrap_or("en")
+            } else {
+                lang
+            };
+            docs.extend(
+                read_recognizers(&id, &text, lang, !args.all_cases).map_err(anyhow::Error::msg)?,
+            );
         }
     }
     Ok(docs)
@@ -115,16 +127,25 @@ fn timeml_value(t: &TimeExpr) -> String {
 }
 
 /// Run vigie over the gold texts; returns predictions and the seconds spent.
-fn run_vigie(sources: &Sources, docs: &[GoldDoc], fixed: Option<&str>) -> Result<(HashMap<String, Vec<Timex>>, f64)> {
-    let lex = time::TimeLexicon::load(sources).map_err(|e| anyhow::anyhow!("time lexicon: {e:?}"))?;
-    let lang_lex = lang::LangLexicon::load(sources).map_err(|e| anyhow::anyhow!("lang lexicon: {e:?}"))?;
+fn run_vigie(
+    sources: &Sources,
+    docs: &[GoldDoc],
+    fixed: Option<&str>,
+) -> Result<(HashMap<String, Vec<Timex>>, f64)> {
+    let lex =
+        time::TimeLexicon::load(sources).map_err(|e| anyhow::anyhow!("time lexicon: {e:?}"))?;
+    let lang_lex =
+        lang::LangLexicon::load(sources).map_err(|e| anyhow::anyhow!("lang lexicon: {e:?}"))?;
     let mut preds = HashMap::new();
     let mut spent = std::time::Duration::ZERO;
     for g in docs {
         // timed: what a caller pays (folding and tagging), not the offset conversion below
         let start = Instant::now();
         let mut doc = Doc::new(g.id.clone(), g.text.clone());
-        doc.date = g.dct.as_deref().and_then(vigie_core::pipeline::parse_input_date);
+        doc.date = g
+            .dct
+            .as_deref()
+            .and_then(vigie_core::pipeline::parse_input_date);
         doc.lang = match g.lang.as_deref().or(fixed) {
             Some(l) => l.to_string(),
             None => lang::detect(&doc, &lang_lex).to_string(),
@@ -136,7 +157,12 @@ fn run_vigie(sources: &Sources, docs: &[GoldDoc], fixed: Option<&str>) -> Result
         for t in &times {
             let s = doc.text[..t.span.start].chars().count();
             let e = s + doc.text[t.span.start..t.span.end].chars().count();
-            out.push(Timex { start: s, end: e, ttype: timeml_type(t).into(), values: vec![timeml_value(t)] });
+            out.push(Timex {
+                start: s,
+                end: e,
+                ttype: timeml_type(t).into(),
+                values: vec![timeml_value(t)],
+            });
         }
         preds.insert(g.id.clone(), out);
     }
@@ -151,18 +177,39 @@ fn read_preds(path: &Path) -> Result<HashMap<String, Vec<Timex>>> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(&line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
-        let id = v.get("id").and_then(|x| x.as_str()).unwrap_or_default().to_string();
+        let v: serde_json::Value =
+            serde_json::from_str(&line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        let id = v
+            .get("id")
+            .and_then(|x| x.as_str())
+            .unwrap_or_default()
+            .to_string();
         let mut ts = Vec::new();
-        for t in v.get("times").and_then(|x| x.as_array()).into_iter().flatten() {
-            let (Some(s), Some(e)) = (t.get("start").and_then(serde_json::Value::as_u64), t.get("end").and_then(serde_json::Value::as_u64)) else {
+        for t in v
+            .get("times")
+            .and_then(|x| x.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let (Some(s), Some(e)) = (
+                t.get("start").and_then(serde_json::Value::as_u64),
+                t.get("end").and_then(serde_json::Value::as_u64),
+            ) else {
                 continue;
             };
             ts.push(Timex {
                 start: s as usize,
                 end: e as usize,
-                ttype: t.get("type").and_then(|x| x.as_str()).unwrap_or("DATE").to_string(),
-                values: vec![t.get("value").and_then(|x| x.as_str()).unwrap_or_default().to_string()],
+                ttype: t
+                    .get("type")
+                    .and_then(|x| x.as_str())
+                    .unwrap_or("DATE")
+                    .to_string(),
+                values: vec![t
+                    .get("value")
+                    .and_then(|x| x.as_str())
+                    .unwrap_or_default()
+                    .to_string()],
             });
         }
         out.insert(id, ts);
@@ -207,7 +254,11 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
     print!("{s}");
     let date = s.by_type.get("DATE").copied().unwrap_or_default();
     let speed = secs.map_or_else(String::new, |t| {
-        format!(" docs/s={:.0} kchars/s={:.0}", docs.len() as f64 / t.max(1e-9), chars as f64 / 1000.0 / t.max(1e-9))
+        format!(
+            " docs/s={:.0} kchars/s={:.0}",
+            docs.len() as f64 / t.max(1e-9),
+            chars as f64 / 1000.0 / t.max(1e-9)
+        )
     });
     println!(
         "summary: {who} docs={} gold={} pred={} strict_f1={:.3} relaxed_f1={:.3} value_f1={:.3} date_relaxed_f1={:.3} date_value_f1={:.3}{speed}",
