@@ -162,7 +162,9 @@ fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Resolved {
         Unit::Day => day(dct + Duration::days(n64)),
         Unit::Week => week_value(dct + Duration::days(7 * n64)),
         Unit::Weekend => {
-            let w = week_value(dct + Duration::days(7 * n64));
+            // "the weekend" written early in the week is the one just past
+            let back = i64::from(n == 0 && dct.weekday().num_days_from_monday() < 3);
+            let w = week_value(dct + Duration::days(7 * (n64 - back)));
             plain(format!("{}-WE", w.value), Granularity::Week)
         }
         Unit::Month => {

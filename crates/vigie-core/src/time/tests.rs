@@ -155,6 +155,23 @@ fn en_relative_days_and_periods() {
 }
 
 #[test]
+fn the_past_alone_or_before_a_unit_and_the_weekend_just_past() {
+    // 5 January 2026 is a Monday: "the weekend" is the one before it
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-05",
+            "In the past, over the past year and the weekend."
+        ),
+        pairs(&[
+            ("the past", "PAST_REF"),
+            ("the past year", "2025"),
+            ("the weekend", "2026-W01-WE")
+        ])
+    );
+}
+
+#[test]
 fn partial_dates_keep_the_value_of_their_period() {
     assert_eq!(
         run(
