@@ -20,7 +20,7 @@ use resolve::{resolve, Anchor};
 use scan::{Atom, AtomKind};
 
 /// How many atoms around an expression are searched for a future-tense cue.
-const TENSE_WINDOW: usize = 8;
+const TENSE_WINDOW: usize = 16;
 
 fn part_of_day(code: &str) -> Option<&'static str> {
     match code {
@@ -49,8 +49,11 @@ fn future_near(
         if a.kind != AtomKind::Word {
             return false;
         }
+        // a lower-case verb with a future ending (« sera », « partira »), not a name (« Vera »)
         let w = &doc.norm.folded[a.folded.0..a.folded.1];
-        w.len() >= 5
+        let lower = doc.text[a.span.start..].starts_with(char::is_lowercase);
+        lower
+            && w.len() >= 4
             && words
                 .future_suffixes
                 .iter()
