@@ -313,7 +313,9 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                     let back = (7 + i64::from(dct.weekday().num_days_from_monday())
                         - i64::from(target.num_days_from_monday()))
                         % 7;
-                    if an.future && back != 0 {
+                    // the day after the document date is named for what comes next: news
+                    // would say "last Monday" for six days back
+                    if back != 0 && (an.future || back == 6) {
                         dct + Duration::days(7 - back)
                     } else {
                         dct - Duration::days(back)

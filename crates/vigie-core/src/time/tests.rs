@@ -118,6 +118,19 @@ fn en_weekdays_relative_to_the_document_date() {
 }
 
 #[test]
+fn a_weekday_named_the_day_before_its_date_is_the_next_day() {
+    // 11 January 2026 is a Sunday: « lundi » is tomorrow, « samedi » yesterday
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-11",
+            "Les discussions de lundi suivent celles de samedi."
+        ),
+        pairs(&[("lundi", "2026-01-12"), ("samedi", "2026-01-10")])
+    );
+}
+
+#[test]
 fn fr_relative_days_and_periods() {
     assert_eq!(
         run("fr", "2026-01-08", "Hier, avant-hier et demain; la semaine dernière, le mois prochain, l'an dernier, il y a trois jours et dans deux semaines."),
