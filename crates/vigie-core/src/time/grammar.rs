@@ -34,10 +34,14 @@ pub(crate) enum Sem {
         y: i32,
         m: u32,
     },
-    /// A month without year; `dir` as in `DayMonth`, `this` for « ce mois de mai ».
+    /// A month without year; `dir` as in `DayMonth`.
     Month {
         m: u32,
         dir: i32,
+    },
+    /// « ce mois de mai », "this September": the month of the document's year.
+    MonthThisYear {
+        m: u32,
     },
     Year(i32),
     /// The first three digits of the decade's years (`199`).
@@ -434,7 +438,13 @@ impl Grammar<'_> {
                 offer(sem, e, pod);
             }
             if let Some((m, e)) = self.month(j) {
-                offer(Sem::Month { m, dir }, e, None);
+                // "this September" is the document year's, whatever the tense
+                let sem = if dir == 0 {
+                    Sem::MonthThisYear { m }
+                } else {
+                    Sem::Month { m, dir }
+                };
+                offer(sem, e, None);
             }
             if let Some((u, e)) = self.unit(j) {
                 offer(Sem::RelUnit { unit: u, n: dir }, e, None);
@@ -579,10 +589,13 @@ impl Grammar<'_> {
         // (the one before the document's), this week
         if i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some() {
             match self.unit(i) {
-                Some((u @ (Unit::Week | Unit::Weekend), e)) if self.post_direction(e).is_none() => {
+                // singular only: "the weeks" is no week in particular
+                Some((u @ (Unit::Week | Unit::Weekend), e))
+                    if self.post_direction(e).is_none() && !self.plural(i) =>
+                {
                     offer(Sem::RelUnit { unit: u, n: 0 }, e, None);
                 }
-                Some((Unit::Quarter, e)) => offer(
+                Some((Unit::Quarter, e)) if !self.plural(i) => offer(
                     Sem::RelUnit {
                         unit: Unit::Quarter,
                         n: -1,
@@ -680,6 +693,13 @@ impl Grammar<'_> {
             }
         }
         best
+    }
+
+    /// A unit word in the plural (ends in s: "weeks", « semaines »).
+    fn plural(&self, i: usize) -> bool {
+        self.a
+            .get(i)
+            .is_some_and(|x| self.text[x.span.start..x.span.end].ends_with(['s', 'S']))
     }
 
     /// A count of years at atoms `start..end` that is someone's age (« un homme de 87 ans »,

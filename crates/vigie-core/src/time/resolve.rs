@@ -293,8 +293,22 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             month_value(year, m)
         }
         Sem::Season { s, dir, .. } => {
-            plain(format!("{:04}-{s}", dct.year() + dir), Granularity::Season)
+            // "last spring" is the latest spring begun before the document date, "next
+            // spring" the first one after it
+            let start = match s {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let y = match dir {
+                d if d < 0 => dct.year() - i32::from(start >= dct.month()),
+                d if d > 0 => dct.year() + i32::from(start <= dct.month()),
+                _ => dct.year(),
+            };
+            plain(format!("{y:04}-{s}"), Granularity::Season)
         }
+        Sem::MonthThisYear { m } => month_value(dct.year(), m),
         Sem::Quarter { q, .. } => {
             let y = if q <= quarter_of(dct.month()) {
                 dct.year()

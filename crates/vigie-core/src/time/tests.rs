@@ -185,6 +185,29 @@ fn the_past_alone_or_before_a_unit_and_the_weekend_just_past() {
 }
 
 #[test]
+fn this_month_and_last_season() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-02-05",
+            "The vote is this September; the floods came last spring."
+        ),
+        pairs(&[("this September", "2026-09"), ("last spring", "2025-SP")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-10-05",
+            "Les crues de l'été dernier et celles du printemps dernier."
+        ),
+        pairs(&[
+            ("l'été dernier", "2026-SU"),
+            ("printemps dernier", "2026-SP")
+        ])
+    );
+}
+
+#[test]
 fn partial_dates_keep_the_value_of_their_period() {
     assert_eq!(
         run(
