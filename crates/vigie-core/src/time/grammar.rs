@@ -199,7 +199,7 @@ impl Grammar<'_> {
     }
 
     /// A day number for ranges (« du 6 au 8 janvier »).
-    pub(crate) fn day_public(&self, i: usize) -> At<u32> {
+    pub(crate) fn range_day(&self, i: usize) -> At<u32> {
         self.day(i)
     }
 

@@ -85,14 +85,13 @@ fn future_near(
 /// A day number before a range joiner and a full date: « du 6 au 8 janvier », « les 10 et
 /// 11 décembre ». Returns the day, the atom after it, and where the second date starts.
 fn range_first(g: &Grammar<'_>, at: usize, month_first: bool) -> Option<(u32, usize, Parse)> {
-    let (day, after) = g.day_public(at)?;
+    let (day, after) = g.range_day(at)?;
     let next = g.join(after)?;
     let second = g.parse_at(next, month_first)?;
     matches!(second.sem, Sem::Full { .. } | Sem::DayMonth { .. }).then_some((day, after, second))
 }
 
-fn expr(doc: &Doc, atoms: &[Atom], p: &Parse, r: resolve::Resolved) -> TimeExpr {
-    let _ = doc;
+fn expr(atoms: &[Atom], p: &Parse, r: resolve::Resolved) -> TimeExpr {
     TimeExpr {
         span: Span::new(atoms[p.start].span.start, atoms[p.end - 1].span.end),
         value: r.value,
@@ -183,7 +182,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             if r.day.is_some() && !matches!(p.sem, Sem::Clock { .. }) {
                 last_day = r.day;
             }
-            out.push(expr(doc, &atoms, &p, r));
+            out.push(expr(&atoms, &p, r));
         }
     }
     out
