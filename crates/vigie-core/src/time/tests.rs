@@ -439,6 +439,22 @@ fn publication_date_from_text_and_url() {
             DateSource::Url
         ))
     );
+    d.url = Some("https://example.org/europe/201805/25/01-5183180-a-story.php".into());
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2018, 5, 25).unwrap(),
+            DateSource::Url
+        ))
+    );
+    d.url = Some("https://example.org/monde/a-story-22-01-2019-2287808_24.php".into());
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2019, 1, 22).unwrap(),
+            DateSource::Url
+        ))
+    );
     d.url = None;
     assert_eq!(infer_publication_date(&d, &lex), None);
 }
