@@ -447,7 +447,12 @@ impl Grammar<'_> {
                 offer(sem, e, None);
             }
             if let Some((u, e)) = self.unit(j) {
-                offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+                // « ces derniers jours », "the coming weeks": a vague stretch, no one unit
+                if dir != 0 && self.plural(j) {
+                    offer(Sem::Duration { n: None, unit: u }, e, None);
+                } else {
+                    offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+                }
             }
             if let Some((s, e)) = self.lex(j, |k| match k {
                 Kind::Season(s) => Some(s),

@@ -303,6 +303,21 @@ fn times_of_day_give_the_day_and_the_part() {
 }
 
 #[test]
+fn plural_units_after_last_or_next_are_vague_durations() {
+    let lex = lexicon();
+    let d = segmented(
+        "fr",
+        Some("2026-01-08"),
+        "Ces derniers jours, les combats ont repris.",
+    );
+    let t = tag(&d, &lex);
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration),
+        ("derniers jours", "PXD", true)
+    );
+}
+
+#[test]
 fn present_references() {
     assert_eq!(
         run(
