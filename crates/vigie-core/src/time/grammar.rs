@@ -2,6 +2,10 @@
 //! and what they mean ([`Sem`]), before any anchoring to the document date (`resolve.rs`).
 //! Word order rules accept both French and English orders; the words come from the lexicon.
 
+// Parsers thread atom indexes through many small steps: `i` the start, `j`, `k` the next
+// positions, `e` an end, as in any hand-written parser.
+#![allow(clippy::many_single_char_names)]
+
 use super::lexicon::{Kind, Unit};
 use super::scan::{Atom, AtomKind};
 
@@ -30,10 +34,14 @@ pub(crate) enum Sem {
         y: i32,
         m: u32,
     },
-    /// A month without year; `dir` as in `DayMonth`, `this` for « ce mois de mai ».
+    /// A month without year; `dir` as in `DayMonth`.
     Month {
         m: u32,
         dir: i32,
+    },
+    /// « ce mois de mai », "this September": the month of the document's year.
+    MonthThisYear {
+        m: u32,
     },
     Year(i32),
     /// The first three digits of the decade's years (`199`).
@@ -121,7 +129,7 @@ impl Grammar<'_> {
     }
 
     fn has(&self, i: usize, f: impl Fn(Kind) -> bool) -> Option<usize> {
-        self.lex(i, |k| f(k).then_some(())).map(|(_, j)| j)
+        self.lex(i, |k| f(k).then_some(())).map(|((), j)| j)
     }
 
     /// The punctuation character of atom `i` (a lexicon phrase may be one, as « - » is).
@@ -191,7 +199,7 @@ impl Grammar<'_> {
     }
 
     /// A day number for ranges (« du 6 au 8 janvier »).
-    pub(crate) fn day_public(&self, i: usize) -> At<u32> {
+    pub(crate) fn range_day(&self, i: usize) -> At<u32> {
         self.day(i)
     }
 
@@ -298,9 +306,8 @@ impl Grammar<'_> {
     /// Dates in digits: 06/01/2026, 2026-01-06, 6.1.2026; `month_first` for English.
     fn numeric_date(&self, i: usize, month_first: bool) -> At<Sem> {
         let ((a, da), j) = self.num(i)?;
-        let sep = match self.sym(j)? {
-            c @ ('/' | '-' | '.') => c,
-            _ => return None,
+        let Some(sep @ ('/' | '-' | '.')) = self.sym(j) else {
+            return None;
         };
         let glued = |k: usize| {
             self.a.get(k).is_some_and(|x| !x.newline_before)
@@ -311,7 +318,7 @@ impl Grammar<'_> {
         }
         let ((b, _), k) = self.num(j + 1)?;
         let k2 = self.punct(k, sep).filter(|_| glued(k) && glued(k + 1));
-        let third = k2.and_then(|k2| self.num(k2).map(|(n, e)| (n, e)));
+        let third = k2.and_then(|k2| self.num(k2));
         if da == 4 {
             // ISO: 2026-01-06 or 2026-01
             let y = a as i32;
@@ -431,10 +438,21 @@ impl Grammar<'_> {
                 offer(sem, e, pod);
             }
             if let Some((m, e)) = self.month(j) {
-                offer(Sem::Month { m, dir }, e, None);
+                // "this September" is the document year's, whatever the tense
+                let sem = if dir == 0 {
+                    Sem::MonthThisYear { m }
+                } else {
+                    Sem::Month { m, dir }
+                };
+                offer(sem, e, None);
             }
             if let Some((u, e)) = self.unit(j) {
-                offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+                // « ces derniers jours », "the coming weeks": a vague stretch, no one unit
+                if dir != 0 && self.plural(j) {
+                    offer(Sem::Duration { n: None, unit: u }, e, None);
+                } else {
+                    offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+                }
             }
             if let Some((s, e)) = self.lex(j, |k| match k {
                 Kind::Season(s) => Some(s),
@@ -576,10 +594,13 @@ impl Grammar<'_> {
         // (the one before the document's), this week
         if i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some() {
             match self.unit(i) {
-                Some((u @ (Unit::Week | Unit::Weekend), e)) if self.post_direction(e).is_none() => {
+                // singular only: "the weeks" is no week in particular
+                Some((u @ (Unit::Week | Unit::Weekend), e))
+                    if self.post_direction(e).is_none() && !self.plural(i) =>
+                {
                     offer(Sem::RelUnit { unit: u, n: 0 }, e, None);
                 }
-                Some((Unit::Quarter, e)) => offer(
+                Some((Unit::Quarter, e)) if !self.plural(i) => offer(
                     Sem::RelUnit {
                         unit: Unit::Quarter,
                         n: -1,
@@ -661,7 +682,7 @@ impl Grammar<'_> {
                                 None,
                             );
                         }
-                        _ if u != Unit::Weekend => {
+                        _ if u != Unit::Weekend && !self.is_age(j, e, u) => {
                             offer(
                                 Sem::Duration {
                                     n: (n > 0).then_some(n),
@@ -677,6 +698,21 @@ impl Grammar<'_> {
             }
         }
         best
+    }
+
+    /// A unit word in the plural (ends in s: "weeks", « semaines »).
+    fn plural(&self, i: usize) -> bool {
+        self.a
+            .get(i)
+            .is_some_and(|x| self.text[x.span.start..x.span.end].ends_with(['s', 'S']))
+    }
+
+    /// A count of years at atoms `start..end` that is someone's age (« un homme de 87 ans »,
+    /// "87 years old"), not a duration.
+    fn is_age(&self, start: usize, end: usize, unit: Unit) -> bool {
+        unit == Unit::Year
+            && ((start > 0 && self.has(start - 1, |k| k == Kind::AgeBefore).is_some())
+                || self.has(end, |k| k == Kind::AgeAfter).is_some())
     }
 
     /// A number that looks like a year stands alone as a year after a preposition, or when

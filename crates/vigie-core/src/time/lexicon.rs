@@ -38,6 +38,8 @@ pub(crate) enum Kind {
     HourMark,
     /// `AM` or `PM` after a clock time.
     Meridiem(&'static str),
+    AgeBefore,
+    AgeAfter,
 }
 
 /// A unit of a duration or a relative expression.
@@ -183,6 +185,8 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
         "today_mark" => Kind::TodayMark,
         "approx" => Kind::Approx,
         "hour_mark" => Kind::HourMark,
+        "age_before" => Kind::AgeBefore,
+        "age_after" => Kind::AgeAfter,
         "meridiem" => Kind::Meridiem(code(&["AM", "PM"])?),
         // endings, not phrases: kept apart by the loader
         "ordinal_suffix" | "future_suffix" => return Ok(None),

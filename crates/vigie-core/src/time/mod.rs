@@ -20,7 +20,7 @@ use resolve::{resolve, Anchor};
 use scan::{Atom, AtomKind};
 
 /// How many atoms around an expression are searched for a future-tense cue.
-const TENSE_WINDOW: usize = 10;
+const TENSE_WINDOW: usize = 16;
 
 fn part_of_day(code: &str) -> Option<&'static str> {
     match code {
@@ -49,8 +49,11 @@ fn future_near(
         if a.kind != AtomKind::Word {
             return false;
         }
+        // a lower-case verb with a future ending (« sera », « partira »), not a name (« Vera »)
         let w = &doc.norm.folded[a.folded.0..a.folded.1];
-        w.len() >= 5
+        let lower = doc.text[a.span.start..].starts_with(char::is_lowercase);
+        lower
+            && w.len() >= 4
             && words
                 .future_suffixes
                 .iter()
@@ -81,15 +84,14 @@ fn future_near(
 
 /// A day number before a range joiner and a full date: « du 6 au 8 janvier », « les 10 et
 /// 11 décembre ». Returns the day, the atom after it, and where the second date starts.
-fn range_first(g: &Grammar<'_>, i: usize, month_first: bool) -> Option<(u32, usize, Parse)> {
-    let (d, j) = g.day_public(i)?;
-    let k = g.join(j)?;
-    let second = g.parse_at(k, month_first)?;
-    matches!(second.sem, Sem::Full { .. } | Sem::DayMonth { .. }).then_some((d, j, second))
+fn range_first(g: &Grammar<'_>, at: usize, month_first: bool) -> Option<(u32, usize, Parse)> {
+    let (day, after) = g.range_day(at)?;
+    let next = g.join(after)?;
+    let second = g.parse_at(next, month_first)?;
+    matches!(second.sem, Sem::Full { .. } | Sem::DayMonth { .. }).then_some((day, after, second))
 }
 
-fn expr(doc: &Doc, atoms: &[Atom], p: &Parse, r: resolve::Resolved) -> TimeExpr {
-    let _ = doc;
+fn expr(atoms: &[Atom], p: &Parse, r: resolve::Resolved) -> TimeExpr {
     TimeExpr {
         span: Span::new(atoms[p.start].span.start, atoms[p.end - 1].span.end),
         value: r.value,
@@ -180,7 +182,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             if r.day.is_some() && !matches!(p.sem, Sem::Clock { .. }) {
                 last_day = r.day;
             }
-            out.push(expr(doc, &atoms, &p, r));
+            out.push(expr(&atoms, &p, r));
         }
     }
     out

@@ -27,9 +27,7 @@ fn url_date(url: &str, lex: &TimeLexicon) -> Option<NaiveDate> {
                 })
         })
     };
-    let parts: Vec<&str> = url
-        .split(|c: char| matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '='))
-        .collect();
+    let parts: Vec<&str> = url.split(['/', '-', '_', '.', '?', '&', '=']).collect();
     for (i, p) in parts.iter().enumerate() {
         if p.len() == 8 && p.bytes().all(|b| b.is_ascii_digit()) {
             let (y, m, d) = (
@@ -43,8 +41,40 @@ fn url_date(url: &str, lex: &TimeLexicon) -> Option<NaiveDate> {
                 }
             }
         }
+        let num = |q: Option<&&str>| {
+            q.filter(|q| (1..=2).contains(&q.len()) && q.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|q| q.parse::<u32>().ok())
+        };
+        // /201805/25/: year and month glued, then the day
+        if p.len() == 6 && p.bytes().all(|b| b.is_ascii_digit()) {
+            if let (Ok(y), Ok(m), Some(d)) = (
+                p[..4].parse::<i32>(),
+                p[4..].parse::<u32>(),
+                num(parts.get(i + 1)),
+            ) {
+                if (1990..=2100).contains(&y) {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
         if p.len() != 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
             continue;
+        }
+        // …-22-01-2019-…: day, month, year
+        if i >= 2 {
+            if let (Ok(y), Some(m), Some(d)) = (
+                p.parse::<i32>(),
+                num(parts.get(i - 1)),
+                num(parts.get(i - 2)),
+            ) {
+                if (1990..=2100).contains(&y) {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                        return Some(date);
+                    }
+                }
+            }
         }
         let Ok(y) = p.parse::<i32>() else { continue };
         if !(1990..=2100).contains(&y) {

@@ -88,8 +88,8 @@ fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
 
 /// The year for a day and month. A weekday the text gives picks the year whose calendar
 /// agrees; otherwise news speaks of the past: the latest such day up to the document date,
-/// unless the clause is in the future tense or the next one is much nearer (a third of the
-/// distance: « le 7 novembre » written on 7 September is two months ahead).
+/// unless the next one is much nearer (a third of the distance: « le 7 novembre » written on
+/// 7 September is two months ahead), or not much farther in a future-tense clause.
 fn infer_year(
     dct: NaiveDate,
     m: u32,
@@ -120,7 +120,7 @@ fn infer_year(
     match (past, next) {
         (Some(p), Some(n)) => {
             let (dp, dn) = ((dct - p).num_days(), (n - dct).num_days());
-            Some(if (future && dn < 366) || dn * 3 < dp {
+            Some(if (future && dn < dp * 4) || dn * 3 < dp {
                 n
             } else {
                 p
@@ -156,13 +156,15 @@ fn quarter_of(m: u32) -> u32 {
 }
 
 /// `n` units from the document date, at that unit's granularity.
-fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Option<Resolved> {
+fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Resolved {
     let n64 = i64::from(n);
-    Some(match unit {
+    match unit {
         Unit::Day => day(dct + Duration::days(n64)),
         Unit::Week => week_value(dct + Duration::days(7 * n64)),
         Unit::Weekend => {
-            let w = week_value(dct + Duration::days(7 * n64));
+            // "the weekend" written early in the week is the one just past
+            let back = i64::from(n == 0 && dct.weekday().num_days_from_monday() < 3);
+            let w = week_value(dct + Duration::days(7 * (n64 - back)));
             plain(format!("{}-WE", w.value), Granularity::Week)
         }
         Unit::Month => {
@@ -191,7 +193,7 @@ fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Option<Resolved> {
         ),
         // hours and minutes ago fall on the document date
         Unit::Hour | Unit::Minute | Unit::Second => day(dct),
-    })
+    }
 }
 
 /// Anchor a meaning. None when it needs a document date that is missing.
@@ -253,7 +255,8 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             let now = month_index(dct.year(), dct.month());
             let year = match dir {
                 // news speaks of the past: the latest such month up to this one, unless the
-                // clause is in the future tense or the next one is much nearer
+                // clause is in the future tense or the next one is more than six months
+                // nearer than the last (« mai » written in March)
                 0 => {
                     let past = if month_index(dct.year(), m) <= now {
                         dct.year()
@@ -266,7 +269,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                         dct.year() + 1
                     };
                     let (dp, dn) = (now - month_index(past, m), month_index(next, m) - now);
-                    if dp > 0 && (an.future || dn + 3 < dp) {
+                    if dp > 0 && (an.future || dn + 6 < dp) {
                         next
                     } else {
                         past
@@ -290,8 +293,22 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             month_value(year, m)
         }
         Sem::Season { s, dir, .. } => {
-            plain(format!("{:04}-{s}", dct.year() + dir), Granularity::Season)
+            // "last spring" is the latest spring begun before the document date, "next
+            // spring" the first one after it
+            let start = match s {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let y = match dir {
+                d if d < 0 => dct.year() - i32::from(start >= dct.month()),
+                d if d > 0 => dct.year() + i32::from(start <= dct.month()),
+                _ => dct.year(),
+            };
+            plain(format!("{y:04}-{s}"), Granularity::Season)
         }
+        Sem::MonthThisYear { m } => month_value(dct.year(), m),
         Sem::Quarter { q, .. } => {
             let y = if q <= quarter_of(dct.month()) {
                 dct.year()
@@ -307,10 +324,12 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                 Some(w) if w != 0 => weekday_in_week(dct, wd, i64::from(w)),
                 Some(_) => weekday_in_week(dct, wd, 0),
                 None => {
-                    let back = (7 + dct.weekday().num_days_from_monday() as i64
-                        - target.num_days_from_monday() as i64)
+                    let back = (7 + i64::from(dct.weekday().num_days_from_monday())
+                        - i64::from(target.num_days_from_monday()))
                         % 7;
-                    if an.future && back != 0 {
+                    // the day after the document date is named for what comes next: news
+                    // would say "last Monday" for six days back
+                    if back != 0 && (an.future || back == 6) {
                         dct + Duration::days(7 - back)
                     } else {
                         dct - Duration::days(back)
@@ -319,7 +338,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             };
             day(date)
         }
-        Sem::RelUnit { unit, n } => rel_unit(dct, unit, n)?,
+        Sem::RelUnit { unit, n } => rel_unit(dct, unit, n),
         _ => return None,
     })
 }

@@ -141,7 +141,7 @@ pub(crate) fn atoms(doc: &Doc, words: &LangWords) -> Vec<Atom> {
                 .next()
                 .is_some_and(char::is_uppercase);
             // an abbreviation stands only before a period or a number (« Jan. 6 », "Jan 2026")
-            let after = folded[e..].as_bytes();
+            let after = &folded.as_bytes()[e..];
             let abbr_ok = after.first() == Some(&b'.')
                 || (after.first() == Some(&b' ') && after.get(1).is_some_and(u8::is_ascii_digit));
             let mut kinds = [None; MAX_READINGS];

@@ -118,6 +118,19 @@ fn en_weekdays_relative_to_the_document_date() {
 }
 
 #[test]
+fn a_weekday_named_the_day_before_its_date_is_the_next_day() {
+    // 11 January 2026 is a Sunday: « lundi » is tomorrow, « samedi » yesterday
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-11",
+            "Les discussions de lundi suivent celles de samedi."
+        ),
+        pairs(&[("lundi", "2026-01-12"), ("samedi", "2026-01-10")])
+    );
+}
+
+#[test]
 fn fr_relative_days_and_periods() {
     assert_eq!(
         run("fr", "2026-01-08", "Hier, avant-hier et demain; la semaine dernière, le mois prochain, l'an dernier, il y a trois jours et dans deux semaines."),
@@ -150,6 +163,46 @@ fn en_relative_days_and_periods() {
             ("this year", "2026"),
             ("two days ago", "2026-01-06"),
             ("a year ago", "2025"),
+        ])
+    );
+}
+
+#[test]
+fn the_past_alone_or_before_a_unit_and_the_weekend_just_past() {
+    // 5 January 2026 is a Monday: "the weekend" is the one before it
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-05",
+            "In the past, over the past year and the weekend."
+        ),
+        pairs(&[
+            ("the past", "PAST_REF"),
+            ("the past year", "2025"),
+            ("the weekend", "2026-W01-WE")
+        ])
+    );
+}
+
+#[test]
+fn this_month_and_last_season() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-02-05",
+            "The vote is this September; the floods came last spring."
+        ),
+        pairs(&[("this September", "2026-09"), ("last spring", "2025-SP")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-10-05",
+            "Les crues de l'été dernier et celles du printemps dernier."
+        ),
+        pairs(&[
+            ("l'été dernier", "2026-SU"),
+            ("printemps dernier", "2026-SP")
         ])
     );
 }
@@ -250,6 +303,21 @@ fn times_of_day_give_the_day_and_the_part() {
 }
 
 #[test]
+fn plural_units_after_last_or_next_are_vague_durations() {
+    let lex = lexicon();
+    let d = segmented(
+        "fr",
+        Some("2026-01-08"),
+        "Ces derniers jours, les combats ont repris.",
+    );
+    let t = tag(&d, &lex);
+    assert_eq!(
+        (d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration),
+        ("derniers jours", "PXD", true)
+    );
+}
+
+#[test]
 fn present_references() {
     assert_eq!(
         run(
@@ -282,6 +350,26 @@ fn durations_are_never_dates() {
     assert_eq!(
         (d.slice(t[0].span), t[0].value.as_str(), t[0].is_duration),
         ("two weeks", "P2W", true)
+    );
+}
+
+#[test]
+fn ages_are_not_durations() {
+    assert_eq!(
+        run("fr", "2026-01-08", "Un homme de 87 ans est mort."),
+        pairs(&[])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "A man aged 87 died; he was 87 years old."
+        ),
+        pairs(&[])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Il est en prison depuis 17 ans."),
+        pairs(&[("17 ans", "P17Y")])
     );
 }
 
@@ -363,6 +451,22 @@ fn publication_date_from_text_and_url() {
         infer_publication_date(&d, &lex),
         Some((
             NaiveDate::from_ymd_opt(2018, 12, 12).unwrap(),
+            DateSource::Url
+        ))
+    );
+    d.url = Some("https://example.org/europe/201805/25/01-5183180-a-story.php".into());
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2018, 5, 25).unwrap(),
+            DateSource::Url
+        ))
+    );
+    d.url = Some("https://example.org/monde/a-story-22-01-2019-2287808_24.php".into());
+    assert_eq!(
+        infer_publication_date(&d, &lex),
+        Some((
+            NaiveDate::from_ymd_opt(2019, 1, 22).unwrap(),
             DateSource::Url
         ))
     );

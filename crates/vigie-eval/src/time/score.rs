@@ -3,8 +3,9 @@
 //! Strict counts identical spans, relaxed counts any overlap; value accuracy is over relaxed
 //! pairs; value F1 counts a hit when the pair overlaps and the value is right.
 //!
-//! Per type, a paired prediction counts for its gold's type and an unpaired one for its own
-//! predicted type, so the per-type precisions add up to the overall one.
+//! Per type, recall is over the gold timexes of that type and precision over the predictions
+//! of that type (a pair whose types differ is a hit for the gold's recall and for the
+//! prediction's precision).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -15,12 +16,17 @@ use super::{GoldDoc, Timex};
 pub struct Counts {
     pub gold: usize,
     pub pred: usize,
+    /// Hits counted on the gold side (recall numerators).
     pub strict: usize,
     pub relaxed: usize,
     /// Relaxed pairs with a right value.
     pub value: usize,
     /// Relaxed pairs with the right type.
     pub ttype: usize,
+    /// Hits counted on the prediction side (precision numerators).
+    pub strict_p: usize,
+    pub relaxed_p: usize,
+    pub value_p: usize,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -47,20 +53,23 @@ impl Counts {
         self.relaxed += o.relaxed;
         self.value += o.value;
         self.ttype += o.ttype;
+        self.strict_p += o.strict_p;
+        self.relaxed_p += o.relaxed_p;
+        self.value_p += o.value_p;
     }
-    /// (P, R, F1) for `hits`.
-    pub fn prf(&self, hits: usize) -> (f64, f64, f64) {
-        let (p, r) = (ratio(hits, self.pred), ratio(hits, self.gold));
+    /// (P, R, F1) from precision-side and recall-side hits.
+    pub fn prf(&self, hits_p: usize, hits_r: usize) -> (f64, f64, f64) {
+        let (p, r) = (ratio(hits_p, self.pred), ratio(hits_r, self.gold));
         (p, r, f1(p, r))
     }
     pub fn strict_prf(&self) -> (f64, f64, f64) {
-        self.prf(self.strict)
+        self.prf(self.strict_p, self.strict)
     }
     pub fn relaxed_prf(&self) -> (f64, f64, f64) {
-        self.prf(self.relaxed)
+        self.prf(self.relaxed_p, self.relaxed)
     }
     pub fn value_prf(&self) -> (f64, f64, f64) {
-        self.prf(self.value)
+        self.prf(self.value_p, self.value)
     }
     pub fn value_accuracy(&self) -> f64 {
         ratio(self.value, self.relaxed)
@@ -91,7 +100,10 @@ fn overlap(a: &Timex, b: &Timex) -> usize {
 }
 
 /// Score predictions (by document id) against gold documents.
-pub fn score(golds: &[GoldDoc], preds: &HashMap<String, Vec<Timex>>) -> Scores {
+pub fn score<S: std::hash::BuildHasher>(
+    golds: &[GoldDoc],
+    preds: &HashMap<String, Vec<Timex>, S>,
+) -> Scores {
     let mut s = Scores {
         docs: golds.len(),
         ..Scores::default()
@@ -100,9 +112,11 @@ pub fn score(golds: &[GoldDoc], preds: &HashMap<String, Vec<Timex>>) -> Scores {
     for g in golds {
         let pred = preds.get(&g.id).unwrap_or(&empty);
         let mut used = vec![false; pred.len()];
+        for p in pred {
+            s.by_type.entry(p.ttype.clone()).or_default().pred += 1;
+        }
         for gt in &g.timexes {
-            let c = s.by_type.entry(gt.ttype.clone()).or_default();
-            c.gold += 1;
+            s.by_type.entry(gt.ttype.clone()).or_default().gold += 1;
             let best = pred
                 .iter()
                 .enumerate()
@@ -110,17 +124,18 @@ pub fn score(golds: &[GoldDoc], preds: &HashMap<String, Vec<Timex>>) -> Scores {
                 .max_by_key(|(_, p)| (p.start == gt.start && p.end == gt.end, overlap(gt, p)));
             let Some((i, p)) = best else { continue };
             used[i] = true;
-            c.pred += 1;
-            c.relaxed += 1;
-            c.strict += usize::from(p.start == gt.start && p.end == gt.end);
-            c.ttype += usize::from(p.ttype == gt.ttype);
+            let strict = usize::from(p.start == gt.start && p.end == gt.end);
             let pv = p.values.first().map(|v| norm_value(v)).unwrap_or_default();
-            c.value += usize::from(gt.values.iter().any(|v| norm_value(v) == pv));
-        }
-        for (i, p) in pred.iter().enumerate() {
-            if !used[i] {
-                s.by_type.entry(p.ttype.clone()).or_default().pred += 1;
-            }
+            let value = usize::from(gt.values.iter().any(|v| norm_value(v) == pv));
+            let c = s.by_type.entry(gt.ttype.clone()).or_default();
+            c.relaxed += 1;
+            c.strict += strict;
+            c.value += value;
+            c.ttype += usize::from(p.ttype == gt.ttype);
+            let c = s.by_type.entry(p.ttype.clone()).or_default();
+            c.relaxed_p += 1;
+            c.strict_p += strict;
+            c.value_p += value;
         }
     }
     for c in s.by_type.values() {
@@ -215,5 +230,14 @@ mod tests {
         let d = s.by_type["DATE"];
         assert_eq!((d.gold, d.pred, d.relaxed, d.value), (2, 3, 2, 2));
         assert!((d.value_prf().2 - 0.8).abs() < 1e-9);
+        // a DATE prediction on a DURATION gold: recall for DURATION, precision for DATE
+        let preds = HashMap::from([("d".to_string(), vec![tx(30, 35, "DATE", "P3Y")])]);
+        let s = score(&gold, &preds);
+        let (du, da) = (s.by_type["DURATION"], s.by_type["DATE"]);
+        assert_eq!(
+            (du.relaxed, du.relaxed_p, du.pred, da.relaxed_p, da.pred),
+            (1, 0, 0, 1, 1)
+        );
+        assert!((s.all.relaxed_prf().0 - 1.0).abs() < 1e-9);
     }
 }

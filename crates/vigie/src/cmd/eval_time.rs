@@ -81,14 +81,8 @@ fn load(args: &Args) -> Result<Vec<GoldDoc>> {
         if f.extension().and_then(|e| e.to_str()) == Some("tml") {
             docs.push(read_tml(&id, &text, args.lang.as_deref()).map_err(anyhow::Error::msg)?);
         } else {
-            let lang = lang_of_path(&f)
-                .or(args.lang.as_deref().map(|_| ""))
-                .unwrap_or("en");
-            let lang = if lang.is_empty() {
-                args.lang.as_deref().unwrap_or("en")
-            } else {
-                lang
-            };
+            // the folder names the language (`French/`, `English/`); `--lang` otherwise
+            let lang = lang_of_path(&f).or(args.lang.as_deref()).unwrap_or("en");
             docs.extend(
                 read_recognizers(&id, &text, lang, !args.all_cases).map_err(anyhow::Error::msg)?,
             );
@@ -233,12 +227,11 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let chars: usize = docs.iter().map(|d| d.text.chars().count()).sum();
-    let (preds, secs, who) = match &args.pred {
-        Some(p) => (read_preds(p)?, None, p.display().to_string()),
-        None => {
-            let (p, s) = run_vigie(sources, &docs, args.lang.as_deref())?;
-            (p, Some(s), "vigie".to_string())
-        }
+    let (preds, secs, who) = if let Some(p) = &args.pred {
+        (read_preds(p)?, None, p.display().to_string())
+    } else {
+        let (p, s) = run_vigie(sources, &docs, args.lang.as_deref())?;
+        (p, Some(s), "vigie".to_string())
     };
     if let Some(path) = &args.write_pred {
         let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
