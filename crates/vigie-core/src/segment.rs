@@ -208,7 +208,7 @@ fn tokenize(text: &str) -> Vec<Raw> {
                     Some(h @ ('-' | '\u{2011}'))
                         if char_at(i + h.len_utf8()).is_some_and(char::is_alphanumeric) =>
                     {
-                        i += h.len_utf8()
+                        i += h.len_utf8();
                     }
                     Some(a)
                         if is_apostrophe(a)
