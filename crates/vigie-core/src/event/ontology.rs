@@ -24,6 +24,27 @@ pub struct Ontology {
     plover: Vec<(&'static str, String)>,
 }
 
+/// The 16 PLOVER types: a closed set fixed by the output contract (schema vigie/1), so the
+/// names are constants and `plover.tsv` may only describe them.
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
 const CAMEO: &str = "ontology/cameo.tsv";
 const PLOVER: &str = "ontology/plover.tsv";
 
@@ -36,8 +57,17 @@ impl Ontology {
             Ok(t) => match (t.col("plover"), t.col("definition")) {
                 (Ok(p), Ok(d)) => {
                     for r in &t.rows {
-                        // interned once at load: the 16 type names live as long as the program
-                        let name: &'static str = Box::leak(r.get(p).to_string().into_boxed_str());
+                        let Some(name) = PLOVER_TYPES.iter().copied().find(|n| *n == r.get(p))
+                        else {
+                            errors.push(t.error(
+                                r,
+                                format!(
+                                    "`{}` is not one of the 16 PLOVER types of the contract",
+                                    r.get(p)
+                                ),
+                            ));
+                            continue;
+                        };
                         plover.push((name, r.get(d).to_string()));
                     }
                 }
