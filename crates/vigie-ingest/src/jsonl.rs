@@ -39,6 +39,7 @@ pub fn parse_line(line: &[u8], default_id: &str) -> Result<Article, (Option<Stri
         title: field("title")?,
         url: field("url")?,
         source: field("source")?,
+        date_source: None,
     })
 }
 

@@ -6,6 +6,7 @@
 
 pub mod batch;
 pub mod error;
+pub mod html;
 pub mod jsonl;
 pub mod source;
 pub mod text;

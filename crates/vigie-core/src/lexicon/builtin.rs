@@ -17,4 +17,7 @@ lexicon_files!(
     "segment/abbreviations.tsv",
     "lang/stopwords.tsv",
     "lang/iso639-1.tsv",
+    "html/tags.tsv",
+    "html/names.tsv",
+    "html/meta.tsv",
 );
