@@ -10,9 +10,12 @@ pub mod html;
 pub mod jsonl;
 pub mod source;
 pub mod text;
+pub mod warc;
 
 pub use batch::{run_ordered, BatchOptions};
 pub use error::InputError;
-pub use source::{read_source, Input, Origin, PlainOptions, SourceSpec};
+pub use source::{
+    read_source, read_source_counted, FileKind, Input, Origin, PlainOptions, ReadStats, SourceSpec,
+};
 
 pub use vigie_core::Article;
