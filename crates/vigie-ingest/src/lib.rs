@@ -9,6 +9,8 @@ pub mod error;
 pub mod html;
 pub mod jsonl;
 pub mod source;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 pub mod warc;
 
