@@ -6,6 +6,8 @@
 
 pub mod batch;
 pub mod error;
+pub mod feed;
+pub mod fetch;
 pub mod html;
 pub mod jsonl;
 pub mod source;
@@ -17,7 +19,7 @@ pub mod warc;
 pub use batch::{run_ordered, BatchOptions};
 pub use error::InputError;
 pub use source::{
-    read_source, read_source_counted, FileKind, Input, Origin, PlainOptions, ReadStats, SourceSpec,
+    read_source, read_source_counted, read_source_with, FileKind, Input, Origin, PlainOptions, ReadStats, SourceSpec,
 };
 
 pub use vigie_core::Article;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use vigie_core::Article;
 
 use crate::error::InputError;
+use crate::feed::{self, FeedContext};
 use crate::{html, jsonl, text, warc};
 
 /// Where a document came from.
@@ -72,12 +73,16 @@ pub struct PlainOptions {
 pub enum SourceSpec {
     Stdin,
     File(PathBuf),
+    /// A feed's URL (`http://`, `https://`).
+    Url(String),
 }
 
 impl SourceSpec {
     pub fn parse(arg: &str) -> Self {
         if arg == "-" {
             Self::Stdin
+        } else if arg.starts_with("http://") || arg.starts_with("https://") {
+            Self::Url(arg.to_string())
         } else {
             Self::File(PathBuf::from(arg))
         }
@@ -86,6 +91,7 @@ impl SourceSpec {
         match self {
             Self::Stdin => "<stdin>".into(),
             Self::File(p) => p.display().to_string(),
+            Self::Url(u) => u.clone(),
         }
     }
 }
@@ -96,6 +102,7 @@ pub enum FileKind {
     Jsonl,
     Html { gz: bool },
     Warc { gz: bool },
+    Feed,
     Text,
 }
 
@@ -115,6 +122,7 @@ impl FileKind {
             "warc" => Self::Warc { gz },
             "html" | "htm" | "xhtml" => Self::Html { gz },
             "jsonl" | "ndjson" | "json" if !gz => Self::Jsonl,
+            "rss" | "atom" | "rdf" | "xml" if !gz => Self::Feed,
             _ => Self::Text,
         }
     }
@@ -126,11 +134,28 @@ pub fn read_source(spec: &SourceSpec, plain: &PlainOptions, emit: &mut dyn FnMut
     read_source_counted(spec, plain, &mut ReadStats::default(), emit);
 }
 
-/// [`read_source`], counting what was skipped on purpose.
+/// [`read_source`], counting what was skipped on purpose. Feed items are read from their
+/// own content (no page is fetched).
 pub fn read_source_counted(
     spec: &SourceSpec,
     plain: &PlainOptions,
     stats: &mut ReadStats,
+    emit: &mut dyn FnMut(Input),
+) {
+    let mut feeds = FeedContext {
+        fetcher: None,
+        since: None,
+    };
+    read_source_with(spec, plain, stats, &mut feeds, emit);
+}
+
+/// [`read_source_counted`] with a feed context: feed URLs are fetched and feed items' pages
+/// fetched when it has a fetcher.
+pub fn read_source_with(
+    spec: &SourceSpec,
+    plain: &PlainOptions,
+    stats: &mut ReadStats,
+    feeds: &mut FeedContext,
     emit: &mut dyn FnMut(Input),
 ) {
     let name = spec.name();
@@ -168,10 +193,15 @@ pub fn read_source_counted(
                         plain,
                         emit,
                     ),
+                    FileKind::Feed => match read_all(reader) {
+                        Ok(bytes) => feed::read(&name, &bytes, feeds, stats, emit),
+                        Err(e) => emit(fail(format!("cannot read file: {e}"))),
+                    },
                     FileKind::Text => text::read(&name, &stem, reader, plain, emit),
                 }
             }
         },
+        SourceSpec::Url(url) => feed::read_url(url, feeds, stats, emit),
         SourceSpec::Stdin => {
             let mut reader = BufReader::with_capacity(1 << 16, std::io::stdin().lock());
             let first = match reader.fill_buf() {

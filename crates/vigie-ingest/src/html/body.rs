@@ -103,9 +103,10 @@ impl<'d> Attempt<'d> {
             let parent_alive = dom.nodes[i].parent.map_or(true, |p| alive[p]);
             let unlikely = flags.strip_unlikely
                 && dom.nodes[i].element().is_some_and(|e| {
-                    e.names.remove
-                        && !e.names.keep
-                        && !matches!(&*e.tag, "html" | "body" | "article" | "main")
+                    e.hidden
+                        || (e.names.remove
+                            && !e.names.keep
+                            && !matches!(&*e.tag, "html" | "body" | "article" | "main"))
                 });
             alive[i] = parent_alive && !unlikely;
         }

@@ -28,6 +28,10 @@ pub(super) struct Element {
     pub names: NameVerdict,
     /// The class attribute (siblings sharing it with the chosen block get a bonus).
     pub class: Box<str>,
+    /// Hidden by `hidden`, `aria-hidden` or an inline style: dropped like page furniture
+    /// (a page may wrap its article in a hidden block that scripts reveal, so a looser
+    /// attempt keeps it).
+    pub hidden: bool,
     /// Images and embedded media directly or deeply inside (they are not kept as nodes).
     pub images: u32,
     pub embeds: u32,
@@ -109,7 +113,7 @@ impl Dom {
                 HtmlNode::Element(el) => {
                     let tag = el.name();
                     let role = lex.role(tag);
-                    if role == Role::Drop || hidden(el) {
+                    if role == Role::Drop {
                         if let (Some(p), Some(c)) = (parent, counted(tag)) {
                             dom.count(p, c);
                         }
@@ -126,6 +130,7 @@ impl Dom {
                             role,
                             names,
                             class: class.into(),
+                            hidden: hidden(el),
                             images: 0,
                             embeds: 0,
                             inputs: 0,
