@@ -573,3 +573,79 @@ impl Render {
         self.out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_str, HtmlLexicon};
+
+    fn body(page: &str) -> String {
+        read_str(page, None, HtmlLexicon::builtin().unwrap()).text
+    }
+
+    const PARAS: [&str; 3] = [
+        "Le conseil municipal a adopté le budget lundi soir, après un long débat, par douze voix contre neuf.",
+        "Le maire a salué un vote qui, selon lui, permettra de rénover les écoles, les routes et la piscine.",
+        "L'opposition, qui réclamait un report, a annoncé qu'elle déposerait un recours devant le tribunal administratif.",
+    ];
+
+    fn article() -> String {
+        PARAS.iter().map(|p| format!("<p>{p}</p>")).collect()
+    }
+
+    #[test]
+    fn keeps_paragraphs_one_a_line_and_drops_furniture() {
+        let page = format!(
+            r#"<html><body><nav><a href="/">Accueil</a><a href="/monde">Monde</a></nav>
+            <div class="page"><h1>Budget adopté</h1><div class="byline">Par la rédaction</div>
+            <div class="article-body">{}<figure><img src="x.jpg"><figcaption>Le conseil réuni lundi.</figcaption></figure></div>
+            <div class="related-articles"><ul><li><a href="/a">Un autre article sur le budget de la ville</a></li><li><a href="/b">Les écoles rénovées, le chantier commence</a></li></ul></div>
+            <div id="comments"><p>Premier commentaire d'un lecteur mécontent, qui trouve que le débat a été bâclé.</p></div></div>
+            <footer>Tous droits réservés</footer><script>var x = "<p>no</p>";</script></body></html>"#,
+            article()
+        );
+        assert_eq!(body(&page), PARAS.join("\n"));
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_still_has_a_body() {
+        let page = format!(
+            r#"<html><body><form id="main-form"><input type="hidden" name="state" value="x"><div class="content">{}</div></form></body></html>"#,
+            article()
+        );
+        assert_eq!(body(&page), PARAS.join("\n"));
+    }
+
+    #[test]
+    fn a_hidden_wrapper_is_read_when_nothing_else_is_there() {
+        let page = format!(
+            r#"<html><body><div style="display: none"><div>{}</div></div></body></html>"#,
+            article()
+        );
+        assert_eq!(body(&page), PARAS.join("\n"));
+    }
+
+    #[test]
+    fn subheadings_and_list_items_stay_their_own_lines() {
+        let page = format!(
+            r#"<article>{}<h2>Les réactions</h2><p>{}</p><ul><li>Les commerçants, inquiets, demandent des aides.</li><li>Les parents d'élèves, eux, se réjouissent.</li></ul></article>"#,
+            article(),
+            PARAS[0]
+        );
+        let text = body(&page);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[3], "Les réactions");
+        assert_eq!(lines[5], "Les commerçants, inquiets, demandent des aides.");
+    }
+
+    #[test]
+    fn adversarial_pages_do_not_panic() {
+        let long_line = format!("<p>{}</p>", "mot, ".repeat(200_000));
+        assert!(body(&long_line).len() > 500_000);
+        let deep = format!("{}<p>{}</p>", "<div>".repeat(50_000), PARAS[0]);
+        let _ = body(&deep);
+        let _ = body("\u{0}\u{1}<<<>>>&&&#;<p <p <a href=");
+        let binary: String = (0..5000u32).filter_map(char::from_u32).collect();
+        let _ = body(&binary);
+        assert_eq!(body(""), "");
+    }
+}

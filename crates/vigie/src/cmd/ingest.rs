@@ -16,15 +16,17 @@ use serde_json::{Map, Value};
 use vigie_core::lexicon::Sources;
 use vigie_core::Article;
 use vigie_ingest::html::HtmlLexicon;
+use vigie_ingest::feed::FeedContext;
+use vigie_ingest::fetch::{FetchOptions, Fetcher, ValidatorCache};
 use vigie_ingest::{
-    read_source_counted, run_ordered, BatchOptions, FileKind, Input, PlainOptions, ReadStats,
+    read_source_with, run_ordered, BatchOptions, FileKind, Input, PlainOptions, ReadStats,
     SourceSpec,
 };
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files (`.html`, `.htm`, `.warc`, `.warc.gz`, `.jsonl`, `.txt`), directories (read
-    /// recursively), glob patterns, or `-` for standard input.
+    /// Files (`.html`, `.htm`, `.warc`, `.warc.gz`, `.rss`, `.atom`, `.xml`, `.jsonl`,
+    /// `.txt`), directories (read recursively), glob patterns, feed URLs, or `-`.
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<String>,
     /// Write the output here instead of standard output.
@@ -40,6 +42,29 @@ pub struct Args {
     /// Never show a progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     pub no_progress: bool,
+    /// Skip feed items published before this date (ISO 8601 date or date-time).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep HTTP validators (ETag, Last-Modified) in this JSON file so the next run fetches
+    /// only what changed.
+    #[arg(long, value_name = "FILE")]
+    pub http_cache: Option<PathBuf>,
+    /// Per-request timeout for feeds and pages, in seconds.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Largest page or feed accepted, in bytes.
+    #[arg(long, default_value_t = 8 << 20)]
+    pub max_bytes: u64,
+}
+
+/// `--since` as an instant: a date is its midnight UTC.
+fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    if let Ok(d) = chrono::DateTime::parse_from_rfc3339(s.trim()) {
+        return Ok(d.with_timezone(&chrono::Utc));
+    }
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .with_context(|| format!("--since {s}: not an ISO 8601 date"))?;
+    Ok(d.and_time(chrono::NaiveTime::MIN).and_utc())
 }
 
 /// What one document turned into.
@@ -54,8 +79,8 @@ fn expand(args: &[String]) -> (Vec<SourceSpec>, Vec<String>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
-        if arg == "-" {
-            out.push(SourceSpec::Stdin);
+        if arg == "-" || arg.starts_with("http://") || arg.starts_with("https://") {
+            out.push(SourceSpec::parse(arg));
             continue;
         }
         let path = Path::new(arg);
@@ -187,7 +212,7 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         .iter()
         .filter_map(|s| match s {
             SourceSpec::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-            SourceSpec::Stdin => None,
+            SourceSpec::Stdin | SourceSpec::Url(_) => None,
         })
         .sum();
     let out: Box<dyn Write> = match &args.output {
@@ -203,6 +228,23 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         b.enable_steady_tick(Duration::from_millis(200));
         b
     });
+    let since = args.since.as_deref().map(parse_since).transpose()?;
+    let cache = match &args.http_cache {
+        Some(p) => ValidatorCache::load(p).map_err(|e| anyhow::anyhow!(e))?,
+        None => ValidatorCache::default(),
+    };
+    let fetcher = Fetcher::new(
+        FetchOptions {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            max_bytes: args.max_bytes,
+            ..FetchOptions::default()
+        },
+        cache,
+    );
+    let feeds = Mutex::new(FeedContext {
+        fetcher: Some(fetcher),
+        since,
+    });
     let stats = Mutex::new(ReadStats::default());
     let mut counts = Counts::default();
     let mut write_error: Option<std::io::Error> = None;
@@ -216,8 +258,10 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         opts,
         |emit: &mut dyn FnMut(Input)| {
             let mut local = ReadStats::default();
-            for spec in &specs {
-                read_source_counted(spec, &plain, &mut local, emit);
+            if let Ok(mut feeds) = feeds.lock() {
+                for spec in &specs {
+                    read_source_with(spec, &plain, &mut local, &mut feeds, emit);
+                }
             }
             if let Ok(mut s) = stats.lock() {
                 *s = local;
@@ -287,6 +331,11 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
     );
     for (reason, n) in &stats.skipped {
         eprintln!("vigie: ingest: skipped {n} {reason}");
+    }
+    if let (Some(path), Ok(feeds)) = (&args.http_cache, feeds.into_inner()) {
+        if let Some(f) = &feeds.fetcher {
+            f.cache.save(path).map_err(|e| anyhow::anyhow!(e))?;
+        }
     }
     if let Some(e) = write_error {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
