@@ -40,7 +40,12 @@ fn fail(file: &str, id: Option<String>, message: String) -> Input {
 }
 
 /// Fetch a feed from a URL and read it.
-pub fn read_url(url: &str, ctx: &mut FeedContext, stats: &mut ReadStats, emit: &mut dyn FnMut(Input)) {
+pub fn read_url(
+    url: &str,
+    ctx: &mut FeedContext,
+    stats: &mut ReadStats,
+    emit: &mut dyn FnMut(Input),
+) {
     let Some(fetcher) = ctx.fetcher.as_mut() else {
         return emit(fail(url, None, "no HTTP client for feed URLs".into()));
     };
@@ -52,7 +57,13 @@ pub fn read_url(url: &str, ctx: &mut FeedContext, stats: &mut ReadStats, emit: &
 }
 
 /// Read a feed's bytes; `name` is its file or URL.
-pub fn read(name: &str, bytes: &[u8], ctx: &mut FeedContext, stats: &mut ReadStats, emit: &mut dyn FnMut(Input)) {
+pub fn read(
+    name: &str,
+    bytes: &[u8],
+    ctx: &mut FeedContext,
+    stats: &mut ReadStats,
+    emit: &mut dyn FnMut(Input),
+) {
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(f) => f,
         Err(e) => return emit(fail(name, None, format!("not a feed: {e}"))),
@@ -68,11 +79,12 @@ pub fn read(name: &str, bytes: &[u8], ctx: &mut FeedContext, stats: &mut ReadSta
         let link = entry
             .links
             .iter()
-            .find(|l| l.rel.as_deref().map_or(true, |r| r == "alternate"))
+            .find(|l| matches!(l.rel.as_deref(), None | Some("alternate")))
             .or(entry.links.first())
             .map(|l| l.href.clone());
         let id = if entry.id.is_empty() {
-            link.clone().unwrap_or_else(|| format!("{name}#{}", stats.skipped_total()))
+            link.clone()
+                .unwrap_or_else(|| format!("{name}#{}", stats.skipped_total()))
         } else {
             entry.id.clone()
         };
@@ -97,13 +109,18 @@ pub fn read(name: &str, bytes: &[u8], ctx: &mut FeedContext, stats: &mut ReadSta
                     Some(p.url),
                 ),
             },
-            _ => match inline {
-                Some(h) => (h, link.clone()),
-                None => {
-                    emit(fail(name, Some(id), "feed item without a link or content".into()));
+            _ => {
+                if let Some(h) = inline {
+                    (h, link.clone())
+                } else {
+                    emit(fail(
+                        name,
+                        Some(id),
+                        "feed item without a link or content".into(),
+                    ));
                     continue;
                 }
-            },
+            }
         };
         let article = Article {
             id,
@@ -159,34 +176,55 @@ mod tests {
 
     #[test]
     fn atom_and_rss1_items_use_their_content_without_a_fetcher() {
-        let mut ctx = FeedContext { fetcher: None, since: None };
+        let mut ctx = FeedContext {
+            fetcher: None,
+            since: None,
+        };
         let (v, _) = collect("w.atom", atom().as_bytes(), &mut ctx);
         let a = v[0].article.as_ref().unwrap();
         assert_eq!(a.id, "urn:e1");
         assert_eq!(a.date.as_deref(), Some("2024-03-05"));
-        assert!(a.html.as_deref().unwrap().contains("Negotiators met in Doha"));
+        assert!(a
+            .html
+            .as_deref()
+            .unwrap()
+            .contains("Negotiators met in Doha"));
         let (v, _) = collect("r.rdf", rss1().as_bytes(), &mut ctx);
         let a = v[0].article.as_ref().unwrap();
         assert_eq!(a.url.as_deref(), Some("http://x.example/1"));
-        assert!(a.html.as_deref().unwrap().contains("Le conseil a voté le budget."));
+        assert!(a
+            .html
+            .as_deref()
+            .unwrap()
+            .contains("Le conseil a voté le budget."));
     }
 
     #[test]
     fn rss2_items_are_fetched_filtered_by_date_and_failures_reported() {
-        let script: crate::fetch::tests::Script = Arc::new(|path: &str, _: &[(String, String)]| -> Answer {
-            match path {
+        let script: crate::fetch::tests::Script = Arc::new(
+            |path: &str, _: &[(String, String)]| -> Answer {
+                match path {
                 "/a" => ok("text/html", "<article><p>Les deux pays ont signé un accord commercial mardi, a annoncé le ministère.</p></article>"),
                 _ => (404, vec![], vec![], Duration::ZERO),
             }
-        });
+            },
+        );
         let base = serve(script, 10);
         let fetcher = Fetcher::new(FetchOptions::default(), ValidatorCache::default());
-        let since = DateTime::parse_from_rfc3339("2020-01-01T00:00:00Z").unwrap().with_timezone(&Utc);
-        let mut ctx = FeedContext { fetcher: Some(fetcher), since: Some(since) };
+        let since = DateTime::parse_from_rfc3339("2020-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut ctx = FeedContext {
+            fetcher: Some(fetcher),
+            since: Some(since),
+        };
         let (v, stats) = collect("fil.rss", rss2(&base).as_bytes(), &mut ctx);
         assert_eq!(v.len(), 2);
         let a = v[0].article.as_ref().unwrap();
-        assert_eq!((a.id.as_str(), a.title.as_deref()), ("a", Some("Accord signé")));
+        assert_eq!(
+            (a.id.as_str(), a.title.as_deref()),
+            ("a", Some("Accord signé"))
+        );
         assert_eq!(a.url, Some(format!("{base}/a")));
         assert!(a.html.as_deref().unwrap().contains("accord commercial"));
         let e = v[1].article.as_ref().unwrap_err();
@@ -197,7 +235,10 @@ mod tests {
 
     #[test]
     fn garbage_is_one_error() {
-        let mut ctx = FeedContext { fetcher: None, since: None };
+        let mut ctx = FeedContext {
+            fetcher: None,
+            since: None,
+        };
         let (v, _) = collect("x.rss", b"\x00\x01not xml", &mut ctx);
         assert_eq!(v.len(), 1);
         assert!(v[0].article.is_err());

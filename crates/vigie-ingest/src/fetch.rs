@@ -190,7 +190,8 @@ pub(crate) mod tests {
 
     /// A scripted answer: (status, headers, body, delay before answering).
     pub(crate) type Answer = (u16, Vec<(String, String)>, Vec<u8>, Duration);
-    pub(crate) type Script = Arc<dyn Fn(&str, &[(String, String)]) -> Answer + Send + Sync>;
+    pub(crate) type Handler = dyn Fn(&str, &[(String, String)]) -> Answer + Send + Sync;
+    pub(crate) type Script = Arc<Handler>;
 
     /// Start a server answering `script(path, request headers)`; it serves `max` connections
     /// then stops. Returns its base URL.
@@ -207,7 +208,7 @@ pub(crate) mod tests {
         base
     }
 
-    fn handle(mut stream: TcpStream, script: &(dyn Fn(&str, &[(String, String)]) -> Answer + Send + Sync)) {
+    fn handle(mut stream: TcpStream, script: &Handler) {
         let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
         let mut reader = BufReader::new(stream.try_clone().unwrap());
         let mut line = String::new();
@@ -227,9 +228,15 @@ pub(crate) mod tests {
         }
         let (status, hdrs, body, delay) = script(&path, &headers);
         thread::sleep(delay);
-        let mut out = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+        let mut out = format!(
+            "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+            body.len()
+        );
         for (k, v) in hdrs {
-            out.push_str(&format!("{k}: {v}\r\n"));
+            out.push_str(&k);
+            out.push_str(": ");
+            out.push_str(&v);
+            out.push_str("\r\n");
         }
         out.push_str("\r\n");
         let _ = stream.write_all(out.as_bytes());
@@ -237,7 +244,12 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn ok(ct: &str, body: &str) -> Answer {
-        (200, vec![("Content-Type".into(), ct.into())], body.as_bytes().to_vec(), Duration::ZERO)
+        (
+            200,
+            vec![("Content-Type".into(), ct.into())],
+            body.as_bytes().to_vec(),
+            Duration::ZERO,
+        )
     }
 
     fn script() -> Script {
@@ -247,12 +259,25 @@ pub(crate) mod tests {
                 "/page" => ok("text/html; charset=utf-8", "<p>Bonjour</p>"),
                 "/latin1" => (
                     200,
-                    vec![("Content-Type".into(), "text/html; charset=iso-8859-1".into())],
+                    vec![(
+                        "Content-Type".into(),
+                        "text/html; charset=iso-8859-1".into(),
+                    )],
                     b"<p>d\xe9j\xe0</p>".to_vec(),
                     Duration::ZERO,
                 ),
-                "/moved" => (301, vec![("Location".into(), "/page".into())], vec![], Duration::ZERO),
-                "/loop" => (302, vec![("Location".into(), "/loop".into())], vec![], Duration::ZERO),
+                "/moved" => (
+                    301,
+                    vec![("Location".into(), "/page".into())],
+                    vec![],
+                    Duration::ZERO,
+                ),
+                "/loop" => (
+                    302,
+                    vec![("Location".into(), "/loop".into())],
+                    vec![],
+                    Duration::ZERO,
+                ),
                 "/missing" => (404, vec![], b"no".to_vec(), Duration::ZERO),
                 "/broken" => (500, vec![], b"oops".to_vec(), Duration::ZERO),
                 "/slow" => (200, vec![], b"late".to_vec(), Duration::from_millis(1500)),
@@ -261,7 +286,12 @@ pub(crate) mod tests {
                     if header("if-none-match") == Some("\"v1\"") {
                         (304, vec![], vec![], Duration::ZERO)
                     } else {
-                        (200, vec![("ETag".into(), "\"v1\"".into())], b"<p>v1</p>".to_vec(), Duration::ZERO)
+                        (
+                            200,
+                            vec![("ETag".into(), "\"v1\"".into())],
+                            b"<p>v1</p>".to_vec(),
+                            Duration::ZERO,
+                        )
                     }
                 }
                 "/lastmod" => {
@@ -269,7 +299,12 @@ pub(crate) mod tests {
                     if header("if-modified-since") == Some(lm) {
                         (304, vec![], vec![], Duration::ZERO)
                     } else {
-                        (200, vec![("Last-Modified".into(), lm.into())], b"<p>v</p>".to_vec(), Duration::ZERO)
+                        (
+                            200,
+                            vec![("Last-Modified".into(), lm.into())],
+                            b"<p>v</p>".to_vec(),
+                            Duration::ZERO,
+                        )
                     }
                 }
                 "/ua" => ok("text/plain", header("user-agent").unwrap_or("")),
@@ -340,7 +375,10 @@ pub(crate) mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("cache.json");
         f.cache.save(&file).unwrap();
-        let mut g = Fetcher::new(FetchOptions::default(), ValidatorCache::load(&file).unwrap());
+        let mut g = Fetcher::new(
+            FetchOptions::default(),
+            ValidatorCache::load(&file).unwrap(),
+        );
         assert_eq!(g.get(&format!("{base}/etag")), Ok(FetchResult::NotModified));
         let _ = std::fs::remove_dir_all(&dir);
     }

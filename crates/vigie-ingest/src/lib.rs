@@ -19,7 +19,8 @@ pub mod warc;
 pub use batch::{run_ordered, BatchOptions};
 pub use error::InputError;
 pub use source::{
-    read_source, read_source_counted, read_source_with, FileKind, Input, Origin, PlainOptions, ReadStats, SourceSpec,
+    read_source, read_source_counted, read_source_with, FileKind, Input, Origin, PlainOptions,
+    ReadStats, SourceSpec,
 };
 
 pub use vigie_core::Article;

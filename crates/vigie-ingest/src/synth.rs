@@ -99,7 +99,14 @@ pub fn page(n: u64, paragraphs: usize, rng_seed: u64) -> String {
     )
 }
 
-fn record(out: &mut impl Write, kind: &str, id: &str, uri: &str, ctype: &str, block: &[u8]) -> io::Result<u64> {
+fn record(
+    out: &mut impl Write,
+    kind: &str,
+    id: &str,
+    uri: &str,
+    ctype: &str,
+    block: &[u8],
+) -> io::Result<u64> {
     let head = format!(
         "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-05-01T00:00:00Z\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
         block.len()
@@ -119,17 +126,45 @@ pub fn warc(out: &mut impl Write, bytes: u64, seed: u64) -> io::Result<u64> {
     while written < bytes {
         let uri = format!("https://news.example/2024/05/{:02}/story-{n}", 1 + n % 28);
         let req = format!("GET /story-{n} HTTP/1.1\r\nHost: news.example\r\n\r\n");
-        written += record(out, "request", &format!("req-{n}"), &uri, "application/http; msgtype=request", req.as_bytes())?;
+        written += record(
+            out,
+            "request",
+            &format!("req-{n}"),
+            &uri,
+            "application/http; msgtype=request",
+            req.as_bytes(),
+        )?;
         let html = page(n, 4 + (n % 9) as usize, seed);
         let http = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
             html.len()
         );
-        written += record(out, "response", &format!("page-{n}"), &uri, "application/http; msgtype=response", http.as_bytes())?;
-        if n % 10 == 0 {
-            written += record(out, "metadata", &format!("meta-{n}"), &uri, "application/warc-fields", b"fetchTimeMs: 12\r\n")?;
+        written += record(
+            out,
+            "response",
+            &format!("page-{n}"),
+            &uri,
+            "application/http; msgtype=response",
+            http.as_bytes(),
+        )?;
+        if n.is_multiple_of(10) {
+            written += record(
+                out,
+                "metadata",
+                &format!("meta-{n}"),
+                &uri,
+                "application/warc-fields",
+                b"fetchTimeMs: 12\r\n",
+            )?;
             let img = format!("https://news.example/img/{n}.jpg");
-            written += record(out, "response", &format!("img-{n}"), &img, "application/http; msgtype=response", b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0")?;
+            written += record(
+                out,
+                "response",
+                &format!("img-{n}"),
+                &img,
+                "application/http; msgtype=response",
+                b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0",
+            )?;
         }
         n += 1;
     }
@@ -147,7 +182,9 @@ mod tests {
         let pages = warc(&mut buf, 200_000, 7).unwrap();
         let mut stats = ReadStats::default();
         let mut inputs = Vec::new();
-        crate::warc::read("synth.warc", &buf[..], false, &mut stats, &mut |i| inputs.push(i));
+        crate::warc::read("synth.warc", &buf[..], false, &mut stats, &mut |i| {
+            inputs.push(i);
+        });
         assert_eq!(inputs.len() as u64, pages);
         let tenth = pages.div_ceil(10) as usize;
         assert_eq!(stats.skipped.get("request record"), Some(&(pages as usize)));

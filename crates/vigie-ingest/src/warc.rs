@@ -124,7 +124,12 @@ fn read_records(
                     break at;
                 }
                 Err(e) => {
-                    emit(error(name, member.unwrap_or(pos), None, format!("read error: {e}")));
+                    emit(error(
+                        name,
+                        member.unwrap_or(pos),
+                        None,
+                        format!("read error: {e}"),
+                    ));
                     return false;
                 }
             }
@@ -159,13 +164,24 @@ fn read_records(
                 .to_string()
         });
         let Some(len) = get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) else {
-            emit(error(name, offset, id, "record without a valid Content-Length".into()));
+            emit(error(
+                name,
+                offset,
+                id,
+                "record without a valid Content-Length".into(),
+            ));
             return false;
         };
         let kind = get("WARC-Type").unwrap_or("").trim().to_ascii_lowercase();
-        let uri = get("WARC-Target-URI").map(|u| u.trim().trim_start_matches('<').trim_end_matches('>').to_string());
+        let uri = get("WARC-Target-URI").map(|u| {
+            u.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string()
+        });
         let wanted = kind == "response"
-            && get("Content-Type").is_some_and(|c| c.to_ascii_lowercase().contains("application/http"));
+            && get("Content-Type")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("application/http"));
         if !wanted || len > MAX_RECORD {
             let reason = if wanted {
                 "response larger than the record limit".to_string()
@@ -235,7 +251,10 @@ fn read_records(
 fn read_line(r: &mut impl BufRead, out: &mut Vec<u8>) -> io::Result<usize> {
     let n = r.by_ref().take(MAX_HEADER as u64).read_until(b'\n', out)?;
     if n == MAX_HEADER && !out.ends_with(b"\n") {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "header line too long"));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "header line too long",
+        ));
     }
     Ok(n)
 }
@@ -289,9 +308,15 @@ fn http_html(block: &[u8]) -> Result<Result<String, String>, Skip> {
     let head = String::from_utf8_lossy(&block[..head_end.0]);
     let mut lines = head.lines();
     let status = lines.next().unwrap_or("");
-    let code = status.split_whitespace().nth(1).and_then(|c| c.parse::<u16>().ok());
+    let code = status
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse::<u16>().ok());
     let Some(code) = code else {
-        return Ok(Err(format!("bad HTTP status line `{}`", status.chars().take(80).collect::<String>())));
+        return Ok(Err(format!(
+            "bad HTTP status line `{}`",
+            status.chars().take(80).collect::<String>()
+        )));
     };
     if code != 200 {
         return Err(Skip(format!("HTTP status {code}")));
@@ -315,7 +340,12 @@ fn http_html(block: &[u8]) -> Result<Result<String, String>, Skip> {
         || content_type.contains("text/html")
         || content_type.contains("application/xhtml"))
     {
-        let mime = content_type.split(';').next().unwrap_or("").trim().to_string();
+        let mime = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         return Err(Skip(format!("not HTML ({mime})")));
     }
     let mut body = block[head_end.1..].to_vec();
@@ -416,7 +446,11 @@ pub(crate) mod tests {
     fn sample() -> Vec<Vec<u8>> {
         vec![
             info(),
-            record("a", "https://news.example/a", &http("text/html; charset=utf-8", "<p>Le maire a parlé.</p>")),
+            record(
+                "a",
+                "https://news.example/a",
+                &http("text/html; charset=utf-8", "<p>Le maire a parlé.</p>"),
+            ),
             record("b", "https://news.example/b.png", &http("image/png", "PNG")),
             record(
                 "c",
@@ -426,10 +460,7 @@ pub(crate) mod tests {
             record(
                 "d",
                 "https://news.example/d",
-                &http("text/html; charset=iso-8859-1", "<p>d\u{e9}j\u{e0}</p>")
-                    .iter()
-                    .map(|&b| b)
-                    .collect::<Vec<_>>(),
+                &http("text/html; charset=iso-8859-1", "<p>d\u{e9}j\u{e0}</p>"),
             ),
         ]
     }
@@ -474,7 +505,14 @@ pub(crate) mod tests {
         body.extend_from_slice(&z);
         body.extend_from_slice(b"\r\n0\r\n\r\n");
         let (v, _) = read_all(&record("z", "https://x.example/", &body), false);
-        assert!(v[0].article.as_ref().unwrap().html.as_deref().unwrap().contains("Talks resumed"));
+        assert!(v[0]
+            .article
+            .as_ref()
+            .unwrap()
+            .html
+            .as_deref()
+            .unwrap()
+            .contains("Talks resumed"));
     }
 
     #[test]
@@ -493,7 +531,12 @@ pub(crate) mod tests {
         let r = &sample()[1];
         let (v, _) = read_all(&r[..r.len() - 20], false);
         assert_eq!(v.len(), 1);
-        assert!(v[0].article.as_ref().unwrap_err().message.contains("truncated"));
+        assert!(v[0]
+            .article
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("truncated"));
     }
 
     #[test]

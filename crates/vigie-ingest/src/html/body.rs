@@ -100,7 +100,7 @@ impl<'d> Attempt<'d> {
         let n = dom.len();
         let mut alive = vec![true; n];
         for i in 0..n {
-            let parent_alive = dom.nodes[i].parent.map_or(true, |p| alive[p]);
+            let parent_alive = !matches!(dom.nodes[i].parent, Some(p) if !alive[p]);
             let unlikely = flags.strip_unlikely
                 && dom.nodes[i].element().is_some_and(|e| {
                     e.hidden
@@ -248,7 +248,11 @@ impl<'d> Attempt<'d> {
             }
             let unit = 1.0 + commas as f64 + (len / 100).min(3) as f64;
             // a run held directly by a mixed block scores the block as its parent
-            let first = if own_run { dom.nodes[i].parent } else { Some(i) };
+            let first = if own_run {
+                dom.nodes[i].parent
+            } else {
+                Some(i)
+            };
             let chain = first
                 .into_iter()
                 .chain(first.into_iter().flat_map(|f| dom.ancestors(f)))
@@ -447,7 +451,10 @@ impl<'d> Attempt<'d> {
         if !self.flags.clean {
             return false;
         }
-        if !matches!(&*e.tag, "form" | "fieldset" | "table" | "ul" | "div" | "section") {
+        if !matches!(
+            &*e.tag,
+            "form" | "fieldset" | "table" | "ul" | "div" | "section"
+        ) {
             return false;
         }
         let score = self.score[i].unwrap_or(0.0);
@@ -465,8 +472,8 @@ impl<'d> Attempt<'d> {
         let embeds = e.embeds;
         let ld = self.link_density(i);
         let len = s.text;
-        let is_list = matches!(&*e.tag, "ul" | "ol")
-            || (len > 0 && s.list_text as f64 / len as f64 >= 0.9);
+        let is_list =
+            matches!(&*e.tag, "ul" | "ol") || (len > 0 && s.list_text as f64 / len as f64 >= 0.9);
         let heading_density = if len == 0 {
             0.0
         } else {
@@ -475,7 +482,10 @@ impl<'d> Attempt<'d> {
         (imgs > 1.0 && paras / imgs < 0.5)
             || (!is_list && items > paras)
             || (inputs > (paras / 3.0).floor())
-            || (!is_list && heading_density < 0.9 && len < MIN_PARAGRAPH && (imgs == 0.0 || imgs > 2.0))
+            || (!is_list
+                && heading_density < 0.9
+                && len < MIN_PARAGRAPH
+                && (imgs == 0.0 || imgs > 2.0))
             || (!is_list && weight < NAME_WEIGHT && ld > 0.2)
             || (weight >= NAME_WEIGHT && ld > 0.5)
             || ((embeds == 1 && len < 75) || embeds > 1)
@@ -589,7 +599,12 @@ mod tests {
     ];
 
     fn article() -> String {
-        PARAS.iter().map(|p| format!("<p>{p}</p>")).collect()
+        PARAS.iter().fold(String::new(), |mut s, p| {
+            s.push_str("<p>");
+            s.push_str(p);
+            s.push_str("</p>");
+            s
+        })
     }
 
     #[test]
@@ -627,7 +642,7 @@ mod tests {
     #[test]
     fn subheadings_and_list_items_stay_their_own_lines() {
         let page = format!(
-            r#"<article>{}<h2>Les réactions</h2><p>{}</p><ul><li>Les commerçants, inquiets, demandent des aides.</li><li>Les parents d'élèves, eux, se réjouissent.</li></ul></article>"#,
+            "<article>{}<h2>Les réactions</h2><p>{}</p><ul><li>Les commerçants, inquiets, demandent des aides.</li><li>Les parents d'élèves, eux, se réjouissent.</li></ul></article>",
             article(),
             PARAS[0]
         );

@@ -120,9 +120,11 @@ impl Dom {
                         continue;
                     }
                     let class = el.attr("class").unwrap_or("");
-                    let names = lex.judge(
-                        &[class, el.attr("id").unwrap_or(""), el.attr("itemprop").unwrap_or("")],
-                    );
+                    let names = lex.judge(&[
+                        class,
+                        el.attr("id").unwrap_or(""),
+                        el.attr("itemprop").unwrap_or(""),
+                    ]);
                     dom.push(
                         parent,
                         Kind::Element(Element {

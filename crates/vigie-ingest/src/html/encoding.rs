@@ -113,7 +113,9 @@ mod tests {
     #[test]
     fn header_charset_wins_over_meta() {
         let page = "<meta charset=utf-8><p>\u{0436}</p>".as_bytes();
-        let koi8 = encoding_rs::KOI8_R.encode("<meta charset=utf-8><p>жизнь</p>").0;
+        let koi8 = encoding_rs::KOI8_R
+            .encode("<meta charset=utf-8><p>жизнь</p>")
+            .0;
         let (text, enc) = decode(&koi8, Some("koi8-r"));
         assert_eq!(enc, "KOI8-R");
         assert!(text.contains("жизнь"));

@@ -311,7 +311,10 @@ mod tests {
     #[test]
     fn bad_rows_are_reported_with_file_and_line() {
         let mut s = Sources::builtin();
-        s.insert(NAMES, b"word\tkind\tmatch\nfoo\tmaybe\tpart\nbar\tremove\tsomewhere\n".to_vec());
+        s.insert(
+            NAMES,
+            b"word\tkind\tmatch\nfoo\tmaybe\tpart\nbar\tremove\tsomewhere\n".to_vec(),
+        );
         let errs = HtmlLexicon::load(&s).unwrap_err();
         let msgs: Vec<String> = errs.iter().map(ToString::to_string).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");

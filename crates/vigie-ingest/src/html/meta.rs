@@ -264,17 +264,32 @@ mod tests {
             None,
         );
         assert_eq!(m.title.as_deref(), Some("Talks resume"));
-        assert_eq!(m.date.map(|d| d.0.to_string()).as_deref(), Some("2023-11-02"));
+        assert_eq!(
+            m.date.map(|d| d.0.to_string()).as_deref(),
+            Some("2023-11-02")
+        );
     }
 
     #[test]
     fn time_element_then_url() {
-        let m = meta(r#"<p><time datetime="2022-01-09T10:00">Sunday</time></p>"#, None);
-        assert_eq!(m.date.map(|d| d.0.to_string()).as_deref(), Some("2022-01-09"));
-        let m = meta("<p>x</p>", Some("https://news.example.com/2019/11/19/world/talks.html"));
+        let m = meta(
+            r#"<p><time datetime="2022-01-09T10:00">Sunday</time></p>"#,
+            None,
+        );
+        assert_eq!(
+            m.date.map(|d| d.0.to_string()).as_deref(),
+            Some("2022-01-09")
+        );
+        let m = meta(
+            "<p>x</p>",
+            Some("https://news.example.com/2019/11/19/world/talks.html"),
+        );
         assert_eq!(
             m.date,
-            Some((NaiveDate::from_ymd_opt(2019, 11, 19).unwrap(), DateFrom::Url))
+            Some((
+                NaiveDate::from_ymd_opt(2019, 11, 19).unwrap(),
+                DateFrom::Url
+            ))
         );
     }
 
@@ -293,7 +308,15 @@ mod tests {
 
     #[test]
     fn unknown_language_tags_are_ignored() {
-        assert_eq!(meta(r#"<html lang="x-default"><p>x</p></html>"#, None).lang, None);
-        assert_eq!(meta(r#"<html lang="EN-us"><p>x</p></html>"#, None).lang.as_deref(), Some("en"));
+        assert_eq!(
+            meta(r#"<html lang="x-default"><p>x</p></html>"#, None).lang,
+            None
+        );
+        assert_eq!(
+            meta(r#"<html lang="EN-us"><p>x</p></html>"#, None)
+                .lang
+                .as_deref(),
+            Some("en")
+        );
     }
 }

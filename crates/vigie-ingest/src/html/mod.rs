@@ -25,7 +25,12 @@ pub struct Page {
 
 /// Extract a page from raw bytes. `charset` is the transport's declaration (HTTP
 /// `Content-Type`), `url` where the page was fetched from.
-pub fn read_bytes(bytes: &[u8], charset: Option<&str>, url: Option<&str>, lex: &HtmlLexicon) -> Page {
+pub fn read_bytes(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    lex: &HtmlLexicon,
+) -> Page {
     let (text, _) = encoding::decode(bytes, charset);
     read_str(&text, url, lex)
 }

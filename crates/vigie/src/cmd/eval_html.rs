@@ -30,6 +30,9 @@ pub struct Args {
     pub worst: usize,
 }
 
+/// A peer's line: name, version, score, published F1/P/R.
+type Row = (String, String, Score, Option<(f64, f64, f64)>);
+
 const DEFAULT_DIR: &str = "../shared/corpus/html/scrapinghub";
 
 #[allow(clippy::print_stdout)]
@@ -66,7 +69,8 @@ fn run_one(dir: &Path, lex: &HtmlLexicon, args: &Args) -> Result<()> {
         .map(|id| {
             let r = bench.page(id).map(|bytes| {
                 let n = bytes.len();
-                let page = html::read_bytes(&bytes, None, bench.urls.get(*id).map(String::as_str), lex);
+                let page =
+                    html::read_bytes(&bytes, None, bench.urls.get(*id).map(String::as_str), lex);
                 (page.text, n)
             });
             match r {
@@ -116,11 +120,20 @@ fn run_one(dir: &Path, lex: &HtmlLexicon, args: &Args) -> Result<()> {
         let p = pubd.map_or_else(String::new, |(f, p, r)| format!("{f:.3} / {p:.3} / {r:.3}"));
         println!(
             "{:<22} {:<12} {:>6.3} ± {:.3}  {:>6.3} ± {:.3}  {:>6.3} ± {:.3}  {:>8.3}   {:>25}",
-            name, version, s.prf.f1, s.ci.f1, s.prf.precision, s.ci.precision, s.prf.recall, s.ci.recall, s.accuracy, p
+            name,
+            version,
+            s.prf.f1,
+            s.ci.f1,
+            s.prf.precision,
+            s.ci.precision,
+            s.prf.recall,
+            s.ci.recall,
+            s.accuracy,
+            p
         );
     };
     line("vigie", env!("CARGO_PKG_VERSION"), &ours, None);
-    let mut rows: Vec<(String, String, Score, Option<(f64, f64, f64)>)> = bench
+    let mut rows: Vec<Row> = bench
         .peers
         .iter()
         .map(|(name, (ver, p))| {
@@ -129,7 +142,12 @@ fn run_one(dir: &Path, lex: &HtmlLexicon, args: &Args) -> Result<()> {
                 .iter()
                 .find(|x| x.tool == *name || x.tool.replace('-', "_") == key)
                 .map(|x| (x.f1, x.precision, x.recall));
-            (name.clone(), ver.clone(), score(&bench.truth, p, args.bootstrap), pubd)
+            (
+                name.clone(),
+                ver.clone(),
+                score(&bench.truth, p, args.bootstrap),
+                pubd,
+            )
         })
         .collect();
     rows.sort_by(|a, b| b.2.prf.f1.total_cmp(&a.2.prf.f1));

@@ -15,9 +15,9 @@ use anyhow::{Context, Result};
 use serde_json::{Map, Value};
 use vigie_core::lexicon::Sources;
 use vigie_core::Article;
-use vigie_ingest::html::HtmlLexicon;
 use vigie_ingest::feed::FeedContext;
 use vigie_ingest::fetch::{FetchOptions, Fetcher, ValidatorCache};
+use vigie_ingest::html::HtmlLexicon;
 use vigie_ingest::{
     read_source_with, run_ordered, BatchOptions, FileKind, Input, PlainOptions, ReadStats,
     SourceSpec,
@@ -216,9 +216,9 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         })
         .sum();
     let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(
-            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        ),
+        Some(p) => {
+            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
