@@ -5,7 +5,8 @@
 //! every page weighs the same; precision and recall are averaged over pages (a page counts
 //! for precision when it has tp+fp > 0, for recall when tp+fn > 0, and scores 1 when it has
 //! no fp and no fn); F1 is the harmonic mean of the averaged precision and recall. The ±
-//! figures are 1.96 standard deviations over bootstrap resamples of pages.
+//! figures are the standard deviation over bootstrap resamples of pages, as the published
+//! tables give them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -206,9 +207,9 @@ pub fn score(
     Score {
         prf: point,
         ci: Prf {
-            precision: 1.96 * stdev(&ps),
-            recall: 1.96 * stdev(&rs),
-            f1: 1.96 * stdev(&fs),
+            precision: stdev(&ps),
+            recall: stdev(&rs),
+            f1: stdev(&fs),
         },
         accuracy: if truth.is_empty() {
             0.0

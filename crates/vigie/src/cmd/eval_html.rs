@@ -108,7 +108,7 @@ fn run_one(dir: &Path, lex: &HtmlLexicon, args: &Args) -> Result<()> {
         ours.pages as f64 / elapsed.max(1e-9),
         rayon::current_num_threads()
     );
-    println!("metric: 4-gram shingle overlap with ground-truth articleBody; ± = 1.96 bootstrap std ({} resamples)", args.bootstrap);
+    println!("metric: 4-gram shingle overlap with ground-truth articleBody; ± = bootstrap std ({} resamples)", args.bootstrap);
     println!();
     println!(
         "{:<22} {:<12} {:>15} {:>15} {:>15} {:>9}   {:>25}",
