@@ -25,6 +25,10 @@ pub struct Article {
     pub url: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// Where `date` came from when a reader filled it (an HTML page's metadata or its URL);
+    /// `None` means the user gave it (`DateSource::Input`). Never read from or written to JSON.
+    #[serde(skip)]
+    pub date_source: Option<DateSource>,
 }
 
 /// A half-open byte range `[start, end)` into `Doc::text`, always on char boundaries.

@@ -186,7 +186,7 @@ impl Extractor {
         doc.lang = a.lang.clone().unwrap_or_default().to_ascii_lowercase();
         doc.date = date;
         doc.date_source = if date.is_some() {
-            DateSource::Input
+            a.date_source.unwrap_or(DateSource::Input)
         } else {
             DateSource::Unknown
         };

@@ -39,6 +39,7 @@ pub fn parse_line(line: &[u8], default_id: &str) -> Result<Article, (Option<Stri
         title: field("title")?,
         url: field("url")?,
         source: field("source")?,
+        date_source: None,
     })
 }
 
@@ -51,6 +52,7 @@ pub fn read(name: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Input)) {
         let origin = Origin {
             file: name.to_string(),
             line: Some(line_no),
+            offset: None,
         };
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => break,

@@ -6,12 +6,21 @@
 
 pub mod batch;
 pub mod error;
+pub mod feed;
+pub mod fetch;
+pub mod html;
 pub mod jsonl;
 pub mod source;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
+pub mod warc;
 
 pub use batch::{run_ordered, BatchOptions};
 pub use error::InputError;
-pub use source::{read_source, Input, Origin, PlainOptions, SourceSpec};
+pub use source::{
+    read_source, read_source_counted, read_source_with, FileKind, Input, Origin, PlainOptions,
+    ReadStats, SourceSpec,
+};
 
 pub use vigie_core::Article;

@@ -1,6 +1,9 @@
-//! Input sources: a file by extension (`.txt`, `.jsonl`) or standard input (`-`, JSON Lines
-//! when its first non-blank byte is `{`, plain text otherwise).
+//! Input sources: a file by extension (`.txt`, `.jsonl`, `.html`/`.htm`, `.warc`/`.warc.gz`)
+//! or standard input (`-`, JSON Lines when its first non-blank byte is `{`, plain text
+//! otherwise). HTML is read here and converted to text later, on the worker threads (see
+//! [`crate::batch`]).
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -8,21 +11,46 @@ use std::path::{Path, PathBuf};
 use vigie_core::Article;
 
 use crate::error::InputError;
-use crate::{jsonl, text};
+use crate::feed::{self, FeedContext};
+use crate::{html, jsonl, text, warc};
 
 /// Where a document came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// A file name, `<stdin>`, or a URL.
     pub file: String,
     pub line: Option<usize>,
+    /// Byte offset of a WARC record (of its gzip member in a compressed archive).
+    pub offset: Option<u64>,
 }
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{l}", self.file),
-            None => write!(f, "{}", self.file),
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
         }
+        if let Some(o) = self.offset {
+            write!(f, "@{o}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What readers skipped on purpose (not errors): WARC records that are not HTML pages, feed
+/// items older than `--since`, pages that did not change since the last fetch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadStats {
+    /// Reason → count.
+    pub skipped: BTreeMap<String, usize>,
+}
+
+impl ReadStats {
+    pub fn skip(&mut self, reason: &str) {
+        *self.skipped.entry(reason.to_string()).or_insert(0) += 1;
+    }
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
     }
 }
 
@@ -45,12 +73,16 @@ pub struct PlainOptions {
 pub enum SourceSpec {
     Stdin,
     File(PathBuf),
+    /// A feed's URL (`http://`, `https://`).
+    Url(String),
 }
 
 impl SourceSpec {
     pub fn parse(arg: &str) -> Self {
         if arg == "-" {
             Self::Stdin
+        } else if arg.starts_with("http://") || arg.starts_with("https://") {
+            Self::Url(arg.to_string())
         } else {
             Self::File(PathBuf::from(arg))
         }
@@ -59,31 +91,83 @@ impl SourceSpec {
         match self {
             Self::Stdin => "<stdin>".into(),
             Self::File(p) => p.display().to_string(),
+            Self::Url(u) => u.clone(),
         }
     }
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson" | "json")
-    )
+/// The kinds of file a path's name announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Jsonl,
+    Html { gz: bool },
+    Warc { gz: bool },
+    Feed,
+    Text,
+}
+
+impl FileKind {
+    pub fn of(path: &Path) -> Self {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let (base, gz) = match name.strip_suffix(".gz") {
+            Some(b) => (b, true),
+            None => (name.as_str(), false),
+        };
+        let ext = base.rsplit_once('.').map_or("", |(_, e)| e);
+        match ext {
+            "warc" => Self::Warc { gz },
+            "html" | "htm" | "xhtml" => Self::Html { gz },
+            "jsonl" | "ndjson" | "json" if !gz => Self::Jsonl,
+            "rss" | "atom" | "rdf" | "xml" if !gz => Self::Feed,
+            _ => Self::Text,
+        }
+    }
 }
 
 /// Read every document of one source, calling `emit` for each in order. Never fails: an
 /// unreadable source is one error input.
 pub fn read_source(spec: &SourceSpec, plain: &PlainOptions, emit: &mut dyn FnMut(Input)) {
+    read_source_counted(spec, plain, &mut ReadStats::default(), emit);
+}
+
+/// [`read_source`], counting what was skipped on purpose. Feed items are read from their
+/// own content (no page is fetched).
+pub fn read_source_counted(
+    spec: &SourceSpec,
+    plain: &PlainOptions,
+    stats: &mut ReadStats,
+    emit: &mut dyn FnMut(Input),
+) {
+    let mut feeds = FeedContext {
+        fetcher: None,
+        since: None,
+    };
+    read_source_with(spec, plain, stats, &mut feeds, emit);
+}
+
+/// [`read_source_counted`] with a feed context: feed URLs are fetched and feed items' pages
+/// fetched when it has a fetcher.
+pub fn read_source_with(
+    spec: &SourceSpec,
+    plain: &PlainOptions,
+    stats: &mut ReadStats,
+    feeds: &mut FeedContext,
+    emit: &mut dyn FnMut(Input),
+) {
     let name = spec.name();
+    let origin = Origin {
+        file: name.clone(),
+        line: None,
+        offset: None,
+    };
     let fail = |message: String| Input {
-        origin: Origin {
-            file: name.clone(),
-            line: None,
-        },
+        origin: origin.clone(),
         article: Err(InputError {
-            origin: Origin {
-                file: name.clone(),
-                line: None,
-            },
+            origin: origin.clone(),
             id: None,
             message,
         }),
@@ -93,18 +177,31 @@ pub fn read_source(spec: &SourceSpec, plain: &PlainOptions, emit: &mut dyn FnMut
             Err(e) => emit(fail(format!("cannot read file: {e}"))),
             Ok(f) => {
                 let reader = BufReader::with_capacity(1 << 16, f);
-                if is_jsonl(path) {
-                    jsonl::read(&name, reader, emit);
-                } else {
-                    let stem = path
-                        .file_stem()
-                        .and_then(|s| s.to_str())
-                        .unwrap_or("doc")
-                        .to_string();
-                    text::read(&name, &stem, reader, plain, emit);
+                let stem = path
+                    .file_name()
+                    .and_then(|s| s.to_str())
+                    .map_or("doc", |n| n.split('.').next().unwrap_or(n))
+                    .to_string();
+                match FileKind::of(path) {
+                    FileKind::Jsonl => jsonl::read(&name, reader, emit),
+                    FileKind::Warc { gz } => warc::read(&name, reader, gz, stats, emit),
+                    FileKind::Html { gz: false } => read_html(&name, &stem, reader, plain, emit),
+                    FileKind::Html { gz: true } => read_html(
+                        &name,
+                        &stem,
+                        flate2::read::MultiGzDecoder::new(reader),
+                        plain,
+                        emit,
+                    ),
+                    FileKind::Feed => match read_all(reader) {
+                        Ok(bytes) => feed::read(&name, &bytes, feeds, stats, emit),
+                        Err(e) => emit(fail(format!("cannot read file: {e}"))),
+                    },
+                    FileKind::Text => text::read(&name, &stem, reader, plain, emit),
                 }
             }
         },
+        SourceSpec::Url(url) => feed::read_url(url, feeds, stats, emit),
         SourceSpec::Stdin => {
             let mut reader = BufReader::with_capacity(1 << 16, std::io::stdin().lock());
             let first = match reader.fill_buf() {
@@ -118,6 +215,38 @@ pub fn read_source(spec: &SourceSpec, plain: &PlainOptions, emit: &mut dyn FnMut
             }
         }
     }
+}
+
+/// An HTML file: one article, its id the file name without extension; the page's bytes are
+/// decoded here and its body found later on a worker thread.
+fn read_html(
+    name: &str,
+    stem: &str,
+    reader: impl Read,
+    plain: &PlainOptions,
+    emit: &mut dyn FnMut(Input),
+) {
+    let origin = Origin {
+        file: name.to_string(),
+        line: None,
+        offset: None,
+    };
+    let id = plain.id.clone().unwrap_or_else(|| stem.to_string());
+    let article = match read_all(reader) {
+        Err(e) => Err(InputError {
+            origin: origin.clone(),
+            id: Some(id),
+            message: format!("cannot read: {e}"),
+        }),
+        Ok(bytes) => Ok(Article {
+            id,
+            html: Some(html::encoding::decode(&bytes, None).0),
+            lang: plain.lang.clone(),
+            date: plain.date.clone(),
+            ..Article::default()
+        }),
+    };
+    emit(Input { origin, article });
 }
 
 /// Read all of a reader (used for plain text).

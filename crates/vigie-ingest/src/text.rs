@@ -18,6 +18,7 @@ pub fn read(
     let origin = Origin {
         file: name.to_string(),
         line: None,
+        offset: None,
     };
     let id = plain.id.clone().unwrap_or_else(|| stem.to_string());
     let article = match read_all(reader) {

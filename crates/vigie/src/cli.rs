@@ -30,7 +30,7 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Input files (`.txt`, `.jsonl`) or `-` for standard input.
+    /// Input files (`.txt`, `.jsonl`, `.html`, `.warc`, `.warc.gz`) or `-` for standard input.
     #[arg(required = true, value_name = "FILE")]
     pub inputs: Vec<String>,
     /// Language of plain-text input (ISO 639-1); detected when absent.
@@ -62,6 +62,9 @@ pub enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Read files, directories, globs, WARC archives and feeds; extract on all cores; write
+    /// JSON Lines.
+    Ingest(crate::cmd::ingest::Args),
     /// Measure throughput and peak memory of the whole pipeline and of each stage.
     Bench {
         /// A JSON Lines corpus.

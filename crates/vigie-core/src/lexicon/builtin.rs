@@ -46,6 +46,9 @@ lexicon_files!(
     "actors/ner.tsv",
     "time/fr.tsv",
     "time/en.tsv",
+    "html/tags.tsv",
+    "html/names.tsv",
+    "html/meta.tsv",
 );
 
 #[cfg(test)]

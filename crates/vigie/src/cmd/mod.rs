@@ -7,6 +7,7 @@ pub mod eval_ner;
 pub mod eval_time;
 mod explain;
 mod extract;
+pub mod ingest;
 mod lexicon;
 
 use std::process::ExitCode;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             threads,
         } => extract::run(&sources, &input, format, threads),
         Command::Explain { input } => explain::run(&sources, &input),
+        Command::Ingest(args) => ingest::run(&sources, &args),
         Command::Bench {
             file,
             threads,
