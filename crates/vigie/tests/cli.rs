@@ -256,3 +256,20 @@ fn lexicon_check_passes_and_reports_file_and_line() {
         "{text}"
     );
 }
+
+#[test]
+fn lexicon_check_covers_the_html_reader_files() {
+    let dir = std::env::temp_dir().join(format!("vigie-lexhtml-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("html")).unwrap();
+    std::fs::write(dir.join("html/tags.tsv"), "nothing\n").unwrap();
+    let out = vigie(
+        &["--lexicon", dir.to_str().unwrap(), "lexicon", "check"],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("html/tags.tsv"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -40,6 +40,21 @@ fn add_dir(src: &mut Sources, root: &Path, dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Every lexicon part: the core's and the HTML reader's, all problems together.
+fn check_all(sources: &Sources) -> Result<(), Vec<vigie_core::lexicon::LexiconError>> {
+    let mut errors = Lexicon::load(sources).err().unwrap_or_default();
+    errors.extend(
+        vigie_ingest::html::HtmlLexicon::load(sources)
+            .err()
+            .unwrap_or_default(),
+    );
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
 pub fn run(sources: &Sources, action: &LexiconAction) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match action {
@@ -49,8 +64,8 @@ pub fn run(sources: &Sources, action: &LexiconAction) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        LexiconAction::Check => match Lexicon::load(sources) {
-            Ok(_) => {
+        LexiconAction::Check => match check_all(sources) {
+            Ok(()) => {
                 writeln!(out, "lexicon ok: {} files", sources.paths().count())?;
                 Ok(ExitCode::SUCCESS)
             }
