@@ -12,6 +12,7 @@
 
 pub mod cluster;
 mod error;
+pub mod eval;
 pub mod export;
 pub mod minhash;
 pub mod query;

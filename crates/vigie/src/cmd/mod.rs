@@ -6,8 +6,11 @@ pub mod eval_html;
 pub mod eval_ner;
 pub mod eval_time;
 mod explain;
+mod export;
 mod extract;
 mod lexicon;
+mod query;
+pub mod store;
 
 use std::process::ExitCode;
 
@@ -38,6 +41,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             EvalWhat::Html(args) => eval_html::run(&sources, &args),
         },
         Command::Lexicon { action } => lexicon::run(&sources, &action),
+        Command::Store { action } => store::run(&sources, &action),
+        Command::Query(args) => query::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }
 
