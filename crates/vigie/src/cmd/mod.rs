@@ -6,10 +6,10 @@ pub mod eval_html;
 pub mod eval_ner;
 pub mod eval_time;
 mod explain;
-mod export;
+pub mod export;
 mod extract;
 mod lexicon;
-mod query;
+pub mod query;
 pub mod store;
 
 use std::process::ExitCode;
