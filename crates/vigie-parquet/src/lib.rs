@@ -180,23 +180,25 @@ pub fn export(store: &Store, q: &EventQuery, path: &Path) -> Result<usize, Parqu
     let mut cols = Columns::new();
     let mut total = 0usize;
     let mut failed: Option<ParquetExportError> = None;
-    store.for_each_event(q, |r| {
-        cols.push(&r);
-        total += 1;
-        if cols.rows >= ROWS_PER_BATCH {
-            match cols.finish(&schema).and_then(|b| Ok(writer.write(&b)?)) {
-                Ok(()) => {}
-                Err(e) => {
-                    failed = Some(e);
-                    return Err(StoreError::Invalid("parquet write failed".into()));
+    store
+        .for_each_event(q, |r| {
+            cols.push(&r);
+            total += 1;
+            if cols.rows >= ROWS_PER_BATCH {
+                match cols.finish(&schema).and_then(|b| Ok(writer.write(&b)?)) {
+                    Ok(()) => {}
+                    Err(e) => {
+                        failed = Some(e);
+                        return Err(StoreError::Invalid("parquet write failed".into()));
+                    }
                 }
             }
-        }
-        Ok(())
-    }).or_else(|e| match failed.take() {
-        Some(f) => Err(f),
-        None => Err(e.into()),
-    })?;
+            Ok(())
+        })
+        .or_else(|e| match failed.take() {
+            Some(f) => Err(f),
+            None => Err(e.into()),
+        })?;
     if cols.rows > 0 {
         let b = cols.finish(&schema)?;
         writer.write(&b)?;

@@ -6,7 +6,8 @@ use serde_json::json;
 use vigie_store::{DocRecord, EventQuery, Store};
 
 fn record(i: usize) -> DocRecord {
-    let text = format!("Rapport {i}. Le gouvernement a dénoncé l'attaque contre le poste frontière.");
+    let text =
+        format!("Rapport {i}. Le gouvernement a dénoncé l'attaque contre le poste frontière.");
     let s2 = text.find(". ").unwrap() + 2;
     let line = json!({
         "id": format!("r{i}"), "url": format!("https://presse.example/{i}"), "lang": "fr",
@@ -32,16 +33,25 @@ fn parquet_export_reads_back() {
     store.write_batch(&docs).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("events.parquet");
-    let q = EventQuery { sort: vigie_store::Sort::DateAsc, ..EventQuery::default() };
+    let q = EventQuery {
+        sort: vigie_store::Sort::DateAsc,
+        ..EventQuery::default()
+    };
     assert_eq!(vigie_parquet::export(&store, &q, &path).unwrap(), 30);
 
     let file = std::fs::File::open(&path).unwrap();
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
     let batches: Vec<_> = reader.map(Result::unwrap).collect();
     let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
     assert_eq!(rows, 30);
     let b = &batches[0];
-    assert_eq!(b.schema().fields().len(), vigie_parquet::schema().fields().len());
+    assert_eq!(
+        b.schema().fields().len(),
+        vigie_parquet::schema().fields().len()
+    );
     let col = |name: &str| b.column(b.schema().index_of(name).unwrap()).clone();
     let plover = col("plover");
     let plover = plover.as_any().downcast_ref::<StringArray>().unwrap();
@@ -55,10 +65,21 @@ fn parquet_export_reads_back() {
     assert_eq!(gid.null_count(), 20);
     let lat = col("lat");
     let lat = lat.as_any().downcast_ref::<Float64Array>().unwrap();
-    assert_eq!((0..30).filter_map(|i| (!lat.is_null(i)).then(|| lat.value(i))).next(), Some(45.75));
+    assert_eq!(
+        (0..30)
+            .filter_map(|i| (!lat.is_null(i)).then(|| lat.value(i)))
+            .next(),
+        Some(45.75)
+    );
     let ev = col("evidence");
     let ev = ev.as_any().downcast_ref::<StringArray>().unwrap();
-    assert_eq!(ev.value(0), "Le gouvernement a dénoncé l'attaque contre le poste frontière.");
+    assert_eq!(
+        ev.value(0),
+        "Le gouvernement a dénoncé l'attaque contre le poste frontière."
+    );
     let trig = col("trigger_start");
-    assert_eq!(trig.as_any().downcast_ref::<Int64Array>().unwrap().value(0), 27);
+    assert_eq!(
+        trig.as_any().downcast_ref::<Int64Array>().unwrap().value(0),
+        27
+    );
 }

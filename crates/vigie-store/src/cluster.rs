@@ -51,7 +51,13 @@ pub fn assign(tx: &Transaction<'_>, key: &ClusterKey) -> Result<i64> {
              WHERE plover = ?1 AND src3 IS ?2 AND tgt3 IS ?3 AND day BETWEEN ?4 AND ?5",
         )?;
         let rows = stmt.query_map(
-            params![key.plover, key.src3, key.tgt3, day - DAY_WINDOW, day + DAY_WINDOW],
+            params![
+                key.plover,
+                key.src3,
+                key.tgt3,
+                day - DAY_WINDOW,
+                day + DAY_WINDOW
+            ],
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -78,8 +84,10 @@ pub fn assign(tx: &Transaction<'_>, key: &ClusterKey) -> Result<i64> {
         }
         if let Some((id, _, gid)) = best {
             if gid.is_none() && key.geonameid.is_some() {
-                tx.prepare_cached("UPDATE clusters SET geonameid = ?2, country = ?3 WHERE id = ?1")?
-                    .execute(params![id, key.geonameid, key.country])?;
+                tx.prepare_cached(
+                    "UPDATE clusters SET geonameid = ?2, country = ?3 WHERE id = ?1",
+                )?
+                .execute(params![id, key.geonameid, key.country])?;
             }
             return Ok(id);
         }
@@ -155,7 +163,9 @@ pub fn recluster(tx: &Transaction<'_>) -> Result<usize> {
 /// The cluster of one stored event, if any.
 pub fn of_event(tx: &rusqlite::Connection, event: i64) -> Result<Option<i64>> {
     Ok(tx
-        .query_row("SELECT cluster FROM events WHERE id = ?1", [event], |r| r.get(0))
+        .query_row("SELECT cluster FROM events WHERE id = ?1", [event], |r| {
+            r.get(0)
+        })
         .optional()?
         .flatten())
 }

@@ -31,7 +31,13 @@ pub fn read_labels(path: &Path) -> Result<Vec<Label>> {
     let name = path.display().to_string();
     let t = Table::parse(&name, &bytes).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let col = |c: &str| t.col(c).map_err(|e| StoreError::Invalid(e.to_string()));
-    let (da, ea, db, eb, lab) = (col("doc_a")?, col("event_a")?, col("doc_b")?, col("event_b")?, col("label")?);
+    let (da, ea, db, eb, lab) = (
+        col("doc_a")?,
+        col("event_a")?,
+        col("doc_b")?,
+        col("event_b")?,
+        col("label")?,
+    );
     let mut out = Vec::new();
     for row in &t.rows {
         let get = |i: usize| row.fields.get(i).cloned().unwrap_or_default();
@@ -68,6 +74,64 @@ struct GoldEvent {
     plover: Vec<String>,
     #[serde(default)]
     evidence: String,
+    #[serde(default)]
+    cameo_root: Vec<String>,
+    #[serde(default)]
+    source: Vec<Option<String>>,
+    #[serde(default)]
+    target: Vec<Option<String>>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// The corpus with its gold events standing in for the extractor's: the clustering measured
+/// alone, as if extraction were perfect (each gold event keeps its first accepted type and
+/// actors; its trigger is its first evidence passage).
+pub fn gold_records(corpus: &Path) -> Result<Vec<crate::DocRecord>> {
+    let mut files: Vec<_> = std::fs::read_dir(corpus)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        for line in std::fs::read_to_string(&f)?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let mut doc: serde_json::Value = serde_json::from_str(line)?;
+            let id = doc["id"].as_str().unwrap_or_default().to_string();
+            let text = doc["text"].as_str().unwrap_or_default().to_string();
+            let gold_path = corpus.join(format!("{id}.gold.json"));
+            let Ok(bytes) = std::fs::read(&gold_path) else {
+                continue;
+            };
+            let gold: GoldFile = serde_json::from_slice(&bytes)?;
+            let n = text.chars().count();
+            let events: Vec<serde_json::Value> = gold
+                .events
+                .iter()
+                .filter_map(|g| {
+                    let seg = g.evidence.split(" / ").next()?.trim();
+                    let b = text.find(seg)?;
+                    let s = text[..b].chars().count();
+                    let arg = |c: Option<&Option<String>>| {
+                        c.cloned().flatten().map(|c| serde_json::json!({"text": c, "span": [s, s], "code": c}))
+                    };
+                    Some(serde_json::json!({
+                        "id": g.id, "plover": g.plover.first()?, "cameo": g.cameo_root.first().cloned().unwrap_or_default(),
+                        "status": "actual", "source": arg(g.source.first()), "target": arg(g.target.first()),
+                        "date": g.date, "trigger": {"text": seg, "span": [s, s + seg.chars().count()]},
+                        "sentence": 0
+                    }))
+                })
+                .collect();
+            doc["sentences"] = serde_json::json!([[0, n]]);
+            doc["events"] = serde_json::Value::Array(events);
+            out.push(serde_json::from_value(doc)?);
+        }
+    }
+    Ok(out)
 }
 
 /// The store's event for a gold event: same document, a PLOVER type the gold accepts, and a
@@ -76,7 +140,10 @@ fn find_event(store: &Store, corpus: &Path, doc: &str, gold_id: &str) -> Result<
     let path = corpus.join(format!("{doc}.gold.json"));
     let gold: GoldFile = serde_json::from_slice(&std::fs::read(&path)?)?;
     let Some(g) = gold.events.iter().find(|e| e.id == gold_id) else {
-        return Err(StoreError::Invalid(format!("{}: no event {gold_id}", path.display())));
+        return Err(StoreError::Invalid(format!(
+            "{}: no event {gold_id}",
+            path.display()
+        )));
     };
     let conn = store_conn(store);
     let found: Option<(i64, String, String)> = conn
@@ -104,7 +171,13 @@ fn find_event(store: &Store, corpus: &Path, doc: &str, gold_id: &str) -> Result<
     )?;
     let events: Vec<(i64, String, usize, usize, usize)> = stmt
         .query_map([docid], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize, r.get::<_, i64>(4)? as usize))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, i64>(2)? as usize,
+                r.get::<_, i64>(3)? as usize,
+                r.get::<_, i64>(4)? as usize,
+            ))
         })?
         .collect::<std::result::Result<_, _>>()?;
     let overlaps = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
@@ -114,7 +187,11 @@ fn find_event(store: &Store, corpus: &Path, doc: &str, gold_id: &str) -> Result<
             if !g.plover.iter().any(|p| p == plover) {
                 continue;
             }
-            let span = if strict { [*ts, *te] } else { sentences.get(*sentence).copied().unwrap_or([0, 0]) };
+            let span = if strict {
+                [*ts, *te]
+            } else {
+                sentences.get(*sentence).copied().unwrap_or([0, 0])
+            };
             if passages.iter().any(|&p| overlaps(span, p)) {
                 return Ok(Some(*id));
             }
@@ -191,7 +268,12 @@ pub fn evaluate(store: &Store, corpus: &Path, labels: &[Label]) -> Result<Cluste
             ev.same_found += 1;
             ev.same_found_clustered += usize::from(clustered);
         }
-        ev.pairs.push(PairOutcome { label: l.clone(), a, b, clustered });
+        ev.pairs.push(PairOutcome {
+            label: l.clone(),
+            a,
+            b,
+            clustered,
+        });
     }
     ev.cross_document_pairs = store_conn(store).query_row(
         "SELECT COUNT(*) FROM events x JOIN events y ON x.cluster = y.cluster AND x.id < y.id AND x.doc != y.doc",

@@ -28,8 +28,8 @@ use rusqlite::{Connection, TransactionBehavior};
 pub use error::{Result, StoreError};
 pub use query::{EventQuery, EventRow, Sort};
 pub use record::{
-    lexicon_version, outlet_from_url, ArgRecord, DocMeta, DocRecord, EventPlaceRecord,
-    EventRecord, MentionRecord, TriggerRecord,
+    lexicon_version, outlet_from_url, ArgRecord, DocMeta, DocRecord, EventPlaceRecord, EventRecord,
+    MentionRecord, TriggerRecord,
 };
 pub use write::BatchReport;
 
@@ -142,9 +142,11 @@ impl Store {
         if integrity != "ok" {
             problems.push(format!("integrity_check: {integrity}"));
         }
-        let fk: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        let fk: i64 =
+            self.conn
+                .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
         if fk > 0 {
             problems.push(format!("{fk} rows break a foreign key"));
         }
@@ -180,7 +182,10 @@ impl Store {
         }
         let fts: std::result::Result<(), rusqlite::Error> = self
             .conn
-            .execute("INSERT INTO docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)", [])
+            .execute(
+                "INSERT INTO docs_fts(docs_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
             .map(|_| ());
         if let Err(e) = fts {
             problems.push(format!("full-text index: {e}"));

@@ -106,7 +106,11 @@ mod tests {
         let a = signature(WIRE).unwrap();
         let b = signature(&copy).unwrap();
         assert!(similarity(&a, &b) >= THRESHOLD, "{}", similarity(&a, &b));
-        let shared = band_keys(&a).iter().zip(band_keys(&b)).filter(|(x, y)| **x == *y).count();
+        let shared = band_keys(&a)
+            .iter()
+            .zip(band_keys(&b))
+            .filter(|(x, y)| **x == *y)
+            .count();
         assert!(shared > 0);
     }
 

@@ -111,7 +111,8 @@ fn prefix_range(prefix: &str) -> Result<(String, String)> {
 }
 
 fn day_of(date: &str, what: &str) -> Result<i64> {
-    day_number(date).ok_or_else(|| StoreError::Invalid(format!("{what}: not an ISO date: {date:?}")))
+    day_number(date)
+        .ok_or_else(|| StoreError::Invalid(format!("{what}: not an ISO date: {date:?}")))
 }
 
 const COLUMNS: &str = "e.id, d.doc_id, d.url, e.outlet, d.title, d.date, e.event_id, e.plover, \

@@ -36,7 +36,11 @@ enum Outcome {
     Unchanged,
 }
 
-pub(crate) fn write_batch(tx: &Transaction<'_>, docs: &[DocRecord], now: &str) -> Result<BatchReport> {
+pub(crate) fn write_batch(
+    tx: &Transaction<'_>,
+    docs: &[DocRecord],
+    now: &str,
+) -> Result<BatchReport> {
     let mut report = BatchReport::default();
     let mut touched = BTreeSet::new();
     for doc in docs {
@@ -67,12 +71,14 @@ fn write_doc(
             return Ok(Outcome::Unchanged)
         }
         Some((id, _, _)) => {
-            let mut stmt =
-                tx.prepare_cached("SELECT DISTINCT cluster FROM events WHERE doc = ?1 AND cluster IS NOT NULL")?;
+            let mut stmt = tx.prepare_cached(
+                "SELECT DISTINCT cluster FROM events WHERE doc = ?1 AND cluster IS NOT NULL",
+            )?;
             for c in stmt.query_map([id], |r| r.get::<_, i64>(0))? {
                 touched.insert(c?);
             }
-            tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?.execute([id])?;
+            tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?
+                .execute([id])?;
             Outcome::Replaced
         }
         None => Outcome::Inserted,

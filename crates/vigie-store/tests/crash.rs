@@ -71,7 +71,13 @@ fn crash_child_writer() {
 
 fn spawn(path: &std::path::Path) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "crash_child_writer", "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "crash_child_writer",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(ENV, path)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -114,7 +120,10 @@ fn verify(path: &std::path::Path) -> usize {
         )
         .unwrap();
     assert_eq!(max.map_or(0, |m| m as usize + 1), n);
-    let events: i64 = s.conn().query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0)).unwrap();
+    let events: i64 = s
+        .conn()
+        .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(events as usize, n);
     n
 }
@@ -164,5 +173,8 @@ fn crash_many_times() {
             start.elapsed().as_secs_f64()
         );
     }
-    assert!(killed_mid_write >= RUNS / 2, "most runs must be killed mid-write");
+    assert!(
+        killed_mid_write >= RUNS / 2,
+        "most runs must be killed mid-write"
+    );
 }

@@ -6,7 +6,8 @@ use common::{doc, Ev};
 use vigie_store::export::{contract, csv, gdelt, plover};
 use vigie_store::{DocRecord, EventQuery, Store};
 
-const TEXT: &str = "Le ministre a accusé Moscou d'ingérence, à Paris. « C'est faux », a répondu le Kremlin.";
+const TEXT: &str =
+    "Le ministre a accusé Moscou d'ingérence, à Paris. « C'est faux », a répondu le Kremlin.";
 
 fn store() -> (Store, DocRecord) {
     let d = doc(
@@ -51,7 +52,11 @@ fn csv_has_a_header_and_quoted_evidence() {
     assert_eq!(lines.len(), 2);
     assert!(lines[0].starts_with("doc_id,event_id,date,plover"));
     assert!(lines[1].starts_with("x1,e1,2026-01-08,ACCUSE,112,"));
-    assert!(lines[1].ends_with(",\"Le ministre a accusé Moscou d'ingérence, à Paris.\""), "{}", lines[1]);
+    assert!(
+        lines[1].ends_with(",\"Le ministre a accusé Moscou d'ingérence, à Paris.\""),
+        "{}",
+        lines[1]
+    );
 }
 
 #[test]

@@ -32,7 +32,8 @@ pub fn document(store: &Store, doc: i64) -> Result<Value> {
     let (mut obj, dup): (Map<String, Value>, Option<i64>) = stmt.query_row(params![doc], |r| {
         let mut m = Map::new();
         let text = |i: usize| -> rusqlite::Result<Value> {
-            Ok(r.get::<_, Option<String>>(i)?.map_or(Value::Null, Value::String))
+            Ok(r.get::<_, Option<String>>(i)?
+                .map_or(Value::Null, Value::String))
         };
         m.insert("id".into(), text(0)?);
         m.insert("url".into(), text(1)?);
@@ -63,7 +64,8 @@ pub fn document(store: &Store, doc: i64) -> Result<Value> {
             obj.entry(k).or_insert(v);
         }
     }
-    obj.entry("schema").or_insert(Value::String(vigie_core::output::SCHEMA.into()));
+    obj.entry("schema")
+        .or_insert(Value::String(vigie_core::output::SCHEMA.into()));
     for t in ["entities", "places", "times", "quotes", "counts"] {
         obj.insert(t.into(), Value::Array(layer(store, t, doc)?));
     }
@@ -78,9 +80,14 @@ pub fn document(store: &Store, doc: i64) -> Result<Value> {
     obj.insert("events".into(), Value::Array(events));
     if let Some(g) = dup.filter(|&g| g != doc) {
         let first: Option<String> = conn
-            .query_row("SELECT doc_id FROM documents WHERE id = ?1", [g], |r| r.get(0))
+            .query_row("SELECT doc_id FROM documents WHERE id = ?1", [g], |r| {
+                r.get(0)
+            })
             .ok();
-        obj.insert("near_duplicate_of".into(), first.map_or(Value::Null, Value::String));
+        obj.insert(
+            "near_duplicate_of".into(),
+            first.map_or(Value::Null, Value::String),
+        );
     }
     Ok(Value::Object(obj))
 }

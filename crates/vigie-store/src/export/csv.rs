@@ -7,11 +7,36 @@ use crate::query::{EventQuery, EventRow};
 use crate::Store;
 
 pub const HEADER: &[&str] = &[
-    "doc_id", "event_id", "date", "plover", "cameo", "goldstein", "quad_class", "status",
-    "source_code", "source_text", "target_code", "target_text", "place", "geonameid",
-    "place_country", "lat", "lon", "trigger", "trigger_start", "trigger_end", "sentence",
-    "confidence", "cluster", "num_mentions", "num_sources", "num_articles", "outlet", "url",
-    "title", "evidence",
+    "doc_id",
+    "event_id",
+    "date",
+    "plover",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "status",
+    "source_code",
+    "source_text",
+    "target_code",
+    "target_text",
+    "place",
+    "geonameid",
+    "place_country",
+    "lat",
+    "lon",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "sentence",
+    "confidence",
+    "cluster",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "outlet",
+    "url",
+    "title",
+    "evidence",
 ];
 
 /// One CSV field, quoted when needed.
@@ -93,7 +118,10 @@ mod tests {
     fn fields_are_quoted_only_when_needed() {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a, b"), "\"a, b\"");
-        assert_eq!(field("il a dit « non » \"net\""), "\"il a dit « non » \"\"net\"\"\"");
+        assert_eq!(
+            field("il a dit « non » \"net\""),
+            "\"il a dit « non » \"\"net\"\"\""
+        );
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
     }
 

@@ -39,8 +39,14 @@ pub fn record(r: &EventRow) -> Value {
     if let Some(d) = &r.date {
         m.insert("date".into(), json!(d));
     }
-    m.insert("source".into(), actor(r.source_text.as_ref(), r.source_code.as_ref()));
-    m.insert("target".into(), actor(r.target_text.as_ref(), r.target_code.as_ref()));
+    m.insert(
+        "source".into(),
+        actor(r.source_text.as_ref(), r.source_code.as_ref()),
+    );
+    m.insert(
+        "target".into(),
+        actor(r.target_text.as_ref(), r.target_code.as_ref()),
+    );
     m.insert("event".into(), json!(r.plover));
     m.insert("eventText".into(), json!(r.trigger));
     m.insert("text".into(), json!(r.evidence));
@@ -61,7 +67,10 @@ pub fn record(r: &EventRow) -> Value {
         m.insert("url".into(), json!(u));
     }
     m.insert("coder".into(), json!("vigie"));
-    m.insert("dateCoded".into(), json!(r.loaded_at.get(..10).unwrap_or("")));
+    m.insert(
+        "dateCoded".into(),
+        json!(r.loaded_at.get(..10).unwrap_or("")),
+    );
     m.insert("cameo".into(), json!(r.cameo));
     m.insert("status".into(), json!(r.status));
     m.insert("confidence".into(), json!(r.confidence));

@@ -140,7 +140,10 @@ impl Filters {
     /// Open the store; a missing file is an error, not a new empty store.
     pub fn open(&self) -> Result<Store> {
         if !self.db.exists() {
-            bail!("{}: no such store (create one with `vigie store load`)", self.db.display());
+            bail!(
+                "{}: no such store (create one with `vigie store load`)",
+                self.db.display()
+            );
         }
         Store::open(&self.db).with_context(|| format!("opening {}", self.db.display()))
     }
@@ -183,9 +186,7 @@ pub fn table_row(r: &EventRow, explain: bool) -> String {
 
 pub fn run(args: &Args) -> Result<ExitCode> {
     let store = args.filters.open()?;
-    let q = args
-        .filters
-        .query((args.limit > 0).then_some(args.limit))?;
+    let q = args.filters.query((args.limit > 0).then_some(args.limit))?;
     let stdout = std::io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() {
         QueryFormat::Table
@@ -218,7 +219,10 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     if format == QueryFormat::Table {
         #[allow(clippy::print_stderr)]
         {
-            eprintln!("{n} event(s), {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+            eprintln!(
+                "{n} event(s), {:.1} ms",
+                start.elapsed().as_secs_f64() * 1e3
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -42,6 +42,9 @@ pub enum Action {
         /// The labelled pairs (TSV).
         #[arg(long, default_value = "bench/store/cluster-labels.tsv")]
         labels: PathBuf,
+        /// Cluster the gold events instead of extracted ones (the clustering rule alone).
+        #[arg(long)]
+        gold_events: bool,
     },
 }
 
@@ -79,7 +82,11 @@ pub fn run(sources: &Sources, action: &Action) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Action::EvalClusters { corpus, labels } => eval_clusters(sources, corpus, labels),
+        Action::EvalClusters {
+            corpus,
+            labels,
+            gold_events,
+        } => eval_clusters(sources, corpus, labels, *gold_events),
     }
 }
 
@@ -151,13 +158,14 @@ pub fn corpus_articles(dir: &Path) -> Result<Vec<Article>> {
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let text =
+            std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            let a: Article = serde_json::from_str(line)
-                .with_context(|| format!("{}:{}", f.display(), i + 1))?;
+            let a: Article =
+                serde_json::from_str(line).with_context(|| format!("{}:{}", f.display(), i + 1))?;
             out.push(a);
         }
     }
@@ -185,11 +193,20 @@ pub fn extract_records(sources: &Sources, articles: &[Article]) -> Result<Vec<Do
 }
 
 /// `vigie store eval-clusters`: extract the corpus, cluster, score the labelled pairs.
-fn eval_clusters(sources: &Sources, corpus: &Path, labels: &Path) -> Result<ExitCode> {
+fn eval_clusters(
+    sources: &Sources,
+    corpus: &Path,
+    labels: &Path,
+    gold_events: bool,
+) -> Result<ExitCode> {
     use std::fmt::Write;
     let labels = vigie_store::eval::read_labels(labels)
         .with_context(|| format!("reading {}", labels.display()))?;
-    let records = extract_records(sources, &corpus_articles(corpus)?)?;
+    let records = if gold_events {
+        vigie_store::eval::gold_records(corpus)?
+    } else {
+        extract_records(sources, &corpus_articles(corpus)?)?
+    };
     let mut store = Store::open_in_memory()?;
     store.write_batch(&records)?;
     store.recluster()?;
@@ -216,7 +233,8 @@ fn eval_clusters(sources: &Sources, corpus: &Path, labels: &Path) -> Result<Exit
             verdict
         );
     }
-    let pct = |x: Option<f64>| x.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
+    let pct =
+        |x: Option<f64>| x.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
     let _ = writeln!(
         o,
         "clustering on {} labelled pairs ({} same, {} different): precision {} ({} TP, {} FP), recall {} ({} FN); \
