@@ -195,10 +195,8 @@ pub fn export(store: &Store, q: &EventQuery, path: &Path) -> Result<usize, Parqu
             }
             Ok(())
         })
-        .or_else(|e| match failed.take() {
-            Some(f) => Err(f),
-            None => Err(e.into()),
-        })?;
+        // the store stops on our error; report the Parquet error that caused it
+        .map_err(|e| failed.take().unwrap_or(e.into()))?;
     if cols.rows > 0 {
         let b = cols.finish(&schema)?;
         writer.write(&b)?;

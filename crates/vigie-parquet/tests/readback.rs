@@ -17,8 +17,8 @@ fn record(i: usize) -> DocRecord {
             "id": "e1", "plover": "ACCUSE", "cameo": "112", "goldstein": -2.0, "quad_class": 3,
             "status": "actual",
             "source": {"text": "Le gouvernement", "span": [s2, s2 + 15], "code": "FRAGOV", "country": "FRA"},
-            "target": null, "date": if i % 2 == 0 { json!("2026-03-04") } else { json!(null) },
-            "place": if i % 3 == 0 { json!({"text": "Lyon", "geonameid": 2_996_944, "name": "Lyon", "country": "FR", "lat": 45.75, "lon": 4.85}) } else { json!(null) },
+            "target": null, "date": if i.is_multiple_of(2) { json!("2026-03-04") } else { json!(null) },
+            "place": if i.is_multiple_of(3) { json!({"text": "Lyon", "geonameid": 2_996_944, "name": "Lyon", "country": "FR", "lat": 45.75, "lon": 4.85}) } else { json!(null) },
             "trigger": {"text": "a dénoncé", "span": [s2 + 16, s2 + 25]}, "sentence": 1, "mentions": [],
             "confidence": 0.5
         }]
@@ -45,7 +45,7 @@ fn parquet_export_reads_back() {
         .build()
         .unwrap();
     let batches: Vec<_> = reader.map(Result::unwrap).collect();
-    let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+    let rows: usize = batches.iter().map(arrow_array::RecordBatch::num_rows).sum();
     assert_eq!(rows, 30);
     let b = &batches[0];
     assert_eq!(
@@ -67,7 +67,8 @@ fn parquet_export_reads_back() {
     let lat = lat.as_any().downcast_ref::<Float64Array>().unwrap();
     assert_eq!(
         (0..30)
-            .filter_map(|i| (!lat.is_null(i)).then(|| lat.value(i)))
+            .filter(|&i| !lat.is_null(i))
+            .map(|i| lat.value(i))
             .next(),
         Some(45.75)
     );

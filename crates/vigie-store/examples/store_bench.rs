@@ -86,8 +86,7 @@ fn doc(rng: &mut Rng, i: usize) -> DocRecord {
     let date = vigie_store::text::day_date(day)
         .map(|d| d.to_string())
         .unwrap_or_default();
-    // zipf-ish vocabulary: low indexes are common
-    let words: Vec<String> = (0..60).map(|_| word(rng.skewed(5000))).collect();
+    let words: Vec<String> = (0..60).map(|_| word(rng.below(5000))).collect();
     let text = format!("{}.", words.join(" "));
     let n = text.chars().count();
     let events: Vec<_> = (0..4)

@@ -78,7 +78,7 @@ pub fn assign(tx: &Transaction<'_>, key: &ClusterKey) -> Result<i64> {
             }
             // nearest day first, then the oldest cluster: deterministic for a given order
             let dist = (cday - day).abs();
-            if best.map_or(true, |(_, d, _)| dist < d) {
+            if best.is_none_or(|(_, d, _)| dist < d) {
                 best = Some((id, dist, gid));
             }
         }

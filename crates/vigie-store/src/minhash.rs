@@ -20,7 +20,7 @@ pub type Signature = [u64; HASHES];
 /// Hash function `i` of the family: an odd multiplier and an offset derived from `i`
 /// (multiply-shift over one base hash per shingle, cheap and independent enough here).
 fn coefficients(i: usize) -> (u64, u64) {
-    let mut h = SipHasher13::new_with_keys(0x7669_6769_65, i as u64);
+    let mut h = SipHasher13::new_with_keys(0x0076_6967_6965, i as u64);
     h.write_u64(i as u64);
     let a = h.finish() | 1;
     h.write_u64(!(i as u64));

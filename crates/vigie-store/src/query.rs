@@ -219,7 +219,8 @@ fn build(q: &EventQuery) -> Result<(String, Vec<SqlValue>)> {
     sql.push_str(" ORDER BY ");
     sql.push_str(order);
     if let Some(n) = q.limit {
-        sql.push_str(&format!(" LIMIT {n}"));
+        sql.push_str(" LIMIT ");
+        sql.push_str(&n.to_string());
     }
     Ok((sql, args))
 }

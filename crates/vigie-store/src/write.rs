@@ -136,7 +136,11 @@ fn near_duplicate_group(tx: &Transaction<'_>, id: i64, sig: &minhash::Signature)
     let keys = minhash::band_keys(sig);
     let mut candidates = BTreeSet::new();
     {
-        let mut stmt = tx.prepare_cached("SELECT doc FROM doc_bands WHERE band = ?1")?;
+        // The most recent documents sharing a band: a phrase common to a whole outlet must
+        // not make every later article compare against every earlier one.
+        let mut stmt = tx.prepare_cached(
+            "SELECT doc FROM doc_bands WHERE band = ?1 ORDER BY rowid DESC LIMIT 32",
+        )?;
         for k in keys {
             for d in stmt.query_map([k], |r| r.get::<_, i64>(0))? {
                 candidates.insert(d?);
@@ -152,7 +156,7 @@ fn near_duplicate_group(tx: &Transaction<'_>, id: i64, sig: &minhash::Signature)
             continue;
         };
         let s = minhash::similarity(sig, &other);
-        if s >= minhash::THRESHOLD && best.map_or(true, |(b, _)| s > b) {
+        if s >= minhash::THRESHOLD && best.is_none_or(|(b, _)| s > b) {
             best = Some((s, group.unwrap_or(cand)));
         }
     }

@@ -1,5 +1,6 @@
 //! `vigie query`: events out of the store, filtered and sorted, as a table, JSON Lines or CSV.
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -169,17 +170,18 @@ pub fn table_row(r: &EventRow, explain: bool) -> String {
         r.trigger
     );
     if r.status != "actual" {
-        line.push_str(&format!(" [{}]", r.status));
+        let _ = write!(line, " [{}]", r.status);
     }
     if explain {
         let ev: Vec<&str> = r.evidence.split_whitespace().collect();
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             "\n      {} {}:{}  {}",
             r.doc_id,
             r.event_id,
             r.sentence,
             ev.join(" ")
-        ));
+        );
     }
     line
 }
