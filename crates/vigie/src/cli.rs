@@ -81,6 +81,15 @@ pub enum Command {
         #[command(subcommand)]
         what: EvalWhat,
     },
+    /// The embedded event store: load extractions, statistics, clusters.
+    Store {
+        #[command(subcommand)]
+        action: crate::cmd::store::Action,
+    },
+    /// Events from the store, filtered and sorted.
+    Query(crate::cmd::query::Args),
+    /// The store as JSON Lines, CSV, PLOVER records, GDELT event table or Parquet.
+    Export(crate::cmd::export::Args),
     /// Lexicon tools.
     Lexicon {
         #[command(subcommand)]

@@ -6,9 +6,12 @@ pub mod eval_html;
 pub mod eval_ner;
 pub mod eval_time;
 mod explain;
+pub mod export;
 mod extract;
 pub mod ingest;
 mod lexicon;
+pub mod query;
+pub mod store;
 
 use std::process::ExitCode;
 
@@ -40,6 +43,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             EvalWhat::Html(args) => eval_html::run(&sources, &args),
         },
         Command::Lexicon { action } => lexicon::run(&sources, &action),
+        Command::Store { action } => store::run(&sources, &action),
+        Command::Query(args) => query::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }
 

@@ -1,0 +1,352 @@
+//! Asking the store for events: filters that map onto the indexes of schema version 1, a sort,
+//! a limit. Every value is a bound parameter; only column names chosen here enter the SQL.
+
+use rusqlite::types::Value as SqlValue;
+use serde::Serialize;
+
+use crate::error::{Result, StoreError};
+use crate::store_conn;
+use crate::text::{day_date, day_number};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first (the default).
+    #[default]
+    DateDesc,
+    DateAsc,
+    /// Most sources (outlets) reporting the same happening first.
+    Sources,
+    /// Most mentions first.
+    Mentions,
+    Confidence,
+}
+
+/// A bounding box in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    pub min_lon: f64,
+    pub min_lat: f64,
+    pub max_lon: f64,
+    pub max_lat: f64,
+}
+
+/// Filters; `None` means "any". Actor filters take a code (`RUSGOV`) or a prefix (`RUS`).
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    /// Source or target.
+    pub actor: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub plover: Option<String>,
+    /// A CAMEO code or prefix (`13` is every threat).
+    pub cameo: Option<String>,
+    pub status: Option<String>,
+    /// First day, inclusive (ISO date).
+    pub from: Option<String>,
+    /// Last day, inclusive (ISO date).
+    pub to: Option<String>,
+    /// Place name (case-insensitive, exact).
+    pub place: Option<String>,
+    pub geonameid: Option<i64>,
+    pub bbox: Option<BBox>,
+    pub outlet: Option<String>,
+    /// Words searched in titles and texts (FTS5 syntax).
+    pub text: Option<String>,
+    pub sort: Sort,
+    /// `None`: every match (exports).
+    pub limit: Option<usize>,
+}
+
+/// One event as a query answers it, with its document and its cluster's counts.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventRow {
+    /// The store's id of the event.
+    pub rowid: i64,
+    pub doc_id: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub doc_date: Option<String>,
+    pub event_id: String,
+    pub plover: String,
+    pub cameo: String,
+    pub goldstein: f64,
+    pub quad_class: i64,
+    pub status: String,
+    pub source_code: Option<String>,
+    pub source_text: Option<String>,
+    pub target_code: Option<String>,
+    pub target_text: Option<String>,
+    /// The event's day (its own date, else the document's).
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub geonameid: Option<i64>,
+    pub place_country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub trigger: String,
+    pub trigger_span: [i64; 2],
+    pub sentence: i64,
+    pub evidence: String,
+    pub confidence: f64,
+    pub cluster: Option<i64>,
+    pub num_mentions: i64,
+    pub num_sources: i64,
+    pub num_articles: i64,
+    pub dup_group: Option<i64>,
+    pub lang: Option<String>,
+    /// When the document was written to the store (UTC, ISO 8601).
+    pub loaded_at: String,
+}
+
+/// `[lo, hi)` of the codes starting with `prefix` (codes are ASCII letters and digits, and
+/// `~` sorts after them), so the comparison runs on the index.
+fn prefix_range(prefix: &str) -> Result<(String, String)> {
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(StoreError::Invalid(format!(
+            "an actor or CAMEO code has letters and digits only: {prefix:?}"
+        )));
+    }
+    Ok((prefix.to_string(), format!("{prefix}~")))
+}
+
+fn day_of(date: &str, what: &str) -> Result<i64> {
+    day_number(date)
+        .ok_or_else(|| StoreError::Invalid(format!("{what}: not an ISO date: {date:?}")))
+}
+
+const COLUMNS: &str = "e.id, d.doc_id, d.url, e.outlet, d.title, d.date, e.event_id, e.plover, \
+    e.cameo, e.goldstein, e.quad_class, e.status, e.src_code, e.src_text, e.tgt_code, e.tgt_text, \
+    e.day, e.place_name, e.geonameid, e.place_country, e.lat, e.lon, e.trigger_text, \
+    e.trigger_start, e.trigger_end, e.sentence, e.evidence, e.confidence, e.cluster, \
+    COALESCE(c.num_mentions, e.n_mentions), COALESCE(c.num_sources, 1), COALESCE(c.num_articles, 1), \
+    d.dup_group, d.lang, d.loaded_at";
+
+/// The SQL and parameters of a query.
+fn build(q: &EventQuery) -> Result<(String, Vec<SqlValue>)> {
+    let mut wh: Vec<String> = Vec::new();
+    let mut args: Vec<SqlValue> = Vec::new();
+    let bind = |args: &mut Vec<SqlValue>, v: SqlValue| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    let code_filter = |args: &mut Vec<SqlValue>, cols: &[&str], prefix: &str| -> Result<String> {
+        let (lo, hi) = prefix_range(prefix)?;
+        let lo = bind(args, SqlValue::Text(lo));
+        let hi = bind(args, SqlValue::Text(hi));
+        let parts: Vec<String> = cols
+            .iter()
+            .map(|c| format!("({c} >= {lo} AND {c} < {hi})"))
+            .collect();
+        Ok(format!("({})", parts.join(" OR ")))
+    };
+    if let Some(a) = &q.actor {
+        wh.push(code_filter(&mut args, &["e.src_code", "e.tgt_code"], a)?);
+    }
+    if let Some(a) = &q.source {
+        wh.push(code_filter(&mut args, &["e.src_code"], a)?);
+    }
+    if let Some(a) = &q.target {
+        wh.push(code_filter(&mut args, &["e.tgt_code"], a)?);
+    }
+    if let Some(c) = &q.cameo {
+        wh.push(code_filter(&mut args, &["e.cameo"], c)?);
+    }
+    if let Some(p) = &q.plover {
+        let p = bind(&mut args, SqlValue::Text(p.to_ascii_uppercase()));
+        wh.push(format!("e.plover = {p}"));
+    }
+    if let Some(s) = &q.status {
+        let s = bind(&mut args, SqlValue::Text(s.to_ascii_lowercase()));
+        wh.push(format!("e.status = {s}"));
+    }
+    if let Some(f) = &q.from {
+        let f = bind(&mut args, SqlValue::Integer(day_of(f, "--from")?));
+        wh.push(format!("e.day >= {f}"));
+    }
+    if let Some(t) = &q.to {
+        let t = bind(&mut args, SqlValue::Integer(day_of(t, "--to")?));
+        wh.push(format!("e.day <= {t}"));
+    }
+    if let Some(p) = &q.place {
+        let p = bind(&mut args, SqlValue::Text(p.clone()));
+        wh.push(format!("e.place_name = {p} COLLATE NOCASE"));
+    }
+    if let Some(g) = q.geonameid {
+        let g = bind(&mut args, SqlValue::Integer(g));
+        wh.push(format!("e.geonameid = {g}"));
+    }
+    if let Some(b) = q.bbox {
+        if !(b.min_lat <= b.max_lat && b.min_lon <= b.max_lon) {
+            return Err(StoreError::Invalid(
+                "a bounding box is min_lon,min_lat,max_lon,max_lat with min <= max".into(),
+            ));
+        }
+        let v: Vec<String> = [b.min_lat, b.max_lat, b.min_lon, b.max_lon]
+            .into_iter()
+            .map(|x| bind(&mut args, SqlValue::Real(x)))
+            .collect();
+        wh.push(format!(
+            "e.lat BETWEEN {} AND {} AND e.lon BETWEEN {} AND {}",
+            v[0], v[1], v[2], v[3]
+        ));
+    }
+    if let Some(o) = &q.outlet {
+        let o = bind(&mut args, SqlValue::Text(o.clone()));
+        wh.push(format!("e.outlet = {o}"));
+    }
+    if let Some(t) = &q.text {
+        let t = bind(&mut args, SqlValue::Text(t.clone()));
+        wh.push(format!(
+            "e.doc IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH {t})"
+        ));
+    }
+    let order = match q.sort {
+        Sort::DateDesc => "e.day DESC, e.id DESC",
+        Sort::DateAsc => "e.day ASC, e.id ASC",
+        Sort::Sources => "c.num_sources DESC, c.num_mentions DESC, e.id",
+        Sort::Mentions => "c.num_mentions DESC, e.id",
+        Sort::Confidence => "e.confidence DESC, e.id",
+    };
+    let mut sql = format!(
+        "SELECT {COLUMNS} FROM events e JOIN documents d ON d.id = e.doc \
+         LEFT JOIN clusters c ON c.id = e.cluster"
+    );
+    if !wh.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&wh.join(" AND "));
+    }
+    sql.push_str(" ORDER BY ");
+    sql.push_str(order);
+    if let Some(n) = q.limit {
+        sql.push_str(" LIMIT ");
+        sql.push_str(&n.to_string());
+    }
+    Ok((sql, args))
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    let day: Option<i64> = r.get(16)?;
+    Ok(EventRow {
+        rowid: r.get(0)?,
+        doc_id: r.get(1)?,
+        url: r.get(2)?,
+        outlet: r.get(3)?,
+        title: r.get(4)?,
+        doc_date: r.get(5)?,
+        event_id: r.get(6)?,
+        plover: r.get(7)?,
+        cameo: r.get(8)?,
+        goldstein: r.get(9)?,
+        quad_class: r.get(10)?,
+        status: r.get(11)?,
+        source_code: r.get(12)?,
+        source_text: r.get(13)?,
+        target_code: r.get(14)?,
+        target_text: r.get(15)?,
+        date: day.and_then(day_date).map(|d| d.to_string()),
+        place: r.get(17)?,
+        geonameid: r.get(18)?,
+        place_country: r.get(19)?,
+        lat: r.get(20)?,
+        lon: r.get(21)?,
+        trigger: r.get(22)?,
+        trigger_span: [r.get(23)?, r.get(24)?],
+        sentence: r.get(25)?,
+        evidence: r.get(26)?,
+        confidence: r.get(27)?,
+        cluster: r.get(28)?,
+        num_mentions: r.get(29)?,
+        num_sources: r.get(30)?,
+        num_articles: r.get(31)?,
+        dup_group: r.get(32)?,
+        lang: r.get(33)?,
+        loaded_at: r.get(34)?,
+    })
+}
+
+impl crate::Store {
+    /// The events matching a query.
+    pub fn query(&self, q: &EventQuery) -> Result<Vec<EventRow>> {
+        let mut out = Vec::new();
+        self.for_each_event(q, |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Stream the matching events (exports of any size).
+    pub fn for_each_event(
+        &self,
+        q: &EventQuery,
+        mut f: impl FnMut(EventRow) -> Result<()>,
+    ) -> Result<()> {
+        let (sql, args) = build(q)?;
+        let conn = store_conn(self);
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        while let Some(r) = rows.next()? {
+            f(row(r)?)?;
+        }
+        Ok(())
+    }
+
+    /// One row per event cluster (the store's deduplicated events), represented by its most
+    /// confident event, in cluster order.
+    pub fn for_each_cluster(&self, mut f: impl FnMut(EventRow) -> Result<()>) -> Result<()> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM clusters c JOIN events e ON e.id = \
+             (SELECT id FROM events WHERE cluster = c.id ORDER BY confidence DESC, id LIMIT 1) \
+             JOIN documents d ON d.id = e.doc ORDER BY c.id"
+        );
+        let conn = store_conn(self);
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(row(r)?)?;
+        }
+        Ok(())
+    }
+
+    /// The query plan SQLite chose (to check that filters use the indexes).
+    pub fn query_plan(&self, q: &EventQuery) -> Result<Vec<String>> {
+        let (sql, args) = build(q)?;
+        let conn = store_conn(self);
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_code_characters_only() {
+        assert_eq!(prefix_range("RUS").unwrap(), ("RUS".into(), "RUS~".into()));
+        assert!(prefix_range("R'; DROP").is_err());
+        assert!(prefix_range("").is_err());
+    }
+
+    #[test]
+    fn filters_become_bound_parameters() {
+        let q = EventQuery {
+            actor: Some("RUS".into()),
+            plover: Some("threaten".into()),
+            from: Some("2026-01-01".into()),
+            limit: Some(10),
+            ..EventQuery::default()
+        };
+        let (sql, args) = build(&q).unwrap();
+        assert!(sql.contains("e.plover = ?3"), "{sql}");
+        assert_eq!(args.len(), 4);
+        assert!(sql.ends_with("LIMIT 10"));
+        let bad = EventQuery {
+            from: Some("last week".into()),
+            ..EventQuery::default()
+        };
+        assert!(build(&bad).is_err());
+    }
+}

@@ -1,0 +1,407 @@
+//! The store end to end: write, idempotence, replacement, migrations, full text, near
+//! duplicates, clusters, queries and exports.
+
+mod common;
+
+use common::{doc, Ev};
+use vigie_store::{schema, BatchReport, EventQuery, Sort, Store};
+
+const RECALL: &str = "Paris a rappelé jeudi son ambassadeur à Rome après des déclarations jugées inacceptables. Le gouvernement italien a regretté cette décision.";
+const RECALL_COPY: &str = "Paris a rappelé jeudi son ambassadeur à Rome après des déclarations jugées inacceptables. Le gouvernement italien a regretté cette décision, selon l'agence.";
+const RECALL_OTHER: &str = "La France rappelle son ambassadeur en Italie. Une crise diplomatique sans précédent depuis la guerre, estiment les historiens interrogés vendredi.";
+const STRIKE: &str =
+    "Moscow threatened to strike the convoy near the border. The ministry said talks would resume.";
+
+fn recall(id: &str, url: &str, date: &str, text: &str, trigger: &str) -> vigie_store::DocRecord {
+    doc(
+        id,
+        url,
+        date,
+        text,
+        &[Ev {
+            plover: "SANCTION",
+            cameo: "161",
+            src: Some((
+                if text.contains("Paris") {
+                    "Paris"
+                } else {
+                    "La France"
+                },
+                "FRAGOV",
+            )),
+            tgt: None,
+            trigger,
+            date: None,
+            place: None,
+        }],
+    )
+}
+
+fn sample() -> Vec<vigie_store::DocRecord> {
+    vec![
+        recall(
+            "a1",
+            "https://www.lefigaro.fr/a1",
+            "2019-02-07",
+            RECALL,
+            "a rappelé",
+        ),
+        recall(
+            "b1",
+            "https://www.lemonde.fr/b1",
+            "2019-02-07",
+            RECALL_COPY,
+            "a rappelé",
+        ),
+        recall(
+            "c1",
+            "https://www.liberation.fr/c1",
+            "2019-02-08",
+            RECALL_OTHER,
+            "rappelle",
+        ),
+        doc(
+            "d1",
+            "https://news.example.com/d1",
+            "2019-02-07",
+            STRIKE,
+            &[Ev {
+                plover: "THREATEN",
+                cameo: "138",
+                src: Some(("Moscow", "RUSGOV")),
+                tgt: Some(("the convoy", "UKRMIL")),
+                trigger: "threatened",
+                date: None,
+                place: Some(("border", 703_883, "UA")),
+            }],
+        ),
+    ]
+}
+
+#[test]
+fn writing_the_same_articles_again_changes_nothing() {
+    let mut s = Store::open_in_memory().unwrap();
+    let r = s.write_batch(&sample()).unwrap();
+    assert_eq!(
+        r,
+        BatchReport {
+            inserted: 4,
+            replaced: 0,
+            unchanged: 0
+        }
+    );
+    let before = s.stats().unwrap();
+    let r = s.write_batch(&sample()).unwrap();
+    assert_eq!(
+        r,
+        BatchReport {
+            inserted: 0,
+            replaced: 0,
+            unchanged: 4
+        }
+    );
+    assert_eq!(s.stats().unwrap(), before);
+    assert_eq!(before.documents, 4);
+    assert_eq!(before.events, 4);
+    assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
+}
+
+#[test]
+fn a_new_version_of_an_article_replaces_its_extraction() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.write_batch(&sample()).unwrap();
+    let updated = doc(
+        "d1",
+        "https://news.example.com/d1",
+        "2019-02-07",
+        "Moscow denied any plan to strike. Officials accused Kyiv of provocation.",
+        &[Ev {
+            plover: "ACCUSE",
+            cameo: "112",
+            src: Some(("Officials", "RUSGOV")),
+            tgt: Some(("Kyiv", "UKRGOV")),
+            trigger: "accused",
+            date: None,
+            place: None,
+        }],
+    );
+    let r = s.write_batch(&[updated]).unwrap();
+    assert_eq!(r.replaced, 1);
+    let st = s.stats().unwrap();
+    assert_eq!(st.documents, 4);
+    assert_eq!(st.events, 4);
+    let threats = s
+        .query(&EventQuery {
+            plover: Some("THREATEN".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
+    assert!(threats.is_empty(), "the old extraction is gone");
+    let acc = s
+        .query(&EventQuery {
+            actor: Some("UKR".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
+    assert_eq!(acc.len(), 1);
+    assert_eq!(acc[0].trigger, "accused");
+    assert_eq!(acc[0].trigger_span, [44, 51]);
+    assert_eq!(acc[0].evidence, "Officials accused Kyiv of provocation.");
+    // the old text is no longer found, the new one is
+    let old = EventQuery {
+        text: Some("convoy".into()),
+        ..EventQuery::default()
+    };
+    assert!(s.query(&old).unwrap().is_empty());
+    let new = EventQuery {
+        text: Some("provocation".into()),
+        ..EventQuery::default()
+    };
+    assert_eq!(s.query(&new).unwrap().len(), 1);
+    assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
+}
+
+#[test]
+fn migrations_bring_an_old_store_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut v1 = Store::open_at_version(&path, 1).unwrap();
+        assert_eq!(schema::version(v1.conn()).unwrap(), 1);
+        v1.write_batch(&sample()).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(schema::version(s.conn()).unwrap(), schema::VERSION);
+    // documents written before the full-text index existed are found by it
+    let q = EventQuery {
+        text: Some("ambassadeur".into()),
+        ..EventQuery::default()
+    };
+    assert_eq!(s.query(&q).unwrap().len(), 3);
+    assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
+    // a store from a newer vigie is refused, not damaged
+    s.conn().execute_batch("PRAGMA user_version = 99").unwrap();
+    drop(s);
+    assert!(matches!(
+        Store::open(&path),
+        Err(vigie_store::StoreError::TooNew { found: 99, .. })
+    ));
+}
+
+#[test]
+fn full_text_search_folds_accents() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.write_batch(&sample()).unwrap();
+    let q = EventQuery {
+        text: Some("precedent".into()),
+        ..EventQuery::default()
+    };
+    let rows = s.query(&q).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].doc_id, "c1");
+}
+
+#[test]
+fn wire_copies_are_grouped_and_same_happenings_clustered() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.write_batch(&sample()).unwrap();
+    let st = s.stats().unwrap();
+    assert_eq!(st.near_duplicate_groups, 1);
+    assert_eq!(st.documents_in_duplicate_groups, 2);
+    let q = EventQuery {
+        plover: Some("SANCTION".into()),
+        sort: Sort::DateAsc,
+        ..EventQuery::default()
+    };
+    let rows = s.query(&q).unwrap();
+    assert_eq!(rows.len(), 3);
+    // a1 and b1 are copies (one group); c1 is another article; all three report one recall
+    assert_eq!(rows[0].dup_group, rows[1].dup_group);
+    assert_ne!(rows[0].dup_group, rows[2].dup_group);
+    assert!(rows.iter().all(|r| r.cluster == rows[0].cluster));
+    assert_eq!(
+        (
+            rows[0].num_articles,
+            rows[0].num_sources,
+            rows[0].num_mentions
+        ),
+        (3, 3, 3)
+    );
+    // the threat is another happening
+    let t = s
+        .query(&EventQuery {
+            plover: Some("THREATEN".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
+    assert_ne!(t[0].cluster, rows[0].cluster);
+    assert_eq!(s.stats().unwrap().clusters, 2);
+    // rebuilding gives the same clusters
+    assert_eq!(s.recluster().unwrap(), 2);
+    assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
+}
+
+#[test]
+fn happenings_days_apart_or_elsewhere_stay_apart() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut docs = sample();
+    docs.push(recall(
+        "e1",
+        "https://www.lepoint.fr/e1",
+        "2019-02-12",
+        RECALL_OTHER,
+        "rappelle",
+    ));
+    let mut elsewhere = sample().pop().unwrap();
+    elsewhere.url = Some("https://other.example.org/x".into());
+    elsewhere.text.push(' ');
+    if let Some(p) = elsewhere.events[0].place.as_mut() {
+        p.geonameid = 2_643_743;
+        p.country = "GB".into();
+    }
+    docs.push(elsewhere);
+    s.write_batch(&docs).unwrap();
+    let st = s.stats().unwrap();
+    assert_eq!(
+        st.clusters, 4,
+        "recall x2 (days apart), threat x2 (places apart)"
+    );
+}
+
+#[test]
+fn queries_filter_sort_and_limit() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.write_batch(&sample()).unwrap();
+    let by = |q: EventQuery| -> Vec<String> {
+        s.query(&q).unwrap().into_iter().map(|r| r.doc_id).collect()
+    };
+    assert_eq!(
+        by(EventQuery {
+            source: Some("RUSGOV".into()),
+            ..Default::default()
+        }),
+        ["d1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            target: Some("UKR".into()),
+            ..Default::default()
+        }),
+        ["d1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            cameo: Some("13".into()),
+            ..Default::default()
+        }),
+        ["d1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            outlet: Some("lemonde.fr".into()),
+            ..Default::default()
+        }),
+        ["b1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            from: Some("2019-02-08".into()),
+            ..Default::default()
+        }),
+        ["c1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            to: Some("2019-02-07".into()),
+            sort: Sort::DateAsc,
+            ..Default::default()
+        }),
+        ["a1", "b1", "d1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            geonameid: Some(703_883),
+            ..Default::default()
+        }),
+        ["d1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            place: Some("BORDER".into()),
+            ..Default::default()
+        }),
+        ["d1"]
+    );
+    let bbox = vigie_store::query::BBox {
+        min_lon: 2.0,
+        min_lat: 48.0,
+        max_lon: 3.0,
+        max_lat: 49.0,
+    };
+    assert_eq!(
+        by(EventQuery {
+            bbox: Some(bbox),
+            ..Default::default()
+        }),
+        ["d1"]
+    );
+    assert_eq!(
+        by(EventQuery {
+            status: Some("negated".into()),
+            ..Default::default()
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        by(EventQuery {
+            limit: Some(2),
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    let top = s
+        .query(&EventQuery {
+            sort: Sort::Sources,
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(top[0].num_sources, 3);
+    assert!(s
+        .query(&EventQuery {
+            actor: Some("R%".into()),
+            ..Default::default()
+        })
+        .is_err());
+}
+
+#[test]
+fn filters_run_on_indexes() {
+    let s = Store::open_in_memory().unwrap();
+    for q in [
+        EventQuery {
+            actor: Some("RUS".into()),
+            ..Default::default()
+        },
+        EventQuery {
+            plover: Some("THREATEN".into()),
+            ..Default::default()
+        },
+        EventQuery {
+            geonameid: Some(1),
+            ..Default::default()
+        },
+        EventQuery {
+            outlet: Some("x.org".into()),
+            ..Default::default()
+        },
+    ] {
+        let plan = s.query_plan(&q).unwrap().join(" | ");
+        assert!(
+            plan.contains("USING INDEX") || plan.contains("USING COVERING INDEX"),
+            "{plan}"
+        );
+        assert!(!plan.contains("SCAN e "), "{plan}");
+    }
+}
