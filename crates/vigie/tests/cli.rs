@@ -273,3 +273,40 @@ fn lexicon_check_covers_the_html_reader_files() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn ingest_into_the_store_is_idempotent() {
+    let dir = std::env::temp_dir().join(format!("vigie-db-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("t.db");
+    let input = temp(
+        "store.jsonl",
+        "{\"id\":\"s1\",\"lang\":\"fr\",\"date\":\"2026-01-08\",\"text\":\"La France a accusé la Russie jeudi.\"}\n{\"id\":\"s2\",\"lang\":\"en\",\"date\":\"2026-01-08\",\"text\":\"Iran threatened Israel on Monday.\"}\n".as_bytes(),
+    );
+    let args = [
+        "ingest",
+        "--no-progress",
+        "--db",
+        db.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ];
+    let first = vigie(&args, None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("inserted=2 replaced=0 unchanged=0"),
+        "{}",
+        stderr(&first)
+    );
+    let again = vigie(&args, None);
+    assert!(
+        stderr(&again).contains("inserted=0 replaced=0 unchanged=2"),
+        "{}",
+        stderr(&again)
+    );
+    let stats = vigie(&["store", "stats", "--db", db.to_str().unwrap()], None);
+    assert!(
+        String::from_utf8_lossy(&stats.stdout).contains("2 documents"),
+        "{}",
+        String::from_utf8_lossy(&stats.stdout)
+    );
+}

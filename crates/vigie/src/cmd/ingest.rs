@@ -32,6 +32,10 @@ pub struct Args {
     /// Write the output here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write the extractions into this embedded event store (SQLite) instead of JSON Lines,
+    /// in batched transactions; `--db` alone means `vigie.db` in the working directory.
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = "vigie.db", conflicts_with_all = ["output", "articles"])]
+    pub db: Option<PathBuf>,
     /// Write the articles found (id, text, title, url, date, lang, source) instead of the
     /// extraction results; the output is then `vigie extract` input.
     #[arg(long)]
@@ -69,6 +73,8 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
 
 /// What one document turned into.
 enum Outcome {
+    /// An extraction bound for the store.
+    Record(Box<vigie_store::DocRecord>),
     Done(String),
     Failed(String),
 }
@@ -186,6 +192,9 @@ struct Counts {
     failed: usize,
 }
 
+/// Documents written to the store in one transaction: a kill loses at most this many.
+const STORE_BATCH: usize = 256;
+
 #[allow(clippy::print_stderr)]
 pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
     super::set_threads(args.threads)?;
@@ -199,6 +208,17 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
                     .join("\n  ")
             )
         })?));
+    let mut store = match &args.db {
+        Some(p) => {
+            Some(vigie_store::Store::open(p).with_context(|| format!("opening {}", p.display()))?)
+        }
+        None => None,
+    };
+    let to_store = store.is_some();
+    let lexicon_version = super::store::lexicon_version(sources);
+    let mut pending: Vec<vigie_store::DocRecord> = Vec::new();
+    let mut stored = vigie_store::BatchReport::default();
+    let mut store_error: Option<anyhow::Error> = None;
     let extractor = if args.articles {
         None
     } else {
@@ -273,6 +293,16 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
                 None => Outcome::Done(article_json(&article)),
                 Some(x) => match x.extract(&article) {
                     Err(e) => Outcome::Failed(format!("{}: {e}", inp.origin)),
+                    Ok(doc) if to_store => {
+                        let meta = vigie_store::DocMeta {
+                            outlet: article.source.clone(),
+                            lexicon_version: Some(lexicon_version.clone()),
+                        };
+                        match vigie_store::DocRecord::from_extraction(&doc, meta) {
+                            Ok(r) => Outcome::Record(Box::new(r)),
+                            Err(e) => Outcome::Failed(format!("{}: {e}", inp.origin)),
+                        }
+                    }
                     Ok(doc) => match serde_json::to_string(&doc) {
                         Ok(s) => Outcome::Done(s),
                         Err(e) => Outcome::Failed(format!("{}: {e}", inp.origin)),
@@ -289,6 +319,19 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
                         if let Err(e) = writeln!(out, "{s}") {
                             write_error = Some(e);
                         }
+                    }
+                }
+                Outcome::Record(r) => {
+                    counts.extracted += 1;
+                    pending.push(*r);
+                    if pending.len() >= STORE_BATCH && store_error.is_none() {
+                        if let Some(st) = store.as_mut() {
+                            match st.write_batch(&pending) {
+                                Ok(rep) => stored.add(rep),
+                                Err(e) => store_error = Some(e.into()),
+                            }
+                        }
+                        pending.clear();
                     }
                 }
                 Outcome::Failed(msg) => {
@@ -313,6 +356,26 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         },
     );
     out.flush()?;
+    if let (Some(st), None) = (store.as_mut(), &store_error) {
+        if !pending.is_empty() {
+            match st.write_batch(&pending) {
+                Ok(rep) => stored.add(rep),
+                Err(e) => store_error = Some(e.into()),
+            }
+        }
+    }
+    if let Some(e) = store_error {
+        return Err(e.context("writing to the store"));
+    }
+    if let Some(p) = &args.db {
+        eprintln!(
+            "vigie: store {}: inserted={} replaced={} unchanged={}",
+            p.display(),
+            stored.inserted,
+            stored.replaced,
+            stored.unchanged
+        );
+    }
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
