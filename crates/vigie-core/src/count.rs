@@ -39,10 +39,7 @@ const FILE: &str = "counts/words.tsv";
 impl CountLexicon {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
-        let cols: Result<Vec<usize>, _> = ["lang", "class", "word", "value"]
-            .iter()
-            .map(|c| t.col(c))
-            .collect();
+        let cols: Result<Vec<usize>, _> = t.cols(&["lang", "class", "word", "value"]);
         let c = cols.map_err(|e| vec![e])?;
         let (mut errors, mut words, mut fr, mut en) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());

@@ -32,10 +32,7 @@ const MARKS: [(char, char); 4] = [
 impl QuoteLexicon {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
-        let cols: Result<Vec<usize>, _> = ["lang", "phrase", "lemma", "kind"]
-            .iter()
-            .map(|c| t.col(c))
-            .collect();
+        let cols: Result<Vec<usize>, _> = t.cols(&["lang", "phrase", "lemma", "kind"]);
         let c = cols.map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let (mut fr, mut en, mut cues) = (Vec::new(), Vec::new(), Vec::new());

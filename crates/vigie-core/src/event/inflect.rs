@@ -96,10 +96,8 @@ impl Inflector {
         match src.table(EN) {
             Err(e) => errors.push(e),
             Ok(t) => {
-                let cols: Result<Vec<usize>, _> = ["lemma", "third", "past", "participle", "ing"]
-                    .iter()
-                    .map(|c| t.col(c))
-                    .collect();
+                let cols: Result<Vec<usize>, _> =
+                    t.cols(&["lemma", "third", "past", "participle", "ing"]);
                 match cols {
                     Err(e) => errors.push(e),
                     Ok(c) => {
@@ -130,10 +128,7 @@ impl Inflector {
     }
 
     fn load_fr(t: &Table, fr: &mut HashMap<String, Class>, errors: &mut Vec<LexiconError>) {
-        let cols: Result<Vec<usize>, _> = ["class", "suffix", "tense", "endings"]
-            .iter()
-            .map(|c| t.col(c))
-            .collect();
+        let cols: Result<Vec<usize>, _> = t.cols(&["class", "suffix", "tense", "endings"]);
         let c = match cols {
             Ok(c) => c,
             Err(e) => return errors.push(e),

@@ -78,17 +78,14 @@ impl Ontology {
         match src.table(CAMEO) {
             Err(e) => errors.push(e),
             Ok(t) => {
-                let cols: Result<Vec<usize>, _> = [
+                let cols: Result<Vec<usize>, _> = t.cols(&[
                     "cameo",
                     "goldstein",
                     "quad_class",
                     "plover",
                     "mode",
                     "context",
-                ]
-                .iter()
-                .map(|c| t.col(c))
-                .collect();
+                ]);
                 match cols {
                     Err(e) => errors.push(e),
                     Ok(c) => {

@@ -39,10 +39,7 @@ const AFTER_BYTES: usize = 16;
 impl StatusCues {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
-        let cols: Result<Vec<usize>, _> = ["lang", "status", "cue", "scope"]
-            .iter()
-            .map(|c| t.col(c))
-            .collect();
+        let cols: Result<Vec<usize>, _> = t.cols(&["lang", "status", "cue", "scope"]);
         let c = cols.map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut cues = Vec::new();

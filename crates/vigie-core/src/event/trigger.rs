@@ -96,10 +96,7 @@ impl Triggers {
         let mut forms: Vec<FormRef> = Vec::new();
         let mut phrases: Vec<(String, u32)> = Vec::new();
         let cols: Result<Vec<usize>, _> =
-            ["phrase", "kind", "cameo", "source", "target", "example"]
-                .iter()
-                .map(|c| t.col(c))
-                .collect();
+            t.cols(&["phrase", "kind", "cameo", "source", "target", "example"]);
         let c = cols.map_err(|e| vec![e])?;
         let mut form_index: HashMap<(u32, Form, String), u32> = HashMap::new();
         let mut surfaces: Vec<String> = Vec::new();

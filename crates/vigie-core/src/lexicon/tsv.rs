@@ -69,6 +69,11 @@ impl Table {
             })
     }
 
+    /// Indexes of several columns, in the order asked; the first missing one is the error.
+    pub fn cols(&self, names: &[&str]) -> Result<Vec<usize>, LexiconError> {
+        names.iter().map(|n| self.col(n)).collect()
+    }
+
     /// An error at a row.
     pub fn error(&self, row: &Row, message: impl Into<String>) -> LexiconError {
         LexiconError {

@@ -103,10 +103,7 @@ fn read_file(
             return;
         }
     };
-    let cols: Result<Vec<usize>, _> = ["name", "code", "start", "end", "forms"]
-        .iter()
-        .map(|c| t.col(c))
-        .collect();
+    let cols: Result<Vec<usize>, _> = t.cols(&["name", "code", "start", "end", "forms"]);
     let c = match cols {
         Ok(c) => c,
         Err(e) => {
