@@ -226,26 +226,45 @@ fn read_html(
     plain: &PlainOptions,
     emit: &mut dyn FnMut(Input),
 ) {
+    read_whole(name, stem, reader, plain, emit, |bytes| {
+        Ok(Article {
+            html: Some(html::encoding::decode(&bytes, None).0),
+            ..Article::default()
+        })
+    });
+}
+
+/// One file, one document: read it whole, let `build` turn the bytes into an article, and
+/// give it the id (`--id` or the file name), language and date of the command line. Any
+/// failure is one error naming the file and the id.
+pub(crate) fn read_whole(
+    name: &str,
+    stem: &str,
+    reader: impl Read,
+    plain: &PlainOptions,
+    emit: &mut dyn FnMut(Input),
+    build: impl FnOnce(Vec<u8>) -> Result<Article, String>,
+) {
     let origin = Origin {
         file: name.to_string(),
         line: None,
         offset: None,
     };
     let id = plain.id.clone().unwrap_or_else(|| stem.to_string());
-    let article = match read_all(reader) {
-        Err(e) => Err(InputError {
-            origin: origin.clone(),
-            id: Some(id),
-            message: format!("cannot read: {e}"),
-        }),
-        Ok(bytes) => Ok(Article {
-            id,
-            html: Some(html::encoding::decode(&bytes, None).0),
+    let article = read_all(reader)
+        .map_err(|e| format!("cannot read: {e}"))
+        .and_then(build)
+        .map(|a| Article {
+            id: id.clone(),
             lang: plain.lang.clone(),
             date: plain.date.clone(),
-            ..Article::default()
-        }),
-    };
+            ..a
+        })
+        .map_err(|message| InputError {
+            origin: origin.clone(),
+            id: Some(id),
+            message,
+        });
     emit(Input { origin, article });
 }
 
