@@ -15,20 +15,39 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    /// The sentence as text (tokens joined by spaces) and each token's byte range in it.
+    /// The sentence as text (tokens joined by spaces, except around apostrophes the way
+    /// text is written: « l'Anjou », "Obama's") and each token's byte range in it.
     pub fn text(&self) -> (String, Vec<(usize, usize)>) {
         let mut text = String::new();
         let mut offs = Vec::with_capacity(self.tokens.len());
+        let mut glue_next = false;
         for t in &self.tokens {
-            if !text.is_empty() {
+            if !text.is_empty() && !glue_next && !clitic(t) {
                 text.push(' ');
             }
+            glue_next = elision(t);
             let s = text.len();
             text.push_str(t);
             offs.push((s, text.len()));
         }
         (text, offs)
     }
+}
+
+/// A French elided word, written against the next one: « l' », « qu' », « jusqu' ».
+fn elision(t: &str) -> bool {
+    let Some(stem) = t.strip_suffix(['\'', '\u{2019}']) else {
+        return false;
+    };
+    !stem.is_empty() && stem.chars().all(char::is_alphabetic)
+}
+
+/// An English clitic written against the word before: "'s", "'re".
+fn clitic(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(['\'', '\u{2019}']) else {
+        return false;
+    };
+    !rest.is_empty() && rest.chars().all(char::is_alphabetic)
 }
 
 /// A line that is neither blank nor `token tag` (with an optional leading index column).
@@ -234,6 +253,19 @@ mod tests {
         assert_eq!(s[1].tags, v(&["B-LOC"]));
         assert_eq!(read_conll("a b c d e\nbad\n").unwrap_err().line, 2);
         assert_eq!(s[0].text().1, vec![(0, 2), (3, 9)]);
+    }
+
+    #[test]
+    fn text_glues_elisions_and_clitics() {
+        let s = Sentence {
+            tokens: v(&["Il", "parle", "d'", "Anjou", "et", "de", "Tom", "'s", "'", "x"]),
+            tags: v(&["O"; 10]),
+        };
+        let (text, offs) = s.text();
+        assert_eq!(text, "Il parle d'Anjou et de Tom's ' x");
+        assert_eq!(&text[offs[3].0..offs[3].1], "Anjou");
+        assert_eq!(&text[offs[7].0..offs[7].1], "'s");
+        assert_eq!(offs[8], (29, 30));
     }
 
     #[test]

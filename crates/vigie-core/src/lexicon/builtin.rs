@@ -44,6 +44,7 @@ lexicon_files!(
     "actors/people.tsv",
     "actors/people_phoenix.tsv",
     "actors/ner.tsv",
+    "actors/first_names.tsv",
     "time/fr.tsv",
     "time/en.tsv",
     "html/tags.tsv",

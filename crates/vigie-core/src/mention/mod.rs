@@ -9,11 +9,25 @@ pub use place::{resolve_places, Gazetteer};
 
 use crate::doc::{Doc, Entity, EntityType};
 
+/// The rule of a named entity typed by default (a run of names with no cue, a lone first
+/// name): a place the gazetteer finds on the same span takes it over.
+pub(crate) const NER_GUESS: &str = "ner/guess";
+
 /// Every resolved place is a LOC entity: add those the entity tagger did not already cover,
-/// keeping `doc.entities` sorted by position.
+/// keeping `doc.entities` sorted by position. An entity the tagger only guessed the type of,
+/// on the place's very span, becomes a LOC.
 pub fn add_place_entities(doc: &mut Doc) {
     let mut added = false;
     for p in &doc.places {
+        if let Some(e) = doc
+            .entities
+            .iter_mut()
+            .find(|e| e.span == p.span && e.rule == NER_GUESS)
+        {
+            e.etype = EntityType::LOC;
+            e.rule = "place".into();
+            continue;
+        }
         if doc.entities.iter().any(|e| e.span.overlaps(p.span)) {
             continue;
         }

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use super::ActorLexicon;
 use crate::doc::{Doc, Entity, EntityType, Span, Token, TokenKind};
 use crate::lexicon::{LexiconError, Sources};
+use crate::mention::NER_GUESS;
 use crate::normalize::fold;
 
 /// The cue sets. Capitalized cues (titles, organization and event words, sentence-initial
@@ -31,6 +32,19 @@ pub(crate) struct NerLexicon {
     pub(crate) possessives: HashSet<String>,
     articles: HashSet<String>,
     common: HashSet<String>,
+    /// Words before a lone name that make it a person's (« selon Dupont », « par Colbert »).
+    per_prep: HashSet<String>,
+    /// Articles before a lone name that make it a place (« le Danube », « l'Anjou »).
+    loc_article: HashSet<String>,
+    /// Lower-case nouns that open a place's name before a capitalized word (« l'océan
+    /// Indien », « la mer de Banda », « le musée du Louvre »).
+    loc_feature: HashSet<String>,
+    /// Words between such a noun and the name (« de », « du »).
+    feature_link: HashSet<String>,
+    /// Titles that also open place names (« Saint », "St."): the person they make is a guess.
+    title_guess: HashSet<String>,
+    /// First names, as written (`lexicon/actors/first_names.tsv`).
+    first_names: HashSet<String>,
     /// Endings of French adjectives that may follow an organization word.
     adj_suffixes: Vec<String>,
 }
@@ -60,6 +74,11 @@ impl NerLexicon {
                 "possessive" => (&mut lex.possessives, true),
                 "article" => (&mut lex.articles, true),
                 "common" => (&mut lex.common, false),
+                "per-prep" => (&mut lex.per_prep, true),
+                "title-guess" => (&mut lex.title_guess, false),
+                "loc-article" => (&mut lex.loc_article, true),
+                "loc-feature" => (&mut lex.loc_feature, true),
+                "feature-link" => (&mut lex.feature_link, true),
                 "adj-suffix" => {
                     lex.adj_suffixes.extend(
                         row.get(cw)
@@ -92,6 +111,7 @@ impl NerLexicon {
                 });
             }
         }
+        read_first_names(src, &mut lex.first_names, &mut errors);
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -110,6 +130,32 @@ impl NerLexicon {
     }
     pub(crate) fn is_common(&self, word: &str) -> bool {
         self.common.contains(word.trim_end_matches('.'))
+    }
+}
+
+/// The first names of `actors/first_names.tsv`: one capitalized word a row (hyphens allowed).
+fn read_first_names(src: &Sources, out: &mut HashSet<String>, errors: &mut Vec<LexiconError>) {
+    let t = match src.table("actors/first_names.tsv") {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(e);
+            return;
+        }
+    };
+    let cn = match t.col("name") {
+        Ok(c) => c,
+        Err(e) => {
+            errors.push(e);
+            return;
+        }
+    };
+    for row in &t.rows {
+        let name = row.get(cn).trim();
+        if !capitalized(name) || !name.chars().all(|c| c.is_alphabetic() || c == '-') {
+            errors.push(t.error(row, format!("a first name is one capitalized word: `{name}`")));
+            continue;
+        }
+        out.insert(name.to_string());
     }
 }
 
@@ -170,6 +216,28 @@ pub(crate) fn name_run(doc: &Doc, lex: &NerLexicon, toks: &[Token], i: usize) ->
     Some(end)
 }
 
+/// True when the token at `k` opens the sentence or a quotation, parenthesis or clause after
+/// a colon or dash: where any word takes a capital.
+fn opens_clause(doc: &Doc, toks: &[Token], k: usize) -> bool {
+    k == 0
+        || toks.get(k - 1).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && matches!(
+                    doc.slice(t.span),
+                    "\"" | "«" | "\u{201C}" | ":" | "(" | "-" | "\u{2013}" | "\u{2014}"
+                )
+        })
+}
+
+/// Every letter of every word in capitals, with two words or more: a headline or a
+/// dateline ("NEW YORK"), not a person.
+fn shouted(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+}
+
 fn prev_word<'d>(doc: &'d Doc, toks: &[Token], i: usize) -> Option<&'d str> {
     let mut j = i;
     while j > 0 {
@@ -224,6 +292,51 @@ fn quoted(doc: &Doc, toks: &[Token], start: usize, end: usize) -> bool {
     start > 0 && is_quote(toks.get(start - 1)) && is_quote(toks.get(end))
 }
 
+/// Where a run of names from `start` to `end` stops short: before a title inside it that
+/// introduces a name ("Texas Governor Ann Lee", not "Martin Luther King"), where a
+/// dateline in capitals (a first word of four capitals or more) meets words in lower case,
+/// and before a word that ends in a lower-case compound ("Calgary-based", "Kyiv-backed").
+fn run_cut(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize, end: usize) -> Option<usize> {
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(char::is_lowercase);
+    let compound = |w: &str| {
+        w.rsplit_once('-').is_some_and(|(_, tail)| {
+            !tail.is_empty() && tail.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        })
+    };
+    let words: Vec<&str> = toks[start..end].iter().map(|t| doc.slice(t.span)).collect();
+    let dateline = words.first().is_some_and(|w| caps(w));
+    words.iter().enumerate().find_map(|(k, w)| {
+        let cut = compound(w)
+            || (k > 0 && k + 1 < words.len() && nl.is_title(w))
+            || (k > 0 && dateline && w.chars().any(char::is_lowercase) && capitalized(w));
+        cut.then_some(start + k)
+    })
+}
+
+/// The token of a lower-case place noun just before the name at `start`, possibly through a
+/// linking word (« mer de », « musée du »): `None` when there is none.
+fn feature_before(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize) -> Option<usize> {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.slice(t.span))
+            .filter(|w| !capitalized(w))
+            .map(fold)
+    };
+    let k = start.checked_sub(1)?;
+    let w = word(k)?;
+    if nl.loc_feature.contains(&w) {
+        return Some(k);
+    }
+    if nl.feature_link.contains(&w) {
+        let k2 = k.checked_sub(1)?;
+        if word(k2).is_some_and(|f| nl.loc_feature.contains(&f)) {
+            return Some(k2);
+        }
+    }
+    None
+}
+
 /// Tag capitalized names not covered by an entity yet.
 pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     let nl = &lex.ner;
@@ -248,7 +361,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             continue;
         }
         let toks = doc.sentence_tokens(si);
-        let mut last: Option<(usize, EntityType)> = None;
+        let mut last: Option<(usize, EntityType, bool)> = None;
         let mut i = 0;
         while i < toks.len() {
             let Some(mut end) = name_run(doc, nl, toks, i) else {
@@ -267,22 +380,40 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         rule: "ner".into(),
                         nominal: false,
                     });
-                    last = Some((close, EntityType::MISC));
+                    last = Some((close, EntityType::MISC, false));
                     i = close + 1;
                     continue;
                 }
             }
             // (« Madame » is both: dropped, and the name after it is a person's)
-            let mut titled = false;
+            // (mid-sentence, a capitalized common word opens a longer name: "New York City",
+            // « La Réunion »; it is dropped only where any word takes a capital)
+            let mut title: Option<&str> = None;
             while start < end && nl.is_common(doc.slice(toks[start].span)) {
-                titled |= nl.is_title(doc.slice(toks[start].span));
+                let w = doc.slice(toks[start].span);
+                if end - start > 1 && !opens_clause(doc, toks, start) && !nl.is_title(w) {
+                    break;
+                }
+                if nl.is_title(w) {
+                    title = Some(w);
+                }
                 start += 1;
             }
             // a title at the head of a run is a cue, not part of the name ("President Barack
             // Obama", « Général Koné »)
             while start + 1 < end && nl.is_title(doc.slice(toks[start].span)) {
+                title = Some(doc.slice(toks[start].span));
                 start += 1;
-                titled = true;
+            }
+            // the run stops before a title inside it ("Texas Governor Ann Lee"), where a
+            // dateline in capitals meets the text ("LONDON Heavy rain"), and before an
+            // adjective compound ("Calgary-based"), which is no name
+            if let Some(cut) = run_cut(doc, nl, toks, start, end) {
+                if cut == start {
+                    i = start + 1;
+                    continue;
+                }
+                end = cut;
             }
             // nor a particle left at its head (« Madame de Maintenon »: the title is dropped
             // above, the particle here)
@@ -317,8 +448,14 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 }
                 end = e3;
             }
-            // a run cut short never ends on a particle (« Tour de » before « France »)
-            while end > start && !capitalized(doc.slice(toks[end - 1].span)) {
+            // a run cut short never ends on a particle (« Tour de » before « France »), nor on
+            // a common word or a title (a heading glued to a sentence: "Honolulu The")
+            while end > start
+                && (!capitalized(doc.slice(toks[end - 1].span))
+                    || (end - start > 1
+                        && (nl.is_common(doc.slice(toks[end - 1].span))
+                            || nl.is_title(doc.slice(toks[end - 1].span)))))
+            {
                 end -= 1;
             }
             if end == start {
@@ -339,10 +476,18 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else {
                 prev_f.clone()
             };
+            let lone = end - start == 1;
             let mut etype = None;
+            let mut guess = false;
+            let mut span_start = toks[start].span.start;
             let mut span_end = toks[end - 1].span.end;
-            if titled || prev.is_some_and(|p| nl.is_title(p)) {
+            if title.is_none() {
+                title = prev.filter(|p| nl.is_title(p));
+            }
+            if let Some(t) = title {
+                // (« Saint », "St." also open place names: a guess)
                 etype = Some(EntityType::PER);
+                guess = nl.title_guess.contains(t.trim_end_matches('.'));
             } else if words.iter().any(|w| nl.org.contains(*w)) {
                 etype = Some(EntityType::ORG);
                 // « Parti socialiste », « Conseil national syrien »: lower-case adjectives
@@ -393,45 +538,186 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if quoted(doc, toks, start, end) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
+            } else if !lone && nl.first_names.contains(first) {
+                // a first name opens a person's name whatever comes before ("to Jim Smith")
+                etype = Some(EntityType::PER);
             } else if prep_f
                 .as_deref()
                 .is_some_and(|p| nl.loc_prep.contains(p) || nl.loc_head.contains(p))
-                || (end - start == 1
-                    && prev_f
-                        .as_deref()
-                        .is_some_and(|p| nl.loc_prep_weak.contains(p)))
             {
                 etype = Some(EntityType::LOC);
-            } else if let Some((le, lt)) = last {
-                // « Donetsk et Zaporijjia »: coordinated with the name just before
+            } else if lone && nl.first_names.contains(first) {
+                // a place of the same name, when the gazetteer knows one, wins (`guess`)
+                etype = Some(EntityType::PER);
+                guess = true;
+            } else if lone && prev_f.as_deref().is_some_and(|p| nl.per_prep.contains(p)) {
+                etype = Some(EntityType::PER);
+            } else if lone
+                && prev_f
+                    .as_deref()
+                    .is_some_and(|p| nl.loc_prep_weak.contains(p) || nl.loc_article.contains(p))
+            {
+                etype = Some(EntityType::LOC);
+            } else if let Some((le, lt, lg)) = last {
+                // « Donetsk et Zaporijjia »: coordinated with the name just before (and as
+                // sure of its type as that one)
                 let between = toks.get(le..start).unwrap_or(&[]);
                 if between.len() == 1 && nl.connectors.contains(&fold(doc.slice(between[0].span))) {
                     etype = Some(lt);
+                    guess = lg;
                 }
             }
             // people are not named with a definite article ("the Beach Boys", "the Atlanta
             // Falcons"): a run after one is an organization by default
-            if etype.is_none() && end - start >= 2 {
-                let article = prev_f.as_deref().is_some_and(|p| nl.articles.contains(p));
+            // (nor with an article of their own: « La Réunion », "The Who"); a run in capitals
+            // is a headline or dateline. These are guesses: a place of the same span wins.
+            if etype.is_none() && !lone && !shouted(&words) {
+                let article = prev_f.as_deref().is_some_and(|p| nl.articles.contains(p))
+                    || nl.articles.contains(&fold(first));
                 etype = Some(if article {
                     EntityType::ORG
                 } else {
                     EntityType::PER
                 });
+                guess = true;
+            }
+            // a lower-case noun that opens a place's name takes the name's place (« l'océan
+            // Indien », « la mer de Banda », « le musée du Louvre »)
+            if matches!(etype, None | Some(EntityType::LOC)) || guess {
+                if let Some(k) = feature_before(doc, nl, toks, start) {
+                    span_start = toks[k].span.start;
+                    etype = Some(EntityType::LOC);
+                    guess = false;
+                }
             }
             if let Some(et) = etype {
-                let span = Span::new(toks[start].span.start, span_end);
+                let span = Span::new(span_start, span_end);
                 new.push(Entity {
                     span,
                     etype: et,
                     actor: None,
-                    rule: "ner".into(),
+                    rule: if guess { NER_GUESS } else { "ner" }.into(),
                     nominal: false,
                 });
-                last = Some((end, et));
+                last = Some((end, et, guess));
             }
             i = next_i.max(end).max(i + 1);
         }
     }
     ents.extend(new);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use crate::doc::{Article, Doc, EntityType};
+    use crate::pipeline::{Extractor, Lexicon};
+
+    use EntityType::{LOC, ORG, PER};
+
+    fn extractor() -> &'static Extractor {
+        static X: OnceLock<Extractor> = OnceLock::new();
+        X.get_or_init(|| Extractor::new(Lexicon::builtin().expect("builtin lexicon loads")))
+    }
+
+    /// (text, type, byte start) of every proper-name entity.
+    fn names(lang: &str, text: &str) -> Vec<(String, EntityType, usize)> {
+        let d: Doc = extractor()
+            .analyze(&Article {
+                id: "t".into(),
+                text: Some(text.into()),
+                lang: Some(lang.into()),
+                date: Some("2024-05-02".into()),
+                ..Article::default()
+            })
+            .expect("analyzes");
+        d.entities
+            .iter()
+            .filter(|e| !e.nominal)
+            .map(|e| (d.slice(e.span).to_string(), e.etype, e.span.start))
+            .collect()
+    }
+
+    fn has(got: &[(String, EntityType, usize)], text: &str, et: EntityType, start: usize) {
+        assert!(
+            got.iter()
+                .any(|(t, e, s)| t == text && *e == et && *s == start),
+            "missing ({text}, {et:?}, {start}) in {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_name_makes_a_person_after_a_place_preposition() {
+        let got = names("fr", "Le rôle a été confié à Javier Pardo en mars.");
+        has(&got, "Javier Pardo", PER, 26);
+        let got = names("en", "The prize went to Helen Marwick last year.");
+        has(&got, "Helen Marwick", PER, 18);
+        // a lone first name is a person
+        let got = names("fr", "Le tableau fut offert par la reine à son neveu Alexandre hier.");
+        has(&got, "Alexandre", PER, 48);
+    }
+
+    #[test]
+    fn lone_names_typed_by_the_word_before() {
+        // « selon », « par »: a person; an article: a place
+        let got = names("fr", "Le texte, selon Plaverne, date du règne de Clovis.");
+        has(&got, "Plaverne", PER, 16);
+        let got = names("fr", "Les péniches descendent le Vardonne jusqu'au port.");
+        has(&got, "Vardonne", LOC, 27);
+        let got = names("fr", "Les vignes couvrent les coteaux de l'Ardaine depuis longtemps.");
+        has(&got, "Ardaine", LOC, 38);
+        let got = names("en", "The castle of Brennock was built by monks.");
+        has(&got, "Brennock", LOC, 14);
+    }
+
+    #[test]
+    fn a_place_noun_opens_the_place_name() {
+        let got = names("fr", "Le navire a coulé dans la mer de Varossa au large.");
+        has(&got, "mer de Varossa", LOC, 26);
+        let got = names("fr", "Le tableau est exposé au musée du Trelain depuis 1990.");
+        has(&got, "musée du Trelain", LOC, 26);
+        let got = names("fr", "Les îles Kerlo ferment la baie.");
+        has(&got, "îles Kerlo", LOC, 4);
+    }
+
+    #[test]
+    fn mid_sentence_common_words_open_longer_names() {
+        // "New" and « La » are dropped only where any word takes a capital
+        let got = names("en", "She moved from Boston to New Farwick City in May.");
+        has(&got, "New Farwick City", LOC, 25);
+        let got = names("fr", "Il a longtemps écrit pour La Gazette Rimbaude à Lille.");
+        has(&got, "La Gazette Rimbaude", ORG, 26);
+        let got = names("en", "New Farwick City voted on Tuesday.");
+        assert!(
+            got.iter().any(|(t, _, s)| t == "Farwick City" && *s == 4),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn runs_in_capitals_are_not_people() {
+        let got = names("en", "BRENNOCK FALLS (Reuters) - Floods closed two roads.");
+        assert!(got.iter().all(|(_, e, _)| *e != PER), "{got:?}");
+    }
+
+    #[test]
+    fn runs_stop_at_titles_datelines_compounds_and_trailing_common_words() {
+        let got = names("en", "Ohio Governor Dana Whitlock signed the bill.");
+        has(&got, "Dana Whitlock", PER, 14);
+        assert!(got.iter().all(|(t, _, _)| !t.contains("Governor")), "{got:?}");
+        let got = names("en", "BRENNOCK Heavy rain closed the Farlow Bridge on Monday.");
+        assert!(got.iter().all(|(t, _, _)| !t.contains("Heavy")), "{got:?}");
+        let got = names("en", "He joined Dorland-based Kelvey Mining last year.");
+        assert!(got.iter().all(|(t, _, _)| !t.contains("based")), "{got:?}");
+        let got = names("fr", "Lors du match, Jean Vardel Il avait marqué deux buts.");
+        has(&got, "Jean Vardel", PER, 15);
+    }
+
+    #[test]
+    fn a_place_on_a_guessed_name_takes_it_over() {
+        // no cue makes "North Carolina" a person: the gazetteer's place wins
+        let got = names("en", "The storm hit North Carolina hard.");
+        has(&got, "North Carolina", LOC, 14);
+    }
 }

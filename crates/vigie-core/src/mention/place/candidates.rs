@@ -282,9 +282,11 @@ fn accept<'g>(
             }
         }
     }
-    // the entity tagger, when it ran, knows people and organizations
+    // the entity tagger, when it ran, knows people and organizations (not those it typed by
+    // default: the checks above judge longer names for them)
     let named_otherwise = doc.entities.iter().any(|e| {
         !e.nominal
+            && e.rule != crate::mention::NER_GUESS
             && match e.etype {
                 EntityType::PER => e.span.overlaps(span),
                 EntityType::ORG | EntityType::MISC => e.span.contains(span) && e.span != span,
