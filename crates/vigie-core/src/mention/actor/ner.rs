@@ -34,6 +34,8 @@ pub(crate) struct NerLexicon {
     common: HashSet<String>,
     /// Words before a lone name that make it a person's (« selon Dupont », « par Colbert »).
     per_prep: HashSet<String>,
+    /// Clitics after a lone name that make it a person's, as a guess ("Kessler's").
+    per_clitic: HashSet<String>,
     /// Articles before a lone name that make it a place (« le Danube », « l'Anjou »).
     loc_article: HashSet<String>,
     /// Lower-case nouns that open a place's name before a capitalized word (« l'océan
@@ -75,6 +77,7 @@ impl NerLexicon {
                 "article" => (&mut lex.articles, true),
                 "common" => (&mut lex.common, false),
                 "per-prep" => (&mut lex.per_prep, true),
+                "per-clitic" => (&mut lex.per_clitic, true),
                 "title-guess" => (&mut lex.title_guess, false),
                 "loc-article" => (&mut lex.loc_article, true),
                 "loc-feature" => (&mut lex.loc_feature, true),
@@ -181,7 +184,24 @@ pub(crate) fn name_run(doc: &Doc, lex: &NerLexicon, toks: &[Token], i: usize) ->
     }
     let mut end = i + 1;
     while let Some(n) = toks.get(end) {
-        if n.kind != TokenKind::Word || n.span.start > toks[end - 1].span.end + 1 {
+        // an initial's period: "J. R. Tolkien", « Jean F. Martin »
+        let prev = toks[end - 1];
+        let initial = doc.slice(prev.span);
+        if n.kind == TokenKind::Punct
+            && doc.slice(n.span) == "."
+            && n.span.start == prev.span.end
+            && initial.chars().count() == 1
+            && capitalized(initial)
+            && toks.get(end + 1).is_some_and(|m| {
+                m.kind == TokenKind::Word
+                    && m.span.start <= n.span.end + 1
+                    && capitalized(doc.slice(m.span))
+            })
+        {
+            end += 2;
+            continue;
+        }
+        if n.kind != TokenKind::Word || n.span.start > prev.span.end + 1 {
             break;
         }
         let w = doc.slice(n.span);
@@ -433,10 +453,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             end = e2;
             // a country name or adjective stays inside the run only when the run is an
             // organization or event name; otherwise the run stops before it
+            // (or a person's whose first name opens it: "Michael Jordan")
             let named = toks[start..end].iter().any(|t| {
                 let w = doc.slice(t.span);
                 nl.org.contains(w) || nl.misc.contains(w)
-            });
+            }) || (end - start > 1
+                && nl.first_names.contains(doc.slice(toks[start].span))
+                && !is_covered(toks[start].span, &soft_cov));
             if !named {
                 let mut e3 = start;
                 while e3 < end && !is_covered(toks[e3].span, &soft_cov) {
@@ -449,12 +472,12 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 end = e3;
             }
             // a run cut short never ends on a particle (« Tour de » before « France »), nor on
-            // a common word or a title (a heading glued to a sentence: "Honolulu The")
+            // a common word (a heading glued to a sentence: "Honolulu The")
             while end > start
                 && (!capitalized(doc.slice(toks[end - 1].span))
                     || (end - start > 1
-                        && (nl.is_common(doc.slice(toks[end - 1].span))
-                            || nl.is_title(doc.slice(toks[end - 1].span)))))
+                        && nl.is_common(doc.slice(toks[end - 1].span))
+                        && !nl.is_title(doc.slice(toks[end - 1].span))))
             {
                 end -= 1;
             }
@@ -488,11 +511,17 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // (« Saint », "St." also open place names: a guess)
                 etype = Some(EntityType::PER);
                 guess = nl.title_guess.contains(t.trim_end_matches('.'));
-            } else if words.iter().any(|w| nl.org.contains(*w)) {
-                etype = Some(EntityType::ORG);
-                // « Parti socialiste », « Conseil national syrien »: lower-case adjectives
-                // after a French organization word
-                if nl.org.contains(first) && end - start == 1 {
+            } else if words.iter().any(|w| nl.org.contains(*w) || nl.misc.contains(*w)) {
+                let org = words.iter().any(|w| nl.org.contains(*w));
+                etype = Some(if org {
+                    EntityType::ORG
+                } else {
+                    EntityType::MISC
+                });
+                // « Parti socialiste », « Conseil national syrien », « Seconde Guerre
+                // mondiale »: lower-case French adjectives after an organization or event word
+                let head = words[words.len() - 1];
+                if doc.lang == "fr" && (nl.org.contains(head) || nl.misc.contains(head)) {
                     let mut k = end;
                     while k < toks.len() && k < end + 2 {
                         let w = doc.slice(toks[k].span);
@@ -514,7 +543,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 }
                 // « Coalition des volontaires », "Union for …": an organization word takes
                 // its complement
-                if nl.org.contains(first) && end - start == 1 {
+                if org && nl.org.contains(first) && end - start == 1 {
                     let rest = &toks[end..];
                     if let [p, w, ..] = rest {
                         if p.kind == TokenKind::Word
@@ -529,8 +558,6 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         }
                     }
                 }
-            } else if words.iter().any(|w| nl.misc.contains(*w)) {
-                etype = Some(EntityType::MISC);
             } else if end - start == 1 && acronym(first) {
                 etype = Some(EntityType::ORG);
             } else if words.iter().any(|w| nl.loc_word.contains(*w)) {
@@ -552,6 +579,15 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 guess = true;
             } else if lone && prev_f.as_deref().is_some_and(|p| nl.per_prep.contains(p)) {
                 etype = Some(EntityType::PER);
+            } else if lone
+                && toks.get(end).is_some_and(|t| {
+                    t.span.start == toks[end - 1].span.end
+                        && nl.per_clitic.contains(&fold(doc.slice(t.span)))
+                })
+            {
+                // "Kessler's", most often a person's (a place of the name wins)
+                etype = Some(EntityType::PER);
+                guess = true;
             } else if lone
                 && prev_f
                     .as_deref()
@@ -614,7 +650,7 @@ mod tests {
     use crate::doc::{Article, Doc, EntityType};
     use crate::pipeline::{Extractor, Lexicon};
 
-    use EntityType::{LOC, ORG, PER};
+    use EntityType::{LOC, MISC, ORG, PER};
 
     fn extractor() -> &'static Extractor {
         static X: OnceLock<Extractor> = OnceLock::new();
@@ -712,6 +748,22 @@ mod tests {
         assert!(got.iter().all(|(t, _, _)| !t.contains("based")), "{got:?}");
         let got = names("fr", "Lors du match, Jean Vardel Il avait marqué deux buts.");
         has(&got, "Jean Vardel", PER, 15);
+    }
+
+    #[test]
+    fn initials_stay_inside_a_name_and_first_names_keep_country_names() {
+        let got = names("en", "The novel by J. R. Tolvane sold well.");
+        has(&got, "J. R. Tolvane", PER, 13);
+        let got = names("en", "Fans cheered Michael Jordan at the arena.");
+        has(&got, "Michael Jordan", PER, 13);
+    }
+
+    #[test]
+    fn event_words_take_french_adjectives_and_possessives_make_guesses() {
+        let got = names("fr", "Il a combattu pendant la Grande Guerre mondiale en Artois.");
+        has(&got, "Grande Guerre mondiale", MISC, 25);
+        let got = names("en", "Voters liked Kessler's plan.");
+        has(&got, "Kessler", PER, 13);
     }
 
     #[test]
