@@ -258,7 +258,9 @@ mod tests {
     #[test]
     fn text_glues_elisions_and_clitics() {
         let s = Sentence {
-            tokens: v(&["Il", "parle", "d'", "Anjou", "et", "de", "Tom", "'s", "'", "x"]),
+            tokens: v(&[
+                "Il", "parle", "d'", "Anjou", "et", "de", "Tom", "'s", "'", "x",
+            ]),
             tags: v(&["O"; 10]),
         };
         let (text, offs) = s.text();
