@@ -45,6 +45,10 @@ pub(crate) struct NerLexicon {
     feature_link: HashSet<String>,
     /// Titles that also open place names (« Saint », "St."): the person they make is a guess.
     title_guess: HashSet<String>,
+    /// Points of the compass, as written, that close a place's name (« du Nord »).
+    compass: HashSet<String>,
+    /// Adjectives that close a place's name (« subsaharienne »).
+    region_adj: HashSet<String>,
     /// First names, as written (`lexicon/actors/first_names.tsv`).
     first_names: HashSet<String>,
     /// Endings of French adjectives that may follow an organization word.
@@ -77,6 +81,8 @@ impl NerLexicon {
                 "article" => (&mut lex.articles, true),
                 "common" => (&mut lex.common, false),
                 "per-prep" => (&mut lex.per_prep, true),
+                "compass" => (&mut lex.compass, false),
+                "region-adj" => (&mut lex.region_adj, true),
                 "per-clitic" => (&mut lex.per_clitic, true),
                 "title-guess" => (&mut lex.title_guess, false),
                 "loc-article" => (&mut lex.loc_article, true),
@@ -338,6 +344,59 @@ fn run_cut(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize, end: usize)
     })
 }
 
+/// Where lower-case French adjectives after the name ending at `end` stop (at most two:
+/// « Parti socialiste », « Conseil national syrien »): `end` when there is none.
+fn french_adjectives(
+    doc: &Doc,
+    nl: &NerLexicon,
+    toks: &[Token],
+    end: usize,
+    covered: &dyn Fn(Span) -> bool,
+) -> usize {
+    let mut k = end;
+    while k < toks.len() && k < end + 2 {
+        let w = doc.slice(toks[k].span);
+        let f = fold(w);
+        let adjective_like = toks[k].kind == TokenKind::Word
+            && !capitalized(w)
+            && w.chars().count() >= 5
+            && !nl.is_particle(&f)
+            && !nl.joiners.contains(&f)
+            && !nl.loc_prep.contains(&f)
+            && !nl.connectors.contains(&f)
+            && nl.adj_suffixes.iter().any(|x| f.ends_with(x.as_str()));
+        if !adjective_like || covered(toks[k].span) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The end of a point of the compass or a region's adjective after a place's name ending at
+/// `end` (« du Nord », « de l'Est », « subsaharienne »): `None` when there is none.
+fn compass_after(doc: &Doc, nl: &NerLexicon, toks: &[Token], end: usize) -> Option<usize> {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.slice(t.span))
+    };
+    let first = word(end)?;
+    if nl.region_adj.contains(&fold(first)) {
+        return Some(end + 1);
+    }
+    if !nl.feature_link.contains(&fold(first)) {
+        return None;
+    }
+    let mut k = end + 1;
+    if word(k).is_some_and(|w| nl.articles.contains(&fold(w))) {
+        k += 1;
+    }
+    word(k)
+        .is_some_and(|w| nl.compass.contains(w))
+        .then_some(k + 1)
+}
+
 /// The token of a lower-case place noun just before the name at `start`, possibly through a
 /// linking word (« mer de », « musée du »): `None` when there is none.
 fn feature_before(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize) -> Option<usize> {
@@ -529,31 +588,17 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // « Parti socialiste », « Conseil national syrien », « Seconde Guerre
                 // mondiale »: lower-case French adjectives after an organization or event word
                 let head = words[words.len() - 1];
+                let mut k = end;
                 if doc.lang == "fr" && (nl.org.contains(head) || nl.misc.contains(head)) {
-                    let mut k = end;
-                    while k < toks.len() && k < end + 2 {
-                        let w = doc.slice(toks[k].span);
-                        let f = fold(w);
-                        let adjective_like = toks[k].kind == TokenKind::Word
-                            && !capitalized(w)
-                            && w.chars().count() >= 5
-                            && !nl.is_particle(&f)
-                            && !nl.joiners.contains(&f)
-                            && !nl.loc_prep.contains(&f)
-                            && !nl.connectors.contains(&f)
-                            && nl.adj_suffixes.iter().any(|x| f.ends_with(x.as_str()));
-                        if !adjective_like || is_covered(toks[k].span, &covered) {
-                            break;
-                        }
-                        span_end = toks[k].span.end;
-                        k += 1;
+                    k = french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered));
+                    if k > end {
+                        span_end = toks[k - 1].span.end;
                     }
                 }
-                // « Coalition des volontaires », "Union for …": an organization word takes
-                // its complement
-                if org && nl.org.contains(first) && end - start == 1 {
-                    let rest = &toks[end..];
-                    if let [p, w, ..] = rest {
+                // « Coalition des volontaires », « Ligue nationale de hockey », "Union for
+                // …": an organization word takes its complement
+                if org && nl.org.contains(head) && (end - start == 1 || k > end) {
+                    if let [p, w, ..] = toks.get(k..).unwrap_or(&[]) {
                         if p.kind == TokenKind::Word
                             && matches!(
                                 fold(doc.slice(p.span)).as_str(),
@@ -562,14 +607,25 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                             && w.kind == TokenKind::Word
                             && !is_covered(w.span, &covered)
                         {
-                            span_end = w.span.end;
+                            // a name as complement is taken whole (« Orchestre symphonique
+                            // de San Diego »)
+                            let wend = name_run(doc, nl, toks, k + 1).unwrap_or(k + 2);
+                            span_end = toks[wend - 1].span.end;
                         }
+                    }
+                }
+            } else if words.iter().any(|w| nl.loc_word.contains(*w)) {
+                etype = Some(EntityType::LOC);
+                // « Empire ottoman », « Royaume uni »: adjectives after a French place word
+                let head = words[words.len() - 1];
+                if doc.lang == "fr" && nl.loc_word.contains(head) {
+                    let k = french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered));
+                    if k > end {
+                        span_end = toks[k - 1].span.end;
                     }
                 }
             } else if end - start == 1 && acronym(first) {
                 etype = Some(EntityType::ORG);
-            } else if words.iter().any(|w| nl.loc_word.contains(*w)) {
-                etype = Some(EntityType::LOC);
             } else if quoted(doc, toks, start, end) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
@@ -624,6 +680,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     EntityType::PER
                 });
                 guess = true;
+            }
+            // a point of the compass or a region's adjective closes a place's name
+            // (« Afrique du Nord », « Asie de l'Est », « Afrique subsaharienne »)
+            if etype == Some(EntityType::LOC) && !guess && span_end == toks[end - 1].span.end {
+                if let Some(k) = compass_after(doc, nl, toks, end) {
+                    span_end = toks[k - 1].span.end;
+                }
             }
             // a lower-case noun that opens a place's name takes the name's place (« l'océan
             // Indien », « la mer de Banda », « le musée du Louvre »)
@@ -796,6 +859,28 @@ mod tests {
         has(&got, "Grande Guerre mondiale", MISC, 25);
         let got = names("en", "Voters liked Kessler's plan.");
         has(&got, "Kessler", PER, 13);
+    }
+
+    #[test]
+    fn complements_adjectives_and_compass_points_close_names() {
+        let got = names(
+            "fr",
+            "Il a joué dans la Ligue nationale de curling pendant dix ans.",
+        );
+        has(&got, "Ligue nationale de curling", ORG, 19);
+        let got = names("fr", "La chute de l'Empire valdain a suivi.");
+        has(&got, "Empire valdain", LOC, 14);
+        let got = names(
+            "fr",
+            "Ces oiseaux vivent en Varnie du Nord et en Ostrie centrale.",
+        );
+        has(&got, "Varnie du Nord", LOC, 22);
+        has(&got, "Ostrie centrale", LOC, 43);
+        let got = names(
+            "fr",
+            "Le fleuve arrose l'Ostrie de l'Est depuis des siècles.",
+        );
+        has(&got, "Ostrie de l'Est", LOC, 19);
     }
 
     #[test]
