@@ -118,9 +118,16 @@ pub fn recount(tx: &Transaction<'_>, touched: &BTreeSet<i64>) -> Result<()> {
     let mut drop = tx.prepare_cached(
         "DELETE FROM clusters WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE cluster = ?1)",
     )?;
+    // the counts copied onto the events, which the sorts by sources and mentions read
+    let mut copy = tx.prepare_cached(
+        "UPDATE events SET cluster_sources = c.num_sources, cluster_mentions = c.num_mentions \
+         FROM clusters c WHERE c.id = ?1 AND events.cluster = ?1 \
+         AND (events.cluster_sources != c.num_sources OR events.cluster_mentions != c.num_mentions)",
+    )?;
     for &id in touched {
         drop.execute([id])?;
         update.execute([id])?;
+        copy.execute([id])?;
     }
     Ok(())
 }
