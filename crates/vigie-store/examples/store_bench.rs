@@ -209,12 +209,12 @@ fn queries() -> Vec<(&'static str, EventQuery)> {
             },
         ),
         (
-            "--bbox 10,10,20,20",
+            "--bbox -10,0,10,20",
             EventQuery {
                 bbox: Some(BBox {
-                    min_lon: 10.0,
-                    min_lat: 10.0,
-                    max_lon: 20.0,
+                    min_lon: -10.0,
+                    min_lat: 0.0,
+                    max_lon: 10.0,
                     max_lat: 20.0,
                 }),
                 ..q.clone()
@@ -299,6 +299,11 @@ fn bench(path: &str) -> vigie_store::Result<()> {
             "{:>8.2} ms median {:>8.2} ms worst  {:>3} rows  {name}",
             times[2], times[4], n
         );
+        if std::env::var_os("STORE_BENCH_PLAN").is_some() {
+            for line in store.query_plan(&q)? {
+                println!("           {line}");
+            }
+        }
     }
     println!("worst of all queries: {worst_all:.2} ms");
     Ok(())

@@ -156,8 +156,10 @@ ALTER TABLE events ADD COLUMN cluster_mentions INTEGER NOT NULL DEFAULT 1;
 UPDATE events SET cluster_sources = c.num_sources, cluster_mentions = c.num_mentions
   FROM clusters c WHERE c.id = events.cluster;
 UPDATE events SET cluster_mentions = n_mentions WHERE cluster IS NULL;
-CREATE INDEX events_src3_day ON events(src3, day);
-CREATE INDEX events_tgt3_day ON events(tgt3, day);
+-- each side's index carries the other side's code, so a dyad (--source X --target Y) is
+-- filtered inside the index, without reading the rows it rejects
+CREATE INDEX events_src3_day ON events(src3, day, tgt3, tgt_code);
+CREATE INDEX events_tgt3_day ON events(tgt3, day, src3, src_code);
 CREATE INDEX events_cameo_root_day ON events(substr(cameo, 1, 2), day);
 CREATE INDEX events_doc_day ON events(doc, day);
 DROP INDEX events_doc;
