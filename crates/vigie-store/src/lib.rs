@@ -17,6 +17,7 @@ pub mod export;
 pub mod minhash;
 pub mod query;
 mod record;
+pub mod report;
 pub mod schema;
 pub mod text;
 mod write;
@@ -31,6 +32,7 @@ pub use record::{
     lexicon_version, outlet_from_url, ArgRecord, DocMeta, DocRecord, EventPlaceRecord, EventRecord,
     MentionRecord, TriggerRecord,
 };
+pub use report::{ActorPair, Report};
 pub use write::BatchReport;
 
 /// Counts over the whole store.
