@@ -19,6 +19,7 @@ pub mod query;
 mod record;
 pub mod report;
 pub mod schema;
+pub mod similar;
 pub mod text;
 mod write;
 

@@ -486,3 +486,111 @@ fn filters_run_on_indexes() {
         assert!(!plan.contains("SCAN e "), "{plan}");
     }
 }
+
+/// A call between two presidents on 25 July, reported that day in French and in English; an
+/// English article recalls it in September without its date; another call between them, told
+/// in other words; a later call told in the recall's very words but dated after it.
+#[test]
+fn a_later_report_of_an_earlier_happening_joins_its_cluster() {
+    struct Call {
+        id: &'static str,
+        date: &'static str,
+        text: &'static str,
+        src: &'static str,
+        tgt: &'static str,
+        trigger: &'static str,
+        own: Option<&'static str>,
+    }
+    let calls = [
+        Call {
+            id: "j1",
+            date: "2019-07-25",
+            text: "Le président ruritanien a appelé jeudi le président syldave pour parler du gazoduc.",
+            src: "Le président ruritanien",
+            tgt: "le président syldave",
+            trigger: "a appelé",
+            own: Some("2019-07-25"),
+        },
+        Call {
+            id: "j2",
+            date: "2019-07-25",
+            text: "The Ruritanian president called the Syldavian president on Thursday about the gas pipeline.",
+            src: "The Ruritanian president",
+            tgt: "the Syldavian president",
+            trigger: "called",
+            own: Some("2019-07-25"),
+        },
+        Call {
+            id: "s1",
+            date: "2019-09-30",
+            text: "The Ruritanian president called the Syldavian president about the gas pipeline in July, a summary shows.",
+            src: "The Ruritanian president",
+            tgt: "the Syldavian president",
+            trigger: "called",
+            own: None,
+        },
+        Call {
+            id: "s2",
+            date: "2019-09-10",
+            text: "Yesterday the Ruritanian president phoned Syldavia's leader to congratulate him on the election.",
+            src: "the Ruritanian president",
+            tgt: "Syldavia's leader",
+            trigger: "phoned",
+            own: Some("2019-09-09"),
+        },
+        Call {
+            id: "n1",
+            date: "2019-11-20",
+            text: "The Ruritanian president called the Syldavian president about the gas pipeline on Tuesday, a summary shows.",
+            src: "The Ruritanian president",
+            tgt: "the Syldavian president",
+            trigger: "called",
+            own: Some("2019-11-19"),
+        },
+    ];
+    let docs: Vec<_> = calls
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            doc(
+                c.id,
+                &format!("https://outlet{i}.example/{}", c.id),
+                c.date,
+                c.text,
+                &[Ev {
+                    plover: "CONSULT",
+                    cameo: "040",
+                    src: Some((c.src, "RURGOV")),
+                    tgt: Some((c.tgt, "SYLGOV")),
+                    trigger: c.trigger,
+                    date: c.own,
+                    place: None,
+                }],
+            )
+        })
+        .collect();
+    let mut s = Store::open_in_memory().unwrap();
+    s.write_batch(&docs).unwrap();
+    let cluster_of = |s: &Store, doc: &str| -> i64 {
+        s.conn()
+            .query_row(
+                "SELECT e.cluster FROM events e JOIN documents d ON d.id = e.doc WHERE d.doc_id = ?1",
+                [doc],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    for pass in ["as written", "reclustered"] {
+        // the same day: French and English reports are one happening
+        assert_eq!(cluster_of(&s, "j2"), cluster_of(&s, "j1"), "{pass}");
+        // recalled in September in the words of the English report
+        assert_eq!(cluster_of(&s, "s1"), cluster_of(&s, "j2"), "{pass}");
+        // the other call shares only the names
+        assert_ne!(cluster_of(&s, "s2"), cluster_of(&s, "j1"), "{pass}");
+        assert_ne!(cluster_of(&s, "s2"), cluster_of(&s, "s1"), "{pass}");
+        // a call dated after the September article cannot be what it reported
+        assert_ne!(cluster_of(&s, "n1"), cluster_of(&s, "s1"), "{pass}");
+        assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
+        s.recluster().unwrap();
+    }
+}
