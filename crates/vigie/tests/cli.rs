@@ -368,7 +368,7 @@ fn ingest_into_the_store_prints_its_report_and_query_reads_it() {
         "{report}"
     );
     assert!(
-        first[1].contains("la France a accusé la Russie"),
+        first[1].contains("France a accusé la Russie"),
         "{report}"
     );
     // `vigie report` prints the same report again, without loading anything
