@@ -100,9 +100,12 @@ fn places_agree(a: (Option<i64>, Option<&str>), b: (Option<i64>, Option<&str>)) 
 /// nothing says two undated reports are the same happening.
 pub fn assign(tx: &Transaction<'_>, key: &ClusterKey) -> Result<i64> {
     if let Some(day) = key.day {
+        // any member within the window, not only the cluster's first event: a happening
+        // reported over several days stays one (single link)
         let mut stmt = tx.prepare_cached(
-            "SELECT id, day, geonameid, country FROM clusters \
-             WHERE plover = ?1 AND src3 IS ?2 AND tgt3 IS ?3 AND day BETWEEN ?4 AND ?5",
+            "SELECT cluster, day, geonameid, place_country FROM events \
+             WHERE src3 IS ?2 AND day BETWEEN ?4 AND ?5 AND tgt3 IS ?3 AND plover = ?1 \
+             AND cluster IS NOT NULL ORDER BY id",
         )?;
         let rows = stmt.query_map(
             params![
@@ -121,7 +124,7 @@ pub fn assign(tx: &Transaction<'_>, key: &ClusterKey) -> Result<i64> {
                 ))
             },
         )?;
-        let mut best: Option<(i64, i64, Option<i64>)> = None;
+        let mut best: Option<(i64, i64)> = None;
         for row in rows {
             let (id, cday, gid, country) = row?;
             if !places_agree(
@@ -130,19 +133,13 @@ pub fn assign(tx: &Transaction<'_>, key: &ClusterKey) -> Result<i64> {
             ) {
                 continue;
             }
-            // nearest day first, then the oldest cluster: deterministic for a given order
+            // nearest day first, then the earliest event: deterministic for a given order
             let dist = (cday - day).abs();
-            if best.is_none_or(|(_, d, _)| dist < d) {
-                best = Some((id, dist, gid));
+            if best.is_none_or(|(_, d)| dist < d) {
+                best = Some((id, dist));
             }
         }
-        if let Some((id, _, gid)) = best {
-            if gid.is_none() && key.geonameid.is_some() {
-                tx.prepare_cached(
-                    "UPDATE clusters SET geonameid = ?2, country = ?3 WHERE id = ?1",
-                )?
-                .execute(params![id, key.geonameid, key.country])?;
-            }
+        if let Some((id, _)) = best {
             return Ok(id);
         }
     }
