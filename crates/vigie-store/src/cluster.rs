@@ -319,7 +319,10 @@ mod tests {
         assert!(dates_compatible((july25, Some(120)), (None, Some(166))));
         assert!(dates_compatible((None, Some(166)), (july25, Some(120))));
         // a happening dated after the other article was published cannot be what it reported
-        assert!(!dates_compatible((Some((200, 200)), Some(200)), (None, Some(166))));
+        assert!(!dates_compatible(
+            (Some((200, 200)), Some(200)),
+            (None, Some(166))
+        ));
         // two dated happenings: a day apart at most, or overlapping (a month and a day in it)
         assert!(dates_compatible((july25, None), (Some((101, 101)), None)));
         assert!(!dates_compatible((july25, None), (Some((103, 103)), None)));

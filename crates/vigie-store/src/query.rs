@@ -427,7 +427,10 @@ mod tests {
         };
         let (sql, args) = build(&q).unwrap();
         // RUS on either side binds the prefix twice (one scan a side), then the type and day
-        assert!(sql.contains("e.src3 = ?1") && sql.contains("e.tgt3 = ?2"), "{sql}");
+        assert!(
+            sql.contains("e.src3 = ?1") && sql.contains("e.tgt3 = ?2"),
+            "{sql}"
+        );
         assert!(sql.contains("e.plover = ?3"), "{sql}");
         assert_eq!(args.len(), 4);
         assert!(sql.ends_with("LIMIT 10"));

@@ -75,7 +75,8 @@ impl Store {
              GROUP BY plover ORDER BY 2 DESC, 1",
         )?;
         for p in &mut pairs {
-            let rows = stmt.query_map(params![p.source, p.target], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let rows =
+                stmt.query_map(params![p.source, p.target], |r| Ok((r.get(0)?, r.get(1)?)))?;
             p.types = rows.collect::<std::result::Result<_, _>>()?;
         }
         let pool = self.query(&EventQuery {

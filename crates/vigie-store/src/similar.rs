@@ -67,8 +67,11 @@ mod tests {
 
     #[test]
     fn reports_of_one_act_overlap_and_others_do_not() {
-        let a = content_words("The minister asked Ruritania to investigate the envoy, officials said.");
-        let b = content_words("In the call, the minister asks Ruritania to investigate the envoy and his son.");
+        let a =
+            content_words("The minister asked Ruritania to investigate the envoy, officials said.");
+        let b = content_words(
+            "In the call, the minister asks Ruritania to investigate the envoy and his son.",
+        );
         let c = content_words("Ruritania requested a loan to rebuild its roads.");
         assert!(overlap(&a, &b) >= 0.5, "{}", overlap(&a, &b));
         assert!(overlap(&a, &c) < 0.3, "{}", overlap(&a, &c));

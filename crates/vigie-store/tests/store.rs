@@ -184,7 +184,9 @@ fn old_store(path: &std::path::Path, version: i64, docs: &[vigie_store::DocRecor
         "counts",
     ] {
         let mut stmt = c
-            .prepare(&format!("SELECT name FROM pragma_table_info('{table}', 'old')"))
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{table}', 'old')"
+            ))
             .unwrap();
         let cols: Vec<String> = stmt
             .query_map([], |r| r.get(0))
@@ -235,7 +237,10 @@ fn migrations_bring_an_old_store_up_to_date() {
             ..EventQuery::default()
         };
         let top = s.query(&q).unwrap();
-        assert_eq!((top[0].plover.as_str(), top[0].num_sources), ("SANCTION", 3));
+        assert_eq!(
+            (top[0].plover.as_str(), top[0].num_sources),
+            ("SANCTION", 3)
+        );
         assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
         drop(s);
         // and the migrated store takes new writes as a fresh one does

@@ -343,7 +343,15 @@ fn ingest_into_the_store_prints_its_report_and_query_reads_it() {
     );
     // the events by type agree with what `vigie query` reads from the store
     let all = vigie(
-        &["query", "--db", db.to_str().unwrap(), "--format", "jsonl", "--limit", "0"],
+        &[
+            "query",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--limit",
+            "0",
+        ],
         None,
     );
     let events = lines(&all);
@@ -357,7 +365,10 @@ fn ingest_into_the_store_prints_its_report_and_query_reads_it() {
         .lines()
         .find(|l| l.trim_start().starts_with("FRA"))
         .unwrap_or_default();
-    assert!(pair.contains("→ RUS") && pair.contains("in 2 document(s)"), "{report}");
+    assert!(
+        pair.contains("→ RUS") && pair.contains("in 2 document(s)"),
+        "{report}"
+    );
     let examples = report
         .split("events with their evidence:")
         .nth(1)
@@ -367,10 +378,7 @@ fn ingest_into_the_store_prints_its_report_and_query_reads_it() {
         first.len() == 2 && first[0].contains("ACCUSE") && first[0].contains("2src/2art"),
         "{report}"
     );
-    assert!(
-        first[1].contains("France a accusé la Russie"),
-        "{report}"
-    );
+    assert!(first[1].contains("France a accusé la Russie"), "{report}");
     // `vigie report` prints the same report again, without loading anything
     let again = vigie(&["report", "--db", db.to_str().unwrap()], None);
     assert_eq!(String::from_utf8_lossy(&again.stdout), report);

@@ -88,8 +88,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             args.db.display()
         );
     }
-    let store =
-        Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     print(
         &args.db.display().to_string(),
         &store,
