@@ -265,50 +265,50 @@ fn where_clause(parts: &[&str]) -> String {
 /// `events` alone (so covering indexes answer it and the sort never joins), then reads the
 /// rows of those few; an either-side actor filter is the union of the two sides' scans, each
 /// limited. An unlimited query (exports) is one streaming scan.
-fn build(q: &EventQuery) -> Result<(String, Vec<SqlValue>)> {
-    let mut p = Params::default();
-    let c = conditions(q, &mut p)?;
-    let order = match q.sort {
+fn build(query: &EventQuery) -> Result<(String, Vec<SqlValue>)> {
+    let mut params = Params::default();
+    let conds = conditions(query, &mut params)?;
+    let order = match query.sort {
         Sort::DateDesc => "e.day DESC, e.id DESC",
         Sort::DateAsc => "e.day ASC, e.id ASC",
         Sort::Sources => "e.cluster_sources DESC, e.cluster_mentions DESC, e.id DESC",
         Sort::Mentions => "e.cluster_mentions DESC, e.id DESC",
         Sort::Confidence => "e.confidence DESC, e.id DESC",
     };
-    let rest = c.all.join(" AND ");
+    let rest = conds.all.join(" AND ");
     let from = "FROM events e JOIN documents d ON d.id = e.doc \
                 LEFT JOIN clusters c ON c.id = e.cluster";
-    let sql = match q.limit {
+    let sql = match query.limit {
         None => {
-            let either = c
+            let either = conds
                 .either
                 .as_ref()
-                .map(|(s, t)| format!("({s} OR {t})"))
+                .map(|(src, tgt)| format!("({src} OR {tgt})"))
                 .unwrap_or_default();
             format!(
                 "SELECT {COLUMNS} {from}{} ORDER BY {order}",
                 where_clause(&[&either, &rest])
             )
         }
-        Some(n) => {
+        Some(limit) => {
             let inner = |side: &str| {
                 format!(
-                    "SELECT e.id FROM events e{} ORDER BY {order} LIMIT {n}",
+                    "SELECT e.id FROM events e{} ORDER BY {order} LIMIT {limit}",
                     where_clause(&[side, &rest])
                 )
             };
-            let ids = match &c.either {
-                Some((s, t)) => format!(
+            let ids = match &conds.either {
+                Some((src, tgt)) => format!(
                     "SELECT id FROM ({}) UNION SELECT id FROM ({})",
-                    inner(s),
-                    inner(t)
+                    inner(src),
+                    inner(tgt)
                 ),
                 None => inner(""),
             };
-            format!("SELECT {COLUMNS} {from} WHERE e.id IN ({ids}) ORDER BY {order} LIMIT {n}")
+            format!("SELECT {COLUMNS} {from} WHERE e.id IN ({ids}) ORDER BY {order} LIMIT {limit}")
         }
     };
-    Ok((sql, p.0))
+    Ok((sql, params.0))
 }
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {

@@ -29,21 +29,39 @@ fn stopwords() -> &'static HashSet<String> {
     })
 }
 
+/// The folded content words of a sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words(HashSet<String>);
+
+impl Words {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
 /// The folded content words of a sentence: letters and digits, three characters or more, not
 /// a function word.
-pub fn content_words(text: &str) -> HashSet<String> {
+pub fn content_words(text: &str) -> Words {
     let stop = stopwords();
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3 && !stop.contains(*w))
-        .map(str::to_string)
-        .collect()
+    Words(
+        fold(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && !stop.contains(*w))
+            .map(str::to_string)
+            .collect(),
+    )
 }
 
 /// Shared words over the smaller set (the overlap coefficient), 0 below [`MIN_SHARED`]: a
 /// short evidence sentence inside a long one still scores high.
-pub fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let shared = a.intersection(b).count();
+pub fn overlap(a: &Words, b: &Words) -> f64 {
+    let shared = a.0.intersection(&b.0).count();
     let smaller = a.len().min(b.len());
     if shared < MIN_SHARED || smaller == 0 {
         return 0.0;
@@ -58,7 +76,7 @@ mod tests {
     #[test]
     fn function_words_and_case_do_not_count() {
         let w = content_words("The President asked the Minister to investigate, in July.");
-        let mut v: Vec<&str> = w.iter().map(String::as_str).collect();
+        let mut v: Vec<&str> = w.0.iter().map(String::as_str).collect();
         v.sort_unstable();
         assert_eq!(v, ["asked", "investigate", "july", "minister", "president"]);
         let f = content_words("Le président a demandé à l’Élysée d’enquêter.");
@@ -75,6 +93,6 @@ mod tests {
         let c = content_words("Ruritania requested a loan to rebuild its roads.");
         assert!(overlap(&a, &b) >= 0.5, "{}", overlap(&a, &b));
         assert!(overlap(&a, &c) < 0.3, "{}", overlap(&a, &c));
-        assert!(overlap(&a, &HashSet::new()) == 0.0);
+        assert!(overlap(&a, &Words::default()) == 0.0);
     }
 }
