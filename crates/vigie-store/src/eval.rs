@@ -86,7 +86,7 @@ struct GoldEvent {
 
 /// The corpus with its gold events standing in for the extractor's: the clustering measured
 /// alone, as if extraction were perfect (each gold event keeps its first accepted type and
-/// actors; its trigger is its first evidence passage).
+/// actors; its trigger and its evidence sentence are its first evidence passage).
 pub fn gold_records(corpus: &Path) -> Result<Vec<crate::DocRecord>> {
     let mut files: Vec<_> = std::fs::read_dir(corpus)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -107,7 +107,7 @@ pub fn gold_records(corpus: &Path) -> Result<Vec<crate::DocRecord>> {
                 continue;
             };
             let gold: GoldFile = serde_json::from_slice(&bytes)?;
-            let n = text.chars().count();
+            let mut sentences: Vec<[usize; 2]> = Vec::new();
             let events: Vec<serde_json::Value> = gold
                 .events
                 .iter()
@@ -118,15 +118,18 @@ pub fn gold_records(corpus: &Path) -> Result<Vec<crate::DocRecord>> {
                     let arg = |c: Option<&Option<String>>| {
                         c.cloned().flatten().map(|c| serde_json::json!({"text": c, "span": [s, s], "code": c}))
                     };
+                    let plover = g.plover.first()?;
+                    let span = [s, s + seg.chars().count()];
+                    sentences.push(span);
                     Some(serde_json::json!({
-                        "id": g.id, "plover": g.plover.first()?, "cameo": g.cameo_root.first().cloned().unwrap_or_default(),
+                        "id": g.id, "plover": plover, "cameo": g.cameo_root.first().cloned().unwrap_or_default(),
                         "status": "actual", "source": arg(g.source.first()), "target": arg(g.target.first()),
-                        "date": g.date, "trigger": {"text": seg, "span": [s, s + seg.chars().count()]},
-                        "sentence": 0
+                        "date": g.date, "trigger": {"text": seg, "span": span},
+                        "sentence": sentences.len() - 1
                     }))
                 })
                 .collect();
-            doc["sentences"] = serde_json::json!([[0, n]]);
+            doc["sentences"] = serde_json::json!(sentences);
             doc["events"] = serde_json::Value::Array(events);
             out.push(serde_json::from_value(doc)?);
         }

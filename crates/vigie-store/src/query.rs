@@ -1,4 +1,4 @@
-//! Asking the store for events: filters that map onto the indexes of schema version 1, a sort,
+//! Asking the store for events: filters that map onto the indexes of schema version 3, a sort,
 //! a limit. Every value is a bound parameter; only column names chosen here enter the SQL.
 
 use rusqlite::types::Value as SqlValue;
@@ -119,62 +119,106 @@ const COLUMNS: &str = "e.id, d.doc_id, d.url, e.outlet, d.title, d.date, e.event
     e.cameo, e.goldstein, e.quad_class, e.status, e.src_code, e.src_text, e.tgt_code, e.tgt_text, \
     e.day, e.place_name, e.geonameid, e.place_country, e.lat, e.lon, e.trigger_text, \
     e.trigger_start, e.trigger_end, e.sentence, e.evidence, e.confidence, e.cluster, \
-    COALESCE(c.num_mentions, e.n_mentions), COALESCE(c.num_sources, 1), COALESCE(c.num_articles, 1), \
+    e.cluster_mentions, e.cluster_sources, COALESCE(c.num_articles, 1), \
     d.dup_group, d.lang, d.loaded_at";
 
-/// The SQL and parameters of a query.
-fn build(q: &EventQuery) -> Result<(String, Vec<SqlValue>)> {
-    let mut wh: Vec<String> = Vec::new();
-    let mut args: Vec<SqlValue> = Vec::new();
-    let bind = |args: &mut Vec<SqlValue>, v: SqlValue| {
-        args.push(v);
-        format!("?{}", args.len())
-    };
-    let code_filter = |args: &mut Vec<SqlValue>, cols: &[&str], prefix: &str| -> Result<String> {
-        let (lo, hi) = prefix_range(prefix)?;
-        let lo = bind(args, SqlValue::Text(lo));
-        let hi = bind(args, SqlValue::Text(hi));
-        let parts: Vec<String> = cols
-            .iter()
-            .map(|c| format!("({c} >= {lo} AND {c} < {hi})"))
-            .collect();
-        Ok(format!("({})", parts.join(" OR ")))
-    };
-    if let Some(a) = &q.actor {
-        wh.push(code_filter(&mut args, &["e.src_code", "e.tgt_code"], a)?);
+/// Bound parameters, numbered in order (`?1`, `?2`, …); a number may be used twice.
+#[derive(Default)]
+struct Params(Vec<SqlValue>);
+
+impl Params {
+    fn bind(&mut self, v: SqlValue) -> String {
+        self.0.push(v);
+        format!("?{}", self.0.len())
     }
+    fn text(&mut self, s: &str) -> String {
+        self.bind(SqlValue::Text(s.to_string()))
+    }
+}
+
+/// An actor code or prefix on one side. A prefix of three characters or more goes through the
+/// `(src3, day)` / `(tgt3, day)` indexes, which read matches newest first and stop at the limit;
+/// a shorter one is a range on the code.
+fn actor_cond(p: &mut Params, code_col: &str, col3: &str, prefix: &str) -> Result<String> {
+    let (lo, hi) = prefix_range(prefix)?;
+    if prefix.len() < 3 {
+        let (lo, hi) = (p.text(&lo), p.text(&hi));
+        return Ok(format!("({code_col} >= {lo} AND {code_col} < {hi})"));
+    }
+    let p3 = p.text(&prefix[..3]);
+    if prefix.len() == 3 {
+        return Ok(format!("{col3} = {p3}"));
+    }
+    let (lo, hi) = (p.text(&lo), p.text(&hi));
+    Ok(format!(
+        "({col3} = {p3} AND {code_col} >= {lo} AND {code_col} < {hi})"
+    ))
+}
+
+/// A CAMEO code or prefix: the two-digit root through the `(root, day)` index, the rest as a
+/// range on the code.
+fn cameo_cond(p: &mut Params, prefix: &str) -> Result<String> {
+    let (lo, hi) = prefix_range(prefix)?;
+    let mut parts = Vec::new();
+    if prefix.len() >= 2 {
+        let root = p.text(&prefix[..2]);
+        parts.push(format!("substr(e.cameo, 1, 2) = {root}"));
+    }
+    if prefix.len() != 2 {
+        let (lo, hi) = (p.text(&lo), p.text(&hi));
+        parts.push(format!("e.cameo >= {lo} AND e.cameo < {hi}"));
+    }
+    Ok(format!("({})", parts.join(" AND ")))
+}
+
+/// The conditions of a query: those every event must meet, and the either-side actor filter
+/// kept apart so that a limited query can run it as two index scans.
+struct Conds {
+    all: Vec<String>,
+    either: Option<(String, String)>,
+}
+
+fn conditions(q: &EventQuery, p: &mut Params) -> Result<Conds> {
+    let mut all: Vec<String> = Vec::new();
+    let either = match &q.actor {
+        Some(a) => Some((
+            actor_cond(p, "e.src_code", "e.src3", a)?,
+            actor_cond(p, "e.tgt_code", "e.tgt3", a)?,
+        )),
+        None => None,
+    };
     if let Some(a) = &q.source {
-        wh.push(code_filter(&mut args, &["e.src_code"], a)?);
+        all.push(actor_cond(p, "e.src_code", "e.src3", a)?);
     }
     if let Some(a) = &q.target {
-        wh.push(code_filter(&mut args, &["e.tgt_code"], a)?);
+        all.push(actor_cond(p, "e.tgt_code", "e.tgt3", a)?);
     }
     if let Some(c) = &q.cameo {
-        wh.push(code_filter(&mut args, &["e.cameo"], c)?);
+        all.push(cameo_cond(p, c)?);
     }
-    if let Some(p) = &q.plover {
-        let p = bind(&mut args, SqlValue::Text(p.to_ascii_uppercase()));
-        wh.push(format!("e.plover = {p}"));
+    if let Some(v) = &q.plover {
+        let v = p.text(&v.to_ascii_uppercase());
+        all.push(format!("e.plover = {v}"));
     }
     if let Some(s) = &q.status {
-        let s = bind(&mut args, SqlValue::Text(s.to_ascii_lowercase()));
-        wh.push(format!("e.status = {s}"));
+        let s = p.text(&s.to_ascii_lowercase());
+        all.push(format!("e.status = {s}"));
     }
     if let Some(f) = &q.from {
-        let f = bind(&mut args, SqlValue::Integer(day_of(f, "--from")?));
-        wh.push(format!("e.day >= {f}"));
+        let f = p.bind(SqlValue::Integer(day_of(f, "--from")?));
+        all.push(format!("e.day >= {f}"));
     }
     if let Some(t) = &q.to {
-        let t = bind(&mut args, SqlValue::Integer(day_of(t, "--to")?));
-        wh.push(format!("e.day <= {t}"));
+        let t = p.bind(SqlValue::Integer(day_of(t, "--to")?));
+        all.push(format!("e.day <= {t}"));
     }
-    if let Some(p) = &q.place {
-        let p = bind(&mut args, SqlValue::Text(p.clone()));
-        wh.push(format!("e.place_name = {p} COLLATE NOCASE"));
+    if let Some(v) = &q.place {
+        let v = p.text(v);
+        all.push(format!("e.place_name = {v} COLLATE NOCASE"));
     }
     if let Some(g) = q.geonameid {
-        let g = bind(&mut args, SqlValue::Integer(g));
-        wh.push(format!("e.geonameid = {g}"));
+        let g = p.bind(SqlValue::Integer(g));
+        all.push(format!("e.geonameid = {g}"));
     }
     if let Some(b) = q.bbox {
         if !(b.min_lat <= b.max_lat && b.min_lon <= b.max_lon) {
@@ -184,45 +228,87 @@ fn build(q: &EventQuery) -> Result<(String, Vec<SqlValue>)> {
         }
         let v: Vec<String> = [b.min_lat, b.max_lat, b.min_lon, b.max_lon]
             .into_iter()
-            .map(|x| bind(&mut args, SqlValue::Real(x)))
+            .map(|x| p.bind(SqlValue::Real(x)))
             .collect();
-        wh.push(format!(
-            "e.lat BETWEEN {} AND {} AND e.lon BETWEEN {} AND {}",
+        // the R*Tree finds the candidates (it stores 32-bit floats, rounded outwards); the
+        // exact comparison keeps only the events inside
+        all.push(format!(
+            "e.id IN (SELECT id FROM events_box WHERE max_lat >= {0} AND min_lat <= {1} \
+             AND max_lon >= {2} AND min_lon <= {3}) \
+             AND e.lat BETWEEN {0} AND {1} AND e.lon BETWEEN {2} AND {3}",
             v[0], v[1], v[2], v[3]
         ));
     }
     if let Some(o) = &q.outlet {
-        let o = bind(&mut args, SqlValue::Text(o.clone()));
-        wh.push(format!("e.outlet = {o}"));
+        let o = p.text(o);
+        all.push(format!("e.outlet = {o}"));
     }
     if let Some(t) = &q.text {
-        let t = bind(&mut args, SqlValue::Text(t.clone()));
-        wh.push(format!(
+        let t = p.text(t);
+        all.push(format!(
             "e.doc IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH {t})"
         ));
     }
-    let order = match q.sort {
+    Ok(Conds { all, either })
+}
+
+fn where_clause(parts: &[&str]) -> String {
+    let parts: Vec<&str> = parts.iter().copied().filter(|s| !s.is_empty()).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", parts.join(" AND "))
+    }
+}
+
+/// The SQL and parameters of a query. A limited query first picks the ids of its events from
+/// `events` alone (so covering indexes answer it and the sort never joins), then reads the
+/// rows of those few; an either-side actor filter is the union of the two sides' scans, each
+/// limited. An unlimited query (exports) is one streaming scan.
+fn build(query: &EventQuery) -> Result<(String, Vec<SqlValue>)> {
+    let mut params = Params::default();
+    let conds = conditions(query, &mut params)?;
+    let order = match query.sort {
         Sort::DateDesc => "e.day DESC, e.id DESC",
         Sort::DateAsc => "e.day ASC, e.id ASC",
-        Sort::Sources => "c.num_sources DESC, c.num_mentions DESC, e.id",
-        Sort::Mentions => "c.num_mentions DESC, e.id",
-        Sort::Confidence => "e.confidence DESC, e.id",
+        Sort::Sources => "e.cluster_sources DESC, e.cluster_mentions DESC, e.id DESC",
+        Sort::Mentions => "e.cluster_mentions DESC, e.id DESC",
+        Sort::Confidence => "e.confidence DESC, e.id DESC",
     };
-    let mut sql = format!(
-        "SELECT {COLUMNS} FROM events e JOIN documents d ON d.id = e.doc \
-         LEFT JOIN clusters c ON c.id = e.cluster"
-    );
-    if !wh.is_empty() {
-        sql.push_str(" WHERE ");
-        sql.push_str(&wh.join(" AND "));
-    }
-    sql.push_str(" ORDER BY ");
-    sql.push_str(order);
-    if let Some(n) = q.limit {
-        sql.push_str(" LIMIT ");
-        sql.push_str(&n.to_string());
-    }
-    Ok((sql, args))
+    let rest = conds.all.join(" AND ");
+    let from = "FROM events e JOIN documents d ON d.id = e.doc \
+                LEFT JOIN clusters c ON c.id = e.cluster";
+    let sql = match query.limit {
+        None => {
+            let either = conds
+                .either
+                .as_ref()
+                .map(|(src, tgt)| format!("({src} OR {tgt})"))
+                .unwrap_or_default();
+            format!(
+                "SELECT {COLUMNS} {from}{} ORDER BY {order}",
+                where_clause(&[&either, &rest])
+            )
+        }
+        Some(limit) => {
+            let inner = |side: &str| {
+                format!(
+                    "SELECT e.id FROM events e{} ORDER BY {order} LIMIT {limit}",
+                    where_clause(&[side, &rest])
+                )
+            };
+            let ids = match &conds.either {
+                Some((src, tgt)) => format!(
+                    "SELECT id FROM ({}) UNION SELECT id FROM ({})",
+                    inner(src),
+                    inner(tgt)
+                ),
+                None => inner(""),
+            };
+            format!("SELECT {COLUMNS} {from} WHERE e.id IN ({ids}) ORDER BY {order} LIMIT {limit}")
+        }
+    };
+    Ok((sql, params.0))
 }
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
@@ -340,6 +426,11 @@ mod tests {
             ..EventQuery::default()
         };
         let (sql, args) = build(&q).unwrap();
+        // RUS on either side binds the prefix twice (one scan a side), then the type and day
+        assert!(
+            sql.contains("e.src3 = ?1") && sql.contains("e.tgt3 = ?2"),
+            "{sql}"
+        );
         assert!(sql.contains("e.plover = ?3"), "{sql}");
         assert_eq!(args.len(), 4);
         assert!(sql.ends_with("LIMIT 10"));

@@ -10,6 +10,31 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(i64::from(d.num_days_from_ce()))
 }
 
+/// The days an ISO date covers, first and last: one day for `2019-07-25`, the month for
+/// `2019-07`, the year for `2019`; `None` for anything else.
+pub fn day_interval(date: &str) -> Option<(i64, i64)> {
+    if let Some(d) = day_number(date) {
+        return Some((d, d));
+    }
+    let day =
+        |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).map(|d| i64::from(d.num_days_from_ce()));
+    let date = date.trim();
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    match date.len() {
+        4 => Some((day(year, 1)?, day(year + 1, 1)? - 1)),
+        7 if date.as_bytes().get(4) == Some(&b'-') => {
+            let month: u32 = date.get(5..7)?.parse().ok()?;
+            let next = if month == 12 {
+                day(year + 1, 1)?
+            } else {
+                day(year, month + 1)?
+            };
+            Some((day(year, month)?, next - 1))
+        }
+        _ => None,
+    }
+}
+
 /// The inverse of [`day_number`].
 pub fn day_date(day: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
@@ -50,6 +75,29 @@ impl<'t> CharOffsets<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_cover_their_days() {
+        let d = |s: &str| day_number(s).unwrap();
+        assert_eq!(
+            day_interval("2019-07-25"),
+            Some((d("2019-07-25"), d("2019-07-25")))
+        );
+        assert_eq!(
+            day_interval("2019-07"),
+            Some((d("2019-07-01"), d("2019-07-31")))
+        );
+        assert_eq!(
+            day_interval("2019-12"),
+            Some((d("2019-12-01"), d("2019-12-31")))
+        );
+        assert_eq!(
+            day_interval("2020"),
+            Some((d("2020-01-01"), d("2020-12-31")))
+        );
+        assert_eq!(day_interval("2019-13"), None);
+        assert_eq!(day_interval("summer"), None);
+    }
 
     #[test]
     fn days_are_numbers_and_back() {

@@ -292,6 +292,12 @@ fn write_event(
         day,
         geonameid: place.map(|p| i64::from(p.geonameid)),
         country: place.map(|p| p.country.clone()),
+        own: cluster::own_days(
+            ev.date.as_deref(),
+            ev.extra.get("date_basis").and_then(Value::as_str),
+        ),
+        reported: doc_day,
+        evidence: evidence.to_string(),
     };
     let cluster = cluster::assign(tx, &key)?;
     tx.prepare_cached(

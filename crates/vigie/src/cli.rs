@@ -88,6 +88,9 @@ pub enum Command {
     },
     /// Events from the store, filtered and sorted.
     Query(crate::cmd::query::Args),
+    /// What the store holds: documents, events by type, the most active actor pairs, a few
+    /// events with their evidence.
+    Report(crate::cmd::report::Args),
     /// The store as JSON Lines, CSV, PLOVER records, GDELT event table or Parquet.
     Export(crate::cmd::export::Args),
     /// Lexicon tools.

@@ -310,3 +310,77 @@ fn ingest_into_the_store_is_idempotent() {
         String::from_utf8_lossy(&stats.stdout)
     );
 }
+
+#[test]
+fn ingest_into_the_store_prints_its_report_and_query_reads_it() {
+    let dir = std::env::temp_dir().join(format!("vigie-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("corpus")).unwrap();
+    let db = dir.join("r.db");
+    // two outlets report the same accusation; a third article is about something else
+    std::fs::write(
+        dir.join("corpus/a.jsonl"),
+        "{\"id\":\"r1\",\"lang\":\"fr\",\"date\":\"2026-01-08\",\"url\":\"https://un.example/r1\",\"text\":\"La France a accusé la Russie jeudi. Le ministre a parlé longtemps.\"}\n\
+         {\"id\":\"r2\",\"lang\":\"fr\",\"date\":\"2026-01-08\",\"url\":\"https://deux.example/r2\",\"text\":\"Jeudi, la France a accusé la Russie devant le Conseil.\"}\n\
+         {\"id\":\"r3\",\"lang\":\"en\",\"date\":\"2026-01-09\",\"url\":\"https://trois.example/r3\",\"text\":\"Iran threatened Israel on Monday.\"}\n",
+    )
+    .unwrap();
+    let out = vigie(
+        &[
+            "ingest",
+            "--no-progress",
+            dir.join("corpus").to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        report.contains("3 documents (fr 2, en 1) from 3 outlets"),
+        "{report}"
+    );
+    // the events by type agree with what `vigie query` reads from the store
+    let all = vigie(
+        &[
+            "query",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--limit",
+            "0",
+        ],
+        None,
+    );
+    let events = lines(&all);
+    assert!(!events.is_empty(), "{report}");
+    let accuse = events.iter().filter(|e| e["plover"] == "ACCUSE").count();
+    assert!(accuse >= 2, "{report}");
+    assert!(report.contains(&format!("ACCUSE {accuse}")), "{report}");
+    // the accusation two outlets reported is the most active pair and leads the examples,
+    // with its evidence sentence
+    let pair = report
+        .lines()
+        .find(|l| l.trim_start().starts_with("FRA"))
+        .unwrap_or_default();
+    assert!(
+        pair.contains("→ RUS") && pair.contains("in 2 document(s)"),
+        "{report}"
+    );
+    let examples = report
+        .split("events with their evidence:")
+        .nth(1)
+        .unwrap_or_default();
+    let first: Vec<&str> = examples.lines().filter(|l| !l.is_empty()).take(2).collect();
+    assert!(
+        first.len() == 2 && first[0].contains("ACCUSE") && first[0].contains("2src/2art"),
+        "{report}"
+    );
+    assert!(first[1].contains("France a accusé la Russie"), "{report}");
+    // `vigie report` prints the same report again, without loading anything
+    let again = vigie(&["report", "--db", db.to_str().unwrap()], None);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), report);
+    let _ = std::fs::remove_dir_all(&dir);
+}

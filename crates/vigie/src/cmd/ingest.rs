@@ -43,6 +43,9 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// With `--db`: do not print the store's report (`vigie report`) at the end.
+    #[arg(long, requires = "db")]
+    pub no_report: bool,
     /// Never show a progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     pub no_progress: bool,
@@ -367,7 +370,7 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
     if let Some(e) = store_error {
         return Err(e.context("writing to the store"));
     }
-    if let Some(p) = &args.db {
+    if let (Some(p), Some(st)) = (&args.db, &store) {
         eprintln!(
             "vigie: store {}: inserted={} replaced={} unchanged={}",
             p.display(),
@@ -375,6 +378,11 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
             stored.replaced,
             stored.unchanged
         );
+        // fresh planner statistics, so the next queries pick the right indexes
+        st.optimize().context("analyzing the store")?;
+        if !args.no_report {
+            super::report::print(&p.display().to_string(), st, 5, 3)?;
+        }
     }
     if let Some(b) = &bar {
         b.finish_and_clear();

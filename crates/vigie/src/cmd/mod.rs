@@ -11,6 +11,7 @@ mod extract;
 pub mod ingest;
 mod lexicon;
 pub mod query;
+pub mod report;
 pub mod store;
 
 use std::process::ExitCode;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lexicon { action } => lexicon::run(&sources, &action),
         Command::Store { action } => store::run(&sources, &action),
         Command::Query(args) => query::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Export(args) => export::run(&args),
     }
 }

@@ -134,6 +134,7 @@ fn load(db: &Path, batch: usize, inputs: &[String]) -> Result<ExitCode> {
     if !pending.is_empty() {
         total.add(store.write_batch(&pending)?);
     }
+    store.optimize()?;
     #[allow(clippy::print_stderr)]
     {
         eprintln!(
