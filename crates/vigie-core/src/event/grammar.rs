@@ -21,6 +21,14 @@ pub enum WordClass {
     Adv,
     Light,
     Conj,
+    /// Opens a condition (« si », "if", "unless"): what follows is the condition of the
+    /// event before it, not a happening.
+    Cond,
+    /// Opens a complement clause (« que », "that"): the clause is the content of the verb
+    /// before it, not a new clause for embedding.
+    Comp,
+    /// A subject pronoun (« il », "it", "they"): after « que »/"that" it names the reporter.
+    Pron,
 }
 
 impl WordClass {
@@ -37,6 +45,9 @@ impl WordClass {
             "adv" => Self::Adv,
             "light" => Self::Light,
             "conj" => Self::Conj,
+            "cond" => Self::Cond,
+            "comp" => Self::Comp,
+            "pron" => Self::Pron,
             _ => return None,
         })
     }
