@@ -189,7 +189,12 @@ impl Embedding {
         let n = events.len().min(occ.len());
         let mut gone = vec![false; n];
         for g in 0..n {
-            if gone[g] {
+            // an event that names no actor is not coded: it swallows nothing
+            // (« Le Chili doit sanctionner le Pérou »: the sanction stays)
+            if gone[g]
+                || (prefix(events[g].source.as_ref()).is_none()
+                    && prefix(events[g].target.as_ref()).is_none())
+            {
                 continue;
             }
             let tokens = doc.sentence_tokens(events[g].sentence);

@@ -29,6 +29,9 @@ pub enum WordClass {
     Comp,
     /// A subject pronoun (« il », "it", "they"): after « que »/"that" it names the reporter.
     Pron,
+    /// An infinitive marker ("to"): the verb reading of what follows wins over the noun
+    /// ("threatened to attack"), though the marker is also a preposition.
+    Inf,
 }
 
 impl WordClass {
@@ -48,6 +51,7 @@ impl WordClass {
             "cond" => Self::Cond,
             "comp" => Self::Comp,
             "pron" => Self::Pron,
+            "inf" => Self::Inf,
             _ => return None,
         })
     }

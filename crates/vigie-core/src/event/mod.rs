@@ -313,7 +313,8 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
             ""
         };
         let nominal_context = !has_aux
-            && (gram.is(lang, WordClass::Det, prev) || gram.is(lang, WordClass::Prep, prev));
+            && (gram.is(lang, WordClass::Det, prev)
+                || (gram.is(lang, WordClass::Prep, prev) && !gram.is(lang, WordClass::Inf, prev)));
         let original = doc.slice(m.span).to_lowercase().replace('\u{2019}', "'");
         let Some(fref) = pick_form(
             tr,

@@ -24,8 +24,9 @@ fn a_threatened_attack_is_one_threat_against_its_target() {
     );
     assert_eq!(triggers("en", text, &a), vec![("threatened".into(), "130".into())]);
     let fr = "L'Iran a menacé d'attaquer l'Irak.";
+    let b = [("Iran", "IRN", false), ("Irak", "IRQ", false)];
     assert_eq!(
-        keys("fr", fr, &a),
+        keys("fr", fr, &b),
         vec![k("THREATEN", Some("IRN"), Some("IRQ"), Actual)]
     );
 }
@@ -235,3 +236,4 @@ fn a_complement_stops_at_a_comma() {
         vec![k("COERCE", Some("PSE"), None, Actual)]
     );
 }
+
