@@ -28,6 +28,8 @@ pub struct Occurrence {
     pub verb: bool,
     /// Index in the sentence's tokens of the trigger's first token (auxiliaries included).
     pub first: usize,
+    /// Index of the trigger's own first word (« agree » in "must agree").
+    pub head: usize,
     /// Index just past the trigger.
     pub last: usize,
 }
@@ -40,8 +42,9 @@ enum Takes {
 
 #[derive(Debug, Clone)]
 enum Complement {
-    /// An event whose CAMEO code starts with this.
-    Event(String),
+    /// An event whose CAMEO code starts with this (`@v`: a verb only, "vowed to attack" but
+    /// not "agreed to postpone the demonstration").
+    Event(String, bool),
     /// A word or phrase (index into the language's matcher payloads).
     Word,
 }
@@ -116,10 +119,12 @@ impl Embedding {
                             }
                         }
                         let complement = if let Some(p) = comp.strip_prefix('@') {
+                            let (p, verb_only) =
+                                p.strip_prefix('v').map_or((p, false), |q| (q, true));
                             if ontology.get(p).is_none() {
                                 errors.push(t.error(r, format!("unknown CAMEO code `{p}`")));
                             }
-                            Complement::Event(p.to_string())
+                            Complement::Event(p.to_string(), verb_only)
                         } else {
                             let idx = compose.len() as u32;
                             match lang {
@@ -230,14 +235,15 @@ impl Embedding {
                 if gone[e] || events[e].sentence != events[g].sentence {
                     continue;
                 }
-                let at = occ[e].first;
+                let at = occ[e].head;
                 if at < o.last || at >= end {
                     continue;
                 }
-                let same_type = o.verbal && !occ[e].verbal && events[e].plover == events[g].plover;
+                let same_type = o.verbal && events[e].plover == events[g].plover;
                 let rule = if o.verbal {
                     self.compose.iter().find(|c| {
-                        matches!(&c.complement, Complement::Event(p) if events[e].cameo.starts_with(p.as_str()))
+                        matches!(&c.complement, Complement::Event(p, verb_only)
+                            if events[e].cameo.starts_with(p.as_str()) && (!verb_only || occ[e].verb))
                             && (c.lang == "*" || c.lang == lang)
                             && events[g].cameo.starts_with(c.governor.as_str())
                     })
@@ -252,6 +258,12 @@ impl Embedding {
                 let inner = events[e].clone();
                 if let Some(c) = rule {
                     recode(&mut events[g], ontology, &c.result, &c.at);
+                }
+                // "refused to deploy peacekeepers in Iraq": what follows an infinitive is the
+                // embedded verb's, so its target is the governor's
+                let infinitive = occ[e].verb && at <= o.last + 1;
+                if infinitive && prefix(inner.target.as_ref()).is_some() {
+                    events[g].target = None;
                 }
                 inherit(&mut events[g], &inner, same_type);
             }

@@ -14,6 +14,7 @@ pub mod ontology;
 pub mod place;
 pub mod status;
 pub mod trigger;
+pub mod venue;
 
 use crate::doc::{Doc, Event, Explanation, Span, Status};
 use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
@@ -39,6 +40,7 @@ pub struct EventLexicon {
     roles: home::Roles,
     embedding: embed::Embedding,
     intents: intent::Intents,
+    venues: venue::Venues,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -63,6 +65,10 @@ impl EventLexicon {
         }
         let intents = intent::Intents::load(src, &ontology);
         if let Err(e) = &intents {
+            errors.extend(e.iter().cloned());
+        }
+        let venues = venue::Venues::load(src);
+        if let Err(e) = &venues {
             errors.extend(e.iter().cloned());
         }
         let mut afr = Vec::new();
@@ -93,7 +99,7 @@ impl EventLexicon {
         {
             errors.extend(e.iter().cloned());
         }
-        match (fr, en, grammar, status, dating, roles, embedding, intents) {
+        match (fr, en, grammar, status, dating, roles, embedding, intents, venues) {
             (
                 Ok(fr),
                 Ok(en),
@@ -103,12 +109,14 @@ impl EventLexicon {
                 Ok(roles),
                 Ok(embedding),
                 Ok(intents),
+                Ok(venues),
             ) if errors.is_empty() => {
                 Ok(Self {
                     dating,
                     roles,
                     embedding,
                     intents,
+                    venues,
                     ontology,
                     fr,
                     en,
@@ -214,7 +222,10 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
 
 /// Code the events of a document.
 pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
-    let (events, occurrences) = detect_all(doc, lex);
+    let (mut events, occurrences) = detect_all(doc, lex);
+    for e in &mut events {
+        lex.venues.assign(doc, e);
+    }
     // what a demand asks for or a threat promises is not a happening of its own
     let mut kept =
         lex.embedding
@@ -425,6 +436,7 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         });
         events.push(e);
         occurrences.push(embed::Occurrence {
+            head,
             // a fixed expression with a subject or a reporter is verbal ("spoke by phone",
             // « doit »); one with a complement is a noun ("air strike")
             verbal: verb

@@ -1,7 +1,7 @@
 //! Tests of embedding, composition, intent recoding and the sentence-level subject rules, on
 //! sentences written for them (English and French).
 
-use super::tests::{doc, k, keys, lex};
+use super::tests::{doc, k, key, keys, lex};
 use super::*;
 use crate::doc::Status::{Actual, Hypothetical, Intended, Negated};
 
@@ -237,3 +237,67 @@ fn a_complement_stops_at_a_comma() {
     );
 }
 
+
+#[test]
+fn a_deed_with_no_target_is_done_to_its_place() {
+    let mut d = doc(
+        "en",
+        "Chilean prisoners rioted at a jail in Peru.",
+        &[("Chilean prisoners", "CHLCVL", false), ("Peru", "PER", false)],
+    );
+    let at = d.text.find("Peru").unwrap();
+    d.places.push(crate::doc::Place {
+        span: Span::new(at, at + 4),
+        geonameid: 3932488,
+        name: "Peru".into(),
+        country: "PE".into(),
+        lat: -10.0,
+        lon: -76.0,
+        feature: crate::doc::Feature::Country,
+    });
+    let evs = code(&d, lex());
+    assert_eq!(evs.len(), 1);
+    let t = evs[0].target.as_ref().unwrap();
+    assert_eq!(d.slice(t.span), "Peru");
+    assert_eq!(t.rule, "venue");
+    assert_eq!(key(&evs[0]), k("PROTEST", Some("CHL"), Some("PER"), Actual));
+}
+
+#[test]
+fn an_infinitive_complement_gives_its_target_to_the_governor() {
+    let a = [
+        ("Pakistan", "PAK", false),
+        ("peacekeepers", "IGOUNOPKO", false),
+        ("Iraq", "IRQ", false),
+    ];
+    let d = doc("en", "Pakistan refused to send troops to Iraq.", &a);
+    let evs = code(&d, lex());
+    assert_eq!(evs.len(), 1);
+    assert_eq!(key(&evs[0]), k("REJECT", Some("PAK"), Some("IRQ"), Actual));
+    assert_eq!(d.slice(evs[0].trigger), "refused");
+}
+
+#[test]
+fn agreeing_to_postpone_a_protest_is_no_threat() {
+    let a = [("Azeri opposition", "AZEOPP", false), ("Baku", "AZEGOV", false)];
+    let evs = triggers(
+        "en",
+        "The Azeri opposition agreed to postpone the demonstration in Baku.",
+        &a,
+    );
+    assert_eq!(evs, vec![("agreed".to_string(), "030".to_string())]);
+}
+
+#[test]
+fn accepting_demands_is_acceding() {
+    let a = [("Mozambique", "MOZ", false), ("rebels", "MOZREB", false)];
+    assert_eq!(
+        triggers("en", "Mozambique accepted demands from the rebels.", &a),
+        vec![("accepted".into(), "083".into())]
+    );
+    let b = [("Mozambique", "MOZ", false), ("rebelles", "MOZREB", false)];
+    assert_eq!(
+        triggers("fr", "Le Mozambique a accepté les revendications des rebelles.", &b),
+        vec![("a accepté".into(), "083".into())]
+    );
+}

@@ -32,6 +32,7 @@ lexicon_files!(
     "events/embedding.tsv",
     "events/compose.tsv",
     "events/intent.tsv",
+    "events/venue.tsv",
     "quotes/speech.tsv",
     "counts/words.tsv",
     "places/gazetteer.tsv.gz",
