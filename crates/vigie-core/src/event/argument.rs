@@ -231,7 +231,12 @@ fn comma_subject<'d>(
 
 /// « X a annoncé qu'il retirera… », "X announced that it will withdraw…": a pronoun subject
 /// right after the complementizer is the reporting clause's subject.
-fn pronoun_reporter<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) -> Option<&'d Entity> {
+fn pronoun_reporter<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    start: usize,
+) -> Option<&'d Entity> {
     let opener = folded(doc, s.tokens.get(start.checked_sub(1)?)?);
     if !gram.is(s.lang, WordClass::Comp, opener) {
         return None;
@@ -240,7 +245,11 @@ fn pronoun_reporter<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) ->
     let pronoun = segment
         .iter()
         .any(|t| gram.is(s.lang, WordClass::Pron, folded(doc, t)));
-    if !pronoun || actors_in(doc, byte_range(s, start, s.first)).next().is_some() {
+    if !pronoun
+        || actors_in(doc, byte_range(s, start, s.first))
+            .next()
+            .is_some()
+    {
         return None;
     }
     first_subject(doc, gram, s, start - 1)

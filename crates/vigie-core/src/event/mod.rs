@@ -99,7 +99,9 @@ impl EventLexicon {
         {
             errors.extend(e.iter().cloned());
         }
-        match (fr, en, grammar, status, dating, roles, embedding, intents, venues) {
+        match (
+            fr, en, grammar, status, dating, roles, embedding, intents, venues,
+        ) {
             (
                 Ok(fr),
                 Ok(en),
@@ -110,22 +112,20 @@ impl EventLexicon {
                 Ok(embedding),
                 Ok(intents),
                 Ok(venues),
-            ) if errors.is_empty() => {
-                Ok(Self {
-                    dating,
-                    roles,
-                    embedding,
-                    intents,
-                    venues,
-                    ontology,
-                    fr,
-                    en,
-                    grammar,
-                    status,
-                    anaphora_fr: PhraseMatcher::new(afr),
-                    anaphora_en: PhraseMatcher::new(aen),
-                })
-            }
+            ) if errors.is_empty() => Ok(Self {
+                dating,
+                roles,
+                embedding,
+                intents,
+                venues,
+                ontology,
+                fr,
+                en,
+                grammar,
+                status,
+                anaphora_fr: PhraseMatcher::new(afr),
+                anaphora_en: PhraseMatcher::new(aen),
+            }),
             _ => Err(errors),
         }
     }
@@ -227,9 +227,9 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         lex.venues.assign(doc, e);
     }
     // what a demand asks for or a threat promises is not a happening of its own
-    let mut kept =
-        lex.embedding
-            .fold_in(doc, &lex.grammar, &lex.ontology, events, occurrences);
+    let mut kept = lex
+        .embedding
+        .fold_in(doc, &lex.grammar, &lex.ontology, events, occurrences);
     lex.intents
         .recode(doc, &lex.grammar, &lex.ontology, &mut kept);
     let events = kept.into_iter().map(|(e, _)| e).collect();

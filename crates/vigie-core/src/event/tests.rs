@@ -91,7 +91,11 @@ fn every_trigger_example_fires_its_entry_with_the_bracketed_span() {
             if e.pos == trigger::Pos::Stop {
                 // a stop phrase keeps every trigger inside it from firing
                 if let Some(ev) = evs.iter().find(|ev| ev.trigger.overlaps(want)) {
-                    failures.push(format!("{}: stop phrase fired {:?}", e.at, d.slice(ev.trigger)));
+                    failures.push(format!(
+                        "{}: stop phrase fired {:?}",
+                        e.at,
+                        d.slice(ev.trigger)
+                    ));
                 }
                 continue;
             }

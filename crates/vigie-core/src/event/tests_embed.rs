@@ -22,7 +22,10 @@ fn a_threatened_attack_is_one_threat_against_its_target() {
         keys("en", text, &a),
         vec![k("THREATEN", Some("IRN"), Some("IRQ"), Actual)]
     );
-    assert_eq!(triggers("en", text, &a), vec![("threatened".into(), "130".into())]);
+    assert_eq!(
+        triggers("en", text, &a),
+        vec![("threatened".into(), "130".into())]
+    );
     let fr = "L'Iran a menacé d'attaquer l'Irak.";
     let b = [("Iran", "IRN", false), ("Irak", "IRQ", false)];
     assert_eq!(
@@ -54,7 +57,11 @@ fn a_rejected_offer_of_talks_is_one_rejection() {
         vec![k("REJECT", Some("PER"), Some("CHL"), Actual)]
     );
     assert_eq!(
-        keys("fr", "Le Pérou a rejeté une offre de négociations du Chili.", &[("Pérou", "PER", false), ("Chili", "CHL", false)]),
+        keys(
+            "fr",
+            "Le Pérou a rejeté une offre de négociations du Chili.",
+            &[("Pérou", "PER", false), ("Chili", "CHL", false)]
+        ),
         vec![k("REJECT", Some("PER"), Some("CHL"), Actual)]
     );
 }
@@ -140,7 +147,11 @@ fn a_refused_intent_is_a_rejection() {
 fn a_condition_belongs_to_the_event_before_it() {
     let a = [("Chad", "TCD", false), ("Sudan", "SDN", false)];
     assert_eq!(
-        triggers("en", "Chad will boycott the vote unless Sudan agrees to talks.", &a),
+        triggers(
+            "en",
+            "Chad will boycott the vote unless Sudan agrees to talks.",
+            &a
+        ),
         vec![("will boycott".into(), "133".into())]
     );
     // a condition opening the sentence is kept, as hypothetical and uncoded
@@ -226,7 +237,10 @@ fn a_pronoun_after_that_is_the_reporter() {
 
 #[test]
 fn a_complement_stops_at_a_comma() {
-    let a = [("police", "PSECOP", false), ("Israeli army", "ISRMIL", false)];
+    let a = [
+        ("police", "PSECOP", false),
+        ("Israeli army", "ISRMIL", false),
+    ];
     assert_eq!(
         keys(
             "en",
@@ -237,13 +251,15 @@ fn a_complement_stops_at_a_comma() {
     );
 }
 
-
 #[test]
 fn a_deed_with_no_target_is_done_to_its_place() {
     let mut d = doc(
         "en",
         "Chilean prisoners rioted at a jail in Peru.",
-        &[("Chilean prisoners", "CHLCVL", false), ("Peru", "PER", false)],
+        &[
+            ("Chilean prisoners", "CHLCVL", false),
+            ("Peru", "PER", false),
+        ],
     );
     let at = d.text.find("Peru").unwrap();
     d.places.push(crate::doc::Place {
@@ -279,7 +295,10 @@ fn an_infinitive_complement_gives_its_target_to_the_governor() {
 
 #[test]
 fn agreeing_to_postpone_a_protest_is_no_threat() {
-    let a = [("Azeri opposition", "AZEOPP", false), ("Baku", "AZEGOV", false)];
+    let a = [
+        ("Azeri opposition", "AZEOPP", false),
+        ("Baku", "AZEGOV", false),
+    ];
     let evs = triggers(
         "en",
         "The Azeri opposition agreed to postpone the demonstration in Baku.",
@@ -297,7 +316,11 @@ fn accepting_demands_is_acceding() {
     );
     let b = [("Mozambique", "MOZ", false), ("rebelles", "MOZREB", false)];
     assert_eq!(
-        triggers("fr", "Le Mozambique a accepté les revendications des rebelles.", &b),
+        triggers(
+            "fr",
+            "Le Mozambique a accepté les revendications des rebelles.",
+            &b
+        ),
         vec![("a accepté".into(), "083".into())]
     );
 }

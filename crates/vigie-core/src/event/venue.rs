@@ -1,4 +1,5 @@
-//! The place as target. A deed done somewhere with no one named as its target is done to
+//! The place as target. A deed done somewhere by a named actor, with no one named as its
+//! target, is done to
 //! that place's state: "protesters rioted at a jail in northern Israel", "troops remained on
 //! alert in the West Bank", « l'aide livrée à Goma ». Statements (demands, accusations,
 //! threats, meetings) are not: where one speaks says nothing of whom one speaks to. The
@@ -38,10 +39,18 @@ impl Venues {
 
     /// Give an event with no target actor the state of its place.
     pub fn assign(&self, doc: &Doc, e: &mut Event) {
-        if e.target.as_ref().is_some_and(|t| t.actor.is_some()) {
+        // only a named doer's deed: an event naming no actor at all is not coded, and a place
+        // alone does not make it one
+        if e.target.as_ref().is_some_and(|t| t.actor.is_some())
+            || e.source.as_ref().is_none_or(|s| s.actor.is_none())
+        {
             return;
         }
-        if !self.prefixes.iter().any(|p| e.cameo.starts_with(p.as_str())) {
+        if !self
+            .prefixes
+            .iter()
+            .any(|p| e.cameo.starts_with(p.as_str()))
+        {
             return;
         }
         let Some(place) = e.place.and_then(|i| doc.places.get(i)) else {
@@ -56,8 +65,7 @@ impl Venues {
             return;
         };
         let code = actor.country.clone().unwrap_or_else(|| actor.code.clone());
-        if e
-            .source
+        if e.source
             .as_ref()
             .and_then(|s| s.actor.as_ref())
             .is_some_and(|s| s.code == actor.code)
