@@ -207,6 +207,9 @@ fn comma_subject<'d>(
     s: &Site,
     start: usize,
 ) -> Option<Option<(&'d Entity, &'static str)>> {
+    if !gram.is(s.lang, WordClass::CommaStop, ",") {
+        return None;
+    }
     let commas: Vec<usize> = (start..s.first)
         .filter(|&i| doc.slice(s.tokens[i].span) == ",")
         .collect();
@@ -270,7 +273,7 @@ fn complement<'d>(
     // ends it; one after the verb and a date or adverb only closes an inserted phrase
     // (« a qualifié ce jeudi, les déclarations »)
     if let Some(p) = (s.last..window_end).find(|&i| {
-        matches!(doc.slice(s.tokens[i].span), "," | ";")
+        gram.is(s.lang, WordClass::CommaStop, doc.slice(s.tokens[i].span))
             && s.tokens[s.last..i].iter().any(|t| {
                 is_word(t)
                     && !gram.is(s.lang, WordClass::Adv, folded(doc, t))

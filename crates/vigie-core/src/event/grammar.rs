@@ -32,6 +32,10 @@ pub enum WordClass {
     /// An infinitive marker ("to"): the verb reading of what follows wins over the noun
     /// ("threatened to attack"), though the marker is also a preposition.
     Inf,
+    /// Listed as `,` where a comma closes a verb's complement and opens a reporting clause
+    /// with its own subject ("…, a rights group said"); French inserts dates and phrases
+    /// between commas inside a clause (« a qualifié, ce jeudi, les déclarations »).
+    CommaStop,
 }
 
 impl WordClass {
@@ -52,6 +56,7 @@ impl WordClass {
             "comp" => Self::Comp,
             "pron" => Self::Pron,
             "inf" => Self::Inf,
+            "commastop" => Self::CommaStop,
             _ => return None,
         })
     }

@@ -1,6 +1,5 @@
 //! The place as target. A deed done somewhere by a named actor, with no one named as its
-//! target, is done to
-//! that place's state: "protesters rioted at a jail in northern Israel", "troops remained on
+//! target, is done to that place's state: "protesters rioted at a jail in northern Israel", "troops remained on
 //! alert in the West Bank", « l'aide livrée à Goma ». Statements (demands, accusations,
 //! threats, meetings) are not: where one speaks says nothing of whom one speaks to. The
 //! CAMEO roots that take their place as target are listed in `events/venue.tsv`.
