@@ -148,8 +148,10 @@ fn subject<'d>(
     if let Some(e) = coordinated_verb_subject(doc, gram, s) {
         return Some((e, "coordinated-verb"));
     }
-    if let Some(found) = comma_subject(doc, gram, s, start) {
-        return found;
+    match comma_subject(doc, gram, s, start) {
+        CommaSubject::NotApplicable => {}
+        CommaSubject::Unnamed => return None,
+        CommaSubject::Head(e) => return Some((e, "apposition-head")),
     }
     if let Some(e) = pronoun_reporter(doc, gram, s, start) {
         return Some((e, "pronoun-reporter"));
@@ -201,35 +203,48 @@ fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Optio
 /// actor among them are the verb's own subject, which names no actor (`Some(None)`: nothing
 /// before the comma is the subject). "Pakistan, a key ally, has refused": a trigger right after
 /// an apposition takes the actor before it.
-fn comma_subject<'d>(
-    doc: &'d Doc,
-    gram: &Grammar,
-    s: &Site,
-    start: usize,
-) -> Option<Option<(&'d Entity, &'static str)>> {
+fn comma_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) -> CommaSubject<'d> {
     if !gram.is(s.lang, WordClass::CommaStop, ",") {
-        return None;
+        return CommaSubject::NotApplicable;
     }
     let commas: Vec<usize> = (start..s.first)
         .filter(|&i| doc.slice(s.tokens[i].span) == ",")
         .collect();
-    let &last = commas.last()?;
+    let Some(&last) = commas.last() else {
+        return CommaSubject::NotApplicable;
+    };
     let words = s.tokens[last + 1..s.first]
         .iter()
         .filter(|t| is_word(t) && !gram.is(s.lang, WordClass::Adv, folded(doc, t)))
         .count();
     if words > 0 {
         let after = byte_range(s, last + 1, s.first);
-        return actors_in(doc, after).next().is_none().then_some(None);
+        return if actors_in(doc, after).next().is_none() {
+            CommaSubject::Unnamed
+        } else {
+            CommaSubject::NotApplicable
+        };
     }
-    let &open = commas.iter().rev().nth(1)?;
+    let Some(&open) = commas.iter().rev().nth(1) else {
+        return CommaSubject::NotApplicable;
+    };
     actors_in(doc, byte_range(s, start, open))
         .rev()
         .find(|e| {
             let i = token_index(s.tokens, e.span.start);
             governing_prep(doc, gram, s, i).is_none()
         })
-        .map(|e| Some((e, "apposition-head")))
+        .map_or(CommaSubject::NotApplicable, CommaSubject::Head)
+}
+
+/// What the commas before a trigger say of its subject.
+enum CommaSubject<'d> {
+    /// No comma rule applies.
+    NotApplicable,
+    /// The subject is the words after the last comma, and they name no actor.
+    Unnamed,
+    /// The actor before an apposition.
+    Head(&'d Entity),
 }
 
 /// « X a annoncé qu'il retirera… », "X announced that it will withdraw…": a pronoun subject

@@ -264,7 +264,7 @@ fn a_deed_with_no_target_is_done_to_its_place() {
     let at = d.text.find("Peru").unwrap();
     d.places.push(crate::doc::Place {
         span: Span::new(at, at + 4),
-        geonameid: 3932488,
+        geonameid: 3_932_488,
         name: "Peru".into(),
         country: "PE".into(),
         lat: -10.0,
