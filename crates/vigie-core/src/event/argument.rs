@@ -145,6 +145,17 @@ fn subject<'d>(
             .next_back()
             .map(|e| (e, "relative-antecedent"));
     }
+    if let Some(e) = coordinated_verb_subject(doc, gram, s) {
+        return Some((e, "coordinated-verb"));
+    }
+    match comma_subject(doc, gram, s, start) {
+        CommaSubject::NotApplicable => {}
+        CommaSubject::Unnamed => return None,
+        CommaSubject::Head(e) => return Some((e, "apposition-head")),
+    }
+    if let Some(e) = pronoun_reporter(doc, gram, s, start) {
+        return Some((e, "pronoun-reporter"));
+    }
     let range = byte_range(s, start, s.first);
     let mut fallback = None;
     for e in actors_in(doc, range).rev() {
@@ -158,6 +169,110 @@ fn subject<'d>(
     fallback.map(|e| (e, "subject-complement"))
 }
 
+/// The first actor of the sentence before token `before` that no preposition governs: the
+/// subject of the sentence's first clause.
+fn first_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, before: usize) -> Option<&'d Entity> {
+    actors_in(doc, byte_range(s, 0, before)).find(|e| {
+        let i = token_index(s.tokens, e.span.start);
+        let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
+        governing_prep_over(doc, gram, s, i, over).is_none()
+    })
+}
+
+/// "Benin opened its borders but was refusing…", "X has refused … and has urged…": a verb
+/// right after a conjunction or a clause opener, with no subject of its own, shares the
+/// subject of the sentence's first clause.
+fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Option<&'d Entity> {
+    let mut j = s.first;
+    while j > 0 && gram.is(s.lang, WordClass::Adv, folded(doc, &s.tokens[j - 1])) {
+        j -= 1;
+    }
+    let w = folded(doc, s.tokens.get(j.checked_sub(1)?)?);
+    let opener = gram.is(s.lang, WordClass::Conj, w)
+        || (gram.is(s.lang, WordClass::Clause, w)
+            && !gram.is(s.lang, WordClass::Comp, w)
+            && !gram.is(s.lang, WordClass::Cond, w)
+            && w.chars().any(char::is_alphabetic));
+    if !opener {
+        return None;
+    }
+    first_subject(doc, gram, s, j - 1)
+}
+
+/// Commas before the trigger. "…, a rights group charged": words after the last comma with no
+/// actor among them are the verb's own subject, which names no actor (`Some(None)`: nothing
+/// before the comma is the subject). "Pakistan, a key ally, has refused": a trigger right after
+/// an apposition takes the actor before it.
+fn comma_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) -> CommaSubject<'d> {
+    if !gram.is(s.lang, WordClass::CommaStop, ",") {
+        return CommaSubject::NotApplicable;
+    }
+    let commas: Vec<usize> = (start..s.first)
+        .filter(|&i| doc.slice(s.tokens[i].span) == ",")
+        .collect();
+    let Some(&last) = commas.last() else {
+        return CommaSubject::NotApplicable;
+    };
+    let words = s.tokens[last + 1..s.first]
+        .iter()
+        .filter(|t| is_word(t) && !gram.is(s.lang, WordClass::Adv, folded(doc, t)))
+        .count();
+    if words > 0 {
+        let after = byte_range(s, last + 1, s.first);
+        return if actors_in(doc, after).next().is_none() {
+            CommaSubject::Unnamed
+        } else {
+            CommaSubject::NotApplicable
+        };
+    }
+    let Some(&open) = commas.iter().rev().nth(1) else {
+        return CommaSubject::NotApplicable;
+    };
+    actors_in(doc, byte_range(s, start, open))
+        .rev()
+        .find(|e| {
+            let i = token_index(s.tokens, e.span.start);
+            governing_prep(doc, gram, s, i).is_none()
+        })
+        .map_or(CommaSubject::NotApplicable, CommaSubject::Head)
+}
+
+/// What the commas before a trigger say of its subject.
+enum CommaSubject<'d> {
+    /// No comma rule applies.
+    NotApplicable,
+    /// The subject is the words after the last comma, and they name no actor.
+    Unnamed,
+    /// The actor before an apposition.
+    Head(&'d Entity),
+}
+
+/// « X a annoncé qu'il retirera… », "X announced that it will withdraw…": a pronoun subject
+/// right after the complementizer is the reporting clause's subject.
+fn pronoun_reporter<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    start: usize,
+) -> Option<&'d Entity> {
+    let opener = folded(doc, s.tokens.get(start.checked_sub(1)?)?);
+    if !gram.is(s.lang, WordClass::Comp, opener) {
+        return None;
+    }
+    let segment = &s.tokens[start..s.first];
+    let pronoun = segment
+        .iter()
+        .any(|t| gram.is(s.lang, WordClass::Pron, folded(doc, t)));
+    if !pronoun
+        || actors_in(doc, byte_range(s, start, s.first))
+            .next()
+            .is_some()
+    {
+        return None;
+    }
+    first_subject(doc, gram, s, start - 1)
+}
+
 /// The first actor after the trigger in its clause that the frame accepts: a direct object
 /// (no preposition) when `obj` is listed, else one governed by a listed preposition.
 fn complement<'d>(
@@ -168,7 +283,20 @@ fn complement<'d>(
     accept: &[String],
     object: bool,
 ) -> Option<(&'d Entity, &'static str)> {
-    let window_end = end.min(s.last + 14);
+    let mut window_end = end.min(s.last + 14);
+    // "confiscated weapons from the groups, the army said": a comma after the complement
+    // ends it; one after the verb and a date or adverb only closes an inserted phrase
+    // (« a qualifié ce jeudi, les déclarations »)
+    if let Some(p) = (s.last..window_end).find(|&i| {
+        gram.is(s.lang, WordClass::CommaStop, doc.slice(s.tokens[i].span))
+            && s.tokens[s.last..i].iter().any(|t| {
+                is_word(t)
+                    && !gram.is(s.lang, WordClass::Adv, folded(doc, t))
+                    && !doc.times.iter().any(|x| x.span.contains(t.span))
+            })
+    }) {
+        window_end = p;
+    }
     let range = byte_range(s, s.last, window_end);
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
@@ -426,7 +554,7 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                 }
             }
         }
-        Pos::Noun | Pos::Fixed => {
+        Pos::Noun | Pos::Fixed | Pos::Stop => {
             if e.source != SourceSlot::None {
                 source = nominal_source(doc, gram, s, end).map(|(a, r)| argument(a, r));
                 if source.is_none() && after_light_verb(doc, gram, s) {

@@ -21,6 +21,21 @@ pub enum WordClass {
     Adv,
     Light,
     Conj,
+    /// Opens a condition (« si », "if", "unless"): what follows is the condition of the
+    /// event before it, not a happening.
+    Cond,
+    /// Opens a complement clause (« que », "that"): the clause is the content of the verb
+    /// before it, not a new clause for embedding.
+    Comp,
+    /// A subject pronoun (« il », "it", "they"): after « que »/"that" it names the reporter.
+    Pron,
+    /// An infinitive marker ("to"): the verb reading of what follows wins over the noun
+    /// ("threatened to attack"), though the marker is also a preposition.
+    Inf,
+    /// Listed as `,` where a comma closes a verb's complement and opens a reporting clause
+    /// with its own subject ("…, a rights group said"); French inserts dates and phrases
+    /// between commas inside a clause (« a qualifié, ce jeudi, les déclarations »).
+    CommaStop,
 }
 
 impl WordClass {
@@ -37,6 +52,11 @@ impl WordClass {
             "adv" => Self::Adv,
             "light" => Self::Light,
             "conj" => Self::Conj,
+            "cond" => Self::Cond,
+            "comp" => Self::Comp,
+            "pron" => Self::Pron,
+            "inf" => Self::Inf,
+            "commastop" => Self::CommaStop,
             _ => return None,
         })
     }

@@ -4,14 +4,17 @@
 
 pub mod argument;
 pub mod date;
+pub mod embed;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
+pub mod intent;
 pub mod merge;
 pub mod ontology;
 pub mod place;
 pub mod status;
 pub mod trigger;
+pub mod venue;
 
 use crate::doc::{Doc, Event, Explanation, Span, Status};
 use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
@@ -35,6 +38,9 @@ pub struct EventLexicon {
     anaphora_en: PhraseMatcher,
     dating: date::Dating,
     roles: home::Roles,
+    embedding: embed::Embedding,
+    intents: intent::Intents,
+    venues: venue::Venues,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -51,6 +57,18 @@ impl EventLexicon {
         let dating = date::Dating::load(src);
         let roles = home::Roles::load(src);
         if let Err(e) = &roles {
+            errors.extend(e.iter().cloned());
+        }
+        let embedding = embed::Embedding::load(src, &ontology);
+        if let Err(e) = &embedding {
+            errors.extend(e.iter().cloned());
+        }
+        let intents = intent::Intents::load(src, &ontology);
+        if let Err(e) = &intents {
+            errors.extend(e.iter().cloned());
+        }
+        let venues = venue::Venues::load(src);
+        if let Err(e) = &venues {
             errors.extend(e.iter().cloned());
         }
         let mut afr = Vec::new();
@@ -81,22 +99,33 @@ impl EventLexicon {
         {
             errors.extend(e.iter().cloned());
         }
-        match (fr, en, grammar, status, dating, roles) {
-            (Ok(fr), Ok(en), Ok(grammar), Ok(status), Ok(dating), Ok(roles))
-                if errors.is_empty() =>
-            {
-                Ok(Self {
-                    dating,
-                    roles,
-                    ontology,
-                    fr,
-                    en,
-                    grammar,
-                    status,
-                    anaphora_fr: PhraseMatcher::new(afr),
-                    anaphora_en: PhraseMatcher::new(aen),
-                })
-            }
+        match (
+            fr, en, grammar, status, dating, roles, embedding, intents, venues,
+        ) {
+            (
+                Ok(fr),
+                Ok(en),
+                Ok(grammar),
+                Ok(status),
+                Ok(dating),
+                Ok(roles),
+                Ok(embedding),
+                Ok(intents),
+                Ok(venues),
+            ) if errors.is_empty() => Ok(Self {
+                dating,
+                roles,
+                embedding,
+                intents,
+                venues,
+                ontology,
+                fr,
+                en,
+                grammar,
+                status,
+                anaphora_fr: PhraseMatcher::new(afr),
+                anaphora_en: PhraseMatcher::new(aen),
+            }),
             _ => Err(errors),
         }
     }
@@ -193,9 +222,20 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
 
 /// Code the events of a document.
 pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
+    let (mut events, occurrences) = detect_all(doc, lex);
+    for e in &mut events {
+        lex.venues.assign(doc, e);
+    }
+    // what a demand asks for or a threat promises is not a happening of its own
+    let mut kept = lex
+        .embedding
+        .fold_in(doc, &lex.grammar, &lex.ontology, events, occurrences);
+    lex.intents
+        .recode(doc, &lex.grammar, &lex.ontology, &mut kept);
+    let events = kept.into_iter().map(|(e, _)| e).collect();
     // an event with neither a source nor a target actor says nothing of who did what to
     // whom (« après un cessez-le-feu »): it is not coded
-    merge::merge(detect(doc, lex))
+    merge::merge(events)
         .into_iter()
         .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
         .collect()
@@ -215,8 +255,14 @@ fn in_short_quote(doc: &Doc, span: Span) -> bool {
 
 /// Every trigger occurrence coded as an event, one mention each, before merging.
 pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
+    detect_all(doc, lex).0
+}
+
+/// As [`detect`], with where each trigger stands in its sentence.
+fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurrence>) {
+    let mut occurrences = Vec::new();
     let Some(tr) = lex.triggers(&doc.lang) else {
-        return Vec::new();
+        return (Vec::new(), occurrences);
     };
     let lang = doc.lang.as_str();
     let gram = &lex.grammar;
@@ -278,7 +324,8 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             ""
         };
         let nominal_context = !has_aux
-            && (gram.is(lang, WordClass::Det, prev) || gram.is(lang, WordClass::Prep, prev));
+            && (gram.is(lang, WordClass::Det, prev)
+                || (gram.is(lang, WordClass::Prep, prev) && !gram.is(lang, WordClass::Inf, prev)));
         let original = doc.slice(m.span).to_lowercase().replace('\u{2019}', "'");
         let Some(fref) = pick_form(
             tr,
@@ -297,6 +344,9 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         let Some(entry) = tr.entries.get(fref.entry as usize) else {
             continue;
         };
+        if entry.pos == Pos::Stop {
+            continue;
+        }
         let Some(code) = lex.ontology.get(&entry.cameo) else {
             continue;
         };
@@ -385,8 +435,22 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
             span: trigger,
         });
         events.push(e);
+        occurrences.push(embed::Occurrence {
+            head,
+            // a fixed expression with a subject or a reporter is verbal ("spoke by phone",
+            // « doit »); one with a complement is a noun ("air strike")
+            verbal: verb
+                || (entry.pos == Pos::Fixed
+                    && matches!(
+                        entry.source,
+                        trigger::SourceSlot::Subject | trigger::SourceSlot::Reporter
+                    )),
+            verb,
+            first,
+            last,
+        });
     }
-    events
+    (events, occurrences)
 }
 
 /// Byte offset where the trigger's clause starts (after « que », "that", « ; »…).
@@ -408,3 +472,5 @@ fn clause_start(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_embed;

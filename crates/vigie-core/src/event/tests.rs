@@ -5,7 +5,7 @@ use super::*;
 use crate::doc::{Actor, Entity, EntityType};
 use crate::lexicon::Sources;
 
-fn lex() -> &'static EventLexicon {
+pub(super) fn lex() -> &'static EventLexicon {
     static LEX: std::sync::OnceLock<EventLexicon> = std::sync::OnceLock::new();
     LEX.get_or_init(|| EventLexicon::load(&Sources::builtin()).expect("builtin event lexicon"))
 }
@@ -16,7 +16,7 @@ fn seg() -> &'static crate::segment::SegmentLexicon {
 }
 
 /// A document with actors at the given phrases: `(phrase, code, nominal)`.
-fn doc(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Doc {
+pub(super) fn doc(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Doc {
     let mut d = Doc::new("t", text);
     d.lang = lang.into();
     crate::segment::segment(&mut d, seg());
@@ -45,7 +45,7 @@ fn doc(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Doc {
     d
 }
 
-fn key(e: &Event) -> (String, Option<String>, Option<String>, Status) {
+pub(super) fn key(e: &Event) -> (String, Option<String>, Option<String>, Status) {
     let p = |a: &Option<crate::doc::Argument>| {
         a.as_ref()
             .and_then(|x| x.actor.as_ref())
@@ -54,7 +54,7 @@ fn key(e: &Event) -> (String, Option<String>, Option<String>, Status) {
     (e.plover.to_string(), p(&e.source), p(&e.target), e.status)
 }
 
-fn keys(
+pub(super) fn keys(
     lang: &str,
     text: &str,
     actors: &[(&str, &str, bool)],
@@ -65,7 +65,7 @@ fn keys(
         .collect()
 }
 
-fn k(
+pub(super) fn k(
     p: &str,
     s: Option<&str>,
     t: Option<&str>,
@@ -88,6 +88,17 @@ fn every_trigger_example_fires_its_entry_with_the_bracketed_span() {
             let want = Span::new(a, b - 1);
             let d = doc(lang, &text, &[]);
             let evs = detect(&d, lex());
+            if e.pos == trigger::Pos::Stop {
+                // a stop phrase keeps every trigger inside it from firing
+                if let Some(ev) = evs.iter().find(|ev| ev.trigger.overlaps(want)) {
+                    failures.push(format!(
+                        "{}: stop phrase fired {:?}",
+                        e.at,
+                        d.slice(ev.trigger)
+                    ));
+                }
+                continue;
+            }
             let hit = evs.iter().any(|ev| {
                 ev.explain.trigger_entry.starts_with(&format!("{} ", e.at)) && ev.trigger == want
             });

@@ -14,6 +14,9 @@ pub enum Pos {
     Verb,
     Noun,
     Fixed,
+    /// Not an event (kind `stop`): a longer phrase that keeps a trigger word from firing
+    /// where it means something else ("free trade", "press release").
+    Stop,
 }
 
 /// Where the source of an event is found.
@@ -152,14 +155,16 @@ impl Triggers {
         if phrase.is_empty() {
             return Err(t.error(r, "empty phrase"));
         }
-        if ontology.get(&cameo).is_none() {
+        let stop = kind == "stop";
+        if !stop && ontology.get(&cameo).is_none() {
             return Err(t.error(r, format!("unknown CAMEO code `{cameo}`")));
         }
         let pos = match kind.split(':').next().unwrap_or("") {
+            "stop" => Pos::Stop,
             "v" => Pos::Verb,
             "n" => Pos::Noun,
             "x" => Pos::Fixed,
-            k => return Err(t.error(r, format!("unknown kind `{k}` (v, n or x)"))),
+            k => return Err(t.error(r, format!("unknown kind `{k}` (v, n, x or stop)"))),
         };
         let source = match r.get(c[3]) {
             "subj" => SourceSlot::Subject,
@@ -200,7 +205,7 @@ impl Triggers {
         let _ = parts.next();
         let arg = parts.next().unwrap_or("");
         match e.pos {
-            Pos::Fixed => Some(vec![(e.phrase.clone(), Form::Fixed)]),
+            Pos::Fixed | Pos::Stop => Some(vec![(e.phrase.clone(), Form::Fixed)]),
             Pos::Noun => {
                 let pl = if arg.is_empty() {
                     // the plural inflects the first word: « frappe aérienne » is listed as x
