@@ -9,7 +9,7 @@ mod score;
 mod timeml;
 
 pub use recognizers::read_recognizers;
-pub use score::{score, Counts, Scores};
+pub use score::{misses, score, Counts, Miss, Scores};
 pub use timeml::read_tml;
 
 /// One gold document.

@@ -65,11 +65,21 @@ fn day_value(doc: &Doc, i: usize) -> Option<&str> {
     ok.then(|| &v[..10])
 }
 
-/// The day-precise time nearest the trigger within `range`.
-pub fn text_date(doc: &Doc, range: Span, trigger: Span) -> Option<(String, String)> {
+/// The day-precise time nearest the trigger within `range`, none later than `not_after`
+/// (`YYYY-MM-DD`): what has happened cannot take a day after the report (« il a annoncé
+/// qu'il s'expliquera vendredi » is announced today, explained on Friday).
+pub fn text_date(
+    doc: &Doc,
+    range: Span,
+    trigger: Span,
+    not_after: Option<&str>,
+) -> Option<(String, String)> {
     let mut best: Option<(usize, usize)> = None;
     for (i, t) in doc.times.iter().enumerate() {
-        if !range.contains(t.span) || day_value(doc, i).is_none() {
+        let Some(v) = day_value(doc, i) else {
+            continue;
+        };
+        if !range.contains(t.span) || not_after.is_some_and(|n| v > n) {
             continue;
         }
         let d = if t.span.end <= trigger.start {
@@ -94,7 +104,11 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
     let Some(sentence) = doc.sentences.get(e.sentence).copied() else {
         return;
     };
-    if let Some((v, why)) = text_date(doc, sentence, e.trigger) {
+    let publication = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+    let not_after = publication
+        .as_deref()
+        .filter(|_| e.status == Status::Actual);
+    if let Some((v, why)) = text_date(doc, sentence, e.trigger, not_after) {
         e.date = Some(v);
         e.date_basis = Some(DateBasis::Text);
         e.explain.date_rule = Some(why);
@@ -113,6 +127,71 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
             e.date_basis = Some(DateBasis::Publication);
             e.explain.date_rule =
                 Some("reported statement with no date in the text: publication date".into());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{tag, TimeLexicon};
+
+    fn dated(lang: &str, text: &str) -> Doc {
+        let lex = TimeLexicon::load(&Sources::builtin()).expect("time lexicon");
+        let mut d = Doc::new("t", text);
+        d.lang = lang.to_string();
+        d.date = crate::pipeline::parse_input_date("2026-01-08");
+        d.times = tag(&d, &lex);
+        d
+    }
+
+    fn span_of(d: &Doc, word: &str) -> Span {
+        let s = d.text.find(word).expect("word in text");
+        Span::new(s, s + word.len())
+    }
+
+    #[test]
+    fn what_happened_is_not_dated_after_the_report() {
+        // 8 January 2026 is a Thursday: « vendredi » is the 9th, after the report
+        for (lang, text, trigger) in [
+            (
+                "fr",
+                "Il a annoncé son intention de s'expliquer vendredi.",
+                "annoncé",
+            ),
+            (
+                "en",
+                "He announced that he will explain himself on Friday.",
+                "announced",
+            ),
+        ] {
+            let d = dated(lang, text);
+            let all = Span::new(0, d.text.len());
+            let t = span_of(&d, trigger);
+            assert_eq!(
+                text_date(&d, all, t, None).map(|x| x.0).as_deref(),
+                Some("2026-01-09")
+            );
+            assert_eq!(text_date(&d, all, t, Some("2026-01-08")), None);
+        }
+        for (lang, text, trigger) in [
+            (
+                "en",
+                "He announced on Tuesday that he will explain himself on Friday.",
+                "announced",
+            ),
+            (
+                "fr",
+                "Il a annoncé mardi qu'il s'expliquera vendredi.",
+                "annoncé",
+            ),
+        ] {
+            let d = dated(lang, text);
+            let t = span_of(&d, trigger);
+            assert_eq!(
+                text_date(&d, Span::new(0, d.text.len()), t, Some("2026-01-08")).map(|x| x.0),
+                Some("2026-01-06".to_string())
+            );
         }
     }
 }

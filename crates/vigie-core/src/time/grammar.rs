@@ -67,6 +67,28 @@ pub(crate) enum Sem {
         unit: Unit,
         n: i32,
     },
+    /// `n` years from the period in focus: "a year earlier", "year-ago", « il y a un an ».
+    /// After a quarter was named, the same quarter `n` years away (the comparison period of
+    /// a report); otherwise the year.
+    YearsAgo {
+        n: i32,
+        /// The quarter the adjective qualifies: "the year-ago third quarter".
+        q: Option<u32>,
+    },
+    /// A day and month in the year `n` years from the document's: "March 20 last year",
+    /// « le 20 mars de l'an dernier »; `d` None for a whole month ("January this year").
+    InRelYear {
+        m: u32,
+        d: Option<u32>,
+        n: i32,
+    },
+    /// A recurring time: "daily", "every week", « chaque année » (a unit), "each Thursday"
+    /// (a weekday), "each July" (a month).
+    Every {
+        unit: Option<Unit>,
+        wd: Option<u32>,
+        m: Option<u32>,
+    },
     /// A length of time; `n` None when vague (« plusieurs années »).
     Duration {
         n: Option<u32>,
@@ -208,10 +230,41 @@ impl Grammar<'_> {
         self.has(i, |k| k == Kind::RangeJoin)
     }
 
-    /// A four-digit year in a plausible range.
+    /// A four-digit year in a plausible range, or a year in words ("nineteen ninety-six").
     fn year(&self, i: usize) -> At<i32> {
-        let ((v, digits), j) = self.num(i)?;
+        let Some(((v, digits), j)) = self.num(i) else {
+            return self.word_year(i);
+        };
         (digits == 4 && (1000..=2199).contains(&v)).then_some((v as i32, j))
+    }
+
+    /// A number word, with a tens word joined to a unit word by a hyphen ("ninety-six").
+    fn word_number(&self, i: usize) -> At<u32> {
+        let (t, j) = self.lex(i, |k| match k {
+            Kind::Number(v) => Some(v),
+            _ => None,
+        })?;
+        if t % 10 == 0 && (20..=90).contains(&t) {
+            if let Some(k) = self.punct(j, '-') {
+                let glued = self.a[j].span.start == self.a[j - 1].span.end;
+                if let Some((u, e)) = self.lex(k, |k| match k {
+                    Kind::Number(u) if (1..=9).contains(&u) => Some(u),
+                    _ => None,
+                }) {
+                    if glued {
+                        return Some((t + u, e));
+                    }
+                }
+            }
+        }
+        Some((t, j))
+    }
+
+    /// A year said in words: the hundreds then two digits ("nineteen ninety-six" = 1996).
+    fn word_year(&self, i: usize) -> At<i32> {
+        let (h, j) = self.word_number(i)?;
+        let (r, e) = self.word_number(j)?;
+        ((11..=20).contains(&h) && (10..=99).contains(&r)).then_some(((h * 100 + r) as i32, e))
     }
 
     /// A count before a unit: digits or a number word (0 = vague: « plusieurs »).
@@ -484,6 +537,9 @@ impl Grammar<'_> {
             offer(sem, e, pod);
         }
         if let Some(((d, m, y), e)) = self.calendar_day(i) {
+            if let (None, Some((n, e2))) = (y, self.rel_year(e)) {
+                offer(Sem::InRelYear { m, d: Some(d), n }, e2, None);
+            }
             let (dir, e) = self.post_direction(e).map_or((0, e), |(d, e)| (d, e));
             let sem = match y {
                 Some(y) => valid(y, m, d),
@@ -503,6 +559,8 @@ impl Grammar<'_> {
             let k = self.comma(k);
             if let Some((y, e)) = self.year(k) {
                 offer(Sem::MonthYear { y, m }, e, None);
+            } else if let Some((n, e)) = self.rel_year(j) {
+                offer(Sem::InRelYear { m, d: None, n }, e, None);
             } else if let Some((dir, e)) = self.post_direction(j) {
                 offer(Sem::Month { m, dir }, e, None);
             } else {
@@ -611,6 +669,34 @@ impl Grammar<'_> {
                 _ => {}
             }
         }
+        // recurrences: "daily", « chaque année », "every Thursday", "each July"
+        if let Some((u, e)) = self.lex(i, |k| match k {
+            Kind::Every(u) => Some(u),
+            _ => None,
+        }) {
+            offer(
+                Sem::Every {
+                    unit: Some(u),
+                    wd: None,
+                    m: None,
+                },
+                e,
+                None,
+            );
+        }
+        if let Some(j) = self.has(i, |k| k == Kind::EveryBefore) {
+            let sem = |unit, wd, m| Sem::Every { unit, wd, m };
+            if let Some((u, e)) = self.unit(j) {
+                offer(sem(Some(u), None, None), e, None);
+            } else if let Some((w, e)) = self.weekday(j) {
+                offer(sem(None, Some(w), None), e, None);
+            } else if let Some((m, e)) = self.month(j) {
+                offer(sem(None, None, Some(m)), e, None);
+            }
+        }
+        if let Some(((n, q), e)) = self.year_ago_adjective(i) {
+            offer(Sem::YearsAgo { n, q }, e, None);
+        }
         // units with a direction after them: « la semaine dernière », « l'an prochain »
         if let Some((u, j)) = self.unit(i) {
             if let Some((dir, e)) = self.post_direction(j) {
@@ -650,10 +736,25 @@ impl Grammar<'_> {
             if let Some((n, k)) = self.count(j) {
                 if let Some((u, e)) = self.unit(k) {
                     if n > 0 {
+                        offer(shifted(u, sign * n as i32), e, None);
+                    }
+                }
+            }
+        }
+        // "a two-year term", "the 30-day window": a count glued to a singular unit by a hyphen
+        if let Some((n, k)) = self.count(i) {
+            if let Some(h) = self.punct(k, '-') {
+                let glued = self.a[k].span.start == self.a[k - 1].span.end
+                    && self
+                        .a
+                        .get(h)
+                        .is_some_and(|x| x.span.start == self.a[k].span.end);
+                if let Some((u, e)) = self.unit(h).filter(|_| glued && !self.plural(h)) {
+                    if n > 0 && u != Unit::Weekend {
                         offer(
-                            Sem::RelUnit {
+                            Sem::Duration {
+                                n: Some(n),
                                 unit: u,
-                                n: sign * n as i32,
                             },
                             e,
                             None,
@@ -673,14 +774,7 @@ impl Grammar<'_> {
                         _ => None,
                     }) {
                         Some((sign, e2)) if n > 0 => {
-                            offer(
-                                Sem::RelUnit {
-                                    unit: u,
-                                    n: sign * n as i32,
-                                },
-                                e2,
-                                None,
-                            );
+                            offer(shifted(u, sign * n as i32), e2, None);
                         }
                         _ if u != Unit::Weekend && !self.is_age(j, e, u) => {
                             offer(
@@ -700,6 +794,55 @@ impl Grammar<'_> {
         best
     }
 
+    /// A year given relative to the document's after a day or month: "last year", "this
+    /// year", « de l'an dernier », « l'année prochaine ». Returns the offset in years.
+    fn rel_year(&self, i: usize) -> At<i32> {
+        let k = self.has(i, |k| k == Kind::YearPrep).unwrap_or(i);
+        let k = self.has(k, |k| k == Kind::Det).unwrap_or(k);
+        if let Some((dir, j)) = self.direction(k) {
+            if let Some((Unit::Year, e)) = self.unit(j) {
+                return Some((dir, e));
+            }
+        }
+        match self.unit(k) {
+            Some((Unit::Year, j)) => self.post_direction(j),
+            _ => None,
+        }
+    }
+
+    /// "year-earlier", "year-ago" used as an adjective, with the period noun it qualifies
+    /// when there is one ("the year-ago quarter", "the year-earlier period").
+    fn year_ago_adjective(&self, i: usize) -> At<(i32, Option<u32>)> {
+        let (Unit::Year, j) = self.unit(i)? else {
+            return None;
+        };
+        let k = self.punct(j, '-')?;
+        let glued = self.a[j].span.start == self.a[j - 1].span.end
+            && self.a[k].span.start == self.a[j].span.end;
+        let (sign, e) = self.lex(k, |k| match k {
+            Kind::AgoAfter => Some(-1),
+            Kind::LaterAfter => Some(1),
+            _ => None,
+        })?;
+        if !glued {
+            return None;
+        }
+        // "the year-ago third quarter"
+        if let Some((q, k)) = self.lex(e, |k| match k {
+            Kind::Ordinal(q) if (1..=4).contains(&q) => Some(q),
+            _ => None,
+        }) {
+            if let Some((Unit::Quarter, e2)) = self.unit(k) {
+                return Some(((sign, Some(q)), e2));
+            }
+        }
+        let e = match self.unit(e) {
+            Some((Unit::Quarter, e2)) if !self.plural(e) => e2,
+            _ => self.has(e, |k| k == Kind::PeriodNoun).unwrap_or(e),
+        };
+        Some(((sign, None), e))
+    }
+
     /// A unit word in the plural (ends in s: "weeks", « semaines »).
     fn plural(&self, i: usize) -> bool {
         self.a
@@ -712,7 +855,22 @@ impl Grammar<'_> {
     fn is_age(&self, start: usize, end: usize, unit: Unit) -> bool {
         unit == Unit::Year
             && ((start > 0 && self.has(start - 1, |k| k == Kind::AgeBefore).is_some())
-                || self.has(end, |k| k == Kind::AgeAfter).is_some())
+                || self.has(end, |k| k == Kind::AgeAfter).is_some()
+                || self.apposition(start, end))
+    }
+
+    /// Atoms `start..end` stand between commas after a name: « Jean Dupont, 87 ans, a
+    /// été… », "Jane Doe, 40 years, …" — an age in apposition.
+    fn apposition(&self, start: usize, end: usize) -> bool {
+        let name_before = start >= 2 && self.a[start - 1].kind == AtomKind::Punct(',') && {
+            let x = &self.a[start - 2];
+            x.kind == AtomKind::Word && self.text[x.span.start..].starts_with(char::is_uppercase)
+        };
+        let closed = self
+            .a
+            .get(end)
+            .is_none_or(|x| matches!(x.kind, AtomKind::Punct(',' | '.' | ')' | ';')));
+        name_before && closed
     }
 
     /// A number that looks like a year stands alone as a year after a preposition, or when
@@ -728,7 +886,8 @@ impl Grammar<'_> {
             return true;
         }
         let Some(((v, _), _)) = self.num(i) else {
-            return false;
+            // a year in words is never a count
+            return self.word_year(i).is_some();
         };
         if !(1900..=2099).contains(&v) {
             return false;
@@ -830,6 +989,15 @@ impl Grammar<'_> {
             }
         }
         Some(best)
+    }
+}
+
+/// `n` units from the document date; years go through the period in focus.
+fn shifted(unit: Unit, n: i32) -> Sem {
+    if unit == Unit::Year {
+        Sem::YearsAgo { n, q: None }
+    } else {
+        Sem::RelUnit { unit, n }
     }
 }
 

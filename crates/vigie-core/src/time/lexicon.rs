@@ -40,6 +40,17 @@ pub(crate) enum Kind {
     Meridiem(&'static str),
     AgeBefore,
     AgeAfter,
+    /// A noun for a reporting period ("period", « période »), after "year-ago".
+    PeriodNoun,
+    /// A word that opens a subordinate clause (« que », "that"): the tense of one clause
+    /// does not reach past it.
+    ClauseMark,
+    /// A past auxiliary ("was", « avait »).
+    PastCue,
+    /// A word for a recurrence of its unit: "daily", « annuel ».
+    Every(Unit),
+    /// A word that makes the unit, weekday or month after it recur: "every", « chaque ».
+    EveryBefore,
 }
 
 /// A unit of a duration or a relative expression.
@@ -98,6 +109,8 @@ pub(crate) struct LangWords {
     pub(crate) ordinal_suffixes: Vec<String>,
     /// Folded verb endings that mark the future (« -ra », « -ront »).
     pub(crate) future_suffixes: Vec<String>,
+    /// Folded verb endings that mark a past tense ("-ed").
+    pub(crate) past_suffixes: Vec<String>,
     /// Folded phrase of each entry, for single-word lookups outside running text (URLs).
     pub(crate) phrases: Vec<String>,
 }
@@ -187,9 +200,16 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
         "hour_mark" => Kind::HourMark,
         "age_before" => Kind::AgeBefore,
         "age_after" => Kind::AgeAfter,
+        "period_noun" => Kind::PeriodNoun,
+        "clause_mark" => Kind::ClauseMark,
+        "past_cue" => Kind::PastCue,
+        "every" => {
+            Kind::Every(Unit::parse(value).ok_or_else(|| format!("unknown unit `{value}`"))?)
+        }
+        "every_before" => Kind::EveryBefore,
         "meridiem" => Kind::Meridiem(code(&["AM", "PM"])?),
         // endings, not phrases: kept apart by the loader
-        "ordinal_suffix" | "future_suffix" => return Ok(None),
+        "ordinal_suffix" | "future_suffix" | "past_suffix" => return Ok(None),
         k => return Err(format!("unknown kind `{k}`")),
     }))
 }
@@ -231,6 +251,7 @@ impl TimeLexicon {
             let mut phrases = Vec::new();
             let mut ordinal_suffixes = Vec::new();
             let mut future_suffixes = Vec::new();
+            let mut past_suffixes = Vec::new();
             let mut folded_phrases = Vec::new();
             for row in &t.rows {
                 let phrase = row.get(cp);
@@ -261,6 +282,7 @@ impl TimeLexicon {
                     Ok(None) if row.get(ck) == "ordinal_suffix" => {
                         ordinal_suffixes.push(fold(phrase));
                     }
+                    Ok(None) if row.get(ck) == "past_suffix" => past_suffixes.push(fold(phrase)),
                     Ok(None) => future_suffixes.push(fold(phrase)),
                     Err(m) => errors.push(t.error(row, m)),
                 }
@@ -273,6 +295,7 @@ impl TimeLexicon {
                     matcher,
                     ordinal_suffixes,
                     future_suffixes,
+                    past_suffixes,
                     phrases: folded_phrases,
                 },
             );

@@ -11,9 +11,9 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::doc::{DateSource, Doc, Span, TimeExpr};
+use crate::doc::{DateSource, Doc, Granularity, Span, TimeExpr};
 use grammar::{Grammar, Parse, Sem};
 pub use lexicon::TimeLexicon;
 use resolve::{resolve, Anchor};
@@ -32,54 +32,90 @@ fn part_of_day(code: &str) -> Option<&'static str> {
     }
 }
 
-/// True when the clause around atoms `start..end` speaks of the future: a future auxiliary
-/// (« va », "will") or a verb with a future ending (« se tiendra »).
-fn future_near(
+/// The tense of a clause, as far as its cues show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+    Unknown,
+}
+
+/// A period that ends a sentence: not the one of an initial or a short abbreviation
+/// ("Daniel P. Davison", "Mr. Smith", "Corp.").
+fn sentence_end(atoms: &[Atom], i: usize, doc: &Doc) -> bool {
+    match atoms[i].kind {
+        AtomKind::Punct('!' | '?' | ';') => true,
+        AtomKind::Punct('.') => {
+            !(i > 0 && {
+                let w = &doc.text[atoms[i - 1].span.start..atoms[i - 1].span.end];
+                atoms[i - 1].kind == AtomKind::Word
+                    && w.len() <= 3
+                    && w.starts_with(char::is_uppercase)
+            })
+        }
+        _ => false,
+    }
+}
+
+/// The tense of the clause around atoms `start..end`: future when a future auxiliary
+/// (« va », "will") or a verb with a future ending (« se tiendra ») is near, else past when
+/// a past auxiliary ("was", « avait ») or a verb with a past ending ("signed") is, else
+/// unknown. The clause ends at a sentence end, a line break, or a word that opens another
+/// clause (« que », "that").
+fn tense_near(
     atoms: &[Atom],
     start: usize,
     end: usize,
     doc: &Doc,
     words: &lexicon::LangWords,
-) -> bool {
-    let stop = |a: &Atom| matches!(a.kind, AtomKind::Punct('.' | '!' | '?' | ';'));
-    let is_cue = |a: &Atom| {
-        if a.is(|k| k == lexicon::Kind::FutureCue) {
-            return true;
-        }
+) -> Tense {
+    let stop =
+        |i: usize| sentence_end(atoms, i, doc) || atoms[i].is(|k| k == lexicon::Kind::ClauseMark);
+    // a lower-case verb (« sera », "signed"), or a whole word in capitals (a headline: « LE
+    // VILLAGE FERA LA FÊTE »), not a name (« Vera », "Ted")
+    let ends_with = |a: &Atom, suffixes: &[String], min: usize| {
         if a.kind != AtomKind::Word {
             return false;
         }
-        // a lower-case verb with a future ending (« sera », « partira »), not a name (« Vera »)
         let w = &doc.norm.folded[a.folded.0..a.folded.1];
-        let lower = doc.text[a.span.start..].starts_with(char::is_lowercase);
-        lower
-            && w.len() >= 4
-            && words
-                .future_suffixes
-                .iter()
-                .any(|s| w.ends_with(s.as_str()))
+        let original = &doc.text[a.span.start..a.span.end];
+        let verb_like = original.starts_with(char::is_lowercase)
+            || (original.chars().count() > 1 && !original.chars().any(char::is_lowercase));
+        verb_like && w.len() >= min && suffixes.iter().any(|s| w.ends_with(s.as_str()))
+    };
+    let mut past = false;
+    let mut look = |a: &Atom| {
+        if a.is(|k| k == lexicon::Kind::FutureCue) || ends_with(a, &words.future_suffixes, 4) {
+            return true;
+        }
+        past |= a.is(|k| k == lexicon::Kind::PastCue) || ends_with(a, &words.past_suffixes, 5);
+        false
     };
     let mut i = start;
     while i > 0 && start - i < TENSE_WINDOW {
         i -= 1;
-        if stop(&atoms[i]) || atoms[i + 1].newline_before {
+        if stop(i) || atoms[i + 1].newline_before {
             break;
         }
-        if is_cue(&atoms[i]) {
-            return true;
+        if look(&atoms[i]) {
+            return Tense::Future;
         }
     }
     let mut j = end;
     while j < atoms.len() && j - end < TENSE_WINDOW {
-        if stop(&atoms[j]) || atoms[j].newline_before {
+        if stop(j) || atoms[j].newline_before {
             break;
         }
-        if is_cue(&atoms[j]) {
-            return true;
+        if look(&atoms[j]) {
+            return Tense::Future;
         }
         j += 1;
     }
-    false
+    if past {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
 }
 
 /// A day number before a range joiner and a full date: « du 6 au 8 janvier », « les 10 et
@@ -157,13 +193,16 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
     let month_first = doc.lang == "en";
     let mut out = Vec::new();
     let mut last_day = None;
+    let mut quarter = None;
+    // every day the text named, for a bare weekday that names one of them again
+    let mut named: Vec<NaiveDate> = Vec::new();
     for p in parses(&doc.text, &atoms, month_first) {
         let span = Span::new(atoms[p.start].span.start, atoms[p.end - 1].span.end);
         if doc.in_boilerplate(span) {
             continue;
         }
         // a range's first day takes the year of the second: resolve it the same way
-        let future = matches!(
+        let tense = if matches!(
             p.sem,
             Sem::Weekday { dir: None, .. }
                 | Sem::Month { dir: 0, .. }
@@ -172,20 +211,70 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                     wd: None,
                     ..
                 }
-        ) && future_near(&atoms, p.start, p.end, doc, words);
+        ) {
+            tense_near(&atoms, p.start, p.end, doc, words)
+        } else {
+            Tense::Unknown
+        };
         let anchor = Anchor {
             dct: doc.date,
             last_day,
-            future,
+            future: tense == Tense::Future,
+            past: tense == Tense::Past,
+            quarter,
         };
-        if let Some(r) = resolve(p.sem, &anchor) {
-            if r.day.is_some() && !matches!(p.sem, Sem::Clock { .. }) {
-                last_day = r.day;
+        let sem = match p.sem {
+            Sem::Weekday { wd, dir: None } => {
+                renamed_day(&named, doc.date, wd).map_or(p.sem, |d| Sem::Full {
+                    y: d.year(),
+                    m: d.month(),
+                    d: d.day(),
+                })
+            }
+            s => s,
+        };
+        if let Some(r) = resolve(sem, &anchor) {
+            if let Some(d) = r.day {
+                named.push(d);
+                if !matches!(p.sem, Sem::Clock { .. }) && !attributive(&atoms, &p, doc) {
+                    last_day = Some(d);
+                }
+            }
+            // the quarter in focus is one the text names, not a comparison with it
+            if r.granularity == Granularity::Quarter && !matches!(p.sem, Sem::YearsAgo { .. }) {
+                quarter = quarter_of_value(&r.value);
             }
             out.push(expr(&atoms, &p, r));
         }
     }
     out
+}
+
+/// A day the text already named that falls on weekday `wd` within a week of the document
+/// date: « samedi 29 mai … samedi à 8 h » names the same Saturday twice.
+fn renamed_day(named: &[NaiveDate], dct: Option<NaiveDate>, wd: u32) -> Option<NaiveDate> {
+    let dct = dct?;
+    named
+        .iter()
+        .rev()
+        .find(|d| d.weekday().number_from_monday() == wd && (**d - dct).num_days().abs() < 7)
+        .copied()
+}
+
+/// A date used as an adjective after an article ("the November 27 agreement") names a
+/// past reference, not the day the narrative is at: « la veille », "the following day"
+/// do not count from it.
+fn attributive(atoms: &[Atom], p: &Parse, doc: &Doc) -> bool {
+    let det = atoms[p.start].is(|k| k == lexicon::Kind::Det);
+    det && atoms.get(p.end).is_some_and(|a| {
+        a.kind == AtomKind::Word && doc.text[a.span.start..].starts_with(char::is_lowercase)
+    })
+}
+
+/// `(year, quarter)` of a value `YYYY-Qn`.
+fn quarter_of_value(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    Some((y.parse().ok()?, q.parse().ok()?))
 }
 
 /// The publication date when the input has none: a dateline (« 5 juillet 2012. - »,

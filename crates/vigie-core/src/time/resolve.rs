@@ -16,6 +16,12 @@ pub(crate) struct Anchor {
     pub(crate) last_day: Option<NaiveDate>,
     /// The clause is in the future tense: bare weekdays and months look forward.
     pub(crate) future: bool,
+    /// The clause is in a past tense: bare weekdays and months look back, however near the
+    /// next one is.
+    pub(crate) past: bool,
+    /// The last quarter the text named (year, quarter): "a year earlier" in a report on a
+    /// quarter compares with the same quarter a year before.
+    pub(crate) quarter: Option<(i32, u32)>,
 }
 
 /// A resolved value.
@@ -97,6 +103,7 @@ fn infer_year(
     wd: Option<u32>,
     dir: i32,
     future: bool,
+    past_tense: bool,
 ) -> Option<NaiveDate> {
     let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
@@ -120,7 +127,13 @@ fn infer_year(
     match (past, next) {
         (Some(p), Some(n)) => {
             let (dp, dn) = ((dct - p).num_days(), (n - dct).num_days());
-            Some(if (future && dn < dp * 4) || dn * 3 < dp {
+            // a past-tense clause wants the next one far nearer (days against a year)
+            let nearer = if past_tense {
+                dn * 10 < dp
+            } else {
+                dn * 3 < dp
+            };
+            Some(if (future && dn < dp * 4) || nearer {
                 n
             } else {
                 p
@@ -219,6 +232,15 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             });
         }
         Sem::Special(s) => return Some(plain(s.to_string(), Granularity::Day)),
+        Sem::Every { unit, wd, m } => {
+            let value = match (unit, wd, m) {
+                (Some(u), _, _) => duration_value(Some(1), u),
+                (None, Some(w), _) => format!("XXXX-WXX-{w}"),
+                (None, None, Some(m)) => format!("XXXX-{m:02}"),
+                (None, None, None) => return None,
+            };
+            return Some(plain(value, Granularity::Set));
+        }
         Sem::Clock { h, min } => {
             let d = an.last_day.or(an.dct)?;
             return Some(Resolved {
@@ -236,7 +258,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
     }
     let dct = an.dct?;
     Some(match sem {
-        Sem::DayMonth { m, d, wd, dir } => day(infer_year(dct, m, d, wd, dir, an.future)?),
+        Sem::DayMonth { m, d, wd, dir } => day(infer_year(dct, m, d, wd, dir, an.future, an.past)?),
         Sem::DayOnly { d } => {
             let mut best: Option<NaiveDate> = None;
             for k in -1..=1 {
@@ -269,7 +291,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                         dct.year() + 1
                     };
                     let (dp, dn) = (now - month_index(past, m), month_index(next, m) - now);
-                    if dp > 0 && (an.future || dn + 6 < dp) {
+                    if dp > 0 && (an.future || (!an.past && dn + 6 < dp)) {
                         next
                     } else {
                         past
@@ -339,6 +361,23 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             day(date)
         }
         Sem::RelUnit { unit, n } => rel_unit(dct, unit, n),
+        Sem::YearsAgo { n, q: Some(q) } => {
+            let y = an.quarter.map_or(dct.year(), |(y, _)| y);
+            plain(format!("{:04}-Q{q}", y + n), Granularity::Quarter)
+        }
+        Sem::YearsAgo { n, q: None } => match an.quarter {
+            Some((y, q)) if n.abs() == 1 => {
+                plain(format!("{:04}-Q{q}", y + n), Granularity::Quarter)
+            }
+            _ => rel_unit(dct, Unit::Year, n),
+        },
+        Sem::InRelYear { m, d, n } => {
+            let y = dct.year() + n;
+            match d {
+                Some(d) => day(NaiveDate::from_ymd_opt(y, m, d)?),
+                None => month_value(y, m),
+            }
+        }
         _ => return None,
     })
 }
@@ -354,33 +393,33 @@ mod tests {
     #[test]
     fn year_inference_prefers_the_nearest_and_checks_the_weekday() {
         assert_eq!(
-            infer_year(d("2026-01-08"), 12, 28, None, 0, false),
+            infer_year(d("2026-01-08"), 12, 28, None, 0, false, false),
             Some(d("2025-12-28"))
         );
         assert_eq!(
-            infer_year(d("2026-01-08"), 1, 6, None, 0, false),
+            infer_year(d("2026-01-08"), 1, 6, None, 0, false, false),
             Some(d("2026-01-06"))
         );
         // 8 January is a Thursday in 2026
         assert_eq!(
-            infer_year(d("2026-06-30"), 1, 8, Some(4), 0, false),
+            infer_year(d("2026-06-30"), 1, 8, Some(4), 0, false, false),
             Some(d("2026-01-08"))
         );
         assert_eq!(
-            infer_year(d("2026-03-01"), 3, 8, None, -1, false),
+            infer_year(d("2026-03-01"), 3, 8, None, -1, false, false),
             Some(d("2025-03-08"))
         );
         // the past unless the future is much nearer or the clause is future
         assert_eq!(
-            infer_year(d("2026-05-05"), 10, 23, None, 0, false),
+            infer_year(d("2026-05-05"), 10, 23, None, 0, false, false),
             Some(d("2025-10-23"))
         );
         assert_eq!(
-            infer_year(d("2026-09-07"), 11, 7, None, 0, false),
+            infer_year(d("2026-09-07"), 11, 7, None, 0, false, false),
             Some(d("2026-11-07"))
         );
         assert_eq!(
-            infer_year(d("2026-05-05"), 10, 23, None, 0, true),
+            infer_year(d("2026-05-05"), 10, 23, None, 0, true, false),
             Some(d("2026-10-23"))
         );
     }
@@ -391,6 +430,8 @@ mod tests {
             dct: Some(d("2026-01-08")),
             last_day: None,
             future: false,
+            past: false,
+            quarter: None,
         };
         let v = |sem| resolve(sem, &an).unwrap().value;
         assert_eq!(v(Sem::Weekday { wd: 2, dir: None }), "2026-01-06");

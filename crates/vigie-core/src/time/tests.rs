@@ -498,3 +498,279 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn a_year_earlier_compares_with_the_quarter_in_focus() {
+    assert_eq!(
+        run("en", "2026-11-05", "Sales rose in the third quarter. A year earlier they fell, and the year-ago quarter was weak."),
+        pairs(&[
+            ("the third quarter", "2026-Q3"),
+            ("A year earlier", "2025-Q3"),
+            ("the year-ago quarter", "2025-Q3"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-11-05",
+            "Les ventes ont progressé au troisième trimestre. Il y a un an, elles reculaient."
+        ),
+        pairs(&[
+            ("troisième trimestre", "2026-Q3"),
+            ("Il y a un an", "2025-Q3")
+        ])
+    );
+    // a comparison does not move the quarter in focus; an ordinal names its own quarter
+    assert_eq!(
+        run("en", "2026-11-05", "Profit rose in the third quarter from a year ago. The year-ago second quarter was flat."),
+        pairs(&[
+            ("the third quarter", "2026-Q3"),
+            ("a year ago", "2025-Q3"),
+            ("The year-ago second quarter", "2025-Q2"),
+        ])
+    );
+    // no quarter named: the year
+    assert_eq!(
+        run(
+            "en",
+            "2026-11-05",
+            "Two years ago the plant closed; a year ago it reopened."
+        ),
+        pairs(&[("Two years ago", "2024"), ("a year ago", "2025")])
+    );
+    assert_eq!(
+        run("fr", "2026-11-05", "L'usine a fermé il y a un an."),
+        pairs(&[("il y a un an", "2025")])
+    );
+}
+
+#[test]
+fn a_day_or_month_with_a_relative_year() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-10",
+            "They met on March 20 last year and again in January this year."
+        ),
+        pairs(&[
+            ("March 20 last year", "2025-03-20"),
+            ("January this year", "2026-01")
+        ])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-10",
+            "Ils se sont vus le 20 mars de l'an dernier, puis en juin de l'année dernière."
+        ),
+        pairs(&[
+            ("le 20 mars de l'an dernier", "2025-03-20"),
+            ("juin de l'année dernière", "2025-06"),
+        ])
+    );
+}
+
+#[test]
+fn a_bare_weekday_names_again_the_day_given_with_it() {
+    // 11 November 2026 is a Wednesday
+    assert_eq!(
+        run(
+            "fr",
+            "2026-11-11",
+            "Une collecte aura lieu samedi 14 novembre. Rendez-vous samedi à 8 h devant la mairie."
+        ),
+        pairs(&[
+            ("samedi 14 novembre", "2026-11-14"),
+            ("samedi", "2026-11-14"),
+            ("8 h", "2026-11-14T08:00"),
+        ])
+    );
+    assert_eq!(
+        run("en", "2026-11-11", "A cleanup is planned for Saturday, November 14. Volunteers gather Saturday at the town hall."),
+        pairs(&[("Saturday, November 14", "2026-11-14"), ("Saturday", "2026-11-14")])
+    );
+}
+
+#[test]
+fn an_attributive_date_is_not_the_day_the_story_is_at() {
+    // 10 January 2026 is a Saturday
+    assert_eq!(
+        run("en", "2026-01-10", "Ministers met on Wednesday. They rejected the November 27 agreement. A reply came the next day."),
+        pairs(&[
+            ("Wednesday", "2026-01-07"),
+            ("the November 27", "2025-11-27"),
+            ("the next day", "2026-01-08"),
+        ])
+    );
+}
+
+#[test]
+fn a_headline_in_capitals_shows_its_tense() {
+    // 10 November 2026 is a Tuesday
+    assert_eq!(
+        run("fr", "2026-11-10", "LE VILLAGE FERA LA FÊTE DIMANCHE."),
+        pairs(&[("DIMANCHE", "2026-11-15")])
+    );
+    assert_eq!(
+        run("en", "2026-11-10", "THE TOWN WILL CELEBRATE ON SUNDAY."),
+        pairs(&[("SUNDAY", "2026-11-15")])
+    );
+}
+
+#[test]
+fn recurrences_are_sets() {
+    let lex = lexicon();
+    let d = segmented(
+        "en",
+        Some("2026-01-08"),
+        "Flights run daily, talks resume every week and the board meets each Thursday.",
+    );
+    let got: Vec<_> = tag(&d, &lex)
+        .into_iter()
+        .map(|t| (d.slice(t.span).to_string(), t.value, t.granularity))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("daily".to_string(), "P1D".to_string(), Granularity::Set),
+            (
+                "every week".to_string(),
+                "P1W".to_string(),
+                Granularity::Set
+            ),
+            (
+                "each Thursday".to_string(),
+                "XXXX-WXX-4".to_string(),
+                Granularity::Set
+            ),
+        ]
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "La revue est annuelle, le marché se tient chaque mardi et les trains passent tous les jours."),
+        pairs(&[("annuelle", "P1Y"), ("chaque mardi", "XXXX-WXX-2"), ("tous les jours", "P1D")])
+    );
+}
+
+#[test]
+fn hyphenated_counts_are_durations() {
+    let lex = lexicon();
+    let d = segmented(
+        "en",
+        Some("2026-01-08"),
+        "He began a two-year term after a 30-day review and a 16-hour debate.",
+    );
+    let got: Vec<_> = tag(&d, &lex)
+        .into_iter()
+        .map(|t| (d.slice(t.span).to_string(), t.value, t.is_duration))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("two-year".to_string(), "P2Y".to_string(), true),
+            ("30-day".to_string(), "P30D".to_string(), true),
+            ("16-hour".to_string(), "PT16H".to_string(), true),
+        ]
+    );
+    // French writes the unit after the number without a hyphen: unchanged
+    assert_eq!(
+        run("fr", "2026-01-08", "Le mandat dure deux ans."),
+        pairs(&[("deux ans", "P2Y")])
+    );
+}
+
+#[test]
+fn years_said_in_words() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "It began in nineteen ninety-six and ended in January nineteen ninety-seven."
+        ),
+        pairs(&[
+            ("nineteen ninety-six", "1996"),
+            ("January nineteen ninety-seven", "1997-01")
+        ])
+    );
+    // a count of units stays a duration
+    assert_eq!(
+        run("en", "2026-01-08", "The talks lasted twenty days."),
+        pairs(&[("twenty days", "P20D")])
+    );
+}
+
+#[test]
+fn a_past_tense_keeps_a_month_in_the_past() {
+    assert_eq!(
+        run("en", "2026-10-27", "The firm changed its name in December."),
+        pairs(&[("December", "2025-12")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-10-27",
+            "The firm will change its name in December."
+        ),
+        pairs(&[("December", "2026-12")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-10-27",
+            "Le groupe avait changé de nom en décembre."
+        ),
+        pairs(&[("décembre", "2025-12")])
+    );
+    assert_eq!(
+        run("fr", "2026-10-27", "Le groupe changera de nom en décembre."),
+        pairs(&[("décembre", "2026-12")])
+    );
+}
+
+#[test]
+fn a_past_tense_keeps_a_day_in_the_past_unless_the_next_is_days_away() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-10-27",
+            "The accord was signed on Dec. 5 and talks resume on Dec. 5."
+        ),
+        pairs(&[("Dec. 5", "2025-12-05"), ("Dec. 5", "2026-12-05")])
+    );
+    assert_eq!(
+        run("en", "2026-01-06", "The hearing was postponed to Jan. 14."),
+        pairs(&[("Jan. 14", "2026-01-14")])
+    );
+}
+
+#[test]
+fn an_initial_does_not_end_the_clause_of_a_tense_cue() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-10-26",
+            "Mr. Smith will succeed John P. Doe Feb. 1 as chairman."
+        ),
+        pairs(&[("Feb. 1", "2027-02-01")])
+    );
+    // « qu'il » opens another clause: its future does not reach the weekday
+    assert_eq!(
+        run("fr", "2026-01-08", "Il a annoncé mardi qu'il partira."),
+        pairs(&[("mardi", "2026-01-06")])
+    );
+}
+
+#[test]
+fn an_age_in_apposition_is_not_a_duration() {
+    assert_eq!(
+        run("fr", "2026-01-08", "Paul Martin, 64 ans, a été élu. Il a régné 12 ans, puis Agée de 90 ans, elle est partie."),
+        pairs(&[("12 ans", "P12Y")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Mary Jones, 64 years, was elected after 12 years, the mayor said."
+        ),
+        pairs(&[("12 years", "P12Y")])
+    );
+}

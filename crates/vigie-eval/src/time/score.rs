@@ -144,6 +144,52 @@ pub fn score<S: std::hash::BuildHasher>(
     s
 }
 
+/// One disagreement between gold and predictions, for reading errors by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// A gold timex no prediction overlaps.
+    Missed(Timex),
+    /// A prediction that overlaps no gold timex.
+    Spurious(Timex),
+    /// An overlapping pair whose span, value or type differ.
+    Wrong { gold: Timex, pred: Timex },
+}
+
+/// Every disagreement in one document, paired as `score` pairs them.
+pub fn misses(gold: &GoldDoc, pred: &[Timex]) -> Vec<Miss> {
+    let mut out = Vec::new();
+    let mut used = vec![false; pred.len()];
+    for gt in &gold.timexes {
+        let best = pred
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !used[*i] && overlap(gt, p) > 0)
+            .max_by_key(|(_, p)| (p.start == gt.start && p.end == gt.end, overlap(gt, p)));
+        let Some((i, p)) = best else {
+            out.push(Miss::Missed(gt.clone()));
+            continue;
+        };
+        used[i] = true;
+        let pv = p.values.first().map(|v| norm_value(v)).unwrap_or_default();
+        let same = p.start == gt.start
+            && p.end == gt.end
+            && p.ttype == gt.ttype
+            && gt.values.iter().any(|v| norm_value(v) == pv);
+        if !same {
+            out.push(Miss::Wrong {
+                gold: gt.clone(),
+                pred: p.clone(),
+            });
+        }
+    }
+    for (i, p) in pred.iter().enumerate() {
+        if !used[i] {
+            out.push(Miss::Spurious(p.clone()));
+        }
+    }
+    out
+}
+
 impl fmt::Display for Scores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(

@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use vigie_core::doc::{Doc, Granularity, TimeExpr};
 use vigie_core::lexicon::Sources;
 use vigie_core::{lang, time};
-use vigie_eval::time::{read_recognizers, read_tml, score, GoldDoc, Timex};
+use vigie_eval::time::{misses, read_recognizers, read_tml, score, GoldDoc, Miss, Timex};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,6 +35,44 @@ pub struct Args {
     /// Write vigie's predictions in the `--pred` format to this file.
     #[arg(long)]
     pub write_pred: Option<PathBuf>,
+    /// Print every disagreement (missed, spurious, wrong span/value/type) before the scores.
+    #[arg(long)]
+    pub errors: bool,
+}
+
+/// The text of char offsets `[start, end)`, on one line.
+fn chars_text(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// One line per disagreement: `MISS`, `SPUR` or `WRONG`, the document, type, text and values.
+fn print_errors(docs: &[GoldDoc], preds: &HashMap<String, Vec<Timex>>) {
+    let empty = Vec::new();
+    for d in docs {
+        let name = d.id.rsplit('/').next().unwrap_or(&d.id);
+        let dct = d.dct.as_deref().unwrap_or("-");
+        let show = |t: &Timex| {
+            format!(
+                "{} «{}» {}",
+                t.ttype,
+                chars_text(&d.text, t.start, t.end),
+                t.values.join("|")
+            )
+        };
+        for m in misses(d, preds.get(&d.id).unwrap_or(&empty)) {
+            match m {
+                Miss::Missed(g) => println!("MISS  {name} {dct} {}", show(&g)),
+                Miss::Spurious(p) => println!("SPUR  {name} {dct} {}", show(&p)),
+                Miss::Wrong { gold, pred } => {
+                    println!("WRONG {name} {dct} {}  <-  {}", show(&gold), show(&pred));
+                }
+            }
+        }
+    }
 }
 
 /// `French` / `English` in a Recognizers path.
@@ -242,6 +280,9 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
             writeln!(w, "{}", serde_json::json!({"id": d.id, "times": times}))?;
         }
         w.flush()?;
+    }
+    if args.errors {
+        print_errors(&docs, &preds);
     }
     let s = score(&docs, &preds);
     print!("{s}");
