@@ -4,12 +4,18 @@
 
 pub mod argument;
 pub mod date;
+pub mod domestic;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
 pub mod merge;
+pub mod name;
+pub mod object_event;
 pub mod ontology;
 pub mod place;
+pub mod polarity;
+pub mod quote_stance;
+pub mod sense;
 pub mod status;
 pub mod trigger;
 
@@ -35,6 +41,9 @@ pub struct EventLexicon {
     anaphora_en: PhraseMatcher,
     dating: date::Dating,
     roles: home::Roles,
+    polarity: polarity::Polarity,
+    domestic: domestic::DomesticAgents,
+    senses: sense::Senses,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -53,6 +62,19 @@ impl EventLexicon {
         if let Err(e) = &roles {
             errors.extend(e.iter().cloned());
         }
+        let known = |c: &str| ontology.get(c).is_some();
+        let polarity = polarity::Polarity::load(src, known).unwrap_or_else(|e| {
+            errors.extend(e);
+            polarity::Polarity::default()
+        });
+        let domestic = domestic::DomesticAgents::load(src, known).unwrap_or_else(|e| {
+            errors.extend(e);
+            domestic::DomesticAgents::default()
+        });
+        let senses = sense::Senses::load(src).unwrap_or_else(|e| {
+            errors.extend(e);
+            sense::Senses::default()
+        });
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {
@@ -88,6 +110,9 @@ impl EventLexicon {
                 Ok(Self {
                     dating,
                     roles,
+                    polarity,
+                    domestic,
+                    senses,
                     ontology,
                     fr,
                     en,
@@ -232,6 +257,7 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .map(|m| m.span)
         .collect();
     let mut events: Vec<Event> = Vec::new();
+    let mut pending: Vec<object_event::Pending> = Vec::new();
     let home = home::home_country(doc);
     for m in tr.matcher.find_longest(&doc.norm) {
         if doc.in_boilerplate(m.span) {
@@ -244,6 +270,9 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         let head = tokens.partition_point(|t| t.span.start < m.span.start);
         let last = tokens.partition_point(|t| t.span.start < m.span.end);
         if head >= tokens.len() || last <= head {
+            continue;
+        }
+        if name::in_name(doc, tokens, head, last) {
             continue;
         }
         // auxiliaries and reflexive pronouns just before the trigger belong to it; adverbs
@@ -297,7 +326,12 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         let Some(entry) = tr.entries.get(fref.entry as usize) else {
             continue;
         };
-        let Some(code) = lex.ontology.get(&entry.cameo) else {
+        // an evaluative verb praising (« qualifié de "bon texte" ») takes the praising code
+        let cameo = lex
+            .polarity
+            .praise_code(doc, gram, lang, &entry.phrase, tokens, last)
+            .unwrap_or(&entry.cameo);
+        let Some(code) = lex.ontology.get(cameo) else {
             continue;
         };
         let Some(plover) = code.plover else { continue };
@@ -310,6 +344,12 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         } else {
             (head, false)
         };
+        if lex
+            .senses
+            .cancels(doc, gram, lang, &entry.phrase, tokens, head, last)
+        {
+            continue;
+        }
         let passive = verb && fref.form == Form::PastParticiple && be && !entry.etre && !reflexive;
         // a French participle with no auxiliary is adjectival (« l'aide fournie à »); in English
         // the past and the participle look alike, and a bare one is read as a past
@@ -328,6 +368,27 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         for a in [&mut source, &mut target].into_iter().flatten() {
             lex.roles.complete(a, home.as_deref());
         }
+        if source.is_none() && (passive || bare_participle || !verb) {
+            source = lex
+                .domestic
+                .infer(doc, cameo, target.as_ref(), home.as_deref(), trigger);
+        }
+        if target.is_none() && verb && !passive && entry.takes_object() {
+            // « a condamné ces attaques »: the object may itself be an event
+            let mut j = last;
+            while tokens.get(j).is_some_and(|t| {
+                let w = folded(doc, t);
+                gram.is(lang, WordClass::Det, w) || gram.is(lang, WordClass::Adv, w)
+            }) {
+                j += 1;
+            }
+            if let Some(t) = tokens.get(j) {
+                pending.push(object_event::Pending {
+                    event: events.len(),
+                    object_at: t.span.start,
+                });
+            }
+        }
         let sentence = doc.sentences[si];
         let clause_start = clause_start(doc, gram, lang, tokens, first);
         let (status, status_rule) =
@@ -335,7 +396,7 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
                 .status(lang, &cues, sentence, clause_start, trigger, &[fref.form]);
         let mut e = Event {
             plover,
-            cameo: entry.cameo.clone(),
+            cameo: cameo.to_string(),
             goldstein: code.goldstein,
             quad_class: code.quad_class,
             status,
@@ -386,6 +447,12 @@ pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         });
         events.push(e);
     }
+    object_event::resolve(&mut events, &pending);
+    let mut quoted = quote_stance::events(doc, lex, |a| lex.roles.complete(a, home.as_deref()));
+    if !quoted.is_empty() {
+        events.append(&mut quoted);
+        events.sort_by_key(|e| e.trigger.start);
+    }
     events
 }
 
@@ -408,3 +475,5 @@ fn clause_start(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_document;

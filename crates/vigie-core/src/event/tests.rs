@@ -5,7 +5,7 @@ use super::*;
 use crate::doc::{Actor, Entity, EntityType};
 use crate::lexicon::Sources;
 
-fn lex() -> &'static EventLexicon {
+pub(super) fn lex() -> &'static EventLexicon {
     static LEX: std::sync::OnceLock<EventLexicon> = std::sync::OnceLock::new();
     LEX.get_or_init(|| EventLexicon::load(&Sources::builtin()).expect("builtin event lexicon"))
 }
@@ -16,7 +16,7 @@ fn seg() -> &'static crate::segment::SegmentLexicon {
 }
 
 /// A document with actors at the given phrases: `(phrase, code, nominal)`.
-fn doc(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Doc {
+pub(super) fn doc(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Doc {
     let mut d = Doc::new("t", text);
     d.lang = lang.into();
     crate::segment::segment(&mut d, seg());
@@ -54,7 +54,7 @@ fn key(e: &Event) -> (String, Option<String>, Option<String>, Status) {
     (e.plover.to_string(), p(&e.source), p(&e.target), e.status)
 }
 
-fn keys(
+pub(super) fn keys(
     lang: &str,
     text: &str,
     actors: &[(&str, &str, bool)],
@@ -65,7 +65,7 @@ fn keys(
         .collect()
 }
 
-fn k(
+pub(super) fn k(
     p: &str,
     s: Option<&str>,
     t: Option<&str>,
