@@ -60,7 +60,14 @@ impl DomesticAgents {
         trigger: Span,
     ) -> Option<Argument> {
         let home = home?;
-        let target = target?;
+        // the target must be the acted-on party (the passive subject, the object), not a
+        // prepositional complement ("extradited to the US")
+        let target = target.filter(|t| {
+            matches!(
+                t.rule,
+                "passive-subject" | "object" | "object-complement" | "role+home-country"
+            )
+        })?;
         let country = target.actor.as_ref()?.country.as_deref()?;
         if country != home {
             return None;

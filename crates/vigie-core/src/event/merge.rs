@@ -18,24 +18,7 @@ fn compatible(a: Option<&Argument>, b: Option<&Argument>) -> bool {
     }
 }
 
-/// Does the event name any actor?
-fn has_actor(e: &Event) -> bool {
-    prefix(e.source.as_ref()).is_some() || prefix(e.target.as_ref()).is_some()
-}
-
-/// Do two events share a known actor on the same side?
-fn share_actor(a: &Event, b: &Event) -> bool {
-    let same = |x: Option<&Argument>, y: Option<&Argument>| match (prefix(x), prefix(y)) {
-        (Some(p), Some(q)) => p == q,
-        _ => false,
-    };
-    same(a.source.as_ref(), b.source.as_ref()) || same(a.target.as_ref(), b.target.as_ref())
-}
-
-/// Merge events (in text order) that mention the same happening: compatible actors, and
-/// either one shared actor or a mention with no actor at all (« ces attaques »). « le sommet
-/// du G7 » and « son sommet avec Kim Jong-un » know different sides only: two meetings, not
-/// one G7–North Korea summit.
+/// Merge events (in text order) that mention the same happening.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
@@ -44,7 +27,6 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 && o.status == e.status
                 && compatible(o.source.as_ref(), e.source.as_ref())
                 && compatible(o.target.as_ref(), e.target.as_ref())
-                && (share_actor(o, &e) || !has_actor(o) || !has_actor(&e))
         });
         let Some(k) = same else {
             out.push(e);

@@ -31,7 +31,11 @@ pub fn resolve(events: &mut [Event], pending: &[Pending]) {
         let Some(e) = events.get_mut(p.event) else {
             continue;
         };
-        if e.target.is_some() || e.source.as_ref().is_some_and(|s| s.span == doer.span) {
+        // a reaction by nobody named says nothing of who reacted to whom
+        let Some(reactor) = e.source.as_ref().filter(|s| s.actor.is_some()) else {
+            continue;
+        };
+        if e.target.is_some() || reactor.span == doer.span {
             continue;
         }
         e.explain.target_rule = Some("object-event-source");

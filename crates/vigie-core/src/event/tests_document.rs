@@ -276,29 +276,6 @@ fn support_maintained_or_reaffirmed_is_by_the_subject() {
 }
 
 #[test]
-fn mentions_knowing_different_sides_only_do_not_merge() {
-    let (d, e) = coded(
-        "fr",
-        "Le sommet du Japon s'est achevé. Le sommet avec la Corée du Nord a eu lieu ensuite.",
-        &[("Japon", "JPN", false), ("Corée du Nord", "PRK", false)],
-    );
-    let consult: Vec<_> = e.iter().filter(|x| x.plover == "CONSULT").collect();
-    assert_eq!(consult.len(), 2, "{e:?}");
-    assert_eq!(d.slice(consult[0].trigger), "sommet");
-    assert_eq!(
-        keys(
-            "en",
-            "The summit of Japan ended. The summit with North Korea took place later.",
-            &[("Japan", "JPN", false), ("North Korea", "PRK", false)],
-        ),
-        [
-            k("CONSULT", Some("JPN"), None, Status::Actual),
-            k("CONSULT", None, Some("PRK"), Status::Actual)
-        ]
-    );
-}
-
-#[test]
 fn a_quoted_blame_is_an_accusation_by_the_speaker() {
     let text = "« Les chiffres publiés par la Serbie sont des mensonges », a déclaré le ministre croate.";
     let mut d = doc(
@@ -318,17 +295,58 @@ fn a_quoted_blame_is_an_accusation_by_the_speaker() {
     assert_eq!(d.slice(e[0].source.as_ref().unwrap().span), "le ministre croate");
     assert_eq!(d.slice(e[0].target.as_ref().unwrap().span), "la Serbie");
 
-    let text = "\"This was a dastardly act,\" the Kenyan minister said.";
-    let mut d = doc("en", text, &[("Kenyan", "KENGOV", true)]);
-    assert_eq!(d.quotes.len(), 1);
-    let speaker = text.find("the Kenyan minister").unwrap();
-    d.quotes[0].speaker = Some(Span::new(speaker, speaker + "the Kenyan minister".len()));
-    d.quotes[0].speaker_actor = d.entities[0].actor.clone();
-    let e = code(&d, lex());
+    let quoted = |text: &str, speaker: &str, actors: &[(&str, &str, bool)]| {
+        let mut d = doc("en", text, actors);
+        assert_eq!(d.quotes.len(), 1);
+        let at = text.find(speaker).unwrap();
+        d.quotes[0].speaker = Some(Span::new(at, at + speaker.len()));
+        d.quotes[0].speaker_actor = d
+            .entities
+            .iter()
+            .find(|e| e.span.start >= at)
+            .and_then(|e| e.actor.clone());
+        let e = code(&d, lex());
+        (d, e)
+    };
+    let (d, e) = quoted(
+        "\"Ethiopia's figures are lies,\" the Kenyan minister said.",
+        "the Kenyan minister",
+        &[("Ethiopia", "ETH", false), ("Kenyan", "KENGOV", true)],
+    );
     assert_eq!(e.len(), 1, "{e:?}");
-    assert_eq!(d.slice(e[0].trigger), "dastardly");
+    assert_eq!(d.slice(e[0].trigger), "lies");
+    assert_eq!(d.slice(e[0].target.as_ref().unwrap().span), "Ethiopia");
     assert_eq!(
         (e[0].plover, key_of(&e[0].source), key_of(&e[0].target)),
-        ("ACCUSE", Some("KEN".into()), None)
+        ("ACCUSE", Some("KEN".into()), Some("ETH".into()))
+    );
+    // a blame aimed at nobody named is not coded
+    let (_, e) = quoted(
+        "\"This was a dastardly act,\" the Kenyan minister said.",
+        "the Kenyan minister",
+        &[("Kenyan", "KENGOV", true)],
+    );
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn reactions_need_a_reactor_and_home_acts_a_patient() {
+    // no named reactor: the object event gives no target to a reaction by nobody
+    assert_eq!(
+        keys(
+            "en",
+            "Chadian rebels attacked a convoy. Many condemned the attack.",
+            &[("Chadian rebels", "TCDREB", false)],
+        ),
+        [k("ASSAULT", Some("TCD"), None, Status::Actual)]
+    );
+    // « les sanctions contre la Suède »: a complement, not a party acted on at home
+    assert_eq!(
+        keys(
+            "fr",
+            "Les sanctions contre la Suède pèsent sur l'économie suédoise.",
+            &[("la Suède", "SWE", false), ("suédoise", "SWE", true)],
+        ),
+        [k("SANCTION", None, Some("SWE"), Status::Actual)]
     );
 }
