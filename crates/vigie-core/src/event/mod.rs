@@ -5,6 +5,7 @@
 pub mod argument;
 pub mod date;
 pub mod domestic;
+pub mod dyadic;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
@@ -44,6 +45,7 @@ pub struct EventLexicon {
     polarity: polarity::Polarity,
     domestic: domestic::DomesticAgents,
     senses: sense::Senses,
+    dyadic: dyadic::Dyadic,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -75,6 +77,12 @@ impl EventLexicon {
             errors.extend(e);
             sense::Senses::default()
         });
+        let dyadic =
+            dyadic::Dyadic::load(src, |p| ontology.plover_definition(p).is_some())
+                .unwrap_or_else(|e| {
+                    errors.extend(e);
+                    dyadic::Dyadic::default()
+                });
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {
@@ -113,6 +121,7 @@ impl EventLexicon {
                     polarity,
                     domestic,
                     senses,
+                    dyadic,
                     ontology,
                     fr,
                     en,
@@ -223,6 +232,7 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
     merge::merge(detect(doc, lex))
         .into_iter()
         .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
+        .filter(|e| !lex.dyadic.lacks_recipient(e))
         .collect()
 }
 

@@ -350,3 +350,43 @@ fn reactions_need_a_reactor_and_home_acts_a_patient() {
         [k("SANCTION", None, Some("SWE"), Status::Actual)]
     );
 }
+
+#[test]
+fn aid_or_sanction_with_no_recipient_is_not_coded() {
+    assert_eq!(
+        keys(
+            "fr",
+            "Le Japon a promis une aide importante.",
+            &[("Le Japon", "JPN", false)],
+        ),
+        []
+    );
+    // with its recipient the aid stands
+    let with = keys(
+        "fr",
+        "Le Japon a promis une aide au Népal.",
+        &[("Le Japon", "JPN", false), ("Népal", "NPL", false)],
+    );
+    assert!(
+        with.iter()
+            .any(|x| x.0 == "AID" && x.2.as_deref() == Some("NPL")),
+        "{with:?}"
+    );
+    assert_eq!(
+        keys(
+            "en",
+            "Canada imposed new sanctions on Monday.",
+            &[("Canada", "CAN", false)],
+        ),
+        []
+    );
+    // a protest stands with one side
+    assert_eq!(
+        keys(
+            "en",
+            "Chilean students protested on Monday.",
+            &[("Chilean", "CHL", true)],
+        ),
+        [k("PROTEST", Some("CHL"), None, Status::Actual)]
+    );
+}

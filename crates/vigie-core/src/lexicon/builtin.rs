@@ -32,6 +32,7 @@ lexicon_files!(
     "events/polarity.tsv",
     "events/domestic.tsv",
     "events/senses.tsv",
+    "events/dyadic.tsv",
     "quotes/speech.tsv",
     "counts/words.tsv",
     "places/gazetteer.tsv.gz",
