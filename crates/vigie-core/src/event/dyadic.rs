@@ -15,10 +15,7 @@ pub struct Dyadic {
 }
 
 impl Dyadic {
-    pub fn load(
-        src: &Sources,
-        known: impl Fn(&str) -> bool,
-    ) -> Result<Self, Vec<LexiconError>> {
+    pub fn load(src: &Sources, known: impl Fn(&str) -> bool) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
         let c = t.col("plover").map_err(|e| vec![e])?;
         let mut errors = Vec::new();

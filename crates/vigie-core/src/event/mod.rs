@@ -77,12 +77,11 @@ impl EventLexicon {
             errors.extend(e);
             sense::Senses::default()
         });
-        let dyadic =
-            dyadic::Dyadic::load(src, |p| ontology.plover_definition(p).is_some())
-                .unwrap_or_else(|e| {
-                    errors.extend(e);
-                    dyadic::Dyadic::default()
-                });
+        let dyadic = dyadic::Dyadic::load(src, |p| ontology.plover_definition(p).is_some())
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                dyadic::Dyadic::default()
+            });
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {

@@ -10,7 +10,10 @@ fn is_word(t: &Token) -> bool {
 }
 
 fn capitalized(doc: &Doc, t: &Token) -> bool {
-    doc.slice(t.span).chars().next().is_some_and(char::is_uppercase)
+    doc.slice(t.span)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Is the trigger spanning tokens `head..last` of a sentence part of a capitalized name?

@@ -28,7 +28,9 @@ pub struct Polarity {
 impl Polarity {
     pub fn load(src: &Sources, known: impl Fn(&str) -> bool) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
-        let c = t.cols(&["lang", "kind", "text", "cameo"]).map_err(|e| vec![e])?;
+        let c = t
+            .cols(&["lang", "kind", "text", "cameo"])
+            .map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut p = Self::default();
         for r in &t.rows {
@@ -62,7 +64,8 @@ impl Polarity {
                         .or_default()
                         .insert(fold(text));
                 }
-                k => errors.push(t.error(r, format!("unknown kind `{k}` (evaluative, praise, blame)"))),
+                k => errors
+                    .push(t.error(r, format!("unknown kind `{k}` (evaluative, praise, blame)"))),
             }
         }
         if errors.is_empty() {

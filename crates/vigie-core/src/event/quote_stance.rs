@@ -36,7 +36,12 @@ fn blamed(doc: &Doc, q: &Quote, speaker: Span, word: Span, own: &str) -> Option<
         actor: e.actor.clone(),
         rule,
     };
-    if let Some(e) = doc.entities.iter().filter(|e| q.span.contains(e.span)).find(other) {
+    if let Some(e) = doc
+        .entities
+        .iter()
+        .filter(|e| q.span.contains(e.span))
+        .find(other)
+    {
         return Some(arg(e, "quote-actor"));
     }
     let sentence = doc.sentences.get(doc.sentence_at(word.start)?)?;
@@ -90,7 +95,12 @@ pub fn events(
             rule: "quote-speaker",
         };
         complete(&mut source);
-        let own = source.actor.as_ref().map(prefix).unwrap_or_default().to_string();
+        let own = source
+            .actor
+            .as_ref()
+            .map(prefix)
+            .unwrap_or_default()
+            .to_string();
         let Some(mut target) = blamed(doc, q, speaker, word, &own) else {
             continue;
         };

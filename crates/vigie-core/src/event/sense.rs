@@ -26,8 +26,7 @@ impl Senses {
             .cols(&["lang", "trigger", "side", "words"])
             .map_err(|e| vec![e])?;
         let mut errors = Vec::new();
-        let mut rows: HashMap<String, HashMap<String, (Vec<String>, Vec<String>)>> =
-            HashMap::new();
+        let mut rows: HashMap<String, HashMap<String, (Vec<String>, Vec<String>)>> = HashMap::new();
         for r in &t.rows {
             let (lang, trigger, side, words) = (r.get(c[0]), r.get(c[1]), r.get(c[2]), r.get(c[3]));
             if !matches!(lang, "fr" | "en") {

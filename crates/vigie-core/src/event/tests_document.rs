@@ -127,7 +127,10 @@ fn condemning_an_event_targets_its_doer() {
         keys(
             "en",
             "Houthi rebels struck a tanker on Monday. The United States condemned the attack.",
-            &[("Houthi rebels", "YEMREB", false), ("The United States", "USA", false)],
+            &[
+                ("Houthi rebels", "YEMREB", false),
+                ("The United States", "USA", false)
+            ],
         ),
         [
             k("ASSAULT", Some("YEM"), None, Status::Actual),
@@ -179,7 +182,10 @@ fn appeal_a_ce_que_targets_the_clause_subject() {
     let (d, e) = coded(
         "fr",
         "Le Conseil national syrien a appelé à ce que les rebelles soient jugés.",
-        &[("Conseil national syrien", "SYROPP", false), ("les rebelles", "SYRREB", false)],
+        &[
+            ("Conseil national syrien", "SYROPP", false),
+            ("les rebelles", "SYRREB", false),
+        ],
     );
     assert_eq!(e.len(), 1);
     assert_eq!(d.slice(e[0].trigger), "a appelé à");
@@ -277,7 +283,8 @@ fn support_maintained_or_reaffirmed_is_by_the_subject() {
 
 #[test]
 fn a_quoted_blame_is_an_accusation_by_the_speaker() {
-    let text = "« Les chiffres publiés par la Serbie sont des mensonges », a déclaré le ministre croate.";
+    let text =
+        "« Les chiffres publiés par la Serbie sont des mensonges », a déclaré le ministre croate.";
     let mut d = doc(
         "fr",
         text,
@@ -292,7 +299,10 @@ fn a_quoted_blame_is_an_accusation_by_the_speaker() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(d.slice(e[0].trigger), "mensonges");
     assert_eq!(e[0].plover, "ACCUSE");
-    assert_eq!(d.slice(e[0].source.as_ref().unwrap().span), "le ministre croate");
+    assert_eq!(
+        d.slice(e[0].source.as_ref().unwrap().span),
+        "le ministre croate"
+    );
     assert_eq!(d.slice(e[0].target.as_ref().unwrap().span), "la Serbie");
 
     let quoted = |text: &str, speaker: &str, actors: &[(&str, &str, bool)]| {
