@@ -50,14 +50,15 @@ impl Polarity {
                         .or_default()
                         .insert(text.to_string(), cameo.to_string());
                 }
-                "evaluative" => errors.push(t.error(r, format!("unknown CAMEO code `{cameo}`"))),
                 "blame" if known(cameo) => {
                     p.blame
                         .entry(lang.to_string())
                         .or_default()
                         .insert(fold(text), cameo.to_string());
                 }
-                "blame" => errors.push(t.error(r, format!("unknown CAMEO code `{cameo}`"))),
+                "evaluative" | "blame" => {
+                    errors.push(t.error(r, format!("unknown CAMEO code `{cameo}`")));
+                }
                 "praise" => {
                     p.praise
                         .entry(lang.to_string())

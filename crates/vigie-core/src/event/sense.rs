@@ -13,10 +13,13 @@ use crate::normalize::fold;
 
 const FILE: &str = "events/senses.tsv";
 
+/// The words after and before a trigger that cancel it, folded.
+type Sides = (Vec<String>, Vec<String>);
+
 #[derive(Debug, Clone, Default)]
 pub struct Senses {
     /// lang → trigger phrase → (words after, words before), folded.
-    rows: HashMap<String, HashMap<String, (Vec<String>, Vec<String>)>>,
+    rows: HashMap<String, HashMap<String, Sides>>,
 }
 
 impl Senses {
@@ -26,7 +29,7 @@ impl Senses {
             .cols(&["lang", "trigger", "side", "words"])
             .map_err(|e| vec![e])?;
         let mut errors = Vec::new();
-        let mut rows: HashMap<String, HashMap<String, (Vec<String>, Vec<String>)>> = HashMap::new();
+        let mut rows: HashMap<String, HashMap<String, Sides>> = HashMap::new();
         for r in &t.rows {
             let (lang, trigger, side, words) = (r.get(c[0]), r.get(c[1]), r.get(c[2]), r.get(c[3]));
             if !matches!(lang, "fr" | "en") {

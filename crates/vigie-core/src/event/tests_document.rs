@@ -89,7 +89,7 @@ fn passive_agent_stops_at_the_next_verb_group() {
     assert_eq!(e.len(), 1);
     assert_eq!(d.slice(e[0].trigger), "ont été arrêtés");
     assert_eq!(
-        (key_of(&e[0].source), key_of(&e[0].target)),
+        (key_of(e[0].source.as_ref()), key_of(e[0].target.as_ref())),
         (Some("MLI".into()), Some("MLI".into()))
     );
     assert_eq!(
@@ -102,9 +102,8 @@ fn passive_agent_stops_at_the_next_verb_group() {
     );
 }
 
-fn key_of(a: &Option<crate::doc::Argument>) -> Option<String> {
-    a.as_ref()
-        .and_then(|x| x.actor.as_ref())
+fn key_of(a: Option<&crate::doc::Argument>) -> Option<String> {
+    a.and_then(|x| x.actor.as_ref())
         .map(|x| x.code[..3].to_string())
 }
 
@@ -327,7 +326,11 @@ fn a_quoted_blame_is_an_accusation_by_the_speaker() {
     assert_eq!(d.slice(e[0].trigger), "lies");
     assert_eq!(d.slice(e[0].target.as_ref().unwrap().span), "Ethiopia");
     assert_eq!(
-        (e[0].plover, key_of(&e[0].source), key_of(&e[0].target)),
+        (
+            e[0].plover,
+            key_of(e[0].source.as_ref()),
+            key_of(e[0].target.as_ref())
+        ),
         ("ACCUSE", Some("KEN".into()), Some("ETH".into()))
     );
     // a blame aimed at nobody named is not coded
