@@ -20,6 +20,9 @@ type Sides = (Vec<String>, Vec<String>);
 pub struct Senses {
     /// lang → trigger phrase → (words after, words before), folded.
     rows: HashMap<String, HashMap<String, Sides>>,
+    /// lang → articles skipped like determiners before the word after (« des », « du »),
+    /// from rows with trigger `*` and side `skip`.
+    skip: HashMap<String, Vec<String>>,
 }
 
 impl Senses {
@@ -29,6 +32,7 @@ impl Senses {
             .cols(&["lang", "trigger", "side", "words"])
             .map_err(|e| vec![e])?;
         let mut errors = Vec::new();
+        let mut skip: HashMap<String, Vec<String>> = HashMap::new();
         let mut rows: HashMap<String, HashMap<String, Sides>> = HashMap::new();
         for r in &t.rows {
             let (lang, trigger, side, words) = (r.get(c[0]), r.get(c[1]), r.get(c[2]), r.get(c[3]));
@@ -45,6 +49,10 @@ impl Senses {
                 errors.push(t.error(r, "a row needs a trigger and words"));
                 continue;
             }
+            if trigger == "*" && side == "skip" {
+                skip.entry(lang.to_string()).or_default().extend(words);
+                continue;
+            }
             let e = rows
                 .entry(lang.to_string())
                 .or_default()
@@ -57,7 +65,7 @@ impl Senses {
             }
         }
         if errors.is_empty() {
-            Ok(Self { rows })
+            Ok(Self { rows, skip })
         } else {
             Err(errors)
         }
@@ -78,11 +86,14 @@ impl Senses {
         let Some((after, before)) = self.rows.get(lang).and_then(|m| m.get(phrase)) else {
             return false;
         };
-        let next = tokens
-            .get(last..)
-            .unwrap_or(&[])
-            .iter()
-            .find(|t| !gram.is(lang, WordClass::Det, folded(doc, t)));
+        let next = tokens.get(last..).unwrap_or(&[]).iter().find(|t| {
+            let w = folded(doc, t);
+            !gram.is(lang, WordClass::Det, w)
+                && !self
+                    .skip
+                    .get(lang)
+                    .is_some_and(|s| s.iter().any(|x| x == w))
+        });
         if let Some(t) = next.filter(|t| t.kind != TokenKind::Punct) {
             if after.iter().any(|w| w == folded(doc, t)) {
                 return true;

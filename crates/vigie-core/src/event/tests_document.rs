@@ -403,3 +403,47 @@ fn aid_or_sanction_with_no_recipient_is_not_coded() {
         [k("PROTEST", Some("CHL"), None, Status::Actual)]
     );
 }
+
+#[test]
+fn meeting_a_difficulty_or_fighting_a_scourge_is_no_event() {
+    assert_eq!(
+        keys(
+            "fr",
+            "Le Ghana a rencontré des difficultés budgétaires.",
+            &[("Le Ghana", "GHA", false)],
+        ),
+        []
+    );
+    assert_eq!(
+        keys(
+            "fr",
+            "Le Ghana a rencontré le Togo.",
+            &[("Le Ghana", "GHA", false), ("le Togo", "TGO", false)],
+        ),
+        [k("CONSULT", Some("GHA"), Some("TGO"), Status::Actual)]
+    );
+    assert_eq!(
+        keys(
+            "fr",
+            "Le Ghana veut s'attaquer au chômage des jeunes.",
+            &[("Le Ghana", "GHA", false)],
+        ),
+        []
+    );
+    assert_eq!(
+        keys(
+            "en",
+            "Ghana met the deadline set by the IMF.",
+            &[("Ghana", "GHA", false), ("IMF", "IGOUNOIMF", false)],
+        ),
+        []
+    );
+    assert_eq!(
+        keys(
+            "en",
+            "Ghana will fight corruption in the ports.",
+            &[("Ghana", "GHA", false)],
+        ),
+        []
+    );
+}
