@@ -303,7 +303,9 @@ fn complement<'d>(
         let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
         match governing_prep_over(doc, gram, s, i, over) {
             None if object => return Some((e, "object")),
-            Some(p) if accept.iter().any(|a| a == p) => return Some((e, "prep-complement")),
+            Some(p) if accept.iter().any(|a| prep_accepts(a, p)) => {
+                return Some((e, "prep-complement"))
+            }
             // « les déclarations des Européens »: the object's own complement, close by
             Some(p)
                 if object
@@ -323,8 +325,20 @@ fn complement<'d>(
     None
 }
 
-/// The passive agent: the first actor after « par »/"by" in the clause.
+/// Does the frame's preposition `a` accept the text's `p`? French contracts « à le » and
+/// « de le » (« au Liban », « du Mali »), so a frame naming « à » or « de » takes them too.
+fn prep_accepts(a: &str, p: &str) -> bool {
+    a == p
+        || (a == "a" && matches!(p, "au" | "aux"))
+        || (a == "de" && matches!(p, "du" | "des" | "d'"))
+}
+
+/// The passive agent: the first actor after « par »/"by" in the clause, before any other
+/// verb group (« arrêtés, soupçonnés d'avoir été recrutés par X »: X recruited, not arrested).
 fn agent<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Option<&'d Entity> {
+    let end = (s.last..end)
+        .find(|&i| gram.is(s.lang, WordClass::Be, folded(doc, &s.tokens[i])))
+        .unwrap_or(end);
     let range = byte_range(s, s.last, end);
     actors_in(doc, range).find(|e| {
         let i = token_index(s.tokens, e.span.start);
@@ -411,18 +425,25 @@ fn nominal_before<'d>(
     None
 }
 
-/// "demanded that Hamas renounce…", « exige que Moscou retire… »: with no object before it,
-/// the subject of the complement clause is what the demand, warning or denial is about.
+/// "demanded that Hamas renounce…", « exige que Moscou retire… », « appelle à ce que les
+/// rebelles… »: with no object before it, the subject of the complement clause is what the
+/// demand, warning or denial is about.
 fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Option<&'d Entity> {
     let t = s.tokens.get(end)?;
     let w = folded(doc, t);
     if !matches!(w, "que" | "qu'" | "that") {
         return None;
     }
-    // only when the verb has no object of its own before the clause
+    // only when the verb has no object of its own before the clause; « à ce »/« de ce » only
+    // carry the clause (« veiller à ce que »)
     let words_between = s.tokens[s.last..end]
         .iter()
-        .filter(|t| t.kind != TokenKind::Punct && !gram.is(s.lang, WordClass::Adv, folded(doc, t)))
+        .filter(|t| {
+            let w = folded(doc, t);
+            t.kind != TokenKind::Punct
+                && !gram.is(s.lang, WordClass::Adv, w)
+                && !(s.lang == "fr" && matches!(w, "a" | "de" | "ce"))
+        })
         .count();
     if words_between > 0 {
         return None;

@@ -5,13 +5,20 @@
 pub mod argument;
 pub mod date;
 pub mod embed;
+pub mod domestic;
+pub mod dyadic;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
 pub mod intent;
 pub mod merge;
+pub mod name;
+pub mod object_event;
 pub mod ontology;
 pub mod place;
+pub mod polarity;
+pub mod quote_stance;
+pub mod sense;
 pub mod status;
 pub mod trigger;
 pub mod venue;
@@ -41,6 +48,10 @@ pub struct EventLexicon {
     embedding: embed::Embedding,
     intents: intent::Intents,
     venues: venue::Venues,
+    polarity: polarity::Polarity,
+    domestic: domestic::DomesticAgents,
+    senses: sense::Senses,
+    dyadic: dyadic::Dyadic,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -71,6 +82,24 @@ impl EventLexicon {
         if let Err(e) = &venues {
             errors.extend(e.iter().cloned());
         }
+        let known = |c: &str| ontology.get(c).is_some();
+        let polarity = polarity::Polarity::load(src, known).unwrap_or_else(|e| {
+            errors.extend(e);
+            polarity::Polarity::default()
+        });
+        let domestic = domestic::DomesticAgents::load(src, known).unwrap_or_else(|e| {
+            errors.extend(e);
+            domestic::DomesticAgents::default()
+        });
+        let senses = sense::Senses::load(src).unwrap_or_else(|e| {
+            errors.extend(e);
+            sense::Senses::default()
+        });
+        let dyadic = dyadic::Dyadic::load(src, |p| ontology.plover_definition(p).is_some())
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                dyadic::Dyadic::default()
+            });
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {
@@ -118,6 +147,10 @@ impl EventLexicon {
                 embedding,
                 intents,
                 venues,
+                polarity,
+                domestic,
+                senses,
+                dyadic,
                 ontology,
                 fr,
                 en,
@@ -232,12 +265,13 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .fold_in(doc, &lex.grammar, &lex.ontology, events, occurrences);
     lex.intents
         .recode(doc, &lex.grammar, &lex.ontology, &mut kept);
-    let events = kept.into_iter().map(|(e, _)| e).collect();
+    let events = with_quoted_blame(doc, lex, kept.into_iter().map(|(e, _)| e).collect());
     // an event with neither a source nor a target actor says nothing of who did what to
     // whom (« après un cessez-le-feu »): it is not coded
     merge::merge(events)
         .into_iter()
         .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
+        .filter(|e| !lex.dyadic.lacks_recipient(e))
         .collect()
 }
 
@@ -255,7 +289,19 @@ fn in_short_quote(doc: &Doc, span: Span) -> bool {
 
 /// Every trigger occurrence coded as an event, one mention each, before merging.
 pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
-    detect_all(doc, lex).0
+    with_quoted_blame(doc, lex, detect_all(doc, lex).0)
+}
+
+/// Adds the accusations that quoted speakers make with blame words, in text order. They come
+/// after embedding and intent recoding, which work on trigger occurrences these lack.
+fn with_quoted_blame(doc: &Doc, lex: &EventLexicon, mut events: Vec<Event>) -> Vec<Event> {
+    let home = home::home_country(doc);
+    let mut quoted = quote_stance::events(doc, lex, |a| lex.roles.complete(a, home.as_deref()));
+    if !quoted.is_empty() {
+        events.append(&mut quoted);
+        events.sort_by_key(|e| e.trigger.start);
+    }
+    events
 }
 
 /// As [`detect`], with where each trigger stands in its sentence.
@@ -278,6 +324,7 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         .map(|m| m.span)
         .collect();
     let mut events: Vec<Event> = Vec::new();
+    let mut pending: Vec<object_event::Pending> = Vec::new();
     let home = home::home_country(doc);
     for m in tr.matcher.find_longest(&doc.norm) {
         if doc.in_boilerplate(m.span) {
@@ -290,6 +337,9 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         let head = tokens.partition_point(|t| t.span.start < m.span.start);
         let last = tokens.partition_point(|t| t.span.start < m.span.end);
         if head >= tokens.len() || last <= head {
+            continue;
+        }
+        if name::in_name(doc, tokens, head, last) {
             continue;
         }
         // auxiliaries and reflexive pronouns just before the trigger belong to it; adverbs
@@ -347,7 +397,12 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         if entry.pos == Pos::Stop {
             continue;
         }
-        let Some(code) = lex.ontology.get(&entry.cameo) else {
+        // an evaluative verb praising (« qualifié de "bon texte" ») takes the praising code
+        let cameo = lex
+            .polarity
+            .praise_code(doc, gram, lang, &entry.phrase, tokens, last)
+            .unwrap_or(&entry.cameo);
+        let Some(code) = lex.ontology.get(cameo) else {
             continue;
         };
         let Some(plover) = code.plover else { continue };
@@ -360,6 +415,12 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         } else {
             (head, false)
         };
+        if lex
+            .senses
+            .cancels(doc, gram, lang, &entry.phrase, tokens, head, last)
+        {
+            continue;
+        }
         let passive = verb && fref.form == Form::PastParticiple && be && !entry.etre && !reflexive;
         // a French participle with no auxiliary is adjectival (« l'aide fournie à »); in English
         // the past and the participle look alike, and a bare one is read as a past
@@ -378,6 +439,27 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         for a in [&mut source, &mut target].into_iter().flatten() {
             lex.roles.complete(a, home.as_deref());
         }
+        if source.is_none() && (passive || bare_participle || !verb) {
+            source = lex
+                .domestic
+                .infer(doc, cameo, target.as_ref(), home.as_deref(), trigger);
+        }
+        if target.is_none() && verb && !passive && entry.takes_object() {
+            // « a condamné ces attaques »: the object may itself be an event
+            let mut j = last;
+            while tokens.get(j).is_some_and(|t| {
+                let w = folded(doc, t);
+                gram.is(lang, WordClass::Det, w) || gram.is(lang, WordClass::Adv, w)
+            }) {
+                j += 1;
+            }
+            if let Some(t) = tokens.get(j) {
+                pending.push(object_event::Pending {
+                    event: events.len(),
+                    object_at: t.span.start,
+                });
+            }
+        }
         let sentence = doc.sentences[si];
         let clause_start = clause_start(doc, gram, lang, tokens, first);
         let (status, status_rule) =
@@ -385,7 +467,7 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
                 .status(lang, &cues, sentence, clause_start, trigger, &[fref.form]);
         let mut e = Event {
             plover,
-            cameo: entry.cameo.clone(),
+            cameo: cameo.to_string(),
             goldstein: code.goldstein,
             quad_class: code.quad_class,
             status,
@@ -450,6 +532,7 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
             last,
         });
     }
+    object_event::resolve(&mut events, &pending);
     (events, occurrences)
 }
 
@@ -474,3 +557,5 @@ fn clause_start(
 mod tests;
 #[cfg(test)]
 mod tests_embed;
+#[cfg(test)]
+mod tests_document;

@@ -1,0 +1,105 @@
+//! Uses of a trigger word that name no happening, told by the word next to it
+//! (`events/senses.tsv`): "released a statement" publishes, « saisir l'occasion » seizes
+//! nothing, « soutenir que » asserts, "a press release" is a document. A row names a trigger
+//! phrase as written in fr.tsv / en.tsv, the side it reads (the first word after the trigger,
+//! determiners skipped, or the word just before it) and the words that cancel the event.
+
+use std::collections::HashMap;
+
+use super::grammar::{folded, Grammar, WordClass};
+use crate::doc::{Doc, Token, TokenKind};
+use crate::lexicon::{LexiconError, Sources};
+use crate::normalize::fold;
+
+const FILE: &str = "events/senses.tsv";
+
+/// The words after and before a trigger that cancel it, folded.
+type Sides = (Vec<String>, Vec<String>);
+
+#[derive(Debug, Clone, Default)]
+pub struct Senses {
+    /// lang → trigger phrase → (words after, words before), folded.
+    rows: HashMap<String, HashMap<String, Sides>>,
+    /// lang → articles skipped like determiners before the word after (« des », « du »),
+    /// from rows with trigger `*` and side `skip`.
+    skip: HashMap<String, Vec<String>>,
+}
+
+impl Senses {
+    pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
+        let t = src.table(FILE).map_err(|e| vec![e])?;
+        let c = t
+            .cols(&["lang", "trigger", "side", "words"])
+            .map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        let mut skip: HashMap<String, Vec<String>> = HashMap::new();
+        let mut rows: HashMap<String, HashMap<String, Sides>> = HashMap::new();
+        for r in &t.rows {
+            let (lang, trigger, side, words) = (r.get(c[0]), r.get(c[1]), r.get(c[2]), r.get(c[3]));
+            if !matches!(lang, "fr" | "en") {
+                errors.push(t.error(r, format!("unknown language `{lang}`")));
+                continue;
+            }
+            let words: Vec<String> = words
+                .split('|')
+                .filter(|w| !w.is_empty())
+                .map(fold)
+                .collect();
+            if trigger.is_empty() || words.is_empty() {
+                errors.push(t.error(r, "a row needs a trigger and words"));
+                continue;
+            }
+            if trigger == "*" && side == "skip" {
+                skip.entry(lang.to_string()).or_default().extend(words);
+                continue;
+            }
+            let e = rows
+                .entry(lang.to_string())
+                .or_default()
+                .entry(trigger.to_string())
+                .or_default();
+            match side {
+                "after" => e.0.extend(words),
+                "before" => e.1.extend(words),
+                s => errors.push(t.error(r, format!("unknown side `{s}` (after, before)"))),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Self { rows, skip })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Does the word next to the trigger (tokens `first..last`) cancel the entry `phrase`?
+    #[allow(clippy::too_many_arguments)]
+    pub fn cancels(
+        &self,
+        doc: &Doc,
+        gram: &Grammar,
+        lang: &str,
+        phrase: &str,
+        tokens: &[Token],
+        first: usize,
+        last: usize,
+    ) -> bool {
+        let Some((after, before)) = self.rows.get(lang).and_then(|m| m.get(phrase)) else {
+            return false;
+        };
+        let next = tokens.get(last..).unwrap_or(&[]).iter().find(|t| {
+            let w = folded(doc, t);
+            !gram.is(lang, WordClass::Det, w)
+                && !self
+                    .skip
+                    .get(lang)
+                    .is_some_and(|s| s.iter().any(|x| x == w))
+        });
+        if let Some(t) = next.filter(|t| t.kind != TokenKind::Punct) {
+            if after.iter().any(|w| w == folded(doc, t)) {
+                return true;
+            }
+        }
+        let prev = first.checked_sub(1).and_then(|i| tokens.get(i));
+        prev.is_some_and(|t| before.iter().any(|w| w == folded(doc, t)))
+    }
+}
