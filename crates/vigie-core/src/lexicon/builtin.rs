@@ -44,6 +44,8 @@ lexicon_files!(
     "actors/people.tsv",
     "actors/people_phoenix.tsv",
     "actors/ner.tsv",
+    "actors/first_names.tsv",
+    "actors/pronouns.tsv",
     "time/fr.tsv",
     "time/en.tsv",
     "html/tags.tsv",
