@@ -186,12 +186,18 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
                 .find(|e| e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start))
         });
     }
-    // X a déclaré : « … » / X said "…": the subject opens the verb's clause
+    // X a déclaré : « … » / X said "…": the subject right before the verb (« Malgré les
+    // critiques de A, B a répondu »), else the one opening the verb's sentence
     let sentence = doc.sentence_at(cue.start);
+    let adjacent = ents
+        .iter()
+        .copied()
+        .filter(|e| e.span.end <= cue.start && close_by(text, e.span.end, cue.start, 3))
+        .last();
     let subject = ents.iter().copied().find(|e| {
         e.span.end <= cue.start && doc.sentence_at(e.span.start) == sentence
     });
-    inverted.or(subject).or_else(|| {
+    inverted.or(adjacent).or(subject).or_else(|| {
         ents.iter()
             .copied()
             .find(|e| e.span.start >= cue.end && close_by(text, cue.end, e.span.start, 3))
@@ -258,6 +264,18 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
                     CueKind::Verb => verb_speaker(doc, q, span, &ents),
                 };
             }
+        }
+        if speaker.is_none() && cue.is_none() && sentence_opens(doc, q) {
+            // a quotation that opens its sentence with no cue goes on the one just before it
+            // ("…," she said. "…")
+            speaker = out
+                .last()
+                .filter(|p: &&Quote| {
+                    doc.sentence_at(p.span.start)
+                        .is_some_and(|s| s + 2 >= first && p.span.end <= q.start)
+                })
+                .and_then(|p| p.speaker)
+                .and_then(|sp| doc.entities.iter().find(|e| e.span == sp));
         }
         if speaker.is_none() {
             // failing a cue, the first actor of the sentence before the quotation
@@ -389,6 +407,28 @@ mod tests {
             vec!["The port will reopen next week.", "Trade will follow.", "a new era!"]
         );
         assert_eq!(said(&d, &q[0]).1, "JORGOV");
+    }
+
+    #[test]
+    fn the_subject_right_before_the_verb_wins_over_the_sentence_opener() {
+        let (d, q) = run(
+            "fr",
+            "Malgré les critiques de Paul Girard, Ahmed Karim a répondu : « Nous avançons ».",
+            &[("Paul Girard", "FRAGOV"), ("Ahmed Karim", "MARGOV")],
+        );
+        assert_eq!(said(&d, &q[0]), ("Nous avançons".into(), "MARGOV".into()));
+        assert_eq!(q[0].verb.as_deref(), Some("répondre"));
+    }
+
+    #[test]
+    fn a_quotation_opening_its_sentence_without_cue_continues_the_last_speaker() {
+        let (d, q) = run(
+            "en",
+            "\"We tried,\" said Ana Ruiz. \"Nothing worked.\" Lima stayed calm.",
+            &[("Ana Ruiz", "PERGOV"), ("Lima", "PERGOV")],
+        );
+        assert_eq!(said(&d, &q[1]), ("Nothing worked.".into(), "PERGOV".into()));
+        assert_eq!(d.slice(q[1].speaker.unwrap()), "Ana Ruiz");
     }
 
     #[test]

@@ -327,34 +327,52 @@ fn antecedents(doc: &Doc, lex: &ActorLexicon, ents: &[Entity]) -> Vec<Antecedent
     out
 }
 
-/// The person a pronoun or title at `at` refers to: the last one named at most
-/// `SENTENCES_BACK` sentences before whose gender agrees (a known one first, then one whose
-/// gender is unknown).
+/// The person a pronoun or title at `at` refers to: among the people named at most `back`
+/// sentences before whose gender agrees (a known one first, then one whose gender is
+/// unknown), those of the latest sentence that has any, and of them the first, its likely
+/// subject (« Moshe Levi a refusé de voir le roi Hassan, disant qu'il … » → Levi).
 fn antecedent<'a>(
     doc: &Doc,
     people: &'a [Antecedent],
     at: usize,
     gender: Option<Gender>,
+    back: usize,
     fits: impl Fn(&Antecedent) -> bool,
 ) -> Option<&'a Antecedent> {
     let si = doc.sentence_at(at)?;
-    let min_start = doc.sentences[si.saturating_sub(SENTENCES_BACK)].start;
-    let near = || {
+    let min_start = doc.sentences[si.saturating_sub(back)].start;
+    let fits = &fits;
+    let near = |want: Option<Gender>| {
         people
             .iter()
-            .rev()
-            .filter(|p| p.start < at && p.start >= min_start && fits(p))
+            .filter(move |p| p.start < at && p.start >= min_start && fits(p) && p.gender == want)
+    };
+    let pick = |want: Option<Gender>| {
+        let last = near(want).last()?;
+        let sentence = doc.sentence_at(last.start);
+        near(want).find(|p| doc.sentence_at(p.start) == sentence)
     };
     match gender {
-        Some(g) => near()
-            .find(|p| p.gender == Some(g))
-            .or_else(|| near().find(|p| p.gender.is_none())),
-        None => near().next(),
+        Some(g) => pick(Some(g)).or_else(|| pick(None)),
+        None => {
+            let last = people
+                .iter()
+                .filter(|p| p.start < at && p.start >= min_start && fits(p))
+                .last()?;
+            let sentence = doc.sentence_at(last.start);
+            people
+                .iter()
+                .find(|p| p.start < at && fits(p) && doc.sentence_at(p.start) == sentence)
+        }
     }
 }
 
-/// How far back a pronoun or a bare title looks for its person.
-const SENTENCES_BACK: usize = 3;
+/// How far back a pronoun looks for its person, in sentences.
+const PRONOUN_BACK: usize = 3;
+
+/// How far back a bare title (« le Premier ministre ») looks: a title names someone the
+/// article is about, often introduced paragraphs before.
+const TITLE_BACK: usize = 10;
 
 /// Subject pronouns (« elle a ajouté », « a-t-il dit », "he said") take the actor of the last
 /// person of their gender named in the three sentences before; a resolved pronoun is itself
@@ -387,7 +405,7 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             ) else {
                 continue;
             };
-            let Some(a) = antecedent(doc, &people, p.start, Some(p.gender), |_| true) else {
+            let Some(a) = antecedent(doc, &people, p.start, Some(p.gender), PRONOUN_BACK, |_| true) else {
                 continue;
             };
             let actor = a.actor.clone();
@@ -448,7 +466,7 @@ fn titles(doc: &Doc, lex: &ActorLexicon, ents: &mut [Entity]) {
             _ => continue,
         };
         let fits = |p: &Antecedent| p.actor.role.as_deref() == Some(role.as_str());
-        if let Some(a) = antecedent(doc, &people, e.span.start, gender, fits) {
+        if let Some(a) = antecedent(doc, &people, e.span.start, gender, TITLE_BACK, fits) {
             e.actor = Some(a.actor.clone());
             e.rule = format!("title-coref ({})", e.rule);
         }
