@@ -92,8 +92,8 @@ fn trimmed(text: &str, from: usize, to: usize) -> Option<Span> {
 }
 
 /// Quoted spans (inside the marks, trimmed), in text order. A quotation does not run across
-/// paragraphs; one left open at the end of its paragraph runs to that end (the convention
-/// for quotations of several paragraphs, each opened again).
+/// paragraphs; one left open at the end of its paragraph, when the next paragraph opens with
+/// the same mark, runs to that end (the convention for quotations of several paragraphs).
 fn quoted(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -120,9 +120,13 @@ fn quoted(text: &str) -> Vec<Span> {
                 }
             }
             _ => {
-                // open to the end of the paragraph: a quotation only when it has words
+                // open to the end of the paragraph: a quotation when the next paragraph opens
+                // with the same mark (the quotation goes on there) and it has words
+                let goes_on = text
+                    .get(para_end..)
+                    .is_some_and(|r| r.trim_start().starts_with(c));
                 match trimmed(text, inner, para_end) {
-                    Some(q) if text[q.start..q.end].split_whitespace().count() >= 3 => {
+                    Some(q) if goes_on && text[q.start..q.end].split_whitespace().count() >= 3 => {
                         out.push(q);
                         i = para_end;
                     }
@@ -165,9 +169,14 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
     let text = doc.text.as_str();
     // a pronoun at the verb: « a-t-il déclaré », « précise-t-elle », « il a dit », "he said"
     let inverted = ents.iter().copied().find(|e| {
-        e.rule == "pronoun"
-            && e.span.start + PRONOUN_REACH >= cue.start
-            && e.span.end <= cue.end + PRONOUN_REACH
+        let before = e.span.end <= cue.start && e.span.end + PRONOUN_REACH >= cue.start;
+        // after the verb only glued to it (« précise-t-il »), not a clause's subject (« a
+        // expliqué qu'il … »)
+        let glued = e.span.start >= cue.end
+            && text
+                .get(cue.end..e.span.start)
+                .is_some_and(|g| g.chars().all(|c| c == '-' || c == 't'));
+        e.rule == "pronoun" && (before || glued)
     });
     if cue.start >= q.end {
         // « … », a déclaré X / "…," X said / "…," he said

@@ -120,6 +120,11 @@ impl GenderLexicon {
         self.first.get(head).copied().flatten()
     }
 
+    /// Is `word` (folded) a preposition (`not-after` in `pronouns.tsv`)?
+    pub(crate) fn is_preposition(&self, word: &str) -> bool {
+        self.not_after.contains(word)
+    }
+
     /// Is `word` a known first name?
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
         let folded = fold(word);

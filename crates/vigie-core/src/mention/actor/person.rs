@@ -306,19 +306,27 @@ struct Antecedent {
     start: usize,
     actor: Actor,
     gender: Option<Gender>,
+    /// Named after a preposition: less likely the subject a pronoun refers to.
+    complement: bool,
 }
 
 /// Coded people of the document, in text order, with the gender their first name shows.
 fn antecedents(doc: &Doc, lex: &ActorLexicon, ents: &[Entity]) -> Vec<Antecedent> {
     let mut out: Vec<Antecedent> = ents
         .iter()
-        .filter(|e| e.etype == EntityType::PER && !e.nominal)
+        .filter(|e| {
+            e.etype == EntityType::PER && (!e.nominal || e.rule.starts_with("title-coref"))
+        })
         .filter_map(|e| {
             let actor = e.actor.clone().filter(|a| !a.code.is_empty())?;
             let name = actor.name.clone().unwrap_or_else(|| doc.slice(e.span).into());
+            let before = doc.text.get(..e.span.start).unwrap_or("").trim_end();
+            let prev = before.rsplit(char::is_whitespace).next().map(fold);
             Some(Antecedent {
                 start: e.span.start,
                 gender: lex.gender.of_name(&name),
+                // « les critiques d'Emmanuel Macron »: a complement, not a subject
+                complement: prev.is_some_and(|w| lex.gender.is_preposition(&w)),
                 actor,
             })
         })
@@ -329,14 +337,16 @@ fn antecedents(doc: &Doc, lex: &ActorLexicon, ents: &[Entity]) -> Vec<Antecedent
 
 /// The person a pronoun or title at `at` refers to: among the people named at most `back`
 /// sentences before whose gender agrees (a known one first, then one whose gender is
-/// unknown), those of the latest sentence that has any, and of them the first, its likely
-/// subject (« Moshe Levi a refusé de voir le roi Hassan, disant qu'il … » → Levi).
+/// unknown), the last one; for a pronoun (`subject_first`), the first of the latest sentence
+/// that has any, not named after a preposition: its likely subject (« Moshe Levi a refusé de
+/// voir le roi Hassan, disant qu'il … » → Levi).
 fn antecedent<'a>(
     doc: &Doc,
     people: &'a [Antecedent],
     at: usize,
     gender: Option<Gender>,
     back: usize,
+    subject_first: bool,
     fits: impl Fn(&Antecedent) -> bool,
 ) -> Option<&'a Antecedent> {
     let si = doc.sentence_at(at)?;
@@ -350,7 +360,12 @@ fn antecedent<'a>(
     let pick = |want: Option<Gender>| {
         let last = near(want).last()?;
         let sentence = doc.sentence_at(last.start);
-        near(want).find(|p| doc.sentence_at(p.start) == sentence)
+        if !subject_first {
+            return Some(last);
+        }
+        let mut same = near(want).filter(|p| doc.sentence_at(p.start) == sentence);
+        let first = same.clone().next();
+        same.find(|p| !p.complement).or(first)
     };
     match gender {
         Some(g) => pick(Some(g)).or_else(|| pick(None)),
@@ -359,6 +374,9 @@ fn antecedent<'a>(
                 .iter()
                 .filter(|p| p.start < at && p.start >= min_start && fits(p))
                 .last()?;
+            if !subject_first {
+                return Some(last);
+            }
             let sentence = doc.sentence_at(last.start);
             people
                 .iter()
@@ -371,8 +389,8 @@ fn antecedent<'a>(
 const PRONOUN_BACK: usize = 3;
 
 /// How far back a bare title (« le Premier ministre ») looks: a title names someone the
-/// article is about, often introduced paragraphs before.
-const TITLE_BACK: usize = 10;
+/// article is about, often introduced many paragraphs before.
+const TITLE_BACK: usize = 30;
 
 /// Subject pronouns (« elle a ajouté », « a-t-il dit », "he said") take the actor of the last
 /// person of their gender named in the three sentences before; a resolved pronoun is itself
@@ -405,7 +423,7 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             ) else {
                 continue;
             };
-            let Some(a) = antecedent(doc, &people, p.start, Some(p.gender), PRONOUN_BACK, |_| true) else {
+            let Some(a) = antecedent(doc, &people, p.start, Some(p.gender), PRONOUN_BACK, true, |_| true) else {
                 continue;
             };
             let actor = a.actor.clone();
@@ -423,6 +441,7 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     start: p.start,
                     actor,
                     gender: Some(p.gender),
+                    complement: false,
                 },
             );
         }
@@ -466,7 +485,7 @@ fn titles(doc: &Doc, lex: &ActorLexicon, ents: &mut [Entity]) {
             _ => continue,
         };
         let fits = |p: &Antecedent| p.actor.role.as_deref() == Some(role.as_str());
-        if let Some(a) = antecedent(doc, &people, e.span.start, gender, TITLE_BACK, fits) {
+        if let Some(a) = antecedent(doc, &people, e.span.start, gender, TITLE_BACK, false, fits) {
             e.actor = Some(a.actor.clone());
             e.rule = format!("title-coref ({})", e.rule);
         }
