@@ -97,10 +97,10 @@ fn trimmed(text: &str, from: usize, to: usize) -> Option<Span> {
 fn quoted(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some((off, c)) = text
-        .get(i..)
-        .and_then(|t| t.char_indices().find(|(_, c)| MARKS.iter().any(|(o, _)| o == c)))
-    {
+    while let Some((off, c)) = text.get(i..).and_then(|t| {
+        t.char_indices()
+            .find(|(_, c)| MARKS.iter().any(|(o, _)| o == c))
+    }) {
         let open = i + off;
         let inner = open + c.len_utf8();
         let closers = MARKS.iter().find(|(o, _)| *o == c).map_or(&[][..], |m| m.1);
@@ -156,7 +156,8 @@ fn can_speak(e: &Entity) -> bool {
 /// mardi le ministre »): no punctuation.
 fn close_by(text: &str, a: usize, b: usize, words: usize) -> bool {
     text.get(a..b).is_some_and(|g| {
-        g.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '’')
+        g.chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '’')
             && g.split_whitespace().count() <= words
     })
 }
@@ -190,9 +191,9 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
             .copied()
             .find(|e| e.span.start >= cue.end && close_by(text, cue.end, e.span.start, 3));
         return inverted.or(after).or(between).or_else(|| {
-            ents.iter()
-                .copied()
-                .find(|e| e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start))
+            ents.iter().copied().find(|e| {
+                e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start)
+            })
         });
     }
     // X a déclaré : « … » / X said "…": the subject right before the verb (« Malgré les
@@ -203,9 +204,10 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
         .copied()
         .filter(|e| e.span.end <= cue.start && close_by(text, e.span.end, cue.start, 3))
         .last();
-    let subject = ents.iter().copied().find(|e| {
-        e.span.end <= cue.start && doc.sentence_at(e.span.start) == sentence
-    });
+    let subject = ents
+        .iter()
+        .copied()
+        .find(|e| e.span.end <= cue.start && doc.sentence_at(e.span.start) == sentence);
     inverted.or(adjacent).or(subject).or_else(|| {
         ents.iter()
             .copied()
@@ -250,9 +252,9 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
             .iter()
             .filter(|(s, _)| region.contains(*s))
             .filter(|(s, i)| {
-                lex.cues.get(*i as usize).is_some_and(|c| {
-                    c.kind != CueKind::Opener || sentence_opens(doc, *s)
-                })
+                lex.cues
+                    .get(*i as usize)
+                    .is_some_and(|c| c.kind != CueKind::Opener || sentence_opens(doc, *s))
             })
             .min_by_key(|(s, _)| {
                 if s.end <= q.start {
@@ -353,7 +355,10 @@ mod tests {
     fn said(d: &Doc, q: &Quote) -> (String, String) {
         (
             d.slice(q.span).to_string(),
-            q.speaker_actor.as_ref().map(|a| a.code.clone()).unwrap_or_default(),
+            q.speaker_actor
+                .as_ref()
+                .map(|a| a.code.clone())
+                .unwrap_or_default(),
         )
     }
 
@@ -363,7 +368,10 @@ mod tests {
             "fr",
             "Jeanne Roux est arrivée à Lyon. « Nous resterons. Rien ne changera », a-t-elle \
              précisé devant les élus.",
-            &[("Jeanne Roux", "FRAGOV", "t", false), ("elle", "FRAGOV", "pronoun", true)],
+            &[
+                ("Jeanne Roux", "FRAGOV", "t", false),
+                ("elle", "FRAGOV", "pronoun", true),
+            ],
         );
         assert_eq!(
             said(&d, &q[0]),
@@ -378,9 +386,15 @@ mod tests {
         let (d, q) = run_with(
             "fr",
             "« Le texte est bon », a affirmé mardi le président chilien, face au Pérou.",
-            &[("président chilien", "CHLGOV", "t", true), ("Pérou", "PER", "t", false)],
+            &[
+                ("président chilien", "CHLGOV", "t", true),
+                ("Pérou", "PER", "t", false),
+            ],
         );
-        assert_eq!(said(&d, &q[0]), ("Le texte est bon".into(), "CHLGOV".into()));
+        assert_eq!(
+            said(&d, &q[0]),
+            ("Le texte est bon".into(), "CHLGOV".into())
+        );
         // a bare title (no country) is no speaker: the sentence has none
         let (_, q) = run_with(
             "fr",
@@ -395,9 +409,15 @@ mod tests {
         let (d, q) = run_with(
             "en",
             "Maria Lopez spoke in Quito. \"We will not sign this,\" she told reporters.",
-            &[("Maria Lopez", "ECUGOV", "t", false), ("she", "ECUGOV", "pronoun", true)],
+            &[
+                ("Maria Lopez", "ECUGOV", "t", false),
+                ("she", "ECUGOV", "pronoun", true),
+            ],
         );
-        assert_eq!(said(&d, &q[0]), ("We will not sign this,".into(), "ECUGOV".into()));
+        assert_eq!(
+            said(&d, &q[0]),
+            ("We will not sign this,".into(), "ECUGOV".into())
+        );
         assert_eq!(q[0].verb.as_deref(), Some("tell"));
         assert_eq!(d.slice(q[0].speaker.unwrap()), "she");
     }
@@ -413,7 +433,11 @@ mod tests {
         let texts: Vec<&str> = q.iter().map(|x| d.slice(x.span)).collect();
         assert_eq!(
             texts,
-            vec!["The port will reopen next week.", "Trade will follow.", "a new era!"]
+            vec![
+                "The port will reopen next week.",
+                "Trade will follow.",
+                "a new era!"
+            ]
         );
         assert_eq!(said(&d, &q[0]).1, "JORGOV");
     }
@@ -447,7 +471,10 @@ mod tests {
             "Pour Paul Girard, « ce vote est une victoire ». Le vote pour la loi a eu lieu.",
             &[("Paul Girard", "FRANGO", "t", false)],
         );
-        assert_eq!(said(&d, &q[0]), ("ce vote est une victoire".into(), "FRANGO".into()));
+        assert_eq!(
+            said(&d, &q[0]),
+            ("ce vote est une victoire".into(), "FRANGO".into())
+        );
         assert_eq!(q[0].verb.as_deref(), Some("selon"));
     }
 

@@ -159,8 +159,7 @@ impl GenderLexicon {
         }
         // « a-t-il », « précise-t-elle »: the pronoun ends a hyphenated verb
         for (l, suffix, gender) in &self.inverted {
-            if l != lang || folded.len() <= suffix.len() + 1 || !folded.ends_with(suffix.as_str())
-            {
+            if l != lang || folded.len() <= suffix.len() + 1 || !folded.ends_with(suffix.as_str()) {
                 continue;
             }
             let cut = folded.len() - suffix.len();
@@ -212,8 +211,14 @@ mod tests {
         let p = l.pronoun("fr", "a-t-il", 5, None, None).unwrap();
         assert_eq!((p.gender, p.start, p.end), (Gender::Male, 9, 11));
         let p = l.pronoun("fr", "précise-t-elle", 0, None, None).unwrap();
-        assert_eq!((p.gender, &"précise-t-elle"[p.start..p.end]), (Gender::Female, "elle"));
-        assert_eq!(l.pronoun("en", "She", 3, None, None).unwrap().gender, Gender::Female);
+        assert_eq!(
+            (p.gender, &"précise-t-elle"[p.start..p.end]),
+            (Gender::Female, "elle")
+        );
+        assert_eq!(
+            l.pronoun("en", "She", 3, None, None).unwrap().gender,
+            Gender::Female
+        );
         assert!(l.pronoun("en", "il", 0, None, None).is_none());
     }
 }

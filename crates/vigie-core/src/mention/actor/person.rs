@@ -314,12 +314,13 @@ struct Antecedent {
 fn antecedents(doc: &Doc, lex: &ActorLexicon, ents: &[Entity]) -> Vec<Antecedent> {
     let mut out: Vec<Antecedent> = ents
         .iter()
-        .filter(|e| {
-            e.etype == EntityType::PER && (!e.nominal || e.rule.starts_with("title-coref"))
-        })
+        .filter(|e| e.etype == EntityType::PER && (!e.nominal || e.rule.starts_with("title-coref")))
         .filter_map(|e| {
             let actor = e.actor.clone().filter(|a| !a.code.is_empty())?;
-            let name = actor.name.clone().unwrap_or_else(|| doc.slice(e.span).into());
+            let name = actor
+                .name
+                .clone()
+                .unwrap_or_else(|| doc.slice(e.span).into());
             let before = doc.text.get(..e.span.start).unwrap_or("").trim_end();
             let prev = before.rsplit(char::is_whitespace).next().map(fold);
             Some(Antecedent {
@@ -385,6 +386,25 @@ fn antecedent<'a>(
     }
 }
 
+/// True when a person nobody coded opens the antecedent's sentence before it (« Israeli
+/// President Moshe Levi refused to meet King Hassan, saying he … »): the pronoun more likely
+/// means that subject, so it is left unresolved rather than given to the wrong person. A
+/// title glued to the antecedent's name is its own.
+fn unknown_subject_before(doc: &Doc, ents: &[Entity], at: usize) -> bool {
+    let sentence = doc.sentence_at(at);
+    ents.iter().any(|e| {
+        e.etype == EntityType::PER
+            && e.rule != "pronoun"
+            && e.span.end <= at
+            && doc.sentence_at(e.span.start) == sentence
+            && e.actor.as_ref().is_none_or(|a| a.country.is_none())
+            && !doc
+                .text
+                .get(e.span.end..at)
+                .is_some_and(|g| g.chars().all(char::is_whitespace))
+    })
+}
+
 /// How far back a pronoun looks for its person, in sentences.
 const PRONOUN_BACK: usize = 3;
 
@@ -423,9 +443,20 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             ) else {
                 continue;
             };
-            let Some(a) = antecedent(doc, &people, p.start, Some(p.gender), PRONOUN_BACK, true, |_| true) else {
+            let Some(a) = antecedent(
+                doc,
+                &people,
+                p.start,
+                Some(p.gender),
+                PRONOUN_BACK,
+                true,
+                |_| true,
+            ) else {
                 continue;
             };
+            if unknown_subject_before(doc, ents, a.start) {
+                continue;
+            }
             let actor = a.actor.clone();
             new.push(Entity {
                 span: Span::new(p.start, p.end),

@@ -370,7 +370,10 @@ fn pronouns_take_the_last_person_of_their_gender() {
         .map(|e| {
             (
                 e.span.start,
-                e.actor.as_ref().map(|a| a.name.clone().unwrap_or_default()).unwrap_or_default(),
+                e.actor
+                    .as_ref()
+                    .map(|a| a.name.clone().unwrap_or_default())
+                    .unwrap_or_default(),
             )
         })
         .collect();
@@ -405,7 +408,10 @@ fn bare_titles_after_an_article_name_the_last_person_of_that_role() {
         .iter()
         .find(|e| d.slice(e.span) == "chancelier")
         .expect("title entity");
-    assert_eq!(title.actor.as_ref().map(|a| a.code.as_str()), Some("DEUGOV"));
+    assert_eq!(
+        title.actor.as_ref().map(|a| a.code.as_str()),
+        Some("DEUGOV")
+    );
     assert!(title.rule.starts_with("title-coref"));
     // no woman with that role was named: the title stays bare
     has(&d, "ministre", PER, "GOV", true);
@@ -440,4 +446,18 @@ fn first_names_never_swallow_titles_or_places() {
         "Le procureur a parlé avec la Britannique Theresa May.",
     );
     has(&d, "Theresa May", PER, "GBRGOV", false);
+}
+
+#[test]
+fn a_pronoun_after_an_unknown_subject_stays_unresolved() {
+    let d = doc(
+        "en",
+        "2023-05-10",
+        "President Zoltan Verebi refused to meet Antony Blinken, saying he was busy.",
+    );
+    assert!(
+        !d.entities.iter().any(|e| e.rule == "pronoun"),
+        "{:?}",
+        ents(&d)
+    );
 }
