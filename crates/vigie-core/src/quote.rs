@@ -184,8 +184,8 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
         let between = ents
             .iter()
             .copied()
-            .filter(|e| e.span.start >= q.end && e.span.end <= cue.start)
-            .last();
+            .rev()
+            .find(|e| e.span.start >= q.end && e.span.end <= cue.start);
         let after = ents
             .iter()
             .copied()
@@ -202,8 +202,8 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
     let adjacent = ents
         .iter()
         .copied()
-        .filter(|e| e.span.end <= cue.start && close_by(text, e.span.end, cue.start, 3))
-        .last();
+        .rev()
+        .find(|e| e.span.end <= cue.start && close_by(text, e.span.end, cue.start, 3));
     let subject = ents
         .iter()
         .copied()

@@ -101,7 +101,7 @@ impl GenderLexicon {
             },
             Err(e) => errors.push(e),
         }
-        lex.inverted.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+        lex.inverted.sort_by_key(|x| std::cmp::Reverse(x.1.len()));
         if errors.is_empty() {
             Ok(lex)
         } else {

@@ -368,21 +368,20 @@ fn antecedent<'a>(
         let first = same.clone().next();
         same.find(|p| !p.complement).or(first)
     };
-    match gender {
-        Some(g) => pick(Some(g)).or_else(|| pick(None)),
-        None => {
-            let last = people
-                .iter()
-                .filter(|p| p.start < at && p.start >= min_start && fits(p))
-                .last()?;
-            if !subject_first {
-                return Some(last);
-            }
-            let sentence = doc.sentence_at(last.start);
-            people
-                .iter()
-                .find(|p| p.start < at && fits(p) && doc.sentence_at(p.start) == sentence)
+    if let Some(g) = gender {
+        pick(Some(g)).or_else(|| pick(None))
+    } else {
+        let last = people
+            .iter()
+            .filter(|p| p.start < at && p.start >= min_start && fits(p))
+            .last()?;
+        if !subject_first {
+            return Some(last);
         }
+        let sentence = doc.sentence_at(last.start);
+        people
+            .iter()
+            .find(|p| p.start < at && fits(p) && doc.sentence_at(p.start) == sentence)
     }
 }
 
