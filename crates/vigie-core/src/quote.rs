@@ -3,13 +3,24 @@
 //! speaker is an entity of the sentence (`doc.entities`), the cue's subject, the phrase after
 //! « selon », or failing a cue the sentence's first actor (quoted fragments: « cible légitime »).
 
-use crate::doc::{Doc, Entity, Quote, Span};
+use crate::doc::{Doc, Entity, EntityType, Quote, Span};
 use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
+
+/// Where a cue's speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// A speech verb: its subject (before it, inverted after it, or a pronoun).
+    Verb,
+    /// « selon X », "according to X": the phrase after it.
+    Source,
+    /// « Pour X, « … » »: the phrase after it, at the start of a sentence only.
+    Opener,
+}
 
 #[derive(Debug, Clone)]
 struct Cue {
     lemma: String,
-    source: bool,
+    kind: CueKind,
 }
 
 #[derive(Debug, Clone)]
@@ -21,12 +32,13 @@ pub struct QuoteLexicon {
 
 const FILE: &str = "quotes/speech.tsv";
 
-/// Opening and closing marks.
-const MARKS: [(char, char); 4] = [
-    ('«', '»'),
-    ('\u{201C}', '\u{201D}'),
-    ('"', '"'),
-    ('\u{2039}', '\u{203A}'),
+/// Opening marks and the marks that close them. Straight and curly double quotes close each
+/// other: sources mix them ("… !” with a straight opening).
+const MARKS: [(char, &[char]); 4] = [
+    ('«', &['»']),
+    ('\u{201C}', &['\u{201D}', '"']),
+    ('"', &['"', '\u{201D}']),
+    ('\u{2039}', &['\u{203A}']),
 ];
 
 impl QuoteLexicon {
@@ -37,15 +49,16 @@ impl QuoteLexicon {
         let mut errors = Vec::new();
         let (mut fr, mut en, mut cues) = (Vec::new(), Vec::new(), Vec::new());
         for r in &t.rows {
-            let source = match r.get(c[3]) {
-                "verb" => false,
-                "source" => true,
+            let kind = match r.get(c[3]) {
+                "verb" => CueKind::Verb,
+                "source" => CueKind::Source,
+                "opener" => CueKind::Opener,
                 k => {
                     errors.push(t.error(r, format!("unknown kind `{k}`")));
                     continue;
                 }
             };
-            let i = cues.len() as u32;
+            let i = u32::try_from(cues.len()).unwrap_or(u32::MAX);
             match r.get(c[0]) {
                 "fr" => fr.push((r.get(c[1]).to_string(), i)),
                 "en" => en.push((r.get(c[1]).to_string(), i)),
@@ -56,7 +69,7 @@ impl QuoteLexicon {
             }
             cues.push(Cue {
                 lemma: r.get(c[2]).to_string(),
-                source,
+                kind,
             });
         }
         if !errors.is_empty() {
@@ -70,45 +83,136 @@ impl QuoteLexicon {
     }
 }
 
-/// Quoted spans (inside the marks, trimmed), in text order.
+/// The span inside `text[from..to]` without its surrounding spaces, if anything is left.
+fn trimmed(text: &str, from: usize, to: usize) -> Option<Span> {
+    let raw = text.get(from..to)?;
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
+    (raw.len() > lead + trail).then(|| Span::new(from + lead, to - trail))
+}
+
+/// Quoted spans (inside the marks, trimmed), in text order. A quotation does not run across
+/// paragraphs; one left open at the end of its paragraph, when the next paragraph opens with
+/// the same mark, runs to that end (the convention for quotations of several paragraphs).
 fn quoted(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some((off, c)) = text[i..]
-        .char_indices()
-        .find(|(_, c)| MARKS.iter().any(|(o, _)| o == c))
-    {
+    while let Some((off, c)) = text.get(i..).and_then(|t| {
+        t.char_indices()
+            .find(|(_, c)| MARKS.iter().any(|(o, _)| o == c))
+    }) {
         let open = i + off;
         let inner = open + c.len_utf8();
-        let close_char = MARKS.iter().find(|(o, _)| *o == c).map_or(c, |(_, cl)| *cl);
-        let Some(len) = text[inner..].find(close_char) else {
-            i = inner;
-            continue;
-        };
-        let raw = &text[inner..inner + len];
-        let lead = raw.len() - raw.trim_start().len();
-        let trail = raw.len() - raw.trim_end().len();
-        // a quotation does not run across paragraphs
-        if !raw.contains('\n') && raw.len() > lead + trail {
-            out.push(Span::new(inner + lead, inner + len - trail));
-            i = inner + len + close_char.len_utf8();
-        } else {
-            i = inner;
+        let closers = MARKS.iter().find(|(o, _)| *o == c).map_or(&[][..], |m| m.1);
+        let rest = &text[inner..];
+        let para_end = rest.find('\n').map_or(text.len(), |n| inner + n);
+        let close = rest
+            .char_indices()
+            .find(|(_, ch)| closers.contains(ch))
+            .map(|(n, ch)| (inner + n, ch.len_utf8()));
+        match close {
+            Some((at, len)) if at <= para_end => {
+                if let Some(q) = trimmed(text, inner, at) {
+                    out.push(q);
+                    i = at + len;
+                } else {
+                    i = inner;
+                }
+            }
+            _ => {
+                // open to the end of the paragraph: a quotation when the next paragraph opens
+                // with the same mark (the quotation goes on there) and it has words
+                let goes_on = text
+                    .get(para_end..)
+                    .is_some_and(|r| r.trim_start().starts_with(c));
+                match trimmed(text, inner, para_end) {
+                    Some(q) if goes_on && text[q.start..q.end].split_whitespace().count() >= 3 => {
+                        out.push(q);
+                        i = para_end;
+                    }
+                    _ => i = inner,
+                }
+            }
         }
     }
     out
 }
 
 fn in_any_quote(quotes: &[Span], span: Span) -> bool {
-    quotes.iter().any(|q| q.contains(span))
+    quotes.iter().any(|q| q.overlaps(span))
 }
 
-fn actor_of(e: &Entity) -> bool {
-    e.actor.is_some()
-        || matches!(
-            e.etype,
-            crate::doc::EntityType::PER | crate::doc::EntityType::ORG
-        )
+/// Can this entity be a speaker? A person or organization, or a phrase whose actor says who
+/// it is (« le président français », a resolved pronoun); a bare title (« le ministre »,
+/// code `GOV` alone) cannot.
+fn can_speak(e: &Entity) -> bool {
+    let coded = e.actor.as_ref().is_some_and(|a| {
+        !a.code.is_empty() && (a.country.is_some() || a.code.len() > 3 || !e.nominal)
+    });
+    coded || (!e.nominal && matches!(e.etype, EntityType::PER | EntityType::ORG))
+}
+
+/// True when only spaces and at most `words` words lie between `a` and `b` (« a déclaré
+/// mardi le ministre »): no punctuation.
+fn close_by(text: &str, a: usize, b: usize, words: usize) -> bool {
+    text.get(a..b).is_some_and(|g| {
+        g.chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '’')
+            && g.split_whitespace().count() <= words
+    })
+}
+
+/// How many bytes a pronoun may lie from its verb (« il a dit », « a-t-elle déclaré »).
+const PRONOUN_REACH: usize = 8;
+
+/// The speaker of a quotation whose cue is the verb at `cue`.
+fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Option<&'d Entity> {
+    let text = doc.text.as_str();
+    // a pronoun at the verb: « a-t-il déclaré », « précise-t-elle », « il a dit », "he said"
+    let inverted = ents.iter().copied().find(|e| {
+        let before = e.span.end <= cue.start && e.span.end + PRONOUN_REACH >= cue.start;
+        // after the verb only glued to it (« précise-t-il »), not a clause's subject (« a
+        // expliqué qu'il … »)
+        let glued = e.span.start >= cue.end
+            && text
+                .get(cue.end..e.span.start)
+                .is_some_and(|g| g.chars().all(|c| c == '-' || c == 't'));
+        e.rule == "pronoun" && (before || glued)
+    });
+    if cue.start >= q.end {
+        // « … », a déclaré X / "…," X said / "…," he said
+        let between = ents
+            .iter()
+            .copied()
+            .rev()
+            .find(|e| e.span.start >= q.end && e.span.end <= cue.start);
+        let after = ents
+            .iter()
+            .copied()
+            .find(|e| e.span.start >= cue.end && close_by(text, cue.end, e.span.start, 3));
+        return inverted.or(after).or(between).or_else(|| {
+            ents.iter().copied().find(|e| {
+                e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start)
+            })
+        });
+    }
+    // X a déclaré : « … » / X said "…": the subject right before the verb (« Malgré les
+    // critiques de A, B a répondu »), else the one opening the verb's sentence
+    let sentence = doc.sentence_at(cue.start);
+    let adjacent = ents
+        .iter()
+        .copied()
+        .rev()
+        .find(|e| e.span.end <= cue.start && close_by(text, e.span.end, cue.start, 3));
+    let subject = ents
+        .iter()
+        .copied()
+        .find(|e| e.span.end <= cue.start && doc.sentence_at(e.span.start) == sentence);
+    inverted.or(adjacent).or(subject).or_else(|| {
+        ents.iter()
+            .copied()
+            .find(|e| e.span.start >= cue.end && close_by(text, cue.end, e.span.start, 3))
+    })
 }
 
 pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
@@ -117,35 +221,46 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         "en" => &lex.en,
         _ => return Vec::new(),
     };
+    let all = quoted(&doc.text);
     let cues: Vec<(Span, u32)> = m
         .find_longest(&doc.norm)
         .into_iter()
+        .filter(|x| !in_any_quote(&all, x.span))
         .filter_map(|x| x.payloads.first().map(|&p| (x.span, p)))
         .collect();
     let mut out = Vec::new();
-    let all = quoted(&doc.text);
     for &q in &all {
         if doc.in_boilerplate(q) {
             continue;
         }
-        let Some(si) = doc.sentence_at(q.start) else {
+        let Some(first) = doc.sentence_at(q.start) else {
             continue;
         };
-        let sent = doc.sentences[si];
+        // a quotation of several sentences is attributed in any of them: « … . … », a-t-il dit
+        let last = doc
+            .sentence_at(q.end.saturating_sub(1))
+            .unwrap_or(first)
+            .max(first);
+        let region = doc.sentences[first].cover(doc.sentences[last]);
         let ents: Vec<&Entity> = doc
             .entities
             .iter()
-            .filter(|e| sent.contains(e.span) && !q.overlaps(e.span) && actor_of(e))
+            .filter(|e| region.contains(e.span) && !in_any_quote(&all, e.span) && can_speak(e))
             .collect();
-        // the cue nearest the quotation in its sentence, outside it
+        // the cue nearest the quotation, outside it
         let cue = cues
             .iter()
-            .filter(|(s, _)| sent.contains(*s) && !q.overlaps(*s))
+            .filter(|(s, _)| region.contains(*s))
+            .filter(|(s, i)| {
+                lex.cues
+                    .get(*i as usize)
+                    .is_some_and(|c| c.kind != CueKind::Opener || sentence_opens(doc, *s))
+            })
             .min_by_key(|(s, _)| {
                 if s.end <= q.start {
                     q.start - s.end
                 } else {
-                    s.start - q.end
+                    s.start.saturating_sub(q.end)
                 }
             });
         let mut speaker: Option<&Entity> = None;
@@ -153,29 +268,32 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         if let Some(&(span, i)) = cue {
             if let Some(c) = lex.cues.get(i as usize) {
                 verb = Some(c.lemma.clone());
-                speaker = if c.source {
-                    ents.iter().copied().find(|e| e.span.start >= span.end)
-                } else {
-                    // the subject of the speech verb opens the sentence (« X a évoqué la « A »
-                    // et le « B », les qualifiant… »), else the speaker follows (inversion)
-                    ents.iter()
-                        .copied()
-                        .find(|e| {
-                            e.span.end <= span.start && !e.nominal && !in_any_quote(&all, e.span)
-                        })
-                        .or_else(|| {
-                            ents.iter()
-                                .copied()
-                                .find(|e| e.span.start >= span.end && !e.nominal)
-                        })
+                speaker = match c.kind {
+                    CueKind::Source | CueKind::Opener => {
+                        ents.iter().copied().find(|e| e.span.start >= span.end)
+                    }
+                    CueKind::Verb => verb_speaker(doc, q, span, &ents),
                 };
             }
         }
+        if speaker.is_none() && cue.is_none() && sentence_opens(doc, q) {
+            // a quotation that opens its sentence with no cue goes on the one just before it
+            // ("…," she said. "…")
+            speaker = out
+                .last()
+                .filter(|p: &&Quote| {
+                    doc.sentence_at(p.span.start)
+                        .is_some_and(|s| s + 2 >= first && p.span.end <= q.start)
+                })
+                .and_then(|p| p.speaker)
+                .and_then(|sp| doc.entities.iter().find(|e| e.span == sp));
+        }
         if speaker.is_none() {
+            // failing a cue, the first actor of the sentence before the quotation
             speaker = ents
                 .iter()
                 .copied()
-                .find(|e| e.span.end <= q.start && !e.nominal);
+                .find(|e| e.span.end <= q.start && doc.sentence_at(e.span.start) == Some(first));
         }
         out.push(Quote {
             span: q,
@@ -187,32 +305,177 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
     out
 }
 
+/// Does `s` open its sentence (only punctuation before it)?
+fn sentence_opens(doc: &Doc, s: Span) -> bool {
+    doc.sentence_at(s.start)
+        .and_then(|i| doc.text.get(doc.sentences[i].start..s.start))
+        .is_some_and(|g| g.chars().all(|c| !c.is_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Actor, EntityType};
+    use crate::doc::Actor;
 
     fn run(lang: &str, text: &str, ents: &[(&str, &str)]) -> (Doc, Vec<Quote>) {
+        let ents: Vec<(&str, &str, &str, bool)> =
+            ents.iter().map(|&(p, c)| (p, c, "t", false)).collect();
+        run_with(lang, text, &ents)
+    }
+
+    /// Entities given as (text, code, rule, nominal); a text found several times is the
+    /// last occurrence when it starts with `@` (« @il »).
+    fn run_with(lang: &str, text: &str, ents: &[(&str, &str, &str, bool)]) -> (Doc, Vec<Quote>) {
         let seg = crate::segment::SegmentLexicon::load(&Sources::builtin()).unwrap();
         let mut d = Doc::new("t", text);
         d.lang = lang.into();
         crate::segment::segment(&mut d, &seg);
-        for (p, code) in ents {
-            let s = text.find(p).unwrap();
+        for &(p, code, rule, nominal) in ents {
+            let (p, s) = match p.strip_prefix('@') {
+                Some(p) => (p, text.rfind(p).unwrap()),
+                None => (p, text.find(p).unwrap()),
+            };
             d.entities.push(Entity {
                 span: Span::new(s, s + p.len()),
                 etype: EntityType::PER,
                 actor: Some(Actor {
-                    code: (*code).into(),
+                    code: code.into(),
+                    country: code.get(..3).filter(|_| code.len() > 3).map(str::to_string),
                     ..Actor::default()
                 }),
-                rule: "t".into(),
-                nominal: false,
+                rule: rule.into(),
+                nominal,
             });
         }
         d.entities.sort_by_key(|e| e.span.start);
         let q = tag(&d, &QuoteLexicon::load(&Sources::builtin()).unwrap());
         (d, q)
+    }
+
+    fn said(d: &Doc, q: &Quote) -> (String, String) {
+        (
+            d.slice(q.span).to_string(),
+            q.speaker_actor
+                .as_ref()
+                .map(|a| a.code.clone())
+                .unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn several_sentences_attributed_after_the_close_to_an_inverted_pronoun() {
+        let (d, q) = run_with(
+            "fr",
+            "Jeanne Roux est arrivée à Lyon. « Nous resterons. Rien ne changera », a-t-elle \
+             précisé devant les élus.",
+            &[
+                ("Jeanne Roux", "FRAGOV", "t", false),
+                ("elle", "FRAGOV", "pronoun", true),
+            ],
+        );
+        assert_eq!(
+            said(&d, &q[0]),
+            ("Nous resterons. Rien ne changera".into(), "FRAGOV".into())
+        );
+        assert_eq!(q[0].verb.as_deref(), Some("préciser"));
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "elle");
+    }
+
+    #[test]
+    fn inverted_subject_after_the_verb_may_be_a_coded_title() {
+        let (d, q) = run_with(
+            "fr",
+            "« Le texte est bon », a affirmé mardi le président chilien, face au Pérou.",
+            &[
+                ("président chilien", "CHLGOV", "t", true),
+                ("Pérou", "PER", "t", false),
+            ],
+        );
+        assert_eq!(
+            said(&d, &q[0]),
+            ("Le texte est bon".into(), "CHLGOV".into())
+        );
+        // a bare title (no country) is no speaker: the sentence has none
+        let (_, q) = run_with(
+            "fr",
+            "« Le texte est bon », a affirmé le ministre.",
+            &[("ministre", "GOV", "t", true)],
+        );
+        assert!(q[0].speaker.is_none());
+    }
+
+    #[test]
+    fn english_pronoun_subject_after_the_quote() {
+        let (d, q) = run_with(
+            "en",
+            "Maria Lopez spoke in Quito. \"We will not sign this,\" she told reporters.",
+            &[
+                ("Maria Lopez", "ECUGOV", "t", false),
+                ("she", "ECUGOV", "pronoun", true),
+            ],
+        );
+        assert_eq!(
+            said(&d, &q[0]),
+            ("We will not sign this,".into(), "ECUGOV".into())
+        );
+        assert_eq!(q[0].verb.as_deref(), Some("tell"));
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "she");
+    }
+
+    #[test]
+    fn quotation_left_open_runs_to_the_paragraph_end_and_marks_mix() {
+        let (d, q) = run(
+            "en",
+            "Omar Haddad said: \"The port will reopen next week.\n\n\"Trade will follow.\" Then \
+             \"a new era!\u{201D} he added.",
+            &[("Omar Haddad", "JORGOV")],
+        );
+        let texts: Vec<&str> = q.iter().map(|x| d.slice(x.span)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The port will reopen next week.",
+                "Trade will follow.",
+                "a new era!"
+            ]
+        );
+        assert_eq!(said(&d, &q[0]).1, "JORGOV");
+    }
+
+    #[test]
+    fn the_subject_right_before_the_verb_wins_over_the_sentence_opener() {
+        let (d, q) = run(
+            "fr",
+            "Malgré les critiques de Paul Girard, Ahmed Karim a répondu : « Nous avançons ».",
+            &[("Paul Girard", "FRAGOV"), ("Ahmed Karim", "MARGOV")],
+        );
+        assert_eq!(said(&d, &q[0]), ("Nous avançons".into(), "MARGOV".into()));
+        assert_eq!(q[0].verb.as_deref(), Some("répondre"));
+    }
+
+    #[test]
+    fn a_quotation_opening_its_sentence_without_cue_continues_the_last_speaker() {
+        let (d, q) = run(
+            "en",
+            "\"We tried,\" said Ana Ruiz. \"Nothing worked.\" Lima stayed calm.",
+            &[("Ana Ruiz", "PERGOV"), ("Lima", "PERGOV")],
+        );
+        assert_eq!(said(&d, &q[1]), ("Nothing worked.".into(), "PERGOV".into()));
+        assert_eq!(d.slice(q[1].speaker.unwrap()), "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_pour_names_its_speaker() {
+        let (d, q) = run_with(
+            "fr",
+            "Pour Paul Girard, « ce vote est une victoire ». Le vote pour la loi a eu lieu.",
+            &[("Paul Girard", "FRANGO", "t", false)],
+        );
+        assert_eq!(
+            said(&d, &q[0]),
+            ("ce vote est une victoire".into(), "FRANGO".into())
+        );
+        assert_eq!(q[0].verb.as_deref(), Some("selon"));
     }
 
     #[test]

@@ -53,6 +53,8 @@ lexicon_files!(
     "actors/people_phoenix.tsv",
     "actors/ner.tsv",
     "actors/first_names.tsv",
+    "actors/name_genders.tsv",
+    "actors/pronouns.tsv",
     "time/fr.tsv",
     "time/en.tsv",
     "html/tags.tsv",

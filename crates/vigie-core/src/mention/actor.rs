@@ -18,6 +18,7 @@
 //! proper names never overlap one another.
 
 mod compose;
+mod gender;
 mod lexicon;
 mod ner;
 mod people;
@@ -34,6 +35,7 @@ pub struct ActorLexicon {
     tables: Tables,
     people: Vec<people::Person>,
     ner: ner::NerLexicon,
+    gender: gender::GenderLexicon,
 }
 
 impl ActorLexicon {
@@ -41,18 +43,20 @@ impl ActorLexicon {
         let mut b = lexicon::Builder::read(src);
         let people = people::read(src, &mut b);
         let ner = ner::NerLexicon::load(src);
+        let gender = gender::GenderLexicon::load(src);
         let tables = b.finish();
-        match (tables, ner) {
-            (Ok(tables), Ok(ner)) => Ok(Self {
+        match (tables, ner, gender) {
+            (Ok(tables), Ok(ner), Ok(gender)) => Ok(Self {
                 tables,
                 people,
                 ner,
+                gender,
             }),
-            (Err(mut a), Err(b)) => {
-                a.extend(b);
-                Err(a)
-            }
-            (Err(e), _) | (_, Err(e)) => Err(e),
+            (a, b, c) => Err([a.err(), b.err(), c.err()]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .collect()),
         }
     }
 

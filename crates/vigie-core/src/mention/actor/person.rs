@@ -12,6 +12,7 @@
 //!   "He said") takes the actor of the last coded person before it, rule `pronoun`; it is a
 //!   nominal entity.
 
+use super::gender::Gender;
 use super::lexicon::Kind;
 use super::ner::{capitalized, name_run};
 use super::people::code_on;
@@ -45,8 +46,27 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
                 })
             })
             .filter(|a| !a.code.is_empty() || a.name.is_some());
+        // a full name matched as written needs no first names; a lone surname may take them,
+        // but never a word another lexicon phrase covers (« la Britannique Theresa May »,
+        // "Secretary of State Mike Pompeo")
+        let span = if doc.slice(h.span).contains(char::is_whitespace) {
+            h.span
+        } else {
+            let floor = hits
+                .iter()
+                .filter(|o| o.span.end <= h.span.start)
+                .map(|o| o.span.end)
+                .max()
+                .unwrap_or(0);
+            let s = with_first_names(doc, lex, h.span);
+            if s.start < floor {
+                h.span
+            } else {
+                s
+            }
+        };
         ents.push(Entity {
-            span: with_first_names(doc, lex, h.span),
+            span,
             etype: EntityType::PER,
             actor,
             rule,
@@ -174,8 +194,16 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 i += 1;
                 continue;
             };
-            let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
-            let first = doc.slice(toks[i].span);
+            // « le procureur de Paris François Molins »: a run whose later word is a known
+            // first name starts there
+            let from = (i + 1..end.saturating_sub(1))
+                .find(|&k| {
+                    !lex.gender.is_first_name(doc.slice(toks[k - 1].span))
+                        && lex.gender.is_first_name(doc.slice(toks[k].span))
+                })
+                .unwrap_or(i);
+            let span = Span::new(toks[from].span.start, toks[end - 1].span.end);
+            let first = doc.slice(toks[from].span);
             if proper.iter().any(|p| p.overlaps(span)) || nl.is_common(first) || end - i > 5 {
                 i = end;
                 continue;
@@ -187,7 +215,8 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             // « l'accord de Paris, la porte-parole …, Maria Zakharova »: a name after a place
             // preposition is not a person, and a description followed by its own name
             // belongs to that name
-            let after_place = i > 0
+            let after_place = from == i
+                && i > 0
                 && toks[i - 1].kind == TokenKind::Word
                 && nl.is_loc_prep(&fold(doc.slice(toks[i - 1].span)));
             let after = entity_after(doc, ents, span.end, true)
@@ -232,7 +261,7 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
 }
 
 /// Later mentions of a coded person's surname, and subject pronouns.
-fn coref(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
+fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
     let mut people: Vec<(String, Actor, usize)> = ents
         .iter()
         .filter(|e| e.etype == EntityType::PER && !e.nominal)
@@ -270,49 +299,233 @@ fn coref(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
         }
     }
     ents.extend(new);
+}
 
-    // subject pronouns at the start of a sentence, within two sentences of the person
-    let mut persons: Vec<(usize, Actor)> = ents
+/// A coded person the pronouns and bare titles after it may refer to.
+struct Antecedent {
+    start: usize,
+    actor: Actor,
+    gender: Option<Gender>,
+    /// Named after a preposition: less likely the subject a pronoun refers to.
+    complement: bool,
+}
+
+/// Coded people of the document, in text order, with the gender their first name shows.
+fn antecedents(doc: &Doc, lex: &ActorLexicon, ents: &[Entity]) -> Vec<Antecedent> {
+    let mut out: Vec<Antecedent> = ents
         .iter()
-        .filter(|e| e.etype == EntityType::PER && !e.nominal)
+        .filter(|e| e.etype == EntityType::PER && (!e.nominal || e.rule.starts_with("title-coref")))
         .filter_map(|e| {
-            Some((
-                e.span.start,
-                e.actor.clone().filter(|a| !a.code.is_empty())?,
-            ))
+            let actor = e.actor.clone().filter(|a| !a.code.is_empty())?;
+            let name = actor
+                .name
+                .clone()
+                .unwrap_or_else(|| doc.slice(e.span).into());
+            let before = doc.text.get(..e.span.start).unwrap_or("").trim_end();
+            let prev = before.rsplit(char::is_whitespace).next().map(fold);
+            Some(Antecedent {
+                start: e.span.start,
+                gender: lex.gender.of_name(&name),
+                // « les critiques d'Emmanuel Macron »: a complement, not a subject
+                complement: prev.is_some_and(|w| lex.gender.is_preposition(&w)),
+                actor,
+            })
         })
         .collect();
-    persons.sort_by_key(|p| p.0);
-    let mut pron = Vec::new();
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+/// The person a pronoun or title at `at` refers to: among the people named at most `back`
+/// sentences before whose gender agrees (a known one first, then one whose gender is
+/// unknown), the last one; for a pronoun (`subject_first`), the first of the latest sentence
+/// that has any, not named after a preposition: its likely subject (« Moshe Levi a refusé de
+/// voir le roi Hassan, disant qu'il … » → Levi).
+fn antecedent<'a>(
+    doc: &Doc,
+    people: &'a [Antecedent],
+    at: usize,
+    gender: Option<Gender>,
+    back: usize,
+    subject_first: bool,
+    fits: impl Fn(&Antecedent) -> bool,
+) -> Option<&'a Antecedent> {
+    let si = doc.sentence_at(at)?;
+    let min_start = doc.sentences[si.saturating_sub(back)].start;
+    let fits = &fits;
+    let near = |want: Option<Gender>| {
+        people
+            .iter()
+            .filter(move |p| p.start < at && p.start >= min_start && fits(p) && p.gender == want)
+    };
+    let pick = |want: Option<Gender>| {
+        let last = near(want).last()?;
+        let sentence = doc.sentence_at(last.start);
+        if !subject_first {
+            return Some(last);
+        }
+        let mut same = near(want).filter(|p| doc.sentence_at(p.start) == sentence);
+        let first = same.clone().next();
+        same.find(|p| !p.complement).or(first)
+    };
+    if let Some(g) = gender {
+        pick(Some(g)).or_else(|| pick(None))
+    } else {
+        let last = people
+            .iter()
+            .filter(|p| p.start < at && p.start >= min_start && fits(p))
+            .last()?;
+        if !subject_first {
+            return Some(last);
+        }
+        let sentence = doc.sentence_at(last.start);
+        people
+            .iter()
+            .find(|p| p.start < at && fits(p) && doc.sentence_at(p.start) == sentence)
+    }
+}
+
+/// True when a person nobody coded opens the antecedent's sentence before it (« Israeli
+/// President Moshe Levi refused to meet King Hassan, saying he … »): the pronoun more likely
+/// means that subject, so it is left unresolved rather than given to the wrong person. A
+/// title glued to the antecedent's name is its own.
+fn unknown_subject_before(doc: &Doc, ents: &[Entity], at: usize) -> bool {
+    let sentence = doc.sentence_at(at);
+    ents.iter().any(|e| {
+        e.etype == EntityType::PER
+            && e.rule != "pronoun"
+            && e.span.end <= at
+            && doc.sentence_at(e.span.start) == sentence
+            && e.actor.as_ref().is_none_or(|a| a.country.is_none())
+            && !doc
+                .text
+                .get(e.span.end..at)
+                .is_some_and(|g| g.chars().all(char::is_whitespace))
+    })
+}
+
+/// How far back a pronoun looks for its person, in sentences.
+const PRONOUN_BACK: usize = 3;
+
+/// How far back a bare title (« le Premier ministre ») looks: a title names someone the
+/// article is about, often introduced many paragraphs before.
+const TITLE_BACK: usize = 30;
+
+/// Subject pronouns (« elle a ajouté », « a-t-il dit », "he said") take the actor of the last
+/// person of their gender named in the three sentences before; a resolved pronoun is itself
+/// an antecedent for the next one.
+fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
+    let mut people = antecedents(doc, lex, ents);
+    let mut new = Vec::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
-        let toks = doc.sentence_tokens(si);
-        let Some(first) = toks.iter().find(|t| t.kind == TokenKind::Word) else {
-            continue;
-        };
-        let w = doc.slice(first.span);
-        if !lex.ner.pronouns.contains(&fold(w)) || doc.in_boilerplate(first.span) {
+        if doc.in_boilerplate(*sent) {
             continue;
         }
-        let min_start = doc.sentences[si.saturating_sub(2)].start;
-        if let Some((_, a)) = persons
-            .iter()
-            .rev()
-            .find(|(s, _)| *s < sent.start && *s >= min_start)
-        {
-            pron.push(Entity {
-                span: first.span,
+        let toks = doc.sentence_tokens(si);
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let word_at = |j: usize| {
+                toks.get(j)
+                    .filter(|x| x.kind == TokenKind::Word)
+                    .map(|x| fold(doc.slice(x.span)))
+            };
+            let prev = k.checked_sub(1).and_then(word_at);
+            let next = word_at(k + 1);
+            let Some(p) = lex.gender.pronoun(
+                &doc.lang,
+                doc.slice(t.span),
+                t.span.start,
+                prev.as_deref(),
+                next.as_deref(),
+            ) else {
+                continue;
+            };
+            let Some(a) = antecedent(
+                doc,
+                &people,
+                p.start,
+                Some(p.gender),
+                PRONOUN_BACK,
+                true,
+                |_| true,
+            ) else {
+                continue;
+            };
+            if unknown_subject_before(doc, ents, a.start) {
+                continue;
+            }
+            let actor = a.actor.clone();
+            new.push(Entity {
+                span: Span::new(p.start, p.end),
                 etype: EntityType::PER,
-                actor: Some(a.clone()),
+                actor: Some(actor.clone()),
                 rule: "pronoun".into(),
                 nominal: true,
             });
+            let at = people.partition_point(|x| x.start <= p.start);
+            people.insert(
+                at,
+                Antecedent {
+                    start: p.start,
+                    actor,
+                    gender: Some(p.gender),
+                    complement: false,
+                },
+            );
         }
     }
-    ents.extend(pron);
+    ents.extend(new);
+}
+
+/// A title with no country after a definite article (« le Premier ministre », « la
+/// ministre », "the president") names a person met before: it takes the actor of the last
+/// person of that role (and of the article's gender in French) named in the three sentences
+/// before. Titles that say whose they are were coded by `compose` and are left alone.
+fn titles(doc: &Doc, lex: &ActorLexicon, ents: &mut [Entity]) {
+    let people = antecedents(doc, lex, ents);
+    for e in ents.iter_mut() {
+        let Some(role) = e
+            .actor
+            .as_ref()
+            .filter(|a| a.country.is_none() && a.code.len() == 3)
+            .map(|a| a.code.clone())
+        else {
+            continue;
+        };
+        // « le président Emmanuel Macron »: the title belongs to the name after it
+        if !e.nominal
+            || e.etype != EntityType::PER
+            || e.rule == "pronoun"
+            || names_follow(doc.text.get(e.span.end..).unwrap_or(""))
+        {
+            continue;
+        }
+        let before = doc.text.get(..e.span.start).unwrap_or("").trim_end();
+        let article = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .map(fold)
+            .unwrap_or_default();
+        let gender = match article.as_str() {
+            "le" => Some(Gender::Male),
+            "la" => Some(Gender::Female),
+            "l'" | "the" => None,
+            _ => continue,
+        };
+        let fits = |p: &Antecedent| p.actor.role.as_deref() == Some(role.as_str());
+        if let Some(a) = antecedent(doc, &people, e.span.start, gender, TITLE_BACK, false, fits) {
+            e.actor = Some(a.actor.clone());
+            e.rule = format!("title-coref ({})", e.rule);
+        }
+    }
 }
 
 pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
     lexicon_people(doc, lex, hits, ents);
     appositions(doc, lex, ents);
-    coref(doc, lex, ents);
+    coref(doc, ents);
+    titles(doc, lex, ents);
+    pronouns(doc, lex, ents);
 }

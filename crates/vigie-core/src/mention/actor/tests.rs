@@ -267,7 +267,8 @@ fn ner_cues_quotes_place_words_titles_and_weak_prepositions() {
         "2025-03-01",
         "President Maria Lopez flew over the Snake River and praised the film \"Silent Harbour\".",
     );
-    has(&d, "Maria Lopez", PER, "", false);
+    // the title before the name codes her (a government leader)
+    has(&d, "Maria Lopez", PER, "GOV", false);
     has(&d, "Snake River", LOC, "", false);
     has(&d, "Silent Harbour", MISC, "", false);
     let d = doc(
@@ -352,4 +353,111 @@ fn english_role_compounds_keep_the_country() {
     );
     has(&d, "Latvia's foreign ministry", ORG, "LVAGOV", false);
     has(&d, "Peteris Kalnins", PER, "LVAGOV", false);
+}
+
+#[test]
+fn pronouns_take_the_last_person_of_their_gender() {
+    let d = doc(
+        "fr",
+        "2023-05-10",
+        "Angela Merkel a reçu Emmanuel Macron. Elle a ensuite déclaré que rien ne changerait, \
+         puis il a répondu. « Nous restons unis », a-t-il dit. Il faut attendre.",
+    );
+    let p: Vec<(usize, String)> = d
+        .entities
+        .iter()
+        .filter(|e| e.rule == "pronoun")
+        .map(|e| {
+            (
+                e.span.start,
+                e.actor
+                    .as_ref()
+                    .map(|a| a.name.clone().unwrap_or_default())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let at = |w: &str| d.text.find(w).unwrap();
+    assert_eq!(
+        p,
+        vec![
+            (at("Elle a"), "Angela Merkel".to_string()),
+            (at("il a répondu"), "Emmanuel Macron".to_string()),
+            (at("il dit"), "Emmanuel Macron".to_string()),
+        ]
+    );
+    let d = doc(
+        "en",
+        "2023-05-10",
+        "Antony Blinken met Annalena Baerbock. She said the talks went well, and he agreed.",
+    );
+    has(&d, "She", PER, "DEUGOV", true);
+    has(&d, "he", PER, "USAGOV", true);
+}
+
+#[test]
+fn bare_titles_after_an_article_name_the_last_person_of_that_role() {
+    let d = doc(
+        "fr",
+        "2023-05-10",
+        "Emmanuel Macron a reçu Olaf Scholz à Paris. Le chancelier a salué l'accord, et la \
+         ministre n'a rien dit.",
+    );
+    let title = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "chancelier")
+        .expect("title entity");
+    assert_eq!(
+        title.actor.as_ref().map(|a| a.code.as_str()),
+        Some("DEUGOV")
+    );
+    assert!(title.rule.starts_with("title-coref"));
+    // no woman with that role was named: the title stays bare
+    has(&d, "ministre", PER, "GOV", true);
+    let d = doc(
+        "en",
+        "2019-05-10",
+        "Mike Pompeo landed in Seoul on Monday. The minister then spoke to a foreign minister.",
+    );
+    has(&d, "minister", PER, "USAGOV", true);
+    assert_eq!(
+        d.entities
+            .iter()
+            .filter(|e| e.rule.starts_with("title-coref"))
+            .count(),
+        1,
+        "only the title after `the` names Pompeo"
+    );
+}
+
+#[test]
+fn first_names_never_swallow_titles_or_places() {
+    let d = doc(
+        "en",
+        "2019-05-10",
+        "Secretary of State Mike Pompeo and the British Theresa May spoke.",
+    );
+    has(&d, "Mike Pompeo", PER, "USAGOV", false);
+    has(&d, "Theresa May", PER, "GBRGOV", false);
+    let d = doc(
+        "fr",
+        "2019-05-10",
+        "Le procureur a parlé avec la Britannique Theresa May.",
+    );
+    has(&d, "Theresa May", PER, "GBRGOV", false);
+}
+
+#[test]
+fn a_pronoun_after_an_unknown_subject_stays_unresolved() {
+    let d = doc(
+        "en",
+        "2023-05-10",
+        "President Zoltan Verebi refused to meet Antony Blinken, saying he was busy.",
+    );
+    assert!(
+        !d.entities.iter().any(|e| e.rule == "pronoun"),
+        "{:?}",
+        ents(&d)
+    );
 }
