@@ -60,3 +60,73 @@ fn ingest_reads_a_directory_in_order_and_reports_damage() {
     assert_eq!(out.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Gzip-compress `b`.
+fn gz(b: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(b).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn ingest_reports_each_adversarial_input_and_extracts_the_rest() {
+    let dir = std::env::temp_dir().join(format!("vigie-ingest-adv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // a .warc.gz cut in the middle of its second member
+    let first = gz(warc_record("g1", "https://news.example/2024/03/05/g1", PAGE).as_bytes());
+    let second = gz(warc_record("g2", "https://news.example/g2", PAGE).as_bytes());
+    let mut cut = first.clone();
+    cut.extend_from_slice(&second[..second.len() / 2]);
+    std::fs::write(dir.join("a-cut.warc.gz"), &cut).unwrap();
+    // PNG bytes saved as a page
+    std::fs::write(
+        dir.join("b-photo.html"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00",
+    )
+    .unwrap();
+    // a feed cut before its end
+    std::fs::write(
+        dir.join("c-cut.rss"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Fil</title><item><title>Accord",
+    )
+    .unwrap();
+    // windows-1252 bytes under a UTF-8 declaration
+    let mut lying = b"<html><head><meta charset=\"utf-8\"></head><body><article><p>".to_vec();
+    lying.extend_from_slice(
+        &b"Le pr\xe9sident a d\xe9clar\xe9 mardi que la r\xe9forme des retraites \xe9tait termin\xe9e."[..],
+    );
+    lying.extend_from_slice(b"</p></article></body></html>");
+    std::fs::write(dir.join("d-lying.html"), &lying).unwrap();
+    std::fs::write(dir.join("e-good.html"), PAGE).unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["ingest", "--articles", "--no-progress"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let ids: Vec<String> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [r#""urn:uuid:g1""#, r#""d-lying""#, r#""e-good""#],
+        "{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("Le président a déclaré mardi"), "{stdout}");
+    let member = first.len();
+    for needle in [
+        format!("a-cut.warc.gz@{member}: "),
+        "b-photo.html: document b-photo: binary content".to_string(),
+        "c-cut.rss: not a feed".to_string(),
+        "read=6 extracted=3 skipped=0 failed=3".to_string(),
+    ] {
+        assert!(stderr.contains(&needle), "{needle}\n{stderr}");
+    }
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}

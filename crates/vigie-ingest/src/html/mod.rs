@@ -5,6 +5,7 @@
 mod body;
 mod dom;
 pub mod encoding;
+pub mod guard;
 pub mod lexicon;
 pub mod meta;
 
@@ -21,6 +22,17 @@ pub struct Page {
     /// The article body, one paragraph a line; empty when none was found.
     pub text: String,
     pub meta: Meta,
+    /// Why the page was not read at all (binary data, markup nested beyond what the parser
+    /// handles in reasonable time); `text` is then empty.
+    pub refused: Option<String>,
+}
+
+/// Decode the bytes of a page, refusing binary data served as HTML.
+pub fn decode_page(bytes: &[u8], charset: Option<&str>) -> Result<String, String> {
+    if let Some(why) = guard::binary(bytes) {
+        return Err(why);
+    }
+    Ok(encoding::decode(bytes, charset).0)
 }
 
 /// Extract a page from raw bytes. `charset` is the transport's declaration (HTTP
@@ -31,12 +43,23 @@ pub fn read_bytes(
     url: Option<&str>,
     lex: &HtmlLexicon,
 ) -> Page {
-    let (text, _) = encoding::decode(bytes, charset);
-    read_str(&text, url, lex)
+    match decode_page(bytes, charset) {
+        Ok(text) => read_str(&text, url, lex),
+        Err(why) => Page {
+            refused: Some(why),
+            ..Page::default()
+        },
+    }
 }
 
 /// Extract a page from decoded text.
 pub fn read_str(html: &str, url: Option<&str>, lex: &HtmlLexicon) -> Page {
+    if let Some(why) = guard::too_deep(html) {
+        return Page {
+            refused: Some(why),
+            ..Page::default()
+        };
+    }
     let doc = Html::parse_document(html);
     let meta = meta::read(&doc, lex, url);
     let dom = dom::Dom::build(&doc, lex);
@@ -44,6 +67,7 @@ pub fn read_str(html: &str, url: Option<&str>, lex: &HtmlLexicon) -> Page {
     Page {
         text: body::extract(&dom),
         meta,
+        refused: None,
     }
 }
 
@@ -63,6 +87,9 @@ pub fn complete_article(a: &mut Article, lex: &HtmlLexicon) -> Result<(), String
 
 /// Fill an article's fields from an extracted page.
 pub fn apply(a: &mut Article, page: Page) -> Result<(), String> {
+    if let Some(why) = page.refused {
+        return Err(why);
+    }
     if page.text.trim().is_empty() {
         return Err("no article text found in the HTML".into());
     }
