@@ -1,7 +1,11 @@
-//! A 100 MB HTML page on a single line, read from a file through the batch driver: it
+//! A huge HTML page on a single line, read from a file through the batch driver: it
 //! completes, its paragraphs come out one a line, and the memory it takes is a small multiple
 //! of its size (the page is one document, so it is held whole; nothing grows beyond that).
 //! Its own test binary, so that the process's peak memory is this test's.
+//!
+//! The page is 32 MB (the WARC record limit) so that the suite stays quick on a busy machine;
+//! `VIGIE_HUGE_PAGE_MB=100` runs it at 100 MB, and `bench/ingest/huge-page.sh` measures a
+//! 100 MB page through `vigie ingest` in release.
 
 use std::io::Write;
 use std::time::Instant;
@@ -19,15 +23,19 @@ fn peak_rss() -> Option<u64> {
 }
 
 #[test]
-fn a_100_mb_single_line_page_completes_in_bounded_memory() {
-    const SIZE: usize = 100 << 20;
+fn a_huge_single_line_page_completes_in_bounded_memory() {
+    let mb: usize = std::env::var("VIGIE_HUGE_PAGE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(32);
+    let size = mb << 20;
     let path = std::env::temp_dir().join(format!("vigie-huge-{}.html", std::process::id()));
     let paragraphs;
     {
         let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
         f.write_all(b"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Budget</title></head><body><nav><a href=\"/\">Accueil</a></nav><article>").unwrap();
         let item = format!("<p>{PARA}</p>");
-        paragraphs = SIZE / item.len();
+        paragraphs = size / item.len();
         for _ in 0..paragraphs {
             f.write_all(item.as_bytes()).unwrap();
         }
@@ -68,11 +76,11 @@ fn a_100_mb_single_line_page_completes_in_bounded_memory() {
     if let (Some(b), Some(a)) = (before, peak_rss()) {
         let grew = a.saturating_sub(b);
         eprintln!(
-            "100 MB single-line page: {:.1} s, peak RSS {} MB (grew {} MB)",
+            "{mb} MB single-line page: {:.1} s, peak RSS {} MB (grew {} MB)",
             took.as_secs_f64(),
             a >> 20,
             grew >> 20
         );
-        assert!(grew < 12 * SIZE as u64, "peak memory grew by {grew} bytes");
+        assert!(grew < 10 * size as u64, "peak memory grew by {grew} bytes");
     }
 }

@@ -54,13 +54,37 @@ pub fn read_bytes(
 
 /// Extract a page from decoded text.
 pub fn read_str(html: &str, url: Option<&str>, lex: &HtmlLexicon) -> Page {
+    match parse(html) {
+        Ok(doc) => read_parsed(doc, url, lex),
+        Err(page) => page,
+    }
+}
+
+/// [`read_str`] that frees the text once it is parsed (the parser keeps its own copy), so
+/// that a large page is not held three times over.
+fn read_string(html: String, url: Option<&str>, lex: &HtmlLexicon) -> Page {
+    let parsed = parse(&html);
+    drop(html);
+    match parsed {
+        Ok(doc) => read_parsed(doc, url, lex),
+        Err(page) => page,
+    }
+}
+
+/// Parse a page, or refuse it when its markup nests too deep for the parser.
+fn parse(html: &str) -> Result<Html, Page> {
     if let Some(why) = guard::too_deep(html) {
-        return Page {
+        return Err(Page {
             refused: Some(why),
             ..Page::default()
-        };
+        });
     }
-    let doc = Html::parse_document(html);
+    Ok(Html::parse_document(html))
+}
+
+/// Metadata and body of a parsed page; the parser's tree is freed once copied into the
+/// compact [`dom::Dom`].
+fn read_parsed(doc: Html, url: Option<&str>, lex: &HtmlLexicon) -> Page {
     let meta = meta::read(&doc, lex, url);
     let dom = dom::Dom::build(&doc, lex);
     drop(doc);
@@ -81,7 +105,7 @@ pub fn complete_article(a: &mut Article, lex: &HtmlLexicon) -> Result<(), String
     let Some(html) = a.html.take() else {
         return Ok(());
     };
-    let page = read_str(&html, a.url.as_deref(), lex);
+    let page = read_string(html, a.url.as_deref(), lex);
     apply(a, page)
 }
 
