@@ -87,7 +87,10 @@ fn html_record(id: &str, text: &str) -> Vec<u8> {
     warc_record(
         id,
         &format!("https://news.example/{id}"),
-        &http("text/html; charset=utf-8", page(&format!("<p>{text}</p>")).as_bytes()),
+        &http(
+            "text/html; charset=utf-8",
+            page(&format!("<p>{text}</p>")).as_bytes(),
+        ),
     )
 }
 
@@ -108,7 +111,9 @@ fn err(r: &Result<Article, InputError>) -> &InputError {
 /// The 8-byte PNG signature and the start of an IHDR chunk, then binary noise with NULs.
 fn png_bytes() -> Vec<u8> {
     let mut b = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
-    b.extend_from_slice(&[0, 0, 0, 0x0d, b'I', b'H', b'D', b'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6]);
+    b.extend_from_slice(&[
+        0, 0, 0, 0x0d, b'I', b'H', b'D', b'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6,
+    ]);
     let mut x: u32 = 0x1234_5678;
     for _ in 0..4096 {
         x ^= x << 13;
@@ -136,7 +141,11 @@ fn a_warc_gz_cut_in_the_middle_keeps_the_records_before_and_names_the_member() {
     // one member for the whole file, cut in the middle of the second record
     let whole = gz(&recs.concat());
     let whole_path = write(&d, "whole.warc.gz", &whole[..whole.len() / 2]);
-    let after = write(&d, "after.html", page(&format!("<p>{PARA_EN}</p>")).as_bytes());
+    let after = write(
+        &d,
+        "after.html",
+        page(&format!("<p>{PARA_EN}</p>")).as_bytes(),
+    );
 
     let (v, _) = ingest(&[&cut_path, &whole_path, &after]);
     assert_eq!(ok_text(&v[0]), PARA_FR);
@@ -145,14 +154,20 @@ fn a_warc_gz_cut_in_the_middle_keeps_the_records_before_and_names_the_member() {
     let member = (members[0].len() + members[1].len()) as u64;
     assert_eq!(e.origin.file, cut_path.display().to_string());
     assert_eq!(e.origin.offset, Some(member), "{e}");
-    assert!(e.to_string().contains(&format!("cut.warc.gz@{member}")), "{e}");
+    assert!(
+        e.to_string().contains(&format!("cut.warc.gz@{member}")),
+        "{e}"
+    );
     // the whole-file member: what was decompressed before the cut is read, then one error
     let whole_errors: Vec<&InputError> = v[3..v.len() - 1]
         .iter()
         .filter_map(|r| r.as_ref().err())
         .collect();
     assert_eq!(whole_errors.len(), 1, "{v:?}");
-    assert_eq!(whole_errors[0].origin.file, whole_path.display().to_string());
+    assert_eq!(
+        whole_errors[0].origin.file,
+        whole_path.display().to_string()
+    );
     assert_eq!(whole_errors[0].origin.offset, Some(0));
     // and the batch goes on
     assert_eq!(ok_text(v.last().unwrap()), PARA_EN);
@@ -185,7 +200,10 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
     );
     // unclosed inline formatting, and nested tables and lists
     let inline = format!("<p>{}{PARA_EN}</p>", "<b><i>".repeat(depth / 2));
-    let tables = format!("{}<p>{PARA_FR}</p>", "<table><tr><td><ul><li>".repeat(depth / 5));
+    let tables = format!(
+        "{}<p>{PARA_FR}</p>",
+        "<table><tr><td><ul><li>".repeat(depth / 5)
+    );
     // under the limit: 9,000 nested blocks holding the article and 9,000 images (counted on
     // every ancestor, which once cost depth × images steps)
     let under = format!(
@@ -211,7 +229,11 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
         write(&d, "tables.html", page(&tables).as_bytes()),
         write(&d, "under.html", page(&under).as_bytes()),
         write(&d, "branches.html", page(&branches).as_bytes()),
-        write(&d, "after.html", page(&format!("<p>{PARA_EN}</p>")).as_bytes()),
+        write(
+            &d,
+            "after.html",
+            page(&format!("<p>{PARA_EN}</p>")).as_bytes(),
+        ),
     ];
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     let t = Instant::now();
@@ -222,7 +244,8 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
         let e = err(r);
         assert_eq!(e.origin.file, p.display().to_string());
         assert!(
-            e.message.starts_with("markup nested deeper than 10000 levels"),
+            e.message
+                .starts_with("markup nested deeper than 10000 levels"),
             "{e}"
         );
     }
@@ -239,7 +262,8 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
 fn wrong_charset_declarations_are_overridden_by_the_bytes() {
     let d = dir("charset");
     // windows-1252 bytes (é, ’ and € have no Latin-1 meaning) under a UTF-8 declaration
-    let text_1252 = "Le prix de l’énergie a augmenté de 12 € en un mois, a déclaré le ministre de l’Économie.";
+    let text_1252 =
+        "Le prix de l’énergie a augmenté de 12 € en un mois, a déclaré le ministre de l’Économie.";
     let bytes_1252 = encoding_rs::WINDOWS_1252.encode(text_1252).0;
     let mut lying_utf8 = b"<html><head><meta charset=\"utf-8\"></head><body><article><p>".to_vec();
     lying_utf8.extend_from_slice(&bytes_1252);
@@ -302,7 +326,11 @@ fn binary_content_served_as_html_is_one_error_and_nuls_are_dropped() {
     let t = ok_text(&v[3]);
     assert!(!t.contains('\0'), "{t:?}");
     assert_eq!(t, PARA_FR);
-    assert!(err(&v[4]).message.starts_with("binary content"), "{}", err(&v[4]));
+    assert!(
+        err(&v[4]).message.starts_with("binary content"),
+        "{}",
+        err(&v[4])
+    );
 }
 
 #[test]
@@ -338,11 +366,22 @@ fn malformed_feeds_are_one_error_each_and_the_next_feed_is_read() {
     // the feed cut inside its only item: that item is kept as far as it goes (a title, no
     // content), and the break is reported
     let cut = err(&broken[1]);
-    assert!(cut.message.starts_with("malformed feed XML: 4 elements left open"), "{cut}");
-    assert!(err(&broken[0]).message.contains("without a link or content"));
+    assert!(
+        cut.message
+            .starts_with("malformed feed XML: 4 elements left open"),
+        "{cut}"
+    );
+    assert!(err(&broken[0])
+        .message
+        .contains("without a link or content"));
     // the mismatched end tag is named with its place (feed-rs alone returned no item and no error)
     let mismatched = err(&broken[2]);
-    assert!(mismatched.message.contains("`</titel>` was found at byte 59"), "{mismatched}");
+    assert!(
+        mismatched
+            .message
+            .contains("`</titel>` was found at byte 59"),
+        "{mismatched}"
+    );
     assert!(err(&broken[3]).message.starts_with("not a feed"));
     assert!(err(&broken[4]).message.starts_with("not a feed"));
     let a = last.as_ref().unwrap();
@@ -354,7 +393,9 @@ fn malformed_feeds_are_one_error_each_and_the_next_feed_is_read() {
 fn a_feed_broken_after_its_first_items_keeps_them_and_reports_the_break() {
     let d = dir("feed-broken");
     let item = |i: usize, text: &str| {
-        format!("<item><guid>i{i}</guid><description>&lt;p&gt;{text}&lt;/p&gt;</description></item>")
+        format!(
+            "<item><guid>i{i}</guid><description>&lt;p&gt;{text}&lt;/p&gt;</description></item>"
+        )
     };
     let feed = format!(
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Fil</title>{}{}<item><guid>i3</guid><description>unescaped <p>markup</description></item>{}</channel></rss>",
@@ -364,7 +405,11 @@ fn a_feed_broken_after_its_first_items_keeps_them_and_reports_the_break() {
     );
     let p = write(&d, "broken.rss", feed.as_bytes());
     let (v, _) = ingest(&[&p]);
-    let ids: Vec<&str> = v.iter().filter_map(|r| r.as_ref().ok()).map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = v
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|a| a.id.as_str())
+        .collect();
     assert_eq!(ids[..2], ["i1", "i2"], "{v:?}");
     let e = err(v.last().unwrap());
     assert_eq!(e.origin.file, p.display().to_string());

@@ -5,4 +5,3 @@
 
 mod cli;
 mod eval;
-mod ingest;
