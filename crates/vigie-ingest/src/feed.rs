@@ -154,8 +154,9 @@ fn salvage(bytes: &[u8], b: &XmlBreak) -> Option<Vec<feed_rs::model::Entry>> {
             cut.push(b'>');
         }
         if let Ok(f) = feed_rs::parser::parse(&cut[..]) {
-            if best.as_ref().map_or(true, |e| f.entries.len() > e.len()) {
-                best = Some(f.entries);
+            match &best {
+                Some(e) if e.len() >= f.entries.len() => {}
+                _ => best = Some(f.entries),
             }
         }
     }

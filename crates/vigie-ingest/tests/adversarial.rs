@@ -2,6 +2,7 @@
 //! is a sane result or one error naming its file (and record offset), never a panic, and the
 //! documents after it are still read.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -213,16 +214,14 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
         "</div>".repeat(9_000)
     );
     // four equally strong branches 2,000 levels deep: their common ancestor is the article
-    let branches: String = [PARA_FR, PARA_EN, PARA_FR, PARA_EN]
-        .iter()
-        .map(|p| {
-            format!(
-                "{}<p>{p}</p>{}",
-                "<section>".repeat(2_000),
-                "</section>".repeat(2_000)
-            )
-        })
-        .collect();
+    let mut branches = String::new();
+    for p in [PARA_FR, PARA_EN, PARA_FR, PARA_EN] {
+        branches.push_str(&"<section>".repeat(2_000));
+        branches.push_str("<p>");
+        branches.push_str(p);
+        branches.push_str("</p>");
+        branches.push_str(&"</section>".repeat(2_000));
+    }
     let paths = [
         write(&d, "divs.html", page(&divs).as_bytes()),
         write(&d, "inline.html", page(&inline).as_bytes()),
@@ -422,22 +421,23 @@ fn feeds_with_huge_items_and_many_items_are_read_whole() {
     let d = dir("feed-huge");
     // one item of 8 MB of text in many paragraphs, then 20,000 small items
     let big_body: String = (0..80_000).fold(String::new(), |mut s, i| {
-        s.push_str(&format!("&lt;p&gt;{PARA_EN} ({i})&lt;/p&gt;"));
+        let _ = write!(s, "&lt;p&gt;{PARA_EN} ({i})&lt;/p&gt;");
         s
     });
     let mut feed = format!(
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title><item><guid>big</guid><description>{big_body}</description></item>"
     );
     for i in 0..20_000 {
-        feed.push_str(&format!(
+        let _ = write!(
+            feed,
             "<item><guid>i{i}</guid><description>{PARA_FR}</description></item>"
-        ));
+        );
     }
     feed.push_str("</channel></rss>");
     let p = write(&d, "big.rss", feed.as_bytes());
     let t = Instant::now();
     let (v, _) = ingest(&[&p]);
-    assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
+    assert!(t.elapsed() < Duration::from_secs(45), "{:?}", t.elapsed());
     assert_eq!(v.len(), 20_001);
     let big = ok_text(&v[0]);
     assert_eq!(big.lines().count(), 80_000);

@@ -56,7 +56,10 @@ pub fn read_bytes(
 pub fn read_str(html: &str, url: Option<&str>, lex: &HtmlLexicon) -> Page {
     match parse(html) {
         Ok(doc) => read_parsed(doc, url, lex),
-        Err(page) => page,
+        Err(why) => Page {
+            refused: Some(why),
+            ..Page::default()
+        },
     }
 }
 
@@ -67,17 +70,17 @@ fn read_string(html: String, url: Option<&str>, lex: &HtmlLexicon) -> Page {
     drop(html);
     match parsed {
         Ok(doc) => read_parsed(doc, url, lex),
-        Err(page) => page,
+        Err(why) => Page {
+            refused: Some(why),
+            ..Page::default()
+        },
     }
 }
 
 /// Parse a page, or refuse it when its markup nests too deep for the parser.
-fn parse(html: &str) -> Result<Html, Page> {
+fn parse(html: &str) -> Result<Html, String> {
     if let Some(why) = guard::too_deep(html) {
-        return Err(Page {
-            refused: Some(why),
-            ..Page::default()
-        });
+        return Err(why);
     }
     Ok(Html::parse_document(html))
 }
