@@ -9,7 +9,7 @@ use vigie_core::Article;
 
 use crate::error::InputError;
 use crate::fetch::{FetchResult, Fetcher};
-use crate::html::encoding;
+use crate::html::decode_page;
 use crate::source::{Input, Origin, ReadStats};
 
 /// What feed reading needs besides the feed.
@@ -64,11 +64,113 @@ pub fn read(
     stats: &mut ReadStats,
     emit: &mut dyn FnMut(Input),
 ) {
-    let feed = match feed_rs::parser::parse(bytes) {
-        Ok(f) => f,
-        Err(e) => return emit(fail(name, None, format!("not a feed: {e}"))),
+    let broken = xml_error(bytes);
+    let entries = match feed_rs::parser::parse(bytes) {
+        Ok(f) => f.entries,
+        Err(e) => match broken.as_ref().and_then(|b| salvage(bytes, b)) {
+            // the items before the break, from the feed cut there and closed
+            Some(entries) if !entries.is_empty() => entries,
+            _ => return emit(fail(name, None, format!("not a feed: {e}"))),
+        },
     };
-    for entry in feed.entries {
+    let read = entries.len();
+    read_entries(name, entries, ctx, stats, emit);
+    // feed-rs may also stop silently at an XML error, as if the feed ended there: the break
+    // is reported whenever there is one
+    if let Some(b) = broken {
+        emit(fail(
+            name,
+            None,
+            format!(
+                "malformed feed XML: {} at byte {}; {read} items read before it, any after it are lost",
+                b.message, b.at
+            ),
+        ));
+    }
+}
+
+/// Where and how an XML feed stops being well-formed, with the elements open there (name
+/// and the byte where its start tag begins), outermost first.
+struct XmlBreak {
+    message: String,
+    at: u64,
+    open: Vec<(Vec<u8>, usize)>,
+}
+
+/// The most elements looked at when salvaging a broken feed (each try parses the feed again).
+const SALVAGE_TRIES: usize = 6;
+
+/// The first well-formedness error of an XML feed (mismatched or unclosed elements, bad
+/// syntax); `None` for well-formed XML and for JSON feeds.
+fn xml_error(bytes: &[u8]) -> Option<XmlBreak> {
+    use quick_xml::events::Event;
+    // (a feed behind a byte-order mark may be UTF-16, which this byte-level check cannot read)
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'<') {
+        return None;
+    }
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    // as feed-rs reads: `</title >` closes `title`
+    reader.config_mut().trim_markup_names_in_closing_tags = true;
+    let mut open: Vec<(Vec<u8>, usize)> = Vec::new();
+    loop {
+        let before = reader.buffer_position() as usize;
+        match reader.read_event() {
+            // text is an event of its own, so `before` is where the start tag's `<` is
+            Ok(Event::Start(t)) => open.push((t.name().as_ref().to_vec(), before)),
+            Ok(Event::End(_)) => {
+                open.pop();
+            }
+            Ok(Event::Eof) if !open.is_empty() => {
+                return Some(XmlBreak {
+                    message: format!("{} elements left open at the end", open.len()),
+                    at: bytes.len() as u64,
+                    open,
+                })
+            }
+            Ok(Event::Eof) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                return Some(XmlBreak {
+                    message: e.to_string(),
+                    at: reader.error_position(),
+                    open,
+                })
+            }
+        }
+    }
+}
+
+/// The items of a feed that breaks: the feed is cut where one of the elements open at the
+/// break starts, the elements around it are closed, and the cut that yields the most items
+/// wins (cutting at the item that holds the break keeps every item before it; which element
+/// is the item is not known by name, so each enclosing one is tried).
+fn salvage(bytes: &[u8], b: &XmlBreak) -> Option<Vec<feed_rs::model::Entry>> {
+    let mut best: Option<Vec<feed_rs::model::Entry>> = None;
+    for k in 1..b.open.len().min(SALVAGE_TRIES + 1) {
+        let mut cut = bytes[..b.open[k].1].to_vec();
+        for (name, _) in b.open[..k].iter().rev() {
+            cut.extend_from_slice(b"</");
+            cut.extend_from_slice(name);
+            cut.push(b'>');
+        }
+        if let Ok(f) = feed_rs::parser::parse(&cut[..]) {
+            match &best {
+                Some(e) if e.len() >= f.entries.len() => {}
+                _ => best = Some(f.entries),
+            }
+        }
+    }
+    best
+}
+
+fn read_entries(
+    name: &str,
+    entries: Vec<feed_rs::model::Entry>,
+    ctx: &mut FeedContext,
+    stats: &mut ReadStats,
+    emit: &mut dyn FnMut(Input),
+) {
+    for entry in entries {
         let date = entry.published.or(entry.updated);
         if let (Some(since), Some(d)) = (ctx.since, date) {
             if d < since {
@@ -104,10 +206,13 @@ pub fn read(
                     stats.skip("page not modified");
                     continue;
                 }
-                Ok(FetchResult::Page(p)) => (
-                    encoding::decode(&p.body, p.charset.as_deref()).0,
-                    Some(p.url),
-                ),
+                Ok(FetchResult::Page(p)) => match decode_page(&p.body, p.charset.as_deref()) {
+                    Ok(html) => (html, Some(p.url)),
+                    Err(e) => {
+                        emit(fail(l, Some(id), e));
+                        continue;
+                    }
+                },
             },
             _ => {
                 if let Some(h) = inline {

@@ -228,7 +228,7 @@ fn read_html(
 ) {
     read_whole(name, stem, reader, plain, emit, |bytes| {
         Ok(Article {
-            html: Some(html::encoding::decode(&bytes, None).0),
+            html: Some(html::decode_page(&bytes, None)?),
             ..Article::default()
         })
     });

@@ -10,7 +10,6 @@ use std::io::{self, BufRead, BufReader, Read};
 use vigie_core::Article;
 
 use crate::error::InputError;
-use crate::html::encoding;
 use crate::source::{Input, Origin, ReadStats};
 
 /// Records larger than this are skipped unread (a page is never this large; a video is).
@@ -380,7 +379,7 @@ fn http_html(block: &[u8]) -> Result<Result<String, String>, Skip> {
         .filter_map(|p| p.trim().strip_prefix("charset="))
         .map(|c| c.trim_matches(['"', '\'']))
         .next();
-    Ok(Ok(encoding::decode(&body, charset).0))
+    Ok(crate::html::decode_page(&body, charset))
 }
 
 /// Undo HTTP chunked transfer encoding.

@@ -304,16 +304,20 @@ impl<'d> Attempt<'d> {
             .map(|&(i, _)| i)
             .collect();
         if strong.len() >= 3 {
+            // how many strong candidates each node holds, from one walk up from each (asking
+            // every ancestor of `top` in turn was quadratic in the nesting depth)
+            let mut holds = vec![0u8; self.dom.len()];
+            for &c in &strong {
+                for a in self.dom.ancestors(c) {
+                    holds[a] += 1;
+                }
+            }
             let mut cur = self.dom.nodes[top].parent;
             while let Some(p) = cur {
                 if p == body {
                     break;
                 }
-                let holding = strong
-                    .iter()
-                    .filter(|&&c| self.dom.ancestors(c).any(|a| a == p))
-                    .count();
-                if holding >= 3 {
+                if holds[p] >= 3 {
                     top = p;
                     break;
                 }
@@ -555,6 +559,10 @@ struct Render {
 impl Render {
     fn text(&mut self, t: &str) {
         for c in t.chars() {
+            // control characters are never text (the parser drops NUL only)
+            if c.is_control() && !c.is_whitespace() {
+                continue;
+            }
             if c.is_whitespace() {
                 self.space = true;
             } else {

@@ -5,6 +5,7 @@
 mod body;
 mod dom;
 pub mod encoding;
+pub mod guard;
 pub mod lexicon;
 pub mod meta;
 
@@ -21,6 +22,17 @@ pub struct Page {
     /// The article body, one paragraph a line; empty when none was found.
     pub text: String,
     pub meta: Meta,
+    /// Why the page was not read at all (binary data, markup nested beyond what the parser
+    /// handles in reasonable time); `text` is then empty.
+    pub refused: Option<String>,
+}
+
+/// Decode the bytes of a page, refusing binary data served as HTML.
+pub fn decode_page(bytes: &[u8], charset: Option<&str>) -> Result<String, String> {
+    if let Some(why) = guard::binary(bytes) {
+        return Err(why);
+    }
+    Ok(encoding::decode(bytes, charset).0)
 }
 
 /// Extract a page from raw bytes. `charset` is the transport's declaration (HTTP
@@ -31,19 +43,58 @@ pub fn read_bytes(
     url: Option<&str>,
     lex: &HtmlLexicon,
 ) -> Page {
-    let (text, _) = encoding::decode(bytes, charset);
-    read_str(&text, url, lex)
+    match decode_page(bytes, charset) {
+        Ok(text) => read_str(&text, url, lex),
+        Err(why) => Page {
+            refused: Some(why),
+            ..Page::default()
+        },
+    }
 }
 
 /// Extract a page from decoded text.
 pub fn read_str(html: &str, url: Option<&str>, lex: &HtmlLexicon) -> Page {
-    let doc = Html::parse_document(html);
+    match parse(html) {
+        Ok(doc) => read_parsed(doc, url, lex),
+        Err(why) => Page {
+            refused: Some(why),
+            ..Page::default()
+        },
+    }
+}
+
+/// [`read_str`] that frees the text once it is parsed (the parser keeps its own copy), so
+/// that a large page is not held three times over.
+fn read_string(html: String, url: Option<&str>, lex: &HtmlLexicon) -> Page {
+    let parsed = parse(&html);
+    drop(html);
+    match parsed {
+        Ok(doc) => read_parsed(doc, url, lex),
+        Err(why) => Page {
+            refused: Some(why),
+            ..Page::default()
+        },
+    }
+}
+
+/// Parse a page, or refuse it when its markup nests too deep for the parser.
+fn parse(html: &str) -> Result<Html, String> {
+    if let Some(why) = guard::too_deep(html) {
+        return Err(why);
+    }
+    Ok(Html::parse_document(html))
+}
+
+/// Metadata and body of a parsed page; the parser's tree is freed once copied into the
+/// compact [`dom::Dom`].
+fn read_parsed(doc: Html, url: Option<&str>, lex: &HtmlLexicon) -> Page {
     let meta = meta::read(&doc, lex, url);
     let dom = dom::Dom::build(&doc, lex);
     drop(doc);
     Page {
         text: body::extract(&dom),
         meta,
+        refused: None,
     }
 }
 
@@ -57,12 +108,15 @@ pub fn complete_article(a: &mut Article, lex: &HtmlLexicon) -> Result<(), String
     let Some(html) = a.html.take() else {
         return Ok(());
     };
-    let page = read_str(&html, a.url.as_deref(), lex);
+    let page = read_string(html, a.url.as_deref(), lex);
     apply(a, page)
 }
 
 /// Fill an article's fields from an extracted page.
 pub fn apply(a: &mut Article, page: Page) -> Result<(), String> {
+    if let Some(why) = page.refused {
+        return Err(why);
+    }
     if page.text.trim().is_empty() {
         return Err("no article text found in the HTML".into());
     }
