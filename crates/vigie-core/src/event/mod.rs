@@ -4,9 +4,9 @@
 
 pub mod argument;
 pub mod date;
-pub mod embed;
 pub mod domestic;
 pub mod dyadic;
+pub mod embed;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
@@ -556,6 +556,6 @@ fn clause_start(
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_embed;
-#[cfg(test)]
 mod tests_document;
+#[cfg(test)]
+mod tests_embed;
