@@ -380,9 +380,10 @@ fn aid_or_sanction_with_no_recipient_is_not_coded() {
         "Le Japon a promis une aide au Népal.",
         &[("Le Japon", "JPN", false), ("Népal", "NPL", false)],
     );
+    // (a promise of aid is CAMEO's intent to provide aid, 033, which PLOVER files under AGREE)
     assert!(
         with.iter()
-            .any(|x| x.0 == "AID" && x.2.as_deref() == Some("NPL")),
+            .any(|x| x.0 == "AGREE" && x.2.as_deref() == Some("NPL")),
         "{with:?}"
     );
     assert_eq!(
