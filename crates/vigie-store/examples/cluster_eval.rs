@@ -39,19 +39,9 @@ fn run(corpus: &Path, labels: &Path, source: &str) -> vigie_store::Result<()> {
             p.label.line, p.label.doc_a, p.label.event_a, p.label.doc_b, p.label.event_b
         );
     }
-    let pct = |x: Option<f64>| x.map_or_else(|| "n/a".into(), |v| format!("{:.1}%", v * 100.0));
     println!(
-        "{} pairs ({} same): precision {} ({} TP, {} FP), recall {} ({} FN), recall where both events were extracted {} ({}/{}); {} cross-document event pairs clustered",
-        ev.pairs.len(),
-        ev.pairs.iter().filter(|p| p.label.same).count(),
-        pct(ev.precision()),
-        ev.true_pos,
-        ev.false_pos,
-        pct(ev.recall()),
-        ev.false_neg,
-        pct(ev.recall_found()),
-        ev.same_found_clustered,
-        ev.same_found,
+        "{}; {} cross-document event pairs clustered",
+        ev.summary(),
         ev.cross_document_pairs
     );
     Ok(())

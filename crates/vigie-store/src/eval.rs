@@ -241,6 +241,27 @@ impl ClusterEval {
     pub fn recall_found(&self) -> Option<f64> {
         (self.same_found > 0).then(|| self.same_found_clustered as f64 / self.same_found as f64)
     }
+
+    /// The one-line summary both the command and the example print.
+    pub fn summary(&self) -> String {
+        let pct =
+            |x: Option<f64>| x.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
+        let same = self.pairs.iter().filter(|p| p.label.same).count();
+        format!(
+            "clustering on {} labelled pairs ({same} same, {} different): precision {} ({} TP, {} FP), \
+             recall {} ({} FN); recall where both events were extracted {} ({}/{})",
+            self.pairs.len(),
+            self.pairs.len() - same,
+            pct(self.precision()),
+            self.true_pos,
+            self.false_pos,
+            pct(self.recall()),
+            self.false_neg,
+            pct(self.recall_found()),
+            self.same_found_clustered,
+            self.same_found
+        )
+    }
 }
 
 /// Score the store's clusters against labelled pairs.

@@ -70,30 +70,7 @@ pub struct Grammar {
     words: Vec<(String, HashMap<String, u16, FastHash>)>,
 }
 
-/// FNV-1a: the words are a few bytes long and come from the lexicon, not from the text, so
-/// SipHash's flooding resistance buys nothing here and cost a tenth of event coding.
-#[derive(Debug, Clone, Copy, Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastHash = std::hash::BuildHasherDefault<Fnv>;
+type FastHash = crate::lexicon::fnv::FnvBuild;
 
 const FILE: &str = "events/grammar.tsv";
 

@@ -6,6 +6,7 @@
 //! problems as [`LexiconError`]s; [`Lexicon`] gathers the compiled parts.
 
 pub mod builtin;
+pub(crate) mod fnv;
 pub mod matcher;
 pub mod tsv;
 

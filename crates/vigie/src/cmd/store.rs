@@ -234,24 +234,7 @@ fn eval_clusters(
             verdict
         );
     }
-    let pct =
-        |x: Option<f64>| x.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
-    let _ = writeln!(
-        o,
-        "clustering on {} labelled pairs ({} same, {} different): precision {} ({} TP, {} FP), recall {} ({} FN); \
-         recall where both events were extracted {} ({}/{})",
-        ev.pairs.len(),
-        ev.pairs.iter().filter(|p| p.label.same).count(),
-        ev.pairs.iter().filter(|p| !p.label.same).count(),
-        pct(ev.precision()),
-        ev.true_pos,
-        ev.false_pos,
-        pct(ev.recall()),
-        ev.false_neg,
-        pct(ev.recall_found()),
-        ev.same_found_clustered,
-        ev.same_found
-    );
+    let _ = writeln!(o, "{}", ev.summary());
     let _ = writeln!(
         o,
         "store: {} documents, {} events, {} clusters, {} cross-document event pairs clustered (labelled or not), {} near-duplicate groups",

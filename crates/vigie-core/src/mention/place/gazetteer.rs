@@ -125,31 +125,8 @@ fn decompress(src: &Sources, path: &str) -> Result<String, LexiconError> {
     Ok(text)
 }
 
-/// FNV-1a, for the name table: the default SipHash took a fifth of the load time, and the
-/// table is only ever filled from the lexicon (text is looked up, never inserted), so there
-/// is no flooding to resist.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type NameHasher = std::hash::BuildHasherDefault<Fnv>;
+/// The name table's hasher: FNV-1a (see `lexicon::fnv` for why).
+pub(crate) type NameHasher = crate::lexicon::fnv::FnvBuild;
 
 /// The payloads of one name: most names name one record.
 #[derive(Debug, Clone)]
