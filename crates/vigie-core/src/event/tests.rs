@@ -227,6 +227,38 @@ fn reported_speech_codes_the_reported_event() {
 }
 
 #[test]
+fn forecasts_are_hypothetical() {
+    let b = [("Chile", "CHL", false), ("Peru", "PER", false)];
+    for text in [
+        "Chile is likely to sanction Peru.",
+        "Chile is unlikely to sanction Peru.",
+        "Chile will probably sanction Peru.",
+        "Chile will perhaps sanction Peru.",
+        "Chile will possibly sanction Peru.",
+    ] {
+        assert_eq!(
+            keys("en", text, &b).first().map(|x| x.3),
+            Some(Status::Hypothetical),
+            "{text}"
+        );
+    }
+    let a = [("La Chine", "CHN", false), ("le Japon", "JPN", false)];
+    for text in [
+        "La Chine va probablement attaquer le Japon.",
+        "La Chine va peut-être attaquer le Japon.",
+        "La Chine attaquera sans doute le Japon.",
+        "La Chine attaquera probablement le Japon.",
+        "La Chine attaquera peut-être le Japon.",
+    ] {
+        assert_eq!(
+            keys("fr", text, &a).first().map(|x| x.3),
+            Some(Status::Hypothetical),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn each_status() {
     let a = [("La Chine", "CHN", false), ("le Japon", "JPN", false)];
     assert_eq!(
