@@ -255,7 +255,9 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
 
 /// Code the events of a document.
 pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
-    let (mut events, occurrences) = detect_all(doc, lex);
+    // the country most named: role-only actors default to it (computed once per document)
+    let home = home::home_country(doc);
+    let (mut events, occurrences) = detect_all(doc, lex, home.as_deref());
     for e in &mut events {
         lex.venues.assign(doc, e);
     }
@@ -265,7 +267,12 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .fold_in(doc, &lex.grammar, &lex.ontology, events, occurrences);
     lex.intents
         .recode(doc, &lex.grammar, &lex.ontology, &mut kept);
-    let events = with_quoted_blame(doc, lex, kept.into_iter().map(|(e, _)| e).collect());
+    let events = with_quoted_blame(
+        doc,
+        lex,
+        home.as_deref(),
+        kept.into_iter().map(|(e, _)| e).collect(),
+    );
     // an event with neither a source nor a target actor says nothing of who did what to
     // whom (« après un cessez-le-feu »): it is not coded
     merge::merge(events)
@@ -289,14 +296,20 @@ fn in_short_quote(doc: &Doc, span: Span) -> bool {
 
 /// Every trigger occurrence coded as an event, one mention each, before merging.
 pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
-    with_quoted_blame(doc, lex, detect_all(doc, lex).0)
+    let home = home::home_country(doc);
+    let events = detect_all(doc, lex, home.as_deref()).0;
+    with_quoted_blame(doc, lex, home.as_deref(), events)
 }
 
 /// Adds the accusations that quoted speakers make with blame words, in text order. They come
 /// after embedding and intent recoding, which work on trigger occurrences these lack.
-fn with_quoted_blame(doc: &Doc, lex: &EventLexicon, mut events: Vec<Event>) -> Vec<Event> {
-    let home = home::home_country(doc);
-    let mut quoted = quote_stance::events(doc, lex, |a| lex.roles.complete(a, home.as_deref()));
+fn with_quoted_blame(
+    doc: &Doc,
+    lex: &EventLexicon,
+    home: Option<&str>,
+    mut events: Vec<Event>,
+) -> Vec<Event> {
+    let mut quoted = quote_stance::events(doc, lex, |a| lex.roles.complete(a, home));
     if !quoted.is_empty() {
         events.append(&mut quoted);
         events.sort_by_key(|e| e.trigger.start);
@@ -305,7 +318,11 @@ fn with_quoted_blame(doc: &Doc, lex: &EventLexicon, mut events: Vec<Event>) -> V
 }
 
 /// As [`detect`], with where each trigger stands in its sentence.
-fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurrence>) {
+fn detect_all(
+    doc: &Doc,
+    lex: &EventLexicon,
+    home: Option<&str>,
+) -> (Vec<Event>, Vec<embed::Occurrence>) {
     let mut occurrences = Vec::new();
     let Some(tr) = lex.triggers(&doc.lang) else {
         return (Vec::new(), occurrences);
@@ -325,7 +342,6 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         .collect();
     let mut events: Vec<Event> = Vec::new();
     let mut pending: Vec<object_event::Pending> = Vec::new();
-    let home = home::home_country(doc);
     for m in tr.matcher.find_longest(&doc.norm) {
         if doc.in_boilerplate(m.span) {
             continue;
@@ -437,12 +453,12 @@ fn detect_all(doc: &Doc, lex: &EventLexicon) -> (Vec<Event>, Vec<embed::Occurren
         };
         let (mut source, mut target) = argument::assign(doc, gram, &site);
         for a in [&mut source, &mut target].into_iter().flatten() {
-            lex.roles.complete(a, home.as_deref());
+            lex.roles.complete(a, home);
         }
         if source.is_none() && (passive || bare_participle || !verb) {
             source = lex
                 .domestic
-                .infer(doc, cameo, target.as_ref(), home.as_deref(), trigger);
+                .infer(doc, cameo, target.as_ref(), home, trigger);
         }
         if target.is_none() && verb && !passive && entry.takes_object() {
             // « a condamné ces attaques »: the object may itself be an event
