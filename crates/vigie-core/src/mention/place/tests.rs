@@ -47,8 +47,8 @@ fn french_names_of_countries_and_cities() {
         [
             p("Russie", 2_017_370),
             p("Kiev", 703_448),
-            p("Donetsk", 709_717),
-            p("Zaporijjia", 687_700),
+            p("Donetsk", 709_716),
+            p("Zaporijjia", 687_699),
             p("Ukraine", 690_791),
         ]
     );
@@ -253,6 +253,34 @@ fn region_words_choose_the_region_and_parts_are_not_the_whole() {
         [p("New York", 5_128_638)]
     );
     assert_eq!(places("Trade in North Africa grew."), []);
+    // regions outside the US, by their own name, a chief city's name, or a French name
+    assert_eq!(
+        places("Floods hit Tamil Nadu and Karnataka; Bavière et Californie ont brûlé."),
+        [
+            p("Tamil Nadu", 1_255_053),
+            p("Karnataka", 1_267_701),
+            p("Bavière", 2_951_839),
+            p("Californie", 5_332_921),
+        ]
+    );
+    assert_eq!(
+        places("Shelling hit the Kherson region overnight."),
+        [p("Kherson", 706_442)]
+    );
+    // a city that has its region's name is the city unless a region word says otherwise
+    assert_eq!(
+        places("Strikes hit Idlib, in Syria."),
+        [p("Idlib", 169_389), p("Syria", 163_843)]
+    );
+    assert_eq!(
+        places("Les frappes ont visé la province d'Idlib, en Syrie."),
+        [p("Idlib", 169_389), p("Syrie", 163_843)]
+    );
+    // a region word chooses the region when no city inside it has the name
+    assert_eq!(
+        places("Les régions de Bavière et de Saxe votent."),
+        [p("Bavière", 2_951_839), p("Saxe", 2_842_566)]
+    );
     assert_eq!(places("Il a visité l'Afrique."), [p("Afrique", 6_255_146)]);
 }
 
