@@ -89,6 +89,14 @@ fn title_before(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
     false
 }
 
+/// A name in capitals next to a word that is not (« LONDON Pope Francis said », a dateline
+/// glued to its sentence): the two are not one name. Short capitals are acronyms and may
+/// open a name ("BBC News"), so four letters at least.
+fn dateline_case(name: &str, neighbour: &str) -> bool {
+    let caps = |w: &str| w.chars().all(|c| !c.is_lowercase());
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 4 && caps(name) && !caps(neighbour)
+}
+
 /// How a name sits in a longer capitalized name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Longer {
@@ -260,7 +268,8 @@ fn accept<'g>(
                 && pw.chars().count() <= 2;
             let ok = opener
                 || gaz.function_words.contains(&pk)
-                || gaz.cues.get(&pk) == Some(&Cue::Before);
+                || gaz.cues.get(&pk) == Some(&Cue::Before)
+                || dateline_case(text, pw);
             if !ok {
                 return Err(Some(Longer::Surname));
             }
@@ -274,7 +283,9 @@ fn accept<'g>(
             && starts_upper(nw)
         {
             let nk = fold(nw);
-            let ok = gaz.cues.get(&nk) == Some(&Cue::After) || gaz.function_words.contains(&nk);
+            let ok = gaz.cues.get(&nk) == Some(&Cue::After)
+                || gaz.function_words.contains(&nk)
+                || dateline_case(text, nw);
             if !ok {
                 // a one-word name before another capitalized word may be a first name
                 // ("Keith Urban"): counted with the surnames
