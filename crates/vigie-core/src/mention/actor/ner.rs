@@ -596,13 +596,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     }
                 }
                 // « Coalition des volontaires », « Ligue nationale de hockey », "Union for
-                // …": an organization word takes its complement
+                // …", « Banque d'Angleterre »: an organization word takes its complement
                 if org && nl.org.contains(head) && (end - start == 1 || k > end) {
                     if let [p, w, ..] = toks.get(k..).unwrap_or(&[]) {
                         if p.kind == TokenKind::Word
                             && matches!(
                                 fold(doc.slice(p.span)).as_str(),
-                                "des" | "du" | "de" | "pour" | "for" | "of"
+                                "des" | "du" | "de" | "d'" | "pour" | "for" | "of"
                             )
                             && w.kind == TokenKind::Word
                             && !is_covered(w.span, &covered)
@@ -848,6 +848,12 @@ mod tests {
         has(&got, "J. R. Tolvane", PER, 13);
         let got = names("en", "Fans cheered Michael Jordan at the arena.");
         has(&got, "Michael Jordan", PER, 13);
+    }
+
+    #[test]
+    fn an_organization_word_takes_an_elided_complement() {
+        let got = names("fr", "Hier, la Fondation d'Ardelle a ouvert ses portes.");
+        has(&got, "Fondation d'Ardelle", ORG, 9);
     }
 
     #[test]
