@@ -22,8 +22,16 @@ pub struct Normalized {
     /// search, for the stages that fold token by token.
     fwd: Vec<u32>,
     orig_len: u32,
+    /// Folded offsets where a lexicon key may start: each word start and each byte that is
+    /// neither a word byte nor a space (see [`Normalized::key_starts`]).
+    starts: Vec<u32>,
 }
 
+/// A byte that belongs to a word for matching: ASCII letters and digits, and every byte of a
+/// non-ASCII character.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
 
 /// The fold of an ASCII byte: lower case, a backquote as an apostrophe, white space (but
 /// the line break) as a plain space — what [`fold_char`] does to ASCII, as a table lookup.
@@ -100,6 +108,20 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// See [`Normalized::key_starts`].
+fn key_starts(folded: &str) -> Vec<u32> {
+    let mut out = Vec::with_capacity(folded.len() / 4);
+    let mut prev_word = false;
+    for (i, &b) in folded.as_bytes().iter().enumerate() {
+        let word = is_word_byte(b);
+        if (word && !prev_word) || (!word && b != b' ') {
+            out.push(i as u32);
+        }
+        prev_word = word;
+    }
+    out
+}
+
 impl Normalized {
     pub fn new(text: &str) -> Self {
         let mut folded = String::with_capacity(text.len());
@@ -141,15 +163,24 @@ impl Normalized {
             }
             i += c.len_utf8();
         }
+        let starts = key_starts(&folded);
         Self {
             folded,
             start,
             end,
             fwd,
             orig_len: text.len() as u32,
+            starts,
         }
     }
 
+    /// The folded offsets where a lexicon key may start, in order: every word start (a word
+    /// byte not preceded by one) and every byte that is neither a word byte nor a space
+    /// (keys are folded and trimmed, so none starts with a space). Each `PhraseMatcher`
+    /// search walks these instead of testing every byte of the text again.
+    pub fn key_starts(&self) -> &[u32] {
+        &self.starts
+    }
 
     /// Map a folded byte range back to the original text. The result always lies on
     /// original char boundaries and covers every original char the folded range touches.
@@ -230,6 +261,20 @@ mod tests {
         let at = n.folded.find("ete'").unwrap();
         let sp = n.to_original(at, at + 4);
         assert_eq!(&text[sp.start..sp.end], "Éte\u{301}\u{2019}");
+    }
+
+    #[test]
+    fn key_starts_are_word_starts_and_punctuation() {
+        let n = Normalized::new("Le 1er-mai, l’UE a dit « oui »");
+        let got: Vec<&str> = n
+            .key_starts()
+            .iter()
+            .map(|&s| &n.folded[s as usize..=s as usize])
+            .collect();
+        assert_eq!(
+            got,
+            ["l", "1", "-", "m", ",", "l", "'", "u", "a", "d", "\"", "o", "\""]
+        );
     }
 
     #[test]
