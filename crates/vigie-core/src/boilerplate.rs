@@ -128,7 +128,10 @@ pub fn mark(doc: &Doc, lex: &BoilerplateLexicon) -> Vec<Span> {
     let mut body_words: Option<HashSet<&str>> = None;
     for (n, &line) in all.iter().enumerate() {
         let s = &text[line.start..line.end];
-        let f = fold(s);
+        // the line's part of the document's folded text: `fold(s)` without folding (and
+        // allocating) every line again, as folding is char by char
+        let (fa, fb) = doc.norm.folded_range(line);
+        let f = doc.norm.folded.get(fa..fb).unwrap_or("");
         let f = f.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '©');
         if lex.prefixes.iter().any(|p| {
             f.starts_with(p.as_str())

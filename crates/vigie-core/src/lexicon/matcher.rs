@@ -20,7 +20,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::doc::Span;
-use crate::normalize::{fold, Normalized};
+use crate::normalize::{fold, is_word_byte, Normalized};
 
 /// A compiled set of phrases, each carrying one or more payloads (indexes into the caller's
 /// entry table).
@@ -32,6 +32,18 @@ pub struct PhraseMatcher {
     payloads: Vec<Vec<u32>>,
     /// Non-word bytes some key starts with: the only non-word positions a search starts at.
     opens_key: [bool; 256],
+    /// The first two bytes of every key, as a bit set over the 65,536 byte pairs, and the
+    /// one-byte keys: a start whose two bytes open no key is skipped without entering the
+    /// automaton. Most walks died there within two bytes, and the walk's setup and first
+    /// steps cost more than this test.
+    pairs: Box<[u64; 1024]>,
+    single: [bool; 256],
+}
+
+/// Index and bit of a byte pair in `PhraseMatcher::pairs`.
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let p = usize::from(a) << 8 | usize::from(b);
+    (p >> 6, 1 << (p & 63))
 }
 
 /// One match: folded and original ranges, and the payloads of its key.
@@ -41,10 +53,6 @@ pub struct PhraseMatch<'m> {
     pub folded_end: usize,
     pub span: Span,
     pub payloads: &'m [u32],
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 impl PhraseMatcher {
@@ -72,9 +80,18 @@ impl PhraseMatcher {
             }
         }
         let mut opens_key = [false; 256];
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut single = [false; 256];
         for k in &keys {
             let b = k.as_bytes()[0];
             opens_key[usize::from(b)] = !is_word_byte(b);
+            match k.as_bytes().get(1) {
+                Some(&c) => {
+                    let (i, bit) = pair_bit(b, c);
+                    pairs[i] |= bit;
+                }
+                None => single[usize::from(b)] = true,
+            }
         }
         let trie = if keys.is_empty() {
             None
@@ -91,6 +108,8 @@ impl PhraseMatcher {
             keys,
             payloads,
             opens_key,
+            pairs,
+            single,
         }
     }
 
@@ -113,22 +132,26 @@ impl PhraseMatcher {
         };
         let hay = norm.folded.as_bytes();
         let mut out: Vec<PhraseMatch<'m>> = Vec::new();
-        let mut prev_word = false;
-        for (s, &b) in hay.iter().enumerate() {
-            let word = is_word_byte(b);
-            // a key opening with a word byte needs a word start; others their own first byte
-            let may_start = if word {
-                !prev_word
-            } else {
-                self.opens_key[usize::from(b)]
-            };
-            prev_word = word;
-            if !may_start {
+        // the text's word starts and non-space punctuation, found once when it was folded
+        for &s in norm.key_starts() {
+            let s = s as usize;
+            let Some(&b) = hay.get(s) else { break };
+            // a key opening with a word byte needs a word start (every word byte listed is
+            // one); others their own first byte
+            if !is_word_byte(b) && !self.opens_key[usize::from(b)] {
+                continue;
+            }
+            // a key here is either one byte long or opens with these two bytes
+            let pair_opens = hay.get(s + 1).is_some_and(|&c| {
+                let (i, bit) = pair_bit(b, c);
+                self.pairs[i] & bit != 0
+            });
+            if !pair_opens && !self.single[usize::from(b)] {
                 continue;
             }
             let first = out.len();
             let mut sid = start;
-            for (e, &c) in hay.iter().enumerate().skip(s) {
+            for (e, &c) in (s..).zip(&hay[s..]) {
                 sid = trie.next_state(Anchored::Yes, sid, c);
                 if trie.is_dead(sid) {
                     break;

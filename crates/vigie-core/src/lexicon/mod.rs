@@ -5,6 +5,7 @@
 //! Each stage owns the parsing of its own files (`time::TimeLexicon::load`, …) and reports
 //! problems as [`LexiconError`]s; [`Lexicon`] gathers the compiled parts.
 
+pub(crate) mod bloom;
 pub mod builtin;
 pub(crate) mod fnv;
 pub mod matcher;

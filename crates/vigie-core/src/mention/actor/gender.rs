@@ -5,8 +5,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::lexicon::fnv::FnvBuild;
 use crate::lexicon::{LexiconError, Sources};
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_ascii_into};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -27,14 +28,17 @@ pub(crate) struct Pronoun {
 pub(crate) struct GenderLexicon {
     /// Folded first name → gender; `None` for names borne by both.
     first: HashMap<String, Option<Gender>>,
-    /// (lang, folded word) → gender of free-standing subject pronouns.
-    subject: HashMap<(String, String), Gender>,
+    /// lang → folded word → gender of free-standing subject pronouns (looked up for every
+    /// word of the text, by `&str`, so nested rather than keyed by a pair of strings).
+    subject: HashMap<String, HashMap<String, Gender, FnvBuild>, FnvBuild>,
     /// (lang, folded suffix after a hyphen, gender), longest first.
     inverted: Vec<(String, String, Gender)>,
     /// Folded words that make a preceding `il` impersonal.
     impersonal: HashSet<String>,
     /// Folded prepositions after which a pronoun is an object.
     not_after: HashSet<String>,
+    /// Byte length of the longest subject pronoun, folded.
+    longest_subject: usize,
 }
 
 fn gender_of(s: &str) -> Result<Option<Gender>, String> {
@@ -81,7 +85,7 @@ impl GenderLexicon {
                         };
                         match (r.get(c[3]), g) {
                             ("subject", Some(g)) => {
-                                lex.subject.insert((lang, form), g);
+                                lex.subject.entry(lang).or_default().insert(form, g);
                             }
                             ("inverted", Some(g)) => lex.inverted.push((lang, form, g)),
                             ("impersonal", _) => {
@@ -102,6 +106,13 @@ impl GenderLexicon {
             Err(e) => errors.push(e),
         }
         lex.inverted.sort_by_key(|x| std::cmp::Reverse(x.1.len()));
+        lex.longest_subject = lex
+            .subject
+            .values()
+            .flat_map(|forms| forms.keys())
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -144,8 +155,22 @@ impl GenderLexicon {
         prev: Option<&str>,
         next: Option<&str>,
     ) -> Option<Pronoun> {
-        let folded = fold(word);
-        if let Some(&gender) = self.subject.get(&(lang.to_string(), folded.clone())) {
+        // called for every word of the text. An ASCII word folds to as many bytes, and keeps
+        // its hyphens and has no other: longer than every subject pronoun and without a
+        // hyphen for an inverted one, it is none (most words, ruled out before folding)
+        if word.is_ascii() && word.len() > self.longest_subject && !word.contains('-') {
+            return None;
+        }
+        // a short ASCII word is folded on the stack
+        let mut buf = [0u8; 32];
+        let owned: String;
+        let folded: &str = if let Some(f) = fold_ascii_into(word, &mut buf) {
+            f
+        } else {
+            owned = fold(word);
+            &owned
+        };
+        if let Some(&gender) = self.subject.get(lang).and_then(|forms| forms.get(folded)) {
             if prev.is_some_and(|p| self.not_after.contains(p))
                 || next.is_some_and(|n| self.impersonal.contains(n))
             {
@@ -159,7 +184,8 @@ impl GenderLexicon {
         }
         // « a-t-il », « précise-t-elle »: the pronoun ends a hyphenated verb
         for (l, suffix, gender) in &self.inverted {
-            if l != lang || folded.len() <= suffix.len() + 1 || !folded.ends_with(suffix.as_str()) {
+            // the cheap length test first: this runs for every word of the text
+            if folded.len() <= suffix.len() + 1 || !folded.ends_with(suffix.as_str()) || l != lang {
                 continue;
             }
             let cut = folded.len() - suffix.len();

@@ -426,6 +426,16 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             if t.kind != TokenKind::Word {
                 continue;
             }
+            // the words around only rule a pronoun out, so a word that is no pronoun without
+            // them is none with them: fold them only for a pronoun, not for every word
+            let word = doc.slice(t.span);
+            if lex
+                .gender
+                .pronoun(&doc.lang, word, t.span.start, None, None)
+                .is_none()
+            {
+                continue;
+            }
             let word_at = |j: usize| {
                 toks.get(j)
                     .filter(|x| x.kind == TokenKind::Word)
@@ -435,7 +445,7 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             let next = word_at(k + 1);
             let Some(p) = lex.gender.pronoun(
                 &doc.lang,
-                doc.slice(t.span),
+                word,
                 t.span.start,
                 prev.as_deref(),
                 next.as_deref(),

@@ -348,6 +348,10 @@ pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
         let Some(key) = doc.norm.folded.get(a..b) else {
             continue;
         };
+        // most runs name no place: the filter rules them out without touching the table
+        if !gaz.name_filter.may_contain(key) {
+            continue;
+        }
         let Some(payloads) = gaz.names.get(key).map(super::gazetteer::Payloads::as_slice) else {
             continue;
         };

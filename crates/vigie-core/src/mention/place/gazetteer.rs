@@ -71,6 +71,8 @@ pub struct Gazetteer {
     /// automaton took seconds to build at every start, while toponyms are runs of capitalized
     /// tokens that `candidates` can look up directly in a few microseconds each.
     pub(crate) names: HashMap<Box<str>, Payloads, NameHasher>,
+    /// The keys of `names`, as a filter that stays in the cache: most lookups are misses.
+    pub(crate) name_filter: crate::lexicon::bloom::Bloom,
     /// Most tokens a name can span (bounds the lookups per capitalized token).
     pub(crate) max_tokens: usize,
     /// Longest folded name in bytes.
@@ -434,9 +436,11 @@ impl Gazetteer {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let name_filter = crate::lexicon::bloom::Bloom::new(names.map.keys().map(|k| &**k));
         Ok(Self {
             records,
             names: names.map,
+            name_filter,
             max_tokens: names.max_tokens.max(1),
             max_key_len: names.max_key_len,
             by_id,
