@@ -11,6 +11,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// The pipeline allocates many small, short-lived values per document (tokens' strings, actors,
+// events) from several threads; mimalloc's thread-local free lists serve those faster than the
+// system allocator (measured in the commit that added it).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
