@@ -623,3 +623,5 @@ mod tests;
 mod tests_document;
 #[cfg(test)]
 mod tests_embed;
+#[cfg(test)]
+mod tests_gap;
