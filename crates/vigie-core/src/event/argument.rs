@@ -28,6 +28,8 @@ pub struct Site<'a> {
     pub passive: bool,
     /// A bare past participle with no auxiliary (« l'aide fournie à »): no subject.
     pub bare_participle: bool,
+    /// A French gerund (« en signant »): its subject is the main clause's.
+    pub gerund: bool,
 }
 
 /// Tokens that bound the trigger's clause: `[start, end)` indexes into `site.tokens`, and
@@ -149,10 +151,22 @@ fn subject<'d>(
         }) {
             return Some((e, "relative-clause-subject"));
         }
+        // « dans lesquels il s'est désolidarisé »: a subject pronoun that names no actor here
+        // still keeps the antecedent from being the subject
+        if s.tokens[r + 1..s.first]
+            .iter()
+            .any(|t| gram.is(s.lang, WordClass::Pron, folded(doc, t)))
+        {
+            return None;
+        }
         let before = byte_range(s, 0, r);
         return actors_in(doc, before)
             .next_back()
             .map(|e| (e, "relative-antecedent"));
+    }
+    if s.gerund {
+        // « X et Y ont proclamé…, en signant un traité »: the main clause's subject signs
+        return first_subject(doc, gram, s, s.first).map(|e| (e, "gerund-main-subject"));
     }
     if let Some(e) = coordinated_verb_subject(doc, gram, s) {
         return Some((e, "coordinated-verb"));

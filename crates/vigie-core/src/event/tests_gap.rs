@@ -119,3 +119,28 @@ fn no_object_inside_an_infinitive_clause() {
         vec![k("ACCUSE", Some("SYR"), None, Status::Actual)]
     );
 }
+
+#[test]
+fn a_gerund_takes_the_main_subject() {
+    let text = "Berlin et Paris ont renforcé leur alliance avec l'Europe, en signant un traité.";
+    let e = only(
+        "fr",
+        text,
+        &[("Berlin", "DEU", false), ("Paris", "FRA", false), ("Europe", "EUR", false)],
+        "signer",
+    );
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "en signant");
+    assert_eq!(e.source.as_ref().map(|a| &text[a.span.start..a.span.end]), Some("Berlin"));
+}
+
+#[test]
+fn a_relative_clause_with_a_pronoun_subject_keeps_the_antecedent_out() {
+    let d = doc(
+        "fr",
+        "Le Canada a lu les messages dans lesquels il se désolidarise du texte.",
+        &[("Canada", "CAN", false)],
+    );
+    let evs = detect(&d, lex());
+    assert_eq!(evs.len(), 1);
+    assert!(evs[0].source.is_none(), "{evs:?}");
+}
