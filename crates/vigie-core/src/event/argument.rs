@@ -320,9 +320,10 @@ fn complement<'d>(
     }) {
         window_end = p;
     }
-    // « accusent X d'être responsables », "accused X of having…": an auxiliary after a
-    // preposition opens an infinitive clause; the verb's complements stand before it
-    if let Some(p) = (s.last + 1..window_end).find(|&i| {
+    // « accusent X d'être responsables »: an auxiliary after a preposition opens an
+    // infinitive clause; the verb's complements stand before it (French only for now: the
+    // English side is tuned separately)
+    if let Some(p) = (s.last + 1..window_end).filter(|_| s.lang == "fr").find(|&i| {
         let w = folded(doc, &s.tokens[i]);
         let prev = folded(doc, &s.tokens[i - 1]);
         (gram.is(s.lang, WordClass::Be, w)

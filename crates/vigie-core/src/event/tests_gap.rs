@@ -112,9 +112,9 @@ fn no_object_inside_an_infinitive_clause() {
     );
     assert_eq!(
         keys(
-            "en",
-            "The rebels accused the army of being allies of Damascus.",
-            &[("rebels", "SYRREB", false), ("Damascus", "SYRGOV", false)]
+            "fr",
+            "Les rebelles accusent l'armée d'avoir été les alliés de Damas.",
+            &[("rebelles", "SYRREB", false), ("Damas", "SYRGOV", false)]
         ),
         vec![k("ACCUSE", Some("SYR"), None, Status::Actual)]
     );
@@ -143,4 +143,25 @@ fn a_relative_clause_with_a_pronoun_subject_keeps_the_antecedent_out() {
     let evs = detect(&d, lex());
     assert_eq!(evs.len(), 1);
     assert!(evs[0].source.is_none(), "{evs:?}");
+}
+
+#[test]
+fn se_rendre_without_a_destination_is_no_visit() {
+    let actors = [("soldats", "SYRMIL", false), ("Kiev", "UKR", false)];
+    for text in [
+        "Les soldats qui s'étaient rendus ont été libérés.",
+        "Les soldats se sont rendus.",
+        "Les soldats se sont rendu compte de leur erreur.",
+    ] {
+        let d = doc("fr", text, &actors);
+        assert!(
+            !detect(&d, lex()).iter().any(|e| e.plover == "CONSULT"),
+            "{text}"
+        );
+    }
+    let text = "Les soldats se sont rendus également à Kiev.";
+    let d = doc("fr", text, &actors);
+    let evs = detect(&d, lex());
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(d.slice(evs[0].trigger), "se sont rendus");
 }
