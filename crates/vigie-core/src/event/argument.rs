@@ -323,13 +323,16 @@ fn complement<'d>(
     // « accusent X d'être responsables »: an auxiliary after a preposition opens an
     // infinitive clause; the verb's complements stand before it (French only for now: the
     // English side is tuned separately)
-    if let Some(p) = (s.last + 1..window_end).filter(|_| s.lang == "fr").find(|&i| {
-        let w = folded(doc, &s.tokens[i]);
-        let prev = folded(doc, &s.tokens[i - 1]);
-        (gram.is(s.lang, WordClass::Be, w)
-            || (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::Prep, w)))
-            && (gram.is(s.lang, WordClass::Prep, prev) || gram.is(s.lang, WordClass::Inf, prev))
-    }) {
+    if let Some(p) = (s.last + 1..window_end)
+        .filter(|_| s.lang == "fr")
+        .find(|&i| {
+            let w = folded(doc, &s.tokens[i]);
+            let prev = folded(doc, &s.tokens[i - 1]);
+            (gram.is(s.lang, WordClass::Be, w)
+                || (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::Prep, w)))
+                && (gram.is(s.lang, WordClass::Prep, prev) || gram.is(s.lang, WordClass::Inf, prev))
+        })
+    {
         window_end = p;
     }
     let range = byte_range(s, s.last, window_end);

@@ -48,7 +48,10 @@ impl Gapped {
         let mut written = Vec::with_capacity(tr.forms.len());
         for (k, f) in tr.forms.iter().enumerate() {
             let entry = tr.entries.get(f.entry as usize);
-            let surface = tr.surfaces.get(f.surface as usize).map_or("", String::as_str);
+            let surface = tr
+                .surfaces
+                .get(f.surface as usize)
+                .map_or("", String::as_str);
             let rest_words = entry
                 .filter(|e| e.pos == Pos::Verb)
                 .map_or(0, |e| strip_reflexive(&e.phrase).split(' ').count() - 1);
@@ -107,8 +110,7 @@ impl Gapped {
             };
             let end = doc.norm.to_original(at, at + len).end;
             let span = Span::new(hm.span.start, end);
-            if taken.iter().any(|t| t.overlaps(span)) || out.iter().any(|g| g.span.overlaps(span))
-            {
+            if taken.iter().any(|t| t.overlaps(span)) || out.iter().any(|g| g.span.overlaps(span)) {
                 continue;
             }
             let written = payloads
@@ -150,7 +152,13 @@ fn skip_gap(doc: &Doc, gram: &Grammar, lang: &str, tokens: &[Token], i: usize) -
 
 /// A comma at `i` that opens an inserted phrase closed by another comma within
 /// [`MAX_INCISE`] tokens, with no clause opener inside: the index of the closing comma.
-fn incise_after(doc: &Doc, gram: &Grammar, lang: &str, tokens: &[Token], i: usize) -> Option<usize> {
+fn incise_after(
+    doc: &Doc,
+    gram: &Grammar,
+    lang: &str,
+    tokens: &[Token],
+    i: usize,
+) -> Option<usize> {
     if doc.slice(tokens.get(i)?.span) != "," {
         return None;
     }

@@ -75,10 +75,7 @@ impl Senses {
             match side {
                 "after" => e.0.extend(words),
                 "before" => e.1.extend(words),
-                s => errors.push(t.error(
-                r,
-                format!("unknown side `{s}` (after, before, needs)"),
-            )),
+                s => errors.push(t.error(r, format!("unknown side `{s}` (after, before, needs)"))),
             }
         }
         if errors.is_empty() {

@@ -24,10 +24,19 @@ fn a_verb_phrase_read_across_an_adverb() {
         &[("Algérie", "DZA", false), ("France", "FRA", false)],
         "rappeler son ambassadeur",
     );
-    assert_eq!(&text[e.trigger.start..e.trigger.end], "a rappelé également son ambassadeur");
+    assert_eq!(
+        &text[e.trigger.start..e.trigger.end],
+        "a rappelé également son ambassadeur"
+    );
     assert_eq!(e.cameo, "161");
-    assert_eq!(e.source.as_ref().map(|a| &text[a.span.start..a.span.end]), Some("Algérie"));
-    assert_eq!(e.target.as_ref().map(|a| &text[a.span.start..a.span.end]), Some("France"));
+    assert_eq!(
+        e.source.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Algérie")
+    );
+    assert_eq!(
+        e.target.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("France")
+    );
 }
 
 #[test]
@@ -35,18 +44,28 @@ fn a_contracted_preposition_ends_the_phrase() {
     for (text, trig) in [
         ("Le Mali a appelé au retrait des soldats.", "a appelé au"),
         ("Le Mali appelle aux négociations.", "appelle aux"),
-        ("Le Mali a appelé notamment au dialogue.", "a appelé notamment au"),
+        (
+            "Le Mali a appelé notamment au dialogue.",
+            "a appelé notamment au",
+        ),
     ] {
         let e = only("fr", text, &[("Mali", "MLI", false)], "appeler à");
         assert_eq!(&text[e.trigger.start..e.trigger.end], trig, "{text}");
         assert_eq!(e.cameo, "020");
         assert_eq!(
-            e.source.as_ref().and_then(|a| a.actor.as_ref()).map(|a| a.code.as_str()),
+            e.source
+                .as_ref()
+                .and_then(|a| a.actor.as_ref())
+                .map(|a| a.code.as_str()),
             Some("MLI")
         );
     }
     // « au » must stand as a whole word: « appelé aujourd'hui » alone is no request
-    let d = doc("fr", "Le Mali a appelé aujourd'hui.", &[("Mali", "MLI", false)]);
+    let d = doc(
+        "fr",
+        "Le Mali a appelé aujourd'hui.",
+        &[("Mali", "MLI", false)],
+    );
     assert!(detect(&d, lex()).is_empty());
 }
 
@@ -56,12 +75,22 @@ fn an_incise_between_auxiliary_and_verb() {
     let e = only(
         "fr",
         text,
-        &[("Russie", "RUS", false), ("Kiev", "UKR", false), ("Ukraine", "UKR", false)],
+        &[
+            ("Russie", "RUS", false),
+            ("Kiev", "UKR", false),
+            ("Ukraine", "UKR", false),
+        ],
         "menacer",
     );
     assert_eq!(&text[e.trigger.start..e.trigger.end], "menacé");
-    assert_eq!(e.source.as_ref().map(|a| &text[a.span.start..a.span.end]), Some("Russie"));
-    assert_eq!(e.target.as_ref().map(|a| &text[a.span.start..a.span.end]), Some("Ukraine"));
+    assert_eq!(
+        e.source.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Russie")
+    );
+    assert_eq!(
+        e.target.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Ukraine")
+    );
     assert_eq!(e.status, Status::Actual);
 }
 
@@ -92,12 +121,16 @@ fn a_relative_clause_with_its_own_subject() {
         &[("Canada", "CAN", false), ("Washington", "USA", false)],
         "se désolidariser",
     );
-    assert_eq!(e.source.as_ref().map(|a| &text[a.span.start..a.span.end]), Some("Washington"));
     assert_eq!(
-        keys("en", "This is the deal which Russia signed with China.", &[
-            ("Russia", "RUS", false),
-            ("China", "CHN", false),
-        ]),
+        e.source.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Washington")
+    );
+    assert_eq!(
+        keys(
+            "en",
+            "This is the deal which Russia signed with China.",
+            &[("Russia", "RUS", false), ("China", "CHN", false),]
+        ),
         vec![k("SUPPORT", Some("RUS"), Some("CHN"), Status::Actual)]
     );
 }
@@ -105,9 +138,16 @@ fn a_relative_clause_with_its_own_subject() {
 #[test]
 fn no_object_inside_an_infinitive_clause() {
     // « responsables » is what they are said to be, not whom they accuse
-    let actors = [("rebelles", "SYRREB", false), ("responsables", "SYRGOV", false)];
+    let actors = [
+        ("rebelles", "SYRREB", false),
+        ("responsables", "SYRGOV", false),
+    ];
     assert_eq!(
-        keys("fr", "Les rebelles accusent l'armée d'être responsables des tueries.", &actors),
+        keys(
+            "fr",
+            "Les rebelles accusent l'armée d'être responsables des tueries.",
+            &actors
+        ),
         vec![k("ACCUSE", Some("SYR"), None, Status::Actual)]
     );
     assert_eq!(
@@ -126,11 +166,18 @@ fn a_gerund_takes_the_main_subject() {
     let e = only(
         "fr",
         text,
-        &[("Berlin", "DEU", false), ("Paris", "FRA", false), ("Europe", "EUR", false)],
+        &[
+            ("Berlin", "DEU", false),
+            ("Paris", "FRA", false),
+            ("Europe", "EUR", false),
+        ],
         "signer",
     );
     assert_eq!(&text[e.trigger.start..e.trigger.end], "en signant");
-    assert_eq!(e.source.as_ref().map(|a| &text[a.span.start..a.span.end]), Some("Berlin"));
+    assert_eq!(
+        e.source.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Berlin")
+    );
 }
 
 #[test]
