@@ -490,13 +490,14 @@ fn detect_all(
         // the past and the participle look alike, and a bare one is read as a past
         let bare_participle = verb && fref.form == Form::PastParticiple && !has_aux && lang == "fr";
         let trigger = Span::new(tokens[first].span.start, m.span.end);
-        // « en signant »: a gerund shares the main clause's subject
+        // « en signant », « …, demandant »: a gerund or a participle after a comma shares
+        // the main clause's subject
         let gerund = lang == "fr"
             && verb
             && fref.form == Form::PresentParticiple
             && tokens[first.saturating_sub(1)..head]
                 .iter()
-                .any(|t| folded(doc, t) == "en");
+                .any(|t| matches!(folded(doc, t), "en" | ","));
         let site = Site {
             lang,
             entry,

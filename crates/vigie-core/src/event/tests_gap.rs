@@ -212,3 +212,29 @@ fn se_rendre_without_a_destination_is_no_visit() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(d.slice(evs[0].trigger), "se sont rendus");
 }
+
+#[test]
+fn a_participle_after_a_comma_takes_the_main_subject() {
+    // the demand is the main subject's, not that of « la Syrie » the preposition governs
+    let text = "Le Liban a parlé pour la Syrie, demandant la libération des détenus.";
+    let e = only(
+        "fr",
+        text,
+        &[("Liban", "LBN", false), ("Syrie", "SYR", false)],
+        "demander",
+    );
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "demandant");
+    assert_eq!(
+        e.source.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Liban")
+    );
+    // a main subject that names no actor leaves the demand without a source
+    let d = doc(
+        "fr",
+        "L'homme a parlé pour la Syrie, demandant la libération des détenus.",
+        &[("Syrie", "SYR", false)],
+    );
+    let evs = detect(&d, lex());
+    let demand = evs.iter().find(|e| e.plover == "REQUEST");
+    assert!(demand.is_some_and(|e| e.source.is_none()), "{evs:?}");
+}
