@@ -28,6 +28,8 @@ pub struct Site<'a> {
     pub passive: bool,
     /// A bare past participle with no auxiliary (« l'aide fournie à »): no subject.
     pub bare_participle: bool,
+    /// A French gerund (« en signant »): its subject is the main clause's.
+    pub gerund: bool,
 }
 
 /// Tokens that bound the trigger's clause: `[start, end)` indexes into `site.tokens`, and
@@ -140,10 +142,31 @@ fn subject<'d>(
 ) -> Option<(&'d Entity, &'static str)> {
     let (start, _, relative) = cl;
     if let Some(r) = relative {
+        // « les tweets dans lesquels il s'est désolidarisé », "the deal which Russia signed":
+        // an actor standing free between the pronoun and the verb is the clause's own subject
+        let inside = byte_range(s, r + 1, s.first);
+        if let Some(e) = actors_in(doc, inside).next_back().filter(|e| {
+            let i = token_index(s.tokens, e.span.start);
+            governing_prep(doc, gram, s, i).is_none()
+        }) {
+            return Some((e, "relative-clause-subject"));
+        }
+        // « dans lesquels il s'est désolidarisé »: a subject pronoun that names no actor here
+        // still keeps the antecedent from being the subject
+        if s.tokens[r + 1..s.first]
+            .iter()
+            .any(|t| gram.is(s.lang, WordClass::Pron, folded(doc, t)))
+        {
+            return None;
+        }
         let before = byte_range(s, 0, r);
         return actors_in(doc, before)
             .next_back()
             .map(|e| (e, "relative-antecedent"));
+    }
+    if s.gerund {
+        // « X et Y ont proclamé…, en signant un traité »: the main clause's subject signs
+        return first_subject(doc, gram, s, s.first).map(|e| (e, "gerund-main-subject"));
     }
     if let Some(e) = coordinated_verb_subject(doc, gram, s) {
         return Some((e, "coordinated-verb"));
@@ -297,6 +320,21 @@ fn complement<'d>(
     }) {
         window_end = p;
     }
+    // « accusent X d'être responsables »: an auxiliary after a preposition opens an
+    // infinitive clause; the verb's complements stand before it (French only for now: the
+    // English side is tuned separately)
+    if let Some(p) = (s.last + 1..window_end)
+        .filter(|_| s.lang == "fr")
+        .find(|&i| {
+            let w = folded(doc, &s.tokens[i]);
+            let prev = folded(doc, &s.tokens[i - 1]);
+            (gram.is(s.lang, WordClass::Be, w)
+                || (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::Prep, w)))
+                && (gram.is(s.lang, WordClass::Prep, prev) || gram.is(s.lang, WordClass::Inf, prev))
+        })
+    {
+        window_end = p;
+    }
     let range = byte_range(s, s.last, window_end);
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
@@ -327,7 +365,7 @@ fn complement<'d>(
 
 /// Does the frame's preposition `a` accept the text's `p`? French contracts « à le » and
 /// « de le » (« au Liban », « du Mali »), so a frame naming « à » or « de » takes them too.
-fn prep_accepts(a: &str, p: &str) -> bool {
+pub(super) fn prep_accepts(a: &str, p: &str) -> bool {
     a == p
         || (a == "a" && matches!(p, "au" | "aux"))
         || (a == "de" && matches!(p, "du" | "des" | "d'"))

@@ -7,6 +7,7 @@ pub mod date;
 pub mod domestic;
 pub mod dyadic;
 pub mod embed;
+pub mod gap;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
@@ -39,6 +40,9 @@ pub struct EventLexicon {
     pub ontology: Ontology,
     pub fr: Triggers,
     pub en: Triggers,
+    /// Multi-word verb phrases split by a gap or a contraction, per language.
+    gap_fr: gap::Gapped,
+    gap_en: gap::Gapped,
     grammar: Grammar,
     status: StatusCues,
     anaphora_fr: PhraseMatcher,
@@ -142,6 +146,8 @@ impl EventLexicon {
                 Ok(intents),
                 Ok(venues),
             ) if errors.is_empty() => Ok(Self {
+                gap_fr: gap::Gapped::new(&fr),
+                gap_en: gap::Gapped::new(&en),
                 dating,
                 roles,
                 embedding,
@@ -167,6 +173,14 @@ impl EventLexicon {
         match lang {
             "fr" => Some(&self.fr),
             "en" => Some(&self.en),
+            _ => None,
+        }
+    }
+
+    fn gapped(&self, lang: &str) -> Option<&gap::Gapped> {
+        match lang {
+            "fr" => Some(&self.gap_fr),
+            "en" => Some(&self.gap_en),
             _ => None,
         }
     }
@@ -214,6 +228,9 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
             .surfaces
             .get(f.surface as usize)
             .is_some_and(|x| *x == original);
+        // a participle right after a determiner is a noun in both languages: « son invité »,
+        // « les blessés », « l'accusé », "the wounded"; after a preposition it may still be
+        // a verb (« des civils tués par »)
         // a pronominal use is another verb: « s'est livré » (surrendered) is not « a livré »
         let reflexive_mismatch = e.pos == Pos::Verb && !e.reflexive && reflexive && lang == "fr";
         let missing_pronoun = e.pos == Pos::Verb && e.reflexive && finite && !reflexive;
@@ -222,7 +239,7 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
             && !(e.pos == Pos::Verb
                 && nominal_context
                 && !has_aux
-                && (f.form != Form::PastParticiple || !exact || (lang == "en" && after_det)))
+                && (f.form != Form::PastParticiple || !exact || after_det))
     });
     let score = |f: &trigger::FormRef| {
         let entry = tr.entries.get(f.entry as usize);
@@ -342,7 +359,30 @@ fn detect_all(
         .collect();
     let mut events: Vec<Event> = Vec::new();
     let mut pending: Vec<object_event::Pending> = Vec::new();
-    for m in tr.matcher.find_longest(&doc.norm) {
+    let contiguous = tr.matcher.find_longest(&doc.norm);
+    let taken: Vec<Span> = contiguous.iter().map(|m| m.span).collect();
+    let split = lex
+        .gapped(lang)
+        .map(|g| g.find(doc, gram, lang, &taken))
+        .unwrap_or_default();
+    // (span, payloads, spelling to compare when not the span's own text), in text order
+    let mut found: Vec<(Span, &[u32], Option<&str>)> = contiguous
+        .iter()
+        .map(|m| (m.span, m.payloads, None))
+        .chain(
+            split
+                .iter()
+                .map(|g| (g.span, g.payloads.as_slice(), Some(g.original.as_str()))),
+        )
+        .collect();
+    found.sort_by_key(|f| f.0.start);
+    for (span, payloads, spelled) in found {
+        let m = crate::lexicon::PhraseMatch {
+            folded_start: 0,
+            folded_end: 0,
+            span,
+            payloads,
+        };
         if doc.in_boilerplate(m.span) {
             continue;
         }
@@ -378,6 +418,11 @@ fn detect_all(
                 }
             } else if gram.is(lang, WordClass::Adv, w) && adverbs < 3 {
                 adverbs += 1;
+            } else if let Some(open) = gap::incise_before(doc, gram, lang, tokens, j) {
+                // « a, selon lui, menacé »: read on to the auxiliary before the commas
+                adverbs += 1;
+                j = open;
+                continue;
             } else {
                 break;
             }
@@ -392,7 +437,10 @@ fn detect_all(
         let nominal_context = !has_aux
             && (gram.is(lang, WordClass::Det, prev)
                 || (gram.is(lang, WordClass::Prep, prev) && !gram.is(lang, WordClass::Inf, prev)));
-        let original = doc.slice(m.span).to_lowercase().replace('\u{2019}', "'");
+        let original = spelled.map_or_else(
+            || doc.slice(m.span).to_lowercase().replace('\u{2019}', "'"),
+            str::to_string,
+        );
         let Some(fref) = pick_form(
             tr,
             m.payloads,
@@ -442,6 +490,14 @@ fn detect_all(
         // the past and the participle look alike, and a bare one is read as a past
         let bare_participle = verb && fref.form == Form::PastParticiple && !has_aux && lang == "fr";
         let trigger = Span::new(tokens[first].span.start, m.span.end);
+        // « en signant », « …, demandant »: a gerund or a participle after a comma shares
+        // the main clause's subject
+        let gerund = lang == "fr"
+            && verb
+            && fref.form == Form::PresentParticiple
+            && tokens[first.saturating_sub(1)..head]
+                .iter()
+                .any(|t| matches!(folded(doc, t), "en" | ","));
         let site = Site {
             lang,
             entry,
@@ -450,6 +506,7 @@ fn detect_all(
             last,
             passive,
             bare_participle,
+            gerund,
         };
         let (mut source, mut target) = argument::assign(doc, gram, &site);
         for a in [&mut source, &mut target].into_iter().flatten() {
@@ -575,3 +632,5 @@ mod tests;
 mod tests_document;
 #[cfg(test)]
 mod tests_embed;
+#[cfg(test)]
+mod tests_gap;

@@ -23,6 +23,10 @@ pub struct Senses {
     /// lang → articles skipped like determiners before the word after (« des », « du »),
     /// from rows with trigger `*` and side `skip`.
     skip: HashMap<String, Vec<String>>,
+    /// Side `needs`: the trigger keeps its sense only when one of these words comes next
+    /// (adverbs and dates read past): « se rendre à Kiev » is a visit, « les soldats qui
+    /// s'étaient rendus » surrendered.
+    needs: HashMap<String, HashMap<String, Vec<String>>>,
 }
 
 impl Senses {
@@ -34,6 +38,7 @@ impl Senses {
         let mut errors = Vec::new();
         let mut skip: HashMap<String, Vec<String>> = HashMap::new();
         let mut rows: HashMap<String, HashMap<String, Sides>> = HashMap::new();
+        let mut needs: HashMap<String, HashMap<String, Vec<String>>> = HashMap::new();
         for r in &t.rows {
             let (lang, trigger, side, words) = (r.get(c[0]), r.get(c[1]), r.get(c[2]), r.get(c[3]));
             if !matches!(lang, "fr" | "en") {
@@ -53,6 +58,15 @@ impl Senses {
                 skip.entry(lang.to_string()).or_default().extend(words);
                 continue;
             }
+            if side == "needs" {
+                needs
+                    .entry(lang.to_string())
+                    .or_default()
+                    .entry(trigger.to_string())
+                    .or_default()
+                    .extend(words);
+                continue;
+            }
             let e = rows
                 .entry(lang.to_string())
                 .or_default()
@@ -61,11 +75,11 @@ impl Senses {
             match side {
                 "after" => e.0.extend(words),
                 "before" => e.1.extend(words),
-                s => errors.push(t.error(r, format!("unknown side `{s}` (after, before)"))),
+                s => errors.push(t.error(r, format!("unknown side `{s}` (after, before, needs)"))),
             }
         }
         if errors.is_empty() {
-            Ok(Self { rows, skip })
+            Ok(Self { rows, skip, needs })
         } else {
             Err(errors)
         }
@@ -83,6 +97,15 @@ impl Senses {
         first: usize,
         last: usize,
     ) -> bool {
+        if let Some(needed) = self.needs.get(lang).and_then(|m| m.get(phrase)) {
+            let next = tokens.get(last..).unwrap_or(&[]).iter().find(|t| {
+                !gram.is(lang, WordClass::Adv, folded(doc, t))
+                    && !doc.times.iter().any(|x| x.span.contains(t.span))
+            });
+            if !next.is_some_and(|t| needed.iter().any(|w| w == folded(doc, t))) {
+                return true;
+            }
+        }
         let Some((after, before)) = self.rows.get(lang).and_then(|m| m.get(phrase)) else {
             return false;
         };

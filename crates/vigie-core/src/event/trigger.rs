@@ -76,7 +76,7 @@ pub struct Triggers {
 }
 
 /// Strip a reflexive pronoun: « se réunir » → « réunir », « s'en prendre à » → « prendre à ».
-fn strip_reflexive(p: &str) -> &str {
+pub(super) fn strip_reflexive(p: &str) -> &str {
     let p = p
         .strip_prefix("se ")
         .or_else(|| p.strip_prefix("s'"))
