@@ -11,6 +11,7 @@
 //! 3. `person` — people of the lexicon get the code valid on the document's date; unknown
 //!    names take the code of a title or apposition beside them; later mentions of the surname
 //!    and sentence-initial subject pronouns take the same actor.
+//!    A seat of government acts only where no locative word makes it a place (`seat`).
 //! 4. `ner` — other capitalized names become PER/ORG/LOC/MISC by their context.
 //!
 //! `Doc::entities` is sorted by start (longer first at equal starts). Nominal phrases (roles,
@@ -23,6 +24,7 @@ mod lexicon;
 mod ner;
 mod people;
 mod person;
+mod seat;
 
 use crate::doc::{Actor, Doc, Entity, Span};
 use crate::lexicon::{LexiconError, Sources};
@@ -36,6 +38,7 @@ pub struct ActorLexicon {
     people: Vec<people::Person>,
     ner: ner::NerLexicon,
     gender: gender::GenderLexicon,
+    seat_uses: seat::SeatUses,
 }
 
 impl ActorLexicon {
@@ -44,15 +47,17 @@ impl ActorLexicon {
         let people = people::read(src, &mut b);
         let ner = ner::NerLexicon::load(src);
         let gender = gender::GenderLexicon::load(src);
+        let seat_uses = seat::SeatUses::load(src);
         let tables = b.finish();
-        match (tables, ner, gender) {
-            (Ok(tables), Ok(ner), Ok(gender)) => Ok(Self {
+        match (tables, ner, gender, seat_uses) {
+            (Ok(tables), Ok(ner), Ok(gender), Ok(seat_uses)) => Ok(Self {
                 tables,
                 people,
                 ner,
                 gender,
+                seat_uses,
             }),
-            (a, b, c) => Err([a.err(), b.err(), c.err()]
+            (a, b, c, d) => Err([a.err(), b.err(), c.err(), d.err()]
                 .into_iter()
                 .flatten()
                 .flatten()

@@ -86,7 +86,7 @@ fn seats_of_power_are_government_metonyms() {
     let d = doc(
         "fr",
         "2025-03-01",
-        "Moscou a répondu à Kiev, et la Maison-Blanche se tait.",
+        "Moscou a répondu aux demandes de Kiev, et la Maison-Blanche se tait.",
     );
     has(&d, "Moscou", LOC, "RUSGOV", false);
     has(&d, "Kiev", LOC, "UKRGOV", false);
@@ -98,6 +98,73 @@ fn seats_of_power_are_government_metonyms() {
     );
     has(&d, "Pentagon", ORG, "USAMIL", false);
     has(&d, "Kremlin", ORG, "RUSGOV", false);
+}
+
+/// The actor code (empty for none) on each occurrence of `word` in the text, in order: the
+/// code of an entity on exactly that span, or empty when no actor-bearing entity is there.
+fn seat_codes(d: &Doc, word: &str) -> Vec<String> {
+    d.text
+        .match_indices(word)
+        .map(|(at, w)| {
+            d.entities
+                .iter()
+                .filter(|e| e.span.start == at && e.span.end == at + w.len())
+                .find_map(|e| e.actor.as_ref().map(|a| a.code.clone()))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[test]
+fn capitals_act_as_governments_and_stay_places_after_locative_words() {
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "Paris a annoncé des sanctions après une réunion à Paris et Berlin ; Moscou accuse \
+         Athènes, près d'Athènes, de violer l'accord de Paris, selon la réaction de Moscou. \
+         Les armes livrées à Kiev sont arrivées à Kiev.",
+    );
+    assert_eq!(seat_codes(&d, "Paris"), ["FRAGOV", "", ""]);
+    assert_eq!(seat_codes(&d, "Berlin"), [""]);
+    assert_eq!(seat_codes(&d, "Moscou"), ["RUSGOV", "RUSGOV"]);
+    assert_eq!(seat_codes(&d, "Athènes"), ["GRCGOV", ""]);
+    assert_eq!(seat_codes(&d, "Kiev"), ["UKRGOV", ""]);
+    has(&d, "Paris", LOC, "", false);
+
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "Athens said it would sign the Paris accord in Berlin, and Paris and Berlin agreed to \
+         meet Moscow-backed leaders at the Kremlin, north of Kyiv. Kyiv and Moscow disagreed.",
+    );
+    assert_eq!(seat_codes(&d, "Athens"), ["GRCGOV"]);
+    assert_eq!(seat_codes(&d, "Paris"), ["", "FRAGOV"]);
+    assert_eq!(seat_codes(&d, "Berlin"), ["", "DEUGOV"]);
+    assert_eq!(seat_codes(&d, "Moscow"), ["", "RUSGOV"]);
+    assert_eq!(seat_codes(&d, "Kremlin"), [""]);
+    assert_eq!(seat_codes(&d, "Kyiv"), ["", "UKRGOV"]);
+}
+
+#[test]
+fn datelines_and_compounds_are_places_and_seats_with_articles_act() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "ATHENS (Reuters) - The Kremlin said the Paris talks failed; Tehran residents protested.",
+    );
+    assert_eq!(seat_codes(&d, "ATHENS"), [""]);
+    assert_eq!(seat_codes(&d, "Kremlin"), ["RUSGOV"]);
+    assert_eq!(seat_codes(&d, "Paris"), [""]);
+    assert_eq!(seat_codes(&d, "Tehran"), [""]);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "La Maison-Blanche a réagi depuis Varsovie, au nord de Dakar, et a répondu au Kremlin.",
+    );
+    assert_eq!(seat_codes(&d, "Maison-Blanche"), ["USAGOV"]);
+    assert_eq!(seat_codes(&d, "Varsovie"), [""]);
+    assert_eq!(seat_codes(&d, "Dakar"), [""]);
+    assert_eq!(seat_codes(&d, "Kremlin"), ["RUSGOV"]);
 }
 
 #[test]
@@ -252,7 +319,7 @@ fn institutions_and_seats_by_type() {
     let d = doc(
         "fr",
         "2025-03-01",
-        "L'Élysée et le ministère de la Défense ont répondu au Kremlin depuis Moscou.",
+        "L'Élysée et le ministère de la Défense ont répondu au Kremlin, puis Moscou a réagi.",
     );
     has(&d, "Élysée", ORG, "FRAGOV", false);
     has(&d, "ministère de la Défense", ORG, "GOV", false);
