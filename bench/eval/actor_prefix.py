@@ -33,10 +33,10 @@ def actor3(actor):
     return code[:3].upper()
 
 
-def actor_text(actor):
+def actor_text(actor, rule):
     if not isinstance(actor, dict):
         return "-"
-    return "%s=%s" % (actor.get("text"), actor.get("code"))
+    return "%s=%s (%s)" % (actor.get("text"), actor.get("code"), rule)
 
 
 def hungarian(weight):
@@ -156,6 +156,7 @@ def report(name, gold_paths, pred_path, quiet):
                 right += 1
                 continue
             ev = evs[0]
+            why = ev.get("explain") or {}
             wrong.append(
                 "  %s %s %s gold %s->%s got %s->%s [%s | %s | %s]%s"
                 % (
@@ -166,9 +167,9 @@ def report(name, gold_paths, pred_path, quiet):
                     "/".join(str(x) for x in g["target"]),
                     k[1],
                     k[2],
-                    actor_text(ev.get("source")),
+                    actor_text(ev.get("source"), why.get("source_rule")),
                     (ev.get("trigger") or {}).get("text"),
-                    actor_text(ev.get("target")),
+                    actor_text(ev.get("target"), why.get("target_rule")),
                     " wrong:" + ("" if s else " source") + ("" if t else " target"),
                 )
             )

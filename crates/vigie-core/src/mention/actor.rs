@@ -126,6 +126,14 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
                 .get(p as usize)
                 .is_some_and(|e| e.case.accepts(text))
         });
+        // "West Darfur", "West African": a one-word group name before another capitalized
+        // word is the start of a longer name, not the group
+        let group = chosen
+            .and_then(|p| lex.tables.entries.get(p as usize))
+            .is_some_and(|e| e.kind == Kind::GroupName);
+        if group && !text.contains(' ') && next_is_capitalized(&doc.text, m.span.end) {
+            continue;
+        }
         if let Some(entry) = chosen {
             out.push(Hit {
                 span: m.span,
@@ -136,6 +144,14 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Does a capitalized word follow the byte `at`, after one space?
+pub(crate) fn next_is_capitalized(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Tag every actor-bearing phrase and named entity of the document.

@@ -310,6 +310,26 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
         }
     }
 
+    // « les manifestants à Bagdad », "police in Hong Kong": people who belong where they are
+    // take the country of the place (the place stays a place)
+    for j in 1..merged.len() {
+        let (head, x) = (&merged[j - 1], &merged[j]);
+        let Some(r) = head.role.filter(|_| head.bare_role()) else {
+            continue;
+        };
+        let place = x.role.is_none()
+            && (x.entry.kind == Kind::CountryName
+                || (x.entry.kind == Kind::Seat && x.entry.etype == EntityType::LOC));
+        let gap = f.get(head.fend..x.fstart).unwrap_or("");
+        if place && lex.seat_uses.is_local(&r.role) && lex.seat_uses.is_locative_gap(gap) {
+            let code = code_with(lex, r, x);
+            let rule = format!("role-located ({} + {})", head.rule, x.rule);
+            let p = &mut merged[j - 1];
+            p.code = Some(code);
+            p.rule = rule;
+        }
+    }
+
     let mut out = Vec::with_capacity(merged.len() + 4);
     let mut prev_place = None;
     for p in &merged {
@@ -342,6 +362,7 @@ fn seat_is_place(doc: &Doc, lex: &ActorLexicon, p: &Phrase<'_>, prev_place: Opti
         fend: p.fend,
         city: p.entry.etype == EntityType::LOC,
         shouting,
+        before_capital: super::next_is_capitalized(&doc.text, p.span.end),
     };
     seat::is_place(&lex.seat_uses, &doc.norm.folded, mention, prev_place)
 }

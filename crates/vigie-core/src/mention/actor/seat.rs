@@ -22,6 +22,8 @@ pub(crate) struct SeatUses {
     head_after: HashSet<String>,
     connector: HashSet<String>,
     recipient: HashSet<String>,
+    /// Role codes of people who belong where they are (`local`).
+    local: HashSet<String>,
 }
 
 impl SeatUses {
@@ -38,6 +40,21 @@ impl SeatUses {
                 errors.push(t.error(row, format!("lang must be fr or en, not `{}`", row.get(cl))));
                 continue;
             }
+            if row.get(ck) == "local" {
+                for c in row
+                    .get(cw)
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                {
+                    if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+                        u.local.insert(c.to_string());
+                    } else {
+                        errors.push(t.error(row, format!("a role code is 3 capitals, not `{c}`")));
+                    }
+                }
+                continue;
+            }
             let set = match row.get(ck) {
                 "prep" => &mut u.prep,
                 "article" => &mut u.article,
@@ -51,7 +68,12 @@ impl SeatUses {
                     continue;
                 }
             };
-            for w in row.get(cw).split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            for w in row
+                .get(cw)
+                .split('|')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+            {
                 if w.contains(' ') {
                     errors.push(t.error(row, format!("cues are single words: `{w}`")));
                     continue;
@@ -64,6 +86,19 @@ impl SeatUses {
         } else {
             Err(errors)
         }
+    }
+}
+
+impl SeatUses {
+    /// Do people of this role belong to the country where they are (« les manifestants à
+    /// Bagdad », "police in Hong Kong")?
+    pub(crate) fn is_local(&self, role: &str) -> bool {
+        self.local.contains(role)
+    }
+
+    /// Is the folded text between a role and a place a locative preposition?
+    pub(crate) fn is_locative_gap(&self, gap: &str) -> bool {
+        self.prep.contains(gap.trim_matches(' '))
     }
 }
 
@@ -94,7 +129,9 @@ fn word_before(f: &str, end: usize) -> Option<(&str, usize)> {
 /// The word of `f` starting after `start` (spaces skipped).
 fn word_after(f: &str, start: usize) -> &str {
     let rest = f.get(start..).unwrap_or("").trim_start_matches(' ');
-    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -110,11 +147,18 @@ pub(super) struct SeatMention<'a> {
     pub city: bool,
     /// Written all in capitals although its form is not an acronym.
     pub shouting: bool,
+    /// Followed by a capitalized word.
+    pub before_capital: bool,
 }
 
 /// Is the seat only a place here? `prev_place` is the folded end of the last seat read as a
 /// place, for coordination (« à Paris et Berlin »).
-pub(super) fn is_place(u: &SeatUses, f: &str, s: SeatMention<'_>, prev_place: Option<usize>) -> bool {
+pub(super) fn is_place(
+    u: &SeatUses,
+    f: &str,
+    s: SeatMention<'_>,
+    prev_place: Option<usize>,
+) -> bool {
     // a dateline: "PARIS (Reuters) -", "MOSCOW, Jan. 8 -"
     if s.shouting && s.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
         return true;
@@ -123,6 +167,10 @@ pub(super) fn is_place(u: &SeatUses, f: &str, s: SeatMention<'_>, prev_place: Op
     if f.get(s.fend..)
         .is_some_and(|r| r.starts_with('-') && r[1..].starts_with(char::is_alphabetic))
     {
+        return true;
+    }
+    // "Washington Post", "Berlin Wall": a capital opening a longer name
+    if s.city && s.before_capital {
         return true;
     }
     if s.city && u.head_after.contains(word_after(f, s.fend)) {

@@ -168,6 +168,45 @@ fn datelines_and_compounds_are_places_and_seats_with_articles_act() {
 }
 
 #[test]
+fn longer_names_opened_by_a_group_or_a_capital_are_not_actors() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "The West said troops entered West Darfur and the West Bank; the Washington Post \
+         reported it.",
+    );
+    assert_eq!(seat_codes(&d, "West"), ["WST", "", ""]);
+    assert_eq!(seat_codes(&d, "West Bank"), ["PSE"]);
+    assert_eq!(seat_codes(&d, "Washington"), [""]);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "L'armée israélienne est entrée en Cisjordanie et dans la bande de Gaza.",
+    );
+    has(&d, "Cisjordanie", LOC, "PSE", false);
+    has(&d, "bande de Gaza", LOC, "PSE", false);
+}
+
+#[test]
+fn people_who_belong_where_they_are_take_its_country() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "Demonstrators in Baghdad blocked a road while soldiers in Kabul waited.",
+    );
+    has(&d, "Demonstrators", ORG, "IRQOPP", true);
+    has(&d, "soldiers", ORG, "MIL", true);
+    assert_eq!(seat_codes(&d, "Baghdad"), [""]);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "Les manifestants à Bagdad et la police en Irak ont défilé.",
+    );
+    has(&d, "manifestants", ORG, "IRQOPP", true);
+    has(&d, "police", ORG, "IRQCOP", true);
+}
+
+#[test]
 fn groups_of_states() {
     let d = doc("fr", "2025-03-01", "Les Européens refusent toute présence militaire occidentale, disent 35 pays européens et les gouvernements européens.");
     has(&d, "Européens", MISC, "EUR", true);
