@@ -154,52 +154,58 @@ pub(super) struct SeatMention<'a> {
 /// Is the seat only a place here? `prev_place` is the folded end of the last seat read as a
 /// place, for coordination (« à Paris et Berlin »).
 pub(super) fn is_place(
-    u: &SeatUses,
-    f: &str,
-    s: SeatMention<'_>,
+    uses: &SeatUses,
+    folded: &str,
+    seat: SeatMention<'_>,
     prev_place: Option<usize>,
 ) -> bool {
     // a dateline: "PARIS (Reuters) -", "MOSCOW, Jan. 8 -"
-    if s.shouting && s.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+    if seat.shouting && seat.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
         return true;
     }
     // "Moscow-backed", "Paris-based": the seat qualifies the word it is joined to
-    if f.get(s.fend..)
+    if folded
+        .get(seat.fend..)
         .is_some_and(|r| r.starts_with('-') && r[1..].starts_with(char::is_alphabetic))
     {
         return true;
     }
     // "Washington Post", "Berlin Wall": a capital opening a longer name
-    if s.city && s.before_capital {
+    if seat.city && seat.before_capital {
         return true;
     }
-    if s.city && u.head_after.contains(word_after(f, s.fend)) {
+    if seat.city && uses.head_after.contains(word_after(folded, seat.fend)) {
         return true;
     }
-    let Some((w, at)) = word_before(f, s.fstart) else {
+    let Some((w, at)) = word_before(folded, seat.fstart) else {
         return false;
     };
     // "at the Kremlin", « à l'Élysée »: a seat with its own article, after a preposition
-    let (w, at) = match word_before(f, at) {
-        Some((p, pat)) if !s.city && u.article.contains(w) && u.prep.contains(p) => (p, pat),
+    let (w, at) = match word_before(folded, at) {
+        Some((prep, prep_at))
+            if !seat.city && uses.article.contains(w) && uses.prep.contains(prep) =>
+        {
+            (prep, prep_at)
+        }
         _ => (w, at),
     };
-    if u.prep.contains(w) {
+    if uses.prep.contains(w) {
         // « a répondu à Moscou », « les armes livrées à Kiev »: a recipient, not a place
-        return !word_before(f, at).is_some_and(|(v, _)| u.recipient.contains(v));
+        return !word_before(folded, at).is_some_and(|(v, _)| uses.recipient.contains(v));
     }
-    if s.city && u.article.contains(w) {
+    if seat.city && uses.article.contains(w) {
         return true;
     }
-    if u.of.contains(w) {
+    if uses.of.contains(w) {
         // « l'accord de Paris »: the noun without its elided article
-        return word_before(f, at)
-            .is_some_and(|(h, _)| u.head.contains(h.rsplit('\'').next().unwrap_or(h)));
+        return word_before(folded, at)
+            .is_some_and(|(h, _)| uses.head.contains(h.rsplit('\'').next().unwrap_or(h)));
     }
     // « à Paris et Berlin »: the second shares the reading of the first
-    prev_place.is_some_and(|p| {
-        f.get(p..s.fstart)
-            .is_some_and(|g| u.connector.contains(g.trim_matches(' ')))
+    prev_place.is_some_and(|end| {
+        folded
+            .get(end..seat.fstart)
+            .is_some_and(|g| uses.connector.contains(g.trim_matches(' ')))
     })
 }
 
