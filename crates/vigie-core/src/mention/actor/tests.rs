@@ -207,6 +207,22 @@ fn people_who_belong_where_they_are_take_its_country() {
 }
 
 #[test]
+fn secretaries_general_belong_to_their_organization() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "Arab League Secretary General Ahmed Aboul Gheit met the envoy.",
+    );
+    has(&d, "Arab League Secretary General", PER, "IGOMEAARL", true);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "Le secrétaire général de l'Otan a reçu le ministre.",
+    );
+    has(&d, "secrétaire général de l'Otan", PER, "IGOWSTNAT", true);
+}
+
+#[test]
 fn groups_of_states() {
     let d = doc("fr", "2025-03-01", "Les Européens refusent toute présence militaire occidentale, disent 35 pays européens et les gouvernements européens.");
     has(&d, "Européens", MISC, "EUR", true);
