@@ -112,6 +112,7 @@ pub(crate) struct Hit {
 /// Lexicon matches outside boilerplate, written as their forms require, longest first.
 fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
+    let french = doc.lang == "fr";
     for m in lex.tables.matcher.find_all(&doc.norm) {
         if out.last().is_some_and(|l| m.folded_start < l.fend) {
             continue;
@@ -120,12 +121,25 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
             continue;
         }
         let text = doc.slice(m.span);
-        let chosen = m.payloads.iter().copied().find(|&p| {
-            lex.tables
-                .entries
-                .get(p as usize)
-                .is_some_and(|e| e.case.accepts(text))
-        });
+        // a form shared by both languages (« président », "President") takes the entry of
+        // the document's language, whose composition rules fit its word order
+        let chosen = m
+            .payloads
+            .iter()
+            .copied()
+            .filter(|&p| {
+                lex.tables
+                    .entries
+                    .get(p as usize)
+                    .is_some_and(|e| e.case.accepts(text))
+            })
+            .min_by_key(|&p| {
+                lex.tables
+                    .entries
+                    .get(p as usize)
+                    .and_then(|e| e.role.as_ref())
+                    .is_some_and(|r| r.french != french)
+            });
         // "West Darfur", "West African": a one-word group name before another capitalized
         // word is the start of a longer name, not the group
         let group = chosen

@@ -155,7 +155,8 @@ fn datelines_and_compounds_are_places_and_seats_with_articles_act() {
     assert_eq!(seat_codes(&d, "ATHENS"), [""]);
     assert_eq!(seat_codes(&d, "Kremlin"), ["RUSGOV"]);
     assert_eq!(seat_codes(&d, "Paris"), [""]);
-    assert_eq!(seat_codes(&d, "Tehran"), [""]);
+    // a role after a capital composes with it: the residents of the city
+    has(&d, "Tehran residents", ORG, "IRNCVL", true);
     let d = doc(
         "fr",
         "2025-03-01",
@@ -220,6 +221,24 @@ fn secretaries_general_belong_to_their_organization() {
         "Le secrétaire général de l'Otan a reçu le ministre.",
     );
     has(&d, "secrétaire général de l'Otan", PER, "IGOWSTNAT", true);
+}
+
+#[test]
+fn forms_shared_by_both_languages_compose_in_the_document_language() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "Israeli President Isaac Herzog met Senegalese General Mamadou Diallo.",
+    );
+    has(&d, "Israeli President", PER, "ISRGOV", true);
+    has(&d, "Senegalese General", PER, "SENMIL", true);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "Le président israélien a reçu le général sénégalais.",
+    );
+    has(&d, "président israélien", PER, "ISRGOV", true);
+    has(&d, "général sénégalais", PER, "SENMIL", true);
 }
 
 #[test]
