@@ -121,8 +121,10 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
             continue;
         }
         let text = doc.slice(m.span);
-        // a form shared by both languages (« président », "President") takes the entry of
-        // the document's language, whose composition rules fit its word order
+        // a title shared by both languages (« président », "President", "General") takes
+        // the entry of the document's language, whose composition rules fit its word order
+        // ("Israeli President" composes as English). Body nouns ("forces") keep the first
+        // entry: measured, switching them too exposed event-stage errors (issue #4 notes).
         let chosen = m
             .payloads
             .iter()
@@ -138,7 +140,7 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
                     .entries
                     .get(p as usize)
                     .and_then(|e| e.role.as_ref())
-                    .is_some_and(|r| r.french != french)
+                    .is_some_and(|r| r.person && r.french != french)
             });
         // "West Darfur", "West African": a one-word group name before another capitalized
         // word is the start of a longer name, not the group
