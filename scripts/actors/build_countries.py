@@ -68,7 +68,7 @@ EXTRA_FR = {
     "US": ["Etats-Unis", "Amérique", "USA"], "GB": ["Grande-Bretagne", "Angleterre", "Écosse", "Pays de Galles"],
     "CD": ["République démocratique du Congo", "RDC", "RD Congo"], "CG": ["Congo-Brazzaville", "République du Congo"],
     "MM": ["Birmanie"], "CI": ["Côte d'Ivoire"], "KP": ["Corée du Nord"], "KR": ["Corée du Sud"],
-    "PS": ["Palestine", "Territoires palestiniens"], "CZ": ["République tchèque", "Tchéquie"],
+    "PS": ["Palestine", "Territoires palestiniens", "Cisjordanie", "bande de Gaza"], "CZ": ["République tchèque", "Tchéquie"],
     "VA": ["Vatican", "Saint-Siège"], "TW": ["Taïwan"], "AE": ["EAU", "Emirats"], "MK": ["Macédoine"],
     "SZ": ["Swaziland"], "NL": ["Hollande"], "BY": ["Biélorussie", "Bélarus"], "TL": ["Timor oriental"],
     "CV": ["Cap-Vert"], "HK": ["Hong Kong"], "SA": ["Arabie"], "BA": ["Bosnie"],
@@ -78,7 +78,8 @@ EXTRA_EN = {
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
     "CD": ["DRC", "DR Congo", "Democratic Republic of Congo"], "CG": ["Republic of Congo", "Congo-Brazzaville"],
     "MM": ["Burma", "Myanmar"], "CI": ["Ivory Coast"], "KP": ["DPRK"], "CZ": ["Czech Republic"],
-    "PS": ["Palestine", "Palestinian Territories"], "TW": ["Taiwan"], "AE": ["UAE", "Emirates"],
+    "PS": ["Palestine", "Palestinian Territories", "West Bank", "Gaza Strip"], "TW": ["Taiwan"],
+    "AE": ["UAE", "Emirates"], "CN": ["PRC"],
     "MK": ["Macedonia"], "SZ": ["Swaziland"], "TL": ["East Timor"], "HK": ["Hong Kong"],
     "VA": ["Vatican", "Holy See"], "TR": ["Türkiye"], "BA": ["Bosnia"],
 }

@@ -46,6 +46,8 @@ lexicon_files!(
     "places/cues.tsv",
     "actors/countries.tsv",
     "actors/seats.tsv",
+    "actors/capitals.tsv",
+    "actors/seat_uses.tsv",
     "actors/groups.tsv",
     "actors/organizations.tsv",
     "actors/roles.tsv",

@@ -11,6 +11,7 @@
 //! 3. `person` — people of the lexicon get the code valid on the document's date; unknown
 //!    names take the code of a title or apposition beside them; later mentions of the surname
 //!    and sentence-initial subject pronouns take the same actor.
+//!    A seat of government acts only where no locative word makes it a place (`seat`).
 //! 4. `ner` — other capitalized names become PER/ORG/LOC/MISC by their context.
 //!
 //! `Doc::entities` is sorted by start (longer first at equal starts). Nominal phrases (roles,
@@ -23,6 +24,7 @@ mod lexicon;
 mod ner;
 mod people;
 mod person;
+mod seat;
 
 use crate::doc::{Actor, Doc, Entity, Span};
 use crate::lexicon::{LexiconError, Sources};
@@ -36,6 +38,7 @@ pub struct ActorLexicon {
     people: Vec<people::Person>,
     ner: ner::NerLexicon,
     gender: gender::GenderLexicon,
+    seat_uses: seat::SeatUses,
 }
 
 impl ActorLexicon {
@@ -44,15 +47,17 @@ impl ActorLexicon {
         let people = people::read(src, &mut b);
         let ner = ner::NerLexicon::load(src);
         let gender = gender::GenderLexicon::load(src);
+        let seat_uses = seat::SeatUses::load(src);
         let tables = b.finish();
-        match (tables, ner, gender) {
-            (Ok(tables), Ok(ner), Ok(gender)) => Ok(Self {
+        match (tables, ner, gender, seat_uses) {
+            (Ok(tables), Ok(ner), Ok(gender), Ok(seat_uses)) => Ok(Self {
                 tables,
                 people,
                 ner,
                 gender,
+                seat_uses,
             }),
-            (a, b, c) => Err([a.err(), b.err(), c.err()]
+            (a, b, c, d) => Err([a.err(), b.err(), c.err(), d.err()]
                 .into_iter()
                 .flatten()
                 .flatten()
@@ -107,6 +112,7 @@ pub(crate) struct Hit {
 /// Lexicon matches outside boilerplate, written as their forms require, longest first.
 fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
+    let french = doc.lang == "fr";
     for m in lex.tables.matcher.find_all(&doc.norm) {
         if out.last().is_some_and(|l| m.folded_start < l.fend) {
             continue;
@@ -115,12 +121,35 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
             continue;
         }
         let text = doc.slice(m.span);
-        let chosen = m.payloads.iter().copied().find(|&p| {
-            lex.tables
-                .entries
-                .get(p as usize)
-                .is_some_and(|e| e.case.accepts(text))
-        });
+        // a title shared by both languages (« président », "President", "General") takes
+        // the entry of the document's language, whose composition rules fit its word order
+        // ("Israeli President" composes as English). Body nouns ("forces") keep the first
+        // entry: measured, switching them too exposed event-stage errors (issue #4 notes).
+        let chosen = m
+            .payloads
+            .iter()
+            .copied()
+            .filter(|&p| {
+                lex.tables
+                    .entries
+                    .get(p as usize)
+                    .is_some_and(|e| e.case.accepts(text))
+            })
+            .min_by_key(|&p| {
+                lex.tables
+                    .entries
+                    .get(p as usize)
+                    .and_then(|e| e.role.as_ref())
+                    .is_some_and(|r| r.person && r.french != french)
+            });
+        // "West Darfur", "West African": a one-word group name before another capitalized
+        // word is the start of a longer name, not the group
+        let group = chosen
+            .and_then(|p| lex.tables.entries.get(p as usize))
+            .is_some_and(|e| e.kind == Kind::GroupName);
+        if group && !text.contains(' ') && next_is_capitalized(&doc.text, m.span.end) {
+            continue;
+        }
         if let Some(entry) = chosen {
             out.push(Hit {
                 span: m.span,
@@ -131,6 +160,14 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Does a capitalized word follow the byte `at`, after one space?
+pub(crate) fn next_is_capitalized(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Tag every actor-bearing phrase and named entity of the document.

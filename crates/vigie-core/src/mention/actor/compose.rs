@@ -14,7 +14,8 @@
 //! composed complement gives its code to the whole (« le porte-parole du ministère russe » →
 //! `RUSGOV`).
 
-use super::lexicon::{Entry, Kind, RoleInfo};
+use super::lexicon::{Case, Entry, Kind, RoleInfo};
+use super::seat::{self, SeatMention};
 use super::{base_entity, ActorLexicon, Hit};
 use crate::doc::{Doc, Entity, EntityType, Span};
 
@@ -309,12 +310,59 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
         }
     }
 
+    // « les manifestants à Bagdad », "police in Hong Kong": people who belong where they are
+    // take the country of the place (the place stays a place)
+    for j in 1..merged.len() {
+        let (head, x) = (&merged[j - 1], &merged[j]);
+        let Some(r) = head.role.filter(|_| head.bare_role()) else {
+            continue;
+        };
+        let place = x.role.is_none()
+            && (x.entry.kind == Kind::CountryName
+                || (x.entry.kind == Kind::Seat && x.entry.etype == EntityType::LOC));
+        let gap = f.get(head.fend..x.fstart).unwrap_or("");
+        if place && lex.seat_uses.is_local(&r.role) && lex.seat_uses.is_locative_gap(gap) {
+            let code = code_with(lex, r, x);
+            let rule = format!("role-located ({} + {})", head.rule, x.rule);
+            let p = &mut merged[j - 1];
+            p.code = Some(code);
+            p.rule = rule;
+        }
+    }
+
     let mut out = Vec::with_capacity(merged.len() + 4);
+    let mut prev_place = None;
     for p in &merged {
         out.extend(p.inner.iter().cloned());
+        // a seat read as a place is left to the place and name taggers, like any town
+        if seat_is_place(doc, lex, p, prev_place) {
+            prev_place = Some(p.fend);
+            continue;
+        }
         if let Some(e) = entity(lex, p) {
             out.push(e);
         }
     }
     out
+}
+
+/// A seat of government standing alone (not composed with a role) that the words around it
+/// make a place (`seat.rs`).
+fn seat_is_place(doc: &Doc, lex: &ActorLexicon, p: &Phrase<'_>, prev_place: Option<usize>) -> bool {
+    if p.role.is_some() || p.entry.kind != Kind::Seat {
+        return false;
+    }
+    let text = doc.slice(p.span);
+    let shouting = !matches!(p.entry.case, Case::Exact(_))
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(char::is_lowercase);
+    let mention = SeatMention {
+        text,
+        fstart: p.fstart,
+        fend: p.fend,
+        city: p.entry.etype == EntityType::LOC,
+        shouting,
+        before_capital: super::next_is_capitalized(&doc.text, p.span.end),
+    };
+    seat::is_place(&lex.seat_uses, &doc.norm.folded, mention, prev_place)
 }

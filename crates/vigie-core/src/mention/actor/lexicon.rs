@@ -442,6 +442,7 @@ impl Builder {
         let mut b = Builder::default();
         b.countries(src);
         b.named(src, "actors/seats.tsv", Kind::Seat);
+        b.named(src, "actors/capitals.tsv", Kind::Seat);
         b.groups(src);
         b.named(src, "actors/organizations.tsv", Kind::Org);
         b.roles(src);
