@@ -7,6 +7,7 @@ pub mod date;
 pub mod domestic;
 pub mod dyadic;
 pub mod embed;
+pub mod gapped;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
@@ -62,7 +63,14 @@ impl EventLexicon {
         let inflector = Inflector::load(src)?;
         let mut errors = Vec::new();
         let fr = Triggers::load(src, "events/fr.tsv", "fr", &inflector, &ontology);
-        let en = Triggers::load(src, "events/en.tsv", "en", &inflector, &ontology);
+        // hand entries first: they take precedence over the PETRARCH import
+        let en = Triggers::load_layered(
+            src,
+            &["events/en.tsv", "events/en-petrarch.tsv"],
+            "en",
+            &inflector,
+            &ontology,
+        );
         let grammar = Grammar::load(src);
         let status = StatusCues::load(src);
         let dating = date::Dating::load(src);
@@ -342,7 +350,7 @@ fn detect_all(
         .collect();
     let mut events: Vec<Event> = Vec::new();
     let mut pending: Vec<object_event::Pending> = Vec::new();
-    for m in tr.matcher.find_longest(&doc.norm) {
+    for m in gapped::find(tr, doc, gram, lang) {
         if doc.in_boilerplate(m.span) {
             continue;
         }
@@ -575,3 +583,5 @@ mod tests;
 mod tests_document;
 #[cfg(test)]
 mod tests_embed;
+#[cfg(test)]
+mod tests_en;
