@@ -66,6 +66,33 @@ def word(tok):
     return tok.strip("{}()").replace("_", " ").lower().strip()
 
 
+def inflections(w, irr):
+    """The forms of an English word as noun or verb, loosely: enough to spot a hand trigger."""
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w[:-1] + "ing", w[:-1] + "ies", w[:-1] + "ied"}
+    out.update(f for x in irr.get(w, []) for f in x.split("/"))
+    return out
+
+
+def hand_surfaces(hand, irr):
+    """Every (rough) surface of a hand entry: a pattern whose words contain one would only
+    fire where the hand entry already does, which takes precedence (event/gapped.rs)."""
+    out = set()
+    for r in hand:
+        ws = r["phrase"].lower().split()
+        if not ws or r["kind"] == "stop":
+            continue
+        if ws[0] in ("se", "s'"):
+            continue
+        for f in inflections(ws[0], irr):
+            out.add(" ".join([f] + ws[1:]))
+    return out
+
+
+def contains_phrase(text, phrases):
+    ws = text.split()
+    return any(" ".join(ws[i:j]) in phrases for i in range(len(ws)) for j in range(i + 1, min(len(ws), i + 4) + 1))
+
+
 def parse(text):
     """Blocks of (verbs {lemma: forms}, patterns [(tokens, code, origin)])."""
     blocks = []
@@ -162,7 +189,9 @@ def main():
                 excluded.add(p)
     irr_text = IRREGULAR.read_text(encoding="utf-8")
     base_irr = irr_text.split(MARK)[0].rstrip("\n") + "\n"
-    hand_irr = {r["lemma"]: r["past"] for r in tsv_rows_text(base_irr)}
+    irr_rows = tsv_rows_text(base_irr)
+    hand_irr = {r["lemma"]: r["past"] for r in irr_rows}
+    surfaces = hand_surfaces(hand, {r["lemma"]: [r["third"], r["past"], r["participle"], r["ing"]] for r in irr_rows})
     blocks = parse(SRC.read_text(encoding="utf-8", errors="replace"))
     irr = {}
     rows = []
@@ -189,7 +218,8 @@ def main():
             if m:
                 target = m.group(1).lower()
                 joined = joined[: m.start()].strip()
-            if re.search(r"[&$+^%|]", joined) or not joined:
+            # synsets, actor markers, alternatives and hyphenated words (split by our tokenizer)
+            if re.search(r"[&$+^%|/-]", joined) or not joined:
                 continue
             words = [word(t) for t in joined.replace("(", " ").replace(")", " ").split()]
             words = [w for w in words if w]
@@ -208,27 +238,30 @@ def main():
             if first not in PREPS and first not in PARTICLES and first not in {"a", "an", "the"}:
                 if words[0].endswith("ly"):
                     continue  # an adverb pattern, no object
-                phrase, filler = " ".join(head + ["*"] + words), (len(head), "the")
+                phrase = " ".join(head + ["*"] + words)
             elif first in PARTICLES and len(words) > 1 and words[1] not in PREPS | {"a", "an", "the"}:
-                phrase, filler = " ".join(head + [first, "*"] + words[1:]), (len(head) + 1, "the")
-            else:
-                filler = None
+                phrase = " ".join(head + [first, "*"] + words[1:])
             variants = [phrase]
             last = words[-1]
             if target is None:
                 target = "to|with|against|on" if last not in PREPS and last not in PARTICLES else (
                     last if last in PREPS else "obj")
+            # a hand trigger among the pattern's words keeps its own reading (a noun in the
+            # tail, or a hand phrase with the verb): such a pattern would never fire
+            past0 = past_form(lemma.split()[0], irr, hand_irr)
+            if contains_phrase(" ".join(words), surfaces) or contains_phrase(
+                " ".join([past0] + lemma.split()[1:] + words), surfaces
+            ) or contains_phrase(" ".join(lemma.split() + words), surfaces):
+                continue
             for v in variants:
                 key = v
                 if key in seen or key.replace(" * ", " ") in hand_phrases or key in excluded:
                     continue
                 seen.add(key)
                 past = past_form(lemma.split()[0], irr, hand_irr)
-                ws = v.split()
-                if filler:
-                    ws[filler[0]] = filler[1]
-                shown = " ".join([past] + ws[1:])
-                example = f"The government [{shown}] on Monday."
+                # the example leaves the gap empty
+                shown = " ".join([past] + [w for w in v.split()[1:] if w != "*"])
+                example = f"The government [{shown}] this week."
                 rows.append((v, "v", code, "subj", target, example))
     rows.sort(key=lambda r: (r[2], r[0]))
     with OUT.open("w", encoding="utf-8") as f:

@@ -14,39 +14,41 @@ use crate::lexicon::PhraseMatch;
 /// At most this many determiners between the verb part and the tail ("all their own").
 pub const MAX_GAP: usize = 3;
 
-/// The trigger matches of `tr` in `doc`: the contiguous ones, and the gapped ones, which win
-/// over the contiguous matches inside their span (the bare verb) and yield to one reaching
-/// beyond it. In text order.
+/// The trigger matches of `tr` in `doc`: the contiguous ones, and the gapped ones, which
+/// refine the bare verb they start with but yield to any other match they overlap (a hand
+/// phrase such as "reach a deal", a noun trigger in the tail such as "joint exercises").
+/// In text order.
 pub fn find<'m>(tr: &'m Triggers, doc: &Doc, gram: &Grammar, lang: &str) -> Vec<PhraseMatch<'m>> {
     let mut out = tr.matcher.find_longest(&doc.norm);
     if tr.gapped.is_empty() {
         return out;
     }
-    let mut hits: Vec<PhraseMatch<'m>> = Vec::new();
+    let mut hits: Vec<(PhraseMatch<'m>, Span)> = Vec::new();
     for h in tr.gapped.find_all(&doc.norm) {
-        if hits.iter().any(|g| g.span.overlaps(h.span)) {
+        if hits.iter().any(|(g, _)| g.span.overlaps(h.span)) {
             continue;
         }
         if let Some(g) = complete(tr, doc, gram, lang, h) {
-            hits.push(g);
+            hits.push((g, h.span));
         }
     }
-    for g in hits {
-        let beyond = out
+    for (g, verb) in hits {
+        let other = out
             .iter()
-            .any(|m| m.span.overlaps(g.span) && !g.span.contains(m.span));
-        if beyond {
+            .any(|m| m.span.overlaps(g.span) && !verb.contains(m.span));
+        if other {
             continue;
         }
-        out.retain(|m| !g.span.contains(m.span));
+        out.retain(|m| !verb.contains(m.span));
         out.push(g);
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
-/// The verb-part match `h` extended over its gap and tail, for the first of its entries whose
-/// tail follows; the gap holds only determiners (`det` in `events/grammar.tsv`).
+/// The verb-part match `h` extended over its gap and tail, for the entry whose tail follows
+/// and reaches farthest ("take part in protest" over "take part"); the gap holds only
+/// determiners (`det` in `events/grammar.tsv`).
 fn complete<'m>(
     tr: &'m Triggers,
     doc: &Doc,
@@ -57,6 +59,7 @@ fn complete<'m>(
     let si = doc.sentence_at(h.span.start)?;
     let tokens = doc.sentence_tokens(si);
     let after = tokens.partition_point(|t| t.span.start < h.span.end);
+    let mut best: Option<PhraseMatch<'m>> = None;
     for (i, p) in h.payloads.iter().enumerate() {
         let Some(entry) = tr
             .forms
@@ -83,16 +86,22 @@ fn complete<'m>(
                 break;
             };
             if words.iter().zip(tail).all(|(t, w)| folded(doc, t) == w) {
-                let end = words.last()?.span.end;
-                let (_, folded_end) = doc.norm.folded_range(Span::new(h.span.start, end));
-                return Some(PhraseMatch {
-                    folded_start: h.folded_start,
-                    folded_end,
-                    span: Span::new(h.span.start, end),
-                    payloads: h.payloads.get(i..=i)?,
-                });
+                let (Some(last), Some(payloads)) = (words.last(), h.payloads.get(i..=i)) else {
+                    break;
+                };
+                let span = Span::new(h.span.start, last.span.end);
+                if best.is_none_or(|b| b.span.end < span.end) {
+                    let (_, folded_end) = doc.norm.folded_range(span);
+                    best = Some(PhraseMatch {
+                        folded_start: h.folded_start,
+                        folded_end,
+                        span,
+                        payloads,
+                    });
+                }
+                break;
             }
         }
     }
-    None
+    best
 }

@@ -9,43 +9,52 @@ use crate::lexicon::Sources;
 
 #[test]
 fn petrarch_patterns_code_a_verb_by_its_explicit_object() {
-    let a = [("Chile", "CHL", false), ("Peru", "PER", false)];
-    // « cancel » alone is a hand entry (081); with « planned visit » PETRARCH's pattern
-    // makes it a reduction of relations (161, SANCTION), with up to three determiners between
+    let a = [("Chile", "CHL", false), ("Peruvian traders", "PER", false)];
+    // « grant » has no hand entry of its own; PETRARCH codes it by what is granted: a visa
+    // is cooperation (060), with up to three determiners between
     for (text, trigger) in [
-        ("Chile cancelled a planned visit to Peru.", "cancelled a planned visit"),
-        ("Chile cancelled planned visit to Peru.", "cancelled planned visit"),
         (
-            "Chile has cancelled all its planned visit to Peru.",
-            "has cancelled all its planned visit",
+            "Chile granted a visa to Peruvian traders.",
+            "granted a visa",
+        ),
+        ("Chile granted visa to Peruvian traders.", "granted visa"),
+        (
+            "Chile has granted all their visa to Peruvian traders.",
+            "has granted all their visa",
         ),
     ] {
         let d = tests::doc("en", text, &a);
         let e = detect(&d, lex());
         assert_eq!(d.slice(e[0].trigger), trigger, "{text}");
-        assert_eq!(e[0].cameo, "161", "{text}");
-        assert!(e[0].explain.trigger_entry.starts_with("events/en-petrarch.tsv:"));
+        assert_eq!(e[0].cameo, "060", "{text}");
+        assert!(e[0]
+            .explain
+            .trigger_entry
+            .starts_with("events/en-petrarch.tsv:"));
         assert_eq!(
             keys("en", text, &a),
-            [k("SANCTION", Some("CHL"), Some("PER"), Actual)],
+            [k("COOPERATE", Some("CHL"), Some("PER"), Actual)],
             "{text}"
         );
     }
-    // a preposition, a comma or an adjective in the gap: the verb alone, by its hand entry
+    // a preposition, a comma or an adjective in the gap: no pattern
     for text in [
-        "Chile cancelled the first of its planned visit to Peru.",
-        "Chile cancelled, to general surprise, a planned visit to Peru.",
-        "Chile cancelled a long planned visit to Peru.",
+        "Chile granted the first of its visa to Peruvian traders.",
+        "Chile granted, to general surprise, a visa to Peruvian traders.",
+        "Chile granted a special visa to Peruvian traders.",
     ] {
         let d = tests::doc("en", text, &a);
-        let e = detect(&d, lex());
-        assert_eq!(d.slice(e[0].trigger), "cancelled", "{text}");
-        assert_eq!(e[0].cameo, "081", "{text}");
+        assert!(detect(&d, lex()).is_empty(), "{text}");
     }
+    // a verb with its object: « stop work » is a work stoppage (143)
     let d = tests::doc("en", "Dockers in Peru stopped work on Friday.", &a);
     let e = detect(&d, lex());
     assert_eq!(d.slice(e[0].trigger), "stopped work");
     assert_eq!(e[0].plover, "PROTEST");
+    // a noun trigger in the tail is a hand entry and keeps its own reading
+    let d = tests::doc("en", "The armies held joint exercises.", &a);
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "joint exercises");
 }
 
 #[test]
@@ -95,6 +104,10 @@ fn alternatives_in_a_choice_are_hypothetical() {
         "Chile faces a choice between a crackdown on Peru and new talks.",
     ] {
         let got = keys("en", text, &a);
-        assert_eq!(got.first().map(|x| (x.0.as_str(), x.3)), Some(("COERCE", Hypothetical)), "{text}");
+        assert_eq!(
+            got.first().map(|x| (x.0.as_str(), x.3)),
+            Some(("ASSAULT", Hypothetical)),
+            "{text}"
+        );
     }
 }
