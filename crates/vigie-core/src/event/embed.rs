@@ -372,7 +372,17 @@ fn prefix(a: Option<&Argument>) -> Option<&str> {
 /// to attack Y"): the embedded target, or its source when that is another actor ("rejected
 /// an invitation to a meeting of the factions"). A noun of the verb's own type gives both.
 fn inherit(g: &mut Event, inner: &Event, same_type: bool) {
-    if same_type && prefix(g.source.as_ref()).is_none() && prefix(inner.source.as_ref()).is_some() {
+    // the complement's source is not taken when it is the governor's own target: in "a
+    // bombing killed a soldier" the soldier is the victim of both, never the doer
+    let own_target = match (&inner.source, &g.target) {
+        (Some(a), Some(b)) => a.span == b.span,
+        _ => false,
+    };
+    if same_type
+        && !own_target
+        && prefix(g.source.as_ref()).is_none()
+        && prefix(inner.source.as_ref()).is_some()
+    {
         g.source.clone_from(&inner.source);
         g.explain.source_rule = Some("same-type-complement");
     }

@@ -8,6 +8,7 @@ pub mod domestic;
 pub mod dyadic;
 pub mod embed;
 pub mod gap;
+pub mod gapped;
 pub mod grammar;
 pub mod home;
 pub mod inflect;
@@ -66,7 +67,14 @@ impl EventLexicon {
         let inflector = Inflector::load(src)?;
         let mut errors = Vec::new();
         let fr = Triggers::load(src, "events/fr.tsv", "fr", &inflector, &ontology);
-        let en = Triggers::load(src, "events/en.tsv", "en", &inflector, &ontology);
+        // hand entries first: they take precedence over the PETRARCH import
+        let en = Triggers::load_layered(
+            src,
+            &["events/en.tsv", "events/en-petrarch.tsv"],
+            "en",
+            &inflector,
+            &ontology,
+        );
         let grammar = Grammar::load(src);
         let status = StatusCues::load(src);
         let dating = date::Dating::load(src);
@@ -359,7 +367,8 @@ fn detect_all(
         .collect();
     let mut events: Vec<Event> = Vec::new();
     let mut pending: Vec<object_event::Pending> = Vec::new();
-    let contiguous = tr.matcher.find_longest(&doc.norm);
+    // hand and PETRARCH entries, contiguous or with determiners between verb and object
+    let contiguous = gapped::find(tr, doc, gram, lang);
     let taken: Vec<Span> = contiguous.iter().map(|m| m.span).collect();
     let split = lex
         .gapped(lang)
@@ -632,5 +641,7 @@ mod tests;
 mod tests_document;
 #[cfg(test)]
 mod tests_embed;
+#[cfg(test)]
+mod tests_en;
 #[cfg(test)]
 mod tests_gap;

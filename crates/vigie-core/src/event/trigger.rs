@@ -2,7 +2,7 @@
 //! with their CAMEO code and argument frame. Every inflected form of every entry goes into
 //! one phrase matcher per language.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::inflect::{plural, Form, Inflector};
 use super::ontology::Ontology;
@@ -45,6 +45,9 @@ pub struct Entry {
     pub etre: bool,
     /// A pronominal verb (« se réunir », « s'opposer »).
     pub reflexive: bool,
+    /// Folded words after a gap `*` in the phrase (`cancel * planned visit`): the verb part
+    /// matches alone and the rest must follow within a few words (see `gapped.rs`).
+    pub tail: Vec<String>,
     /// `file:line`, for `vigie explain`.
     pub at: String,
     pub example: String,
@@ -73,6 +76,8 @@ pub struct Triggers {
     pub forms: Vec<FormRef>,
     pub surfaces: Vec<String>,
     pub matcher: PhraseMatcher,
+    /// The verb parts of gapped entries: a match is a trigger only with its tail after it.
+    pub gapped: PhraseMatcher,
 }
 
 /// Strip a reflexive pronoun: « se réunir » → « réunir », « s'en prendre à » → « prendre à ».
@@ -93,25 +98,63 @@ impl Triggers {
         inflector: &Inflector,
         ontology: &Ontology,
     ) -> Result<Self, Vec<LexiconError>> {
-        let t = src.table(file).map_err(|e| vec![e])?;
+        Self::load_layered(src, &[file], lang, inflector, ontology)
+    }
+
+    /// Entries of several files, the first one (hand-written) taking precedence: a form of a
+    /// later file (imported, such as `en-petrarch.tsv`) whose folded text a first-file entry
+    /// already produces is left out, and so is an entry left with no form.
+    pub fn load_layered(
+        src: &Sources,
+        files: &[&str],
+        lang: &str,
+        inflector: &Inflector,
+        ontology: &Ontology,
+    ) -> Result<Self, Vec<LexiconError>> {
         let mut errors = Vec::new();
         let mut entries = Vec::new();
         let mut forms: Vec<FormRef> = Vec::new();
         let mut phrases: Vec<(String, u32)> = Vec::new();
-        let cols: Result<Vec<usize>, _> =
-            t.cols(&["phrase", "kind", "cameo", "source", "target", "example"]);
-        let c = cols.map_err(|e| vec![e])?;
+        let mut gapped: Vec<(String, u32)> = Vec::new();
         let mut form_index: HashMap<(u32, Form, String), u32> = HashMap::new();
         let mut surfaces: Vec<String> = Vec::new();
-        for r in &t.rows {
-            match Self::entry(&t, r, &c, ontology) {
-                Err(e) => errors.push(e),
-                Ok((entry, kind)) => {
-                    let idx = entries.len() as u32;
-                    let Some(generated) = Self::forms(&entry, &kind, lang, inflector) else {
-                        errors.push(t.error(r, format!("cannot inflect with kind `{kind}`")));
+        let mut first_file_keys: HashSet<String> = HashSet::new();
+        for (n, file) in files.iter().enumerate() {
+            let t = src.table(file).map_err(|e| vec![e])?;
+            let cols: Result<Vec<usize>, _> =
+                t.cols(&["phrase", "kind", "cameo", "source", "target", "example"]);
+            let c = cols.map_err(|e| vec![e])?;
+            for r in &t.rows {
+                let (entry, kind) = match Self::entry(&t, r, &c, ontology) {
+                    Err(e) => {
+                        errors.push(e);
                         continue;
-                    };
+                    }
+                    Ok(x) => x,
+                };
+                let Some(mut generated) = Self::forms(&entry, &kind, lang, inflector) else {
+                    errors.push(t.error(r, format!("cannot inflect with kind `{kind}`")));
+                    continue;
+                };
+                // a gapped entry collides with a hand entry only on its whole phrase
+                let tail = entry.tail.join(" ");
+                let whole = |text: &str| {
+                    if tail.is_empty() {
+                        fold(text)
+                    } else {
+                        fold(&format!("{text} {tail}"))
+                    }
+                };
+                if n == 0 {
+                    first_file_keys.extend(generated.iter().map(|(text, _)| whole(text)));
+                } else {
+                    generated.retain(|(text, _)| !first_file_keys.contains(&whole(text)));
+                    if generated.is_empty() {
+                        continue;
+                    }
+                }
+                {
+                    let idx = entries.len() as u32;
                     for (text, form) in generated {
                         let lower = text.to_lowercase();
                         let k =
@@ -126,7 +169,11 @@ impl Triggers {
                                     });
                                     (forms.len() - 1) as u32
                                 });
-                        phrases.push((text, k));
+                        if entry.tail.is_empty() {
+                            phrases.push((text, k));
+                        } else {
+                            gapped.push((text, k));
+                        }
                     }
                     entries.push(entry);
                 }
@@ -140,6 +187,7 @@ impl Triggers {
             forms,
             surfaces,
             matcher: PhraseMatcher::new(phrases),
+            gapped: PhraseMatcher::new(gapped),
         })
     }
 
@@ -183,6 +231,19 @@ impl Triggers {
             return Err(t.error(r, "every entry needs an example sentence"));
         }
         let etre = kind.ends_with(":être") || kind.ends_with(":etre");
+        let tail: Vec<String> = match phrase.split_once(" * ") {
+            None if phrase.split(' ').any(|w| w == "*") => {
+                return Err(t.error(r, "a gap `*` stands between two words"));
+            }
+            None => Vec::new(),
+            Some(_) if pos != Pos::Verb => {
+                return Err(t.error(r, "a gap `*` is for verb entries (kind v)"));
+            }
+            Some((_, rest)) if rest.split(' ').any(|w| w == "*") => {
+                return Err(t.error(r, "one gap `*` at most"));
+            }
+            Some((_, rest)) => rest.split_whitespace().map(fold).collect(),
+        };
         Ok((
             Entry {
                 phrase: phrase.clone(),
@@ -190,6 +251,7 @@ impl Triggers {
                 cameo,
                 source,
                 targets,
+                tail,
                 etre,
                 reflexive: strip_reflexive(&phrase).len() < phrase.len(),
                 at: t.at(r),
@@ -216,7 +278,9 @@ impl Triggers {
                 Some(vec![(e.phrase.clone(), Form::Noun), (pl, Form::Noun)])
             }
             Pos::Verb => {
-                let bare = strip_reflexive(&e.phrase);
+                // a gapped entry inflects the verb part before its gap
+                let verb_part = e.phrase.split(" * ").next().unwrap_or(&e.phrase);
+                let bare = strip_reflexive(verb_part);
                 let (head, rest) = bare.split_once(' ').unwrap_or((bare, ""));
                 let heads = if lang == "fr" {
                     inf.french(head, arg)?

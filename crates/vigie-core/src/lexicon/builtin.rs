@@ -22,6 +22,7 @@ lexicon_files!(
     "ontology/plover-overrides.tsv",
     "events/fr.tsv",
     "events/en.tsv",
+    "events/en-petrarch.tsv",
     "events/fr-conjugation.tsv",
     "events/en-irregular.tsv",
     "events/grammar.tsv",
