@@ -116,6 +116,20 @@ fn tag_end(b: &[u8], from: usize) -> (Option<usize>, usize) {
     (None, attrs)
 }
 
+/// Where the end tag `</name` of a raw text element starting at `from` begins.
+fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = memchr::memmem::find(&b[at..], b"</") {
+        let s = at + k;
+        let n = s + 2;
+        if b.len() >= n + name.len() && b[n..n + name.len()].eq_ignore_ascii_case(name) {
+            return Some(s);
+        }
+        at = s + 2;
+    }
+    None
+}
+
 /// Why `html` is not parsed, when its elements would nest deeper than [`MAX_NESTING`] in the
 /// parser or a tag holds more than [`MAX_ATTRIBUTES`] attributes. One pass over the bytes
 /// keeps a stack of the elements the parser may hold open, and errs on the side of keeping
@@ -125,7 +139,7 @@ fn tag_end(b: &[u8], from: usize) -> (Option<usize>, usize) {
 /// element, a special one down to its element — and nothing past a scope boundary, beyond
 /// [`MATCH_WINDOW`] elements, or when no such element is open (an end tag that closes nothing
 /// does not hide the elements it names, as the parser ignores it). Comments and the contents of
-/// `script` and `style` may hold `<` freely but only make the estimate larger.
+/// raw text elements (`script`, `style`) are skipped as the tokenizer skips them.
 pub fn too_deep(html: &str, lex: &HtmlLexicon) -> Option<String> {
     let b = html.as_bytes();
     let mut stack: Vec<Open> = Vec::new();
@@ -135,6 +149,13 @@ pub fn too_deep(html: &str, lex: &HtmlLexicon) -> Option<String> {
         let i = at + i;
         at = i + 1;
         match b.get(i + 1) {
+            // a comment holds no markup
+            Some(b'!') if b[i..].starts_with(b"<!--") => {
+                match memchr::memmem::find(&b[i + 4..], b"-->") {
+                    Some(e) => at = i + 4 + e + 3,
+                    None => break,
+                }
+            }
             Some(b'/') if b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) => {
                 let name = name_at(b, i + 2);
                 let kind = kind_of(b, name, lex);
@@ -181,6 +202,13 @@ pub fn too_deep(html: &str, lex: &HtmlLexicon) -> Option<String> {
                     }
                 }
                 at = end + 1;
+                // a script or style runs to its end tag, whatever it holds
+                if kind.raw {
+                    match raw_end(b, at, &b[name.0..name.1]) {
+                        Some(e) => at = e,
+                        None => break,
+                    }
+                }
             }
             _ => {}
         }
@@ -249,6 +277,14 @@ mod tests {
         assert!(e.contains("more than 1000 attributes"), "{e}");
         let fewer: String = (0..100).map(|i| format!(" a{i}='x y z'")).collect();
         assert!(deep(&format!("<div{fewer}>x</div>")).is_none());
+        // scripts and comments hold no tags, whatever they look like
+        let code = format!(
+            "<script>if (n<t.length {}) x()</SCRIPT><p>x</p>",
+            " a".repeat(5000)
+        );
+        assert!(deep(&code).is_none());
+        let comment = format!("<!-- <div {} --><p>x</p>", " a".repeat(5000));
+        assert!(deep(&comment).is_none());
         // a quoted value is skipped: its spaces and `>` are not attributes or the tag's end
         let quoted = format!(
             "<div title=\"{}\">x</div>",

@@ -33,6 +33,8 @@ pub struct ParserKind {
     pub sibling: bool,
     /// Never open (`br`, `img`): the parser inserts it and moves on.
     pub void: bool,
+    /// Raw text up to its end tag (`script`, `style`): what looks like markup inside is not.
+    pub raw: bool,
 }
 
 /// What a class/id word says about an element.
@@ -114,6 +116,7 @@ impl HtmlLexicon {
                                 }
                                 "sibling" => kind.sibling = true,
                                 "void" => kind.void = true,
+                                "raw" => kind.raw = true,
                                 other => errors
                                     .push(t.error(row, format!("unknown parser kind `{other}`"))),
                             }
