@@ -263,40 +263,44 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_2_900_deep_are_read() {
 /// it a comparison per pair of attributes.
 #[test]
 fn end_tags_that_close_nothing_and_attribute_floods_are_refused_quickly() {
-    let d = dir("bypass");
-    let n = 60_000;
+    let folder = dir("bypass");
+    let reps = 60_000;
     let shapes = [
         // end tags naming nothing open
-        (0..n)
+        (0..reps)
             .map(|i| format!("<b class=c{i}></i>"))
-            .collect::<String>(),
-        "<div></x>".repeat(n),
+            .collect::<Vec<_>>()
+            .concat(),
+        "<div></x>".repeat(reps),
         // an ordinary end tag stops at a block, a formatting one closes only itself, and
         // nothing closes past a table or a marquee
-        "<span><div></span>".repeat(n),
-        "<b><div></b>".repeat(n),
-        "<div><table></div></table>".repeat(n),
-        "<b><marquee></b></marquee>".repeat(n),
+        "<span><div></span>".repeat(reps),
+        "<b><div></b>".repeat(reps),
+        "<div><table></div></table>".repeat(reps),
+        "<b><marquee></b></marquee>".repeat(reps),
     ];
-    let attrs: String = (0..100_000).map(|i| format!(" data-a{i}=v")).collect();
+    let attrs = (0..100_000)
+        .map(|i| format!(" data-a{i}=v"))
+        .collect::<Vec<_>>()
+        .concat();
     let mut paths: Vec<PathBuf> = shapes
         .iter()
         .enumerate()
         .map(|(k, s)| {
             write(
-                &d,
+                &folder,
                 &format!("shape{k}.html"),
                 page(&format!("{s}<p>{PARA_EN}</p>")).as_bytes(),
             )
         })
         .collect();
     paths.push(write(
-        &d,
+        &folder,
         "attrs.html",
         page(&format!("<div{attrs}><p>{PARA_FR}</p></div>")).as_bytes(),
     ));
     paths.push(write(
-        &d,
+        &folder,
         "after.html",
         page(&format!("<p>{PARA_EN}</p>")).as_bytes(),
     ));
