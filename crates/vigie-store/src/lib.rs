@@ -77,11 +77,6 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // 64 MiB of page cache (the default is 2 MiB): every event written looks up its
-        // cluster and earlier reports at random places in the events and documents tables,
-        // and with the default cache on a large store each lookup was a system call
-        // (`pread` took half the time of a bulk write)
-        conn.pragma_update(None, "cache_size", -65_536)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         Ok(())
     }
