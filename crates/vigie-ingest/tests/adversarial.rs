@@ -189,7 +189,7 @@ fn a_truncated_html_gz_file_is_one_error_naming_it() {
 }
 
 #[test]
-fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
+fn tags_nested_100_000_deep_are_refused_quickly_and_2_900_deep_are_read() {
     let d = dir("deep");
     let depth = 100_000;
     // the HTML5 parser's scope checks walk the stack of open elements: 100,000 nested blocks
@@ -205,13 +205,13 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
         "{}<p>{PARA_FR}</p>",
         "<table><tr><td><ul><li>".repeat(depth / 5)
     );
-    // under the limit: 9,000 nested blocks holding the article and 9,000 images (counted on
+    // under the limit: 2,900 nested blocks holding the article and 9,000 images (counted on
     // every ancestor, which once cost depth × images steps)
     let under = format!(
         "{}<p>{PARA_FR}</p>{}{}",
-        "<div>".repeat(9_000),
+        "<div>".repeat(2_900),
         "<img src=a.jpg />".repeat(9_000),
-        "</div>".repeat(9_000)
+        "</div>".repeat(2_900)
     );
     // four equally strong branches 2,000 levels deep: their common ancestor is the article
     let mut branches = String::new();
@@ -244,7 +244,7 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
         assert_eq!(e.origin.file, p.display().to_string());
         assert!(
             e.message
-                .starts_with("markup nested deeper than 10000 levels"),
+                .starts_with("markup nested deeper than 3000 levels"),
             "{e}"
         );
     }
@@ -255,6 +255,77 @@ fn tags_nested_100_000_deep_are_refused_quickly_and_9_000_deep_are_read() {
     );
     assert_eq!(ok_text(&v[5]), PARA_EN);
     assert!(took < Duration::from_secs(90), "took {took:?}");
+}
+
+/// Shapes that kept the parser's stack deep while the old guard, which let any end tag close
+/// something, saw them flat: html5ever's time grows with the square of its stack, and 8,000
+/// unclosed `<b class=…>` took it 7 s (release build). One tag with 100,000 attributes costs
+/// it a comparison per pair of attributes.
+#[test]
+fn end_tags_that_close_nothing_and_attribute_floods_are_refused_quickly() {
+    let folder = dir("bypass");
+    let reps = 60_000;
+    let shapes = [
+        // end tags naming nothing open
+        (0..reps)
+            .map(|i| format!("<b class=c{i}></i>"))
+            .collect::<Vec<_>>()
+            .concat(),
+        "<div></x>".repeat(reps),
+        // an ordinary end tag stops at a block, a formatting one closes only itself, and
+        // nothing closes past a table or a marquee
+        "<span><div></span>".repeat(reps),
+        "<b><div></b>".repeat(reps),
+        "<div><table></div></table>".repeat(reps),
+        "<b><marquee></b></marquee>".repeat(reps),
+    ];
+    let attrs = (0..100_000)
+        .map(|i| format!(" data-a{i}=v"))
+        .collect::<Vec<_>>()
+        .concat();
+    let mut paths: Vec<PathBuf> = shapes
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            write(
+                &folder,
+                &format!("shape{k}.html"),
+                page(&format!("{s}<p>{PARA_EN}</p>")).as_bytes(),
+            )
+        })
+        .collect();
+    paths.push(write(
+        &folder,
+        "attrs.html",
+        page(&format!("<div{attrs}><p>{PARA_FR}</p></div>")).as_bytes(),
+    ));
+    paths.push(write(
+        &folder,
+        "after.html",
+        page(&format!("<p>{PARA_EN}</p>")).as_bytes(),
+    ));
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let t = Instant::now();
+    let (v, _) = ingest(&refs);
+    let took = t.elapsed();
+    assert_eq!(v.len(), 8);
+    for r in &v[..6] {
+        let e = err(r);
+        assert!(
+            e.message
+                .starts_with("markup nested deeper than 3000 levels"),
+            "{e}"
+        );
+    }
+    assert!(
+        err(&v[6])
+            .message
+            .starts_with("a tag with more than 1000 attributes"),
+        "{}",
+        err(&v[6])
+    );
+    assert_eq!(ok_text(&v[7]), PARA_EN);
+    assert!(took < Duration::from_secs(30), "took {took:?}");
 }
 
 #[test]

@@ -7,9 +7,16 @@
 //! - a report of an earlier happening: same type and both actors known and the same, dates
 //!   compatible though far apart (an event the text dates must fall no later than the day the
 //!   other was reported; two undated reports may be weeks apart), the same place when both
-//!   have one, and evidence sentences that share their content words (see [`crate::similar`]).
+//!   have one, and evidence sentences that share their content words (see [`crate::similar`]),
+//!   not counting the words that name the actors (the codes already matched them).
 //!   Later coverage recalls a happening (a phone call in July, in September's and November's
-//!   articles) without restating its date; the words it is told with carry the identity.
+//!   articles) without restating its date; the words it is told with carry the identity;
+//! - a report anchored by a date: the same as the last rule, with fewer shared words (one is
+//!   enough), when one event is dated by its text and the other is not, and each is the only
+//!   event of its type between its actors in its article. A later article that mentions the
+//!   one attack, or the one set of measures, of the dated report without its date tells it in
+//!   its own words ("drone strikes" then "the attack"); being alone of its kind on both sides
+//!   is what ties them, and a second event of the kind in either article leaves it undecided.
 //!
 //! Each cluster counts its mentions, sources (outlets) and articles like GDELT's NumMentions /
 //! NumSources / NumArticles; the events keep their documents, so every mention's provenance
@@ -53,6 +60,11 @@ pub struct ClusterKey {
     pub reported: Option<i64>,
     /// Its evidence sentence.
     pub evidence: String,
+    /// The only event of its type between its actors (by prefix) in its document.
+    pub alone: bool,
+    /// The words naming its actors (the source's and target's text), which the rules for later
+    /// reports do not count as shared: the codes already matched them.
+    pub actors: String,
 }
 
 /// The days an event's own date covers: its date unless the extractor took it from the
@@ -166,22 +178,26 @@ fn recalled(tx: &Transaction<'_>, key: &ClusterKey) -> Result<Option<i64>> {
     let (Some(src3), Some(tgt3), Some(day)) = (&key.src3, &key.tgt3, key.day) else {
         return Ok(None);
     };
-    let words = similar::content_words(&key.evidence);
-    if words.len() < similar::MIN_SHARED {
+    // the words of the act: the evidence without the words naming its actors
+    let key_actors = similar::content_words(&key.actors);
+    let act = similar::content_words(&key.evidence).without(&key_actors);
+    if act.is_empty() {
         return Ok(None);
     }
     // the nearest candidates before and after, each side read in day order on the
     // (src3, day, tgt3) index and stopped at the limit
-    let mut stmt = tx.prepare_cached(
+    let mut stmt = tx.prepare_cached(&format!(
         "SELECT * FROM (SELECT e.cluster, e.date, json_extract(e.json, '$.date_basis'), d.day, \
-         e.geonameid, e.place_country, e.evidence FROM events e JOIN documents d ON d.id = e.doc \
+         e.geonameid, e.place_country, e.evidence, {ALONE}, {ACTORS} FROM events e \
+         JOIN documents d ON d.id = e.doc \
          WHERE e.src3 = ?1 AND e.tgt3 = ?2 AND e.plover = ?3 AND e.day BETWEEN ?4 AND ?6 \
          AND e.cluster IS NOT NULL ORDER BY e.day DESC LIMIT ?7) \
          UNION ALL SELECT * FROM (SELECT e.cluster, e.date, json_extract(e.json, '$.date_basis'), \
-         d.day, e.geonameid, e.place_country, e.evidence FROM events e JOIN documents d ON d.id = e.doc \
+         d.day, e.geonameid, e.place_country, e.evidence, {ALONE}, {ACTORS} FROM events e \
+         JOIN documents d ON d.id = e.doc \
          WHERE e.src3 = ?1 AND e.tgt3 = ?2 AND e.plover = ?3 AND e.day > ?6 AND e.day <= ?5 \
-         AND e.cluster IS NOT NULL ORDER BY e.day ASC LIMIT ?7)",
-    )?;
+         AND e.cluster IS NOT NULL ORDER BY e.day ASC LIMIT ?7)"
+    ))?;
     let rows = stmt.query_map(
         params![
             src3,
@@ -201,12 +217,14 @@ fn recalled(tx: &Transaction<'_>, key: &ClusterKey) -> Result<Option<i64>> {
                 r.get::<_, Option<i64>>(4)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, String>(6)?,
+                r.get::<_, bool>(7)?,
+                r.get::<_, String>(8)?,
             ))
         },
     )?;
     let mut best: Option<(f64, i64)> = None;
     for row in rows {
-        let (cluster, date, basis, reported, gid, country, evidence) = row?;
+        let (cluster, date, basis, reported, gid, country, evidence, alone, actors) = row?;
         let own = own_days(date.as_deref(), basis.as_deref());
         if !dates_compatible((key.own, key.reported), (own, reported))
             || !places_agree(
@@ -216,13 +234,30 @@ fn recalled(tx: &Transaction<'_>, key: &ClusterKey) -> Result<Option<i64>> {
         {
             continue;
         }
-        let score = similar::overlap(&words, &similar::content_words(&evidence));
-        if score >= MIN_OVERLAP && best.is_none_or(|(b, _)| score > b) {
+        // the words of the two acts, without the words naming either side's actors
+        let other = similar::content_words(&evidence)
+            .without(&key_actors)
+            .without(&similar::content_words(&actors));
+        let mine = act.without(&similar::content_words(&actors));
+        let score = similar::overlap(&mine, &other);
+        // one side dated, the other not, each alone of its kind: a shared word is enough
+        let anchored = key.alone
+            && alone
+            && key.own.is_some() != own.is_some()
+            && similar::shared(&mine, &other) >= 1;
+        if (score >= MIN_OVERLAP || anchored) && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, cluster));
         }
     }
     Ok(best.map(|(_, c)| c))
 }
+
+/// SQL for "event `e` is the only one of its type and actors (by prefix) in its document".
+/// SQL for the words naming event `e`'s actors.
+const ACTORS: &str = "COALESCE(e.src_text, '') || ' ' || COALESCE(e.tgt_text, '')";
+
+const ALONE: &str = "(SELECT COUNT(*) FROM events x WHERE x.doc = e.doc AND x.plover = e.plover \
+     AND x.src3 IS e.src3 AND x.tgt3 IS e.tgt3) = 1";
 
 /// Recount the clusters touched by a batch; drop those left without events.
 pub fn recount(tx: &Transaction<'_>, touched: &BTreeSet<i64>) -> Result<()> {
@@ -255,11 +290,11 @@ pub fn recount(tx: &Transaction<'_>, touched: &BTreeSet<i64>) -> Result<()> {
 pub fn recluster(tx: &Transaction<'_>) -> Result<usize> {
     tx.execute_batch("UPDATE events SET cluster = NULL; DELETE FROM clusters;")?;
     let keys: Vec<(i64, ClusterKey)> = {
-        let mut stmt = tx.prepare(
+        let mut stmt = tx.prepare(&format!(
             "SELECT e.id, e.plover, e.src3, e.tgt3, e.day, e.geonameid, e.place_country, e.date, \
-             json_extract(e.json, '$.date_basis'), d.day, e.evidence \
-             FROM events e JOIN documents d ON d.id = e.doc ORDER BY e.day IS NULL, e.day, e.id",
-        )?;
+             json_extract(e.json, '$.date_basis'), d.day, e.evidence, {ALONE}, {ACTORS} \
+             FROM events e JOIN documents d ON d.id = e.doc ORDER BY e.day IS NULL, e.day, e.id"
+        ))?;
         let rows = stmt.query_map([], |r| {
             let date: Option<String> = r.get(7)?;
             let basis: Option<String> = r.get(8)?;
@@ -275,6 +310,8 @@ pub fn recluster(tx: &Transaction<'_>) -> Result<usize> {
                     own: own_days(date.as_deref(), basis.as_deref()),
                     reported: r.get(9)?,
                     evidence: r.get(10)?,
+                    alone: r.get(11)?,
+                    actors: r.get(12)?,
                 },
             ))
         })?;

@@ -43,6 +43,11 @@ impl Words {
     pub fn contains(&self, w: &str) -> bool {
         self.0.contains(w)
     }
+    /// These words but those of `other`.
+    #[must_use]
+    pub fn without(&self, other: &Words) -> Words {
+        Words(self.0.difference(&other.0).cloned().collect())
+    }
 }
 
 /// The folded content words of a sentence: letters and digits, three characters or more, not
@@ -56,6 +61,11 @@ pub fn content_words(text: &str) -> Words {
             .map(str::to_string)
             .collect(),
     )
+}
+
+/// How many content words two sentences share.
+pub fn shared(a: &Words, b: &Words) -> usize {
+    a.0.intersection(&b.0).count()
 }
 
 /// Shared words over the smaller set (the overlap coefficient), 0 below [`MIN_SHARED`]: a

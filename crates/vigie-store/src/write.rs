@@ -120,12 +120,19 @@ fn write_doc(
         .execute(params![id, group])?;
     write_layers(tx, id, doc)?;
     let chars = CharOffsets::new(&doc.text);
+    // how many events of each type and pair of actors (by prefix) the document holds
+    let mut kinds: std::collections::HashMap<(&str, Option<String>, Option<String>), usize> =
+        std::collections::HashMap::new();
+    for ev in &doc.events {
+        *kinds.entry(kind_of(ev)).or_default() += 1;
+    }
     for (ord, ev) in doc.events.iter().enumerate() {
+        let alone = kinds.get(&kind_of(ev)) == Some(&1);
         let evidence = doc
             .sentences
             .get(ev.sentence)
             .map_or("", |&s| chars.slice(s));
-        let c = write_event(tx, id, ord, ev, evidence, outlet.as_deref(), doc_day)?;
+        let c = write_event(tx, id, ord, ev, evidence, outlet.as_deref(), doc_day, alone)?;
         touched.insert(c);
     }
     Ok(outcome)
@@ -270,6 +277,16 @@ fn write_layers(tx: &Transaction<'_>, doc: i64, rec: &DocRecord) -> Result<()> {
     Ok(())
 }
 
+/// An event's type and actors at the level clusters match them.
+fn kind_of(ev: &EventRecord) -> (&str, Option<String>, Option<String>) {
+    (
+        ev.plover.as_str(),
+        prefix3(ev.source.as_ref().and_then(|a| a.code.as_deref())),
+        prefix3(ev.target.as_ref().and_then(|a| a.code.as_deref())),
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
 fn write_event(
     tx: &Transaction<'_>,
     doc: i64,
@@ -278,6 +295,7 @@ fn write_event(
     evidence: &str,
     outlet: Option<&str>,
     doc_day: Option<i64>,
+    alone: bool,
 ) -> Result<i64> {
     let src = ev.source.as_ref();
     let tgt = ev.target.as_ref();
@@ -298,6 +316,12 @@ fn write_event(
         ),
         reported: doc_day,
         evidence: evidence.to_string(),
+        alone,
+        actors: format!(
+            "{} {}",
+            src.map_or("", |a| a.text.as_str()),
+            tgt.map_or("", |a| a.text.as_str())
+        ),
     };
     let cluster = cluster::assign(tx, &key)?;
     tx.prepare_cached(

@@ -64,8 +64,13 @@ fn crash_child_writer() {
     {
         println!("writing");
     }
-    for batch in docs.chunks(BATCH) {
+    for (i, batch) in docs.chunks(BATCH).enumerate() {
         store.write_batch(batch).unwrap();
+        // acknowledge the commit: the parent checks that no acknowledged batch is lost
+        #[allow(clippy::print_stdout)]
+        {
+            println!("committed {}", (i + 1) * BATCH);
+        }
     }
 }
 
@@ -85,20 +90,29 @@ fn spawn(path: &std::path::Path) -> std::process::Child {
         .unwrap()
 }
 
-/// Block until the child says it is writing (or has ended).
-fn wait_for_writing(child: &mut std::process::Child) {
+/// Block until the child says it is writing (or has ended); then read its acknowledgements
+/// in the background (so it never blocks on a full pipe). The handle gives the number of
+/// documents the child acknowledged as committed, once its output has closed.
+fn wait_for_writing(child: &mut std::process::Child) -> std::thread::JoinHandle<usize> {
     use std::io::BufRead;
     let Some(out) = child.stdout.take() else {
-        return;
+        return std::thread::spawn(|| 0);
     };
     let mut lines = std::io::BufReader::new(out).lines();
     while let Some(Ok(line)) = lines.next() {
         if line.contains("writing") {
-            // keep draining in the background so the child never blocks on a full pipe
-            std::thread::spawn(move || for _ in lines {});
-            return;
+            break;
         }
     }
+    std::thread::spawn(move || {
+        let mut acked = 0;
+        for line in lines.map_while(Result::ok) {
+            if let Some(n) = line.strip_prefix("committed ") {
+                acked = n.trim().parse().unwrap_or(acked);
+            }
+        }
+        acked
+    })
 }
 
 fn verify(path: &std::path::Path) -> usize {
@@ -134,7 +148,12 @@ fn crash_many_times() {
     let path = dir.path().join("crash.db");
     // xorshift: varied kill times, the same every run
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    // what each run was: killed before its stream was complete (the store then holds fewer
+    // documents than the stream), killed after the last batch was committed (the child was
+    // still ending: exiting the test harness), or ended on its own before the kill
     let mut killed_mid_write = 0;
+    let mut killed_after_completion = 0;
+    let mut ended_before_kill = 0;
     let mut last = 0;
     let mut progress = Vec::new();
     let start = Instant::now();
@@ -143,14 +162,26 @@ fn crash_many_times() {
         seed ^= seed >> 7;
         seed ^= seed << 17;
         let mut child = spawn(&path);
-        wait_for_writing(&mut child);
+        let acks = wait_for_writing(&mut child);
         std::thread::sleep(Duration::from_millis(seed % 500));
-        if child.try_wait().unwrap().is_none() {
+        let killed = child.try_wait().unwrap().is_none();
+        if killed {
             child.kill().unwrap(); // SIGKILL
-            killed_mid_write += 1;
         }
         child.wait().unwrap();
+        let acked = acks.join().unwrap();
         let n = verify(&path);
+        // every acknowledged commit is kept; at most the batch in flight (committed, its
+        // acknowledgement not yet written) is beyond them
+        assert!(
+            n >= acked && n <= acked.max(last) + BATCH,
+            "{n} documents stored, {acked} acknowledged, {last} before the run"
+        );
+        match (killed, n < DOCS) {
+            (true, true) => killed_mid_write += 1,
+            (true, false) => killed_after_completion += 1,
+            (false, _) => ended_before_kill += 1,
+        }
         assert!(n >= last, "committed batches never disappear");
         last = n;
         progress.push(n);
@@ -168,8 +199,10 @@ fn crash_many_times() {
     #[allow(clippy::print_stderr)]
     {
         eprintln!(
-            "crash test: {killed_mid_write} SIGKILLs mid-write survived (of {RUNS} runs), \
-             documents stored after each kill {progress:?}, store complete after rerun, {:.1} s",
+            "crash test: {RUNS} runs: {killed_mid_write} SIGKILLs during the writes survived, \
+             {killed_after_completion} SIGKILLs after the last batch was committed, \
+             {ended_before_kill} runs ended before the kill; documents stored after each run \
+             {progress:?}; store complete after rerun; {:.1} s",
             start.elapsed().as_secs_f64()
         );
     }

@@ -599,3 +599,80 @@ fn a_later_report_of_an_earlier_happening_joins_its_cluster() {
         s.recluster().unwrap();
     }
 }
+
+/// A drone strike dated by its report, recalled a week later without its date in other words
+/// ("the attack", one word in common besides the actors): each article holds one strike by these actors, so they are
+/// one happening. A third article holding two strikes by the same actors stays undecided, and
+/// words naming the actors ("Ruritanian", "Syldavian") do not count as shared. (The later
+/// articles are days apart: undated reports a day apart are one happening by the same-day
+/// rule.)
+#[test]
+fn a_dated_report_anchors_a_later_undated_one_when_each_is_alone_of_its_kind() {
+    let strike =
+        |id: &str, date: &str, text: &str, triggers: &[&'static str], own: Option<&str>| {
+            let evs: Vec<Ev<'_>> = triggers
+                .iter()
+                .map(|t| Ev {
+                    plover: "ASSAULT",
+                    cameo: "195",
+                    src: Some(("Syldavian", "SYLREB")),
+                    tgt: Some(("Ruritanian", "RURGOV")),
+                    trigger: t,
+                    date: own.map(|_| "2019-09-14"),
+                    place: None,
+                })
+                .collect();
+            doc(id, &format!("https://{id}.example/a"), date, text, &evs)
+        };
+    let docs = vec![
+        strike(
+            "dated",
+            "2019-09-15",
+            "Syldavian drones struck the Ruritanian oil refinery at dawn on Saturday.",
+            &["struck"],
+            Some("2019-09-14"),
+        ),
+        strike(
+            "later",
+            "2019-09-23",
+            "The Syldavian attack halved the Ruritanian output of oil.",
+            &["attack"],
+            None,
+        ),
+        strike(
+            "two",
+            "2019-09-27",
+            "Syldavian rebels shelled a Ruritanian oil depot. Syldavian gunmen also raided a Ruritanian village.",
+            &["shelled", "raided"],
+            None,
+        ),
+        strike(
+            "names",
+            "2019-09-30",
+            "A Syldavian commando ambushed a Ruritanian convoy.",
+            &["ambushed"],
+            None,
+        ),
+    ];
+    let mut s = Store::open_in_memory().unwrap();
+    s.write_batch(&docs).unwrap();
+    let clusters = |s: &Store, doc: &str| -> Vec<i64> {
+        let mut stmt = s
+            .conn()
+            .prepare("SELECT e.cluster FROM events e JOIN documents d ON d.id = e.doc WHERE d.doc_id = ?1 ORDER BY e.ord")
+            .unwrap();
+        stmt.query_map([doc], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    for pass in ["as written", "reclustered"] {
+        let dated = clusters(&s, "dated")[0];
+        assert_eq!(clusters(&s, "later"), [dated], "{pass}");
+        // two strikes in one article: neither is anchored (they share "oil" with the report)
+        assert!(!clusters(&s, "two").contains(&dated), "{pass}");
+        // only the actors' names are shared
+        assert_ne!(clusters(&s, "names"), [dated], "{pass}");
+        s.recluster().unwrap();
+    }
+}

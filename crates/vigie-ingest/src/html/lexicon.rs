@@ -19,6 +19,24 @@ pub enum Role {
     Inline,
 }
 
+/// How the HTML5 parser treats an element (`parser` column of `html/tags.tsv`), for the
+/// nesting guard that runs before parsing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParserKind {
+    /// An end tag closes only this element, when it is in scope (the adoption agency).
+    pub formatting: bool,
+    /// An end tag of an ordinary element does not close past it.
+    pub special: bool,
+    /// No end tag closes past it (special too).
+    pub boundary: bool,
+    /// A start tag of the same name closes it when it is the current node.
+    pub sibling: bool,
+    /// Never open (`br`, `img`): the parser inserts it and moves on.
+    pub void: bool,
+    /// Raw text up to its end tag (`script`, `style`): what looks like markup inside is not.
+    pub raw: bool,
+}
+
 /// What a class/id word says about an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -58,6 +76,7 @@ pub struct NameVerdict {
 #[derive(Debug, Clone)]
 pub struct HtmlLexicon {
     roles: HashMap<String, Role>,
+    parser: HashMap<String, ParserKind>,
     /// Words matched inside a lowercased name.
     parts: Vec<(String, NameKind)>,
     /// Words matched against whole tokens of a name.
@@ -77,13 +96,34 @@ impl HtmlLexicon {
     pub fn load(sources: &Sources) -> Result<Self, Vec<LexiconError>> {
         let mut errors = Vec::new();
         let mut roles = HashMap::new();
+        let mut parser = HashMap::new();
         let mut parts = Vec::new();
         let mut tokens = HashMap::new();
         match sources.table(TAGS) {
             Err(e) => errors.push(e),
-            Ok(t) => match (t.col("tag"), t.col("role")) {
-                (Ok(tag), Ok(role)) => {
+            Ok(t) => match (t.col("tag"), t.col("role"), t.col("parser")) {
+                (Ok(tag), Ok(role), Ok(par)) => {
                     for row in &t.rows {
+                        let mut kind = ParserKind::default();
+                        for w in row.get(par).split_whitespace() {
+                            match w {
+                                "-" => {}
+                                "formatting" => kind.formatting = true,
+                                "special" => kind.special = true,
+                                "boundary" => {
+                                    kind.boundary = true;
+                                    kind.special = true;
+                                }
+                                "sibling" => kind.sibling = true,
+                                "void" => kind.void = true,
+                                "raw" => kind.raw = true,
+                                other => errors
+                                    .push(t.error(row, format!("unknown parser kind `{other}`"))),
+                            }
+                        }
+                        if kind != ParserKind::default() {
+                            parser.insert(row.get(tag).to_ascii_lowercase(), kind);
+                        }
                         let r = match row.get(role) {
                             "drop" => Role::Drop,
                             "para" => Role::Para,
@@ -106,7 +146,7 @@ impl HtmlLexicon {
                         }
                     }
                 }
-                (a, b) => errors.extend(a.err().into_iter().chain(b.err())),
+                (a, b, c) => errors.extend(a.err().into_iter().chain(b.err()).chain(c.err())),
             },
         }
         match sources.table(NAMES) {
@@ -187,6 +227,7 @@ impl HtmlLexicon {
         if errors.is_empty() {
             Ok(Self {
                 roles,
+                parser,
                 parts,
                 tokens,
                 meta,
@@ -216,6 +257,11 @@ impl HtmlLexicon {
     /// Whether the core knows this ISO 639-1 code.
     pub fn is_known_lang(&self, code: &str) -> bool {
         self.langs.contains(code)
+    }
+
+    /// How the parser treats a tag (lowercase name); ordinary when not listed.
+    pub fn parser_kind(&self, tag: &str) -> ParserKind {
+        self.parser.get(tag).copied().unwrap_or_default()
     }
 
     pub fn role(&self, tag: &str) -> Role {

@@ -54,7 +54,7 @@ pub fn read_bytes(
 
 /// Extract a page from decoded text.
 pub fn read_str(html: &str, url: Option<&str>, lex: &HtmlLexicon) -> Page {
-    match parse(html) {
+    match parse(html, lex) {
         Ok(doc) => read_parsed(doc, url, lex),
         Err(why) => Page {
             refused: Some(why),
@@ -66,7 +66,7 @@ pub fn read_str(html: &str, url: Option<&str>, lex: &HtmlLexicon) -> Page {
 /// [`read_str`] that frees the text once it is parsed (the parser keeps its own copy), so
 /// that a large page is not held three times over.
 fn read_string(html: String, url: Option<&str>, lex: &HtmlLexicon) -> Page {
-    let parsed = parse(&html);
+    let parsed = parse(&html, lex);
     drop(html);
     match parsed {
         Ok(doc) => read_parsed(doc, url, lex),
@@ -78,8 +78,8 @@ fn read_string(html: String, url: Option<&str>, lex: &HtmlLexicon) -> Page {
 }
 
 /// Parse a page, or refuse it when its markup nests too deep for the parser.
-fn parse(html: &str) -> Result<Html, String> {
-    if let Some(why) = guard::too_deep(html) {
+fn parse(html: &str, lex: &HtmlLexicon) -> Result<Html, String> {
+    if let Some(why) = guard::too_deep(html, lex) {
         return Err(why);
     }
     Ok(Html::parse_document(html))
