@@ -51,6 +51,15 @@ pub(crate) enum Kind {
     Every(Unit),
     /// A word that makes the unit, weekday or month after it recur: "every", « chaque ».
     EveryBefore,
+    /// A word right before a date that points to a time to come whatever the tense of the
+    /// clause: "payable Dec. 15", "effective Feb. 1", « d'ici mars ».
+    Forward,
+    /// A word right before a date that points forward unless the clause is in a past tense:
+    /// "until January", "by February", « jusqu'au 3 mars ».
+    ForwardWeak,
+    /// A form of "be" before a participle ("will be held", « sera signé »): the participle
+    /// after it is no past-tense cue.
+    PassiveAux,
 }
 
 /// A unit of a duration or a relative expression.
@@ -111,6 +120,8 @@ pub(crate) struct LangWords {
     pub(crate) future_suffixes: Vec<String>,
     /// Folded verb endings that mark a past tense ("-ed").
     pub(crate) past_suffixes: Vec<String>,
+    /// Folded endings that look past but are not ("succeed", "proceed": `-eed`).
+    pub(crate) not_past_suffixes: Vec<String>,
     /// Folded phrase of each entry, for single-word lookups outside running text (URLs).
     pub(crate) phrases: Vec<String>,
 }
@@ -207,9 +218,12 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
             Kind::Every(Unit::parse(value).ok_or_else(|| format!("unknown unit `{value}`"))?)
         }
         "every_before" => Kind::EveryBefore,
+        "forward" => Kind::Forward,
+        "forward_weak" => Kind::ForwardWeak,
+        "passive_aux" => Kind::PassiveAux,
         "meridiem" => Kind::Meridiem(code(&["AM", "PM"])?),
         // endings, not phrases: kept apart by the loader
-        "ordinal_suffix" | "future_suffix" | "past_suffix" => return Ok(None),
+        "ordinal_suffix" | "future_suffix" | "past_suffix" | "not_past_suffix" => return Ok(None),
         k => return Err(format!("unknown kind `{k}`")),
     }))
 }
@@ -252,6 +266,7 @@ impl TimeLexicon {
             let mut ordinal_suffixes = Vec::new();
             let mut future_suffixes = Vec::new();
             let mut past_suffixes = Vec::new();
+            let mut not_past_suffixes = Vec::new();
             let mut folded_phrases = Vec::new();
             for row in &t.rows {
                 let phrase = row.get(cp);
@@ -283,6 +298,9 @@ impl TimeLexicon {
                         ordinal_suffixes.push(fold(phrase));
                     }
                     Ok(None) if row.get(ck) == "past_suffix" => past_suffixes.push(fold(phrase)),
+                    Ok(None) if row.get(ck) == "not_past_suffix" => {
+                        not_past_suffixes.push(fold(phrase));
+                    }
                     Ok(None) => future_suffixes.push(fold(phrase)),
                     Err(m) => errors.push(t.error(row, m)),
                 }
@@ -296,6 +314,7 @@ impl TimeLexicon {
                     ordinal_suffixes,
                     future_suffixes,
                     past_suffixes,
+                    not_past_suffixes,
                     phrases: folded_phrases,
                 },
             );

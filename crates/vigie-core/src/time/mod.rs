@@ -57,11 +57,14 @@ fn sentence_end(atoms: &[Atom], i: usize, doc: &Doc) -> bool {
     }
 }
 
-/// The tense of the clause around atoms `start..end`: future when a future auxiliary
-/// (« va », "will") or a verb with a future ending (« se tiendra ») is near, else past when
-/// a past auxiliary ("was", « avait ») or a verb with a past ending ("signed") is, else
-/// unknown. The clause ends at a sentence end, a line break, or a word that opens another
-/// clause (« que », "that").
+/// The tense of the clause around atoms `start..end`. A word right before the expression
+/// that points forward ("payable Dec. 15", « d'ici mars ») makes it future; otherwise the
+/// nearest tense cue on either side decides: a future auxiliary (« va », "will") or a verb
+/// with a future ending (« se tiendra ») against a past auxiliary ("was", « avait ») or a
+/// past form ("said", "signed") — "he said Friday" is past even when "will" comes earlier
+/// in the sentence. A past form after a form of "be" is a participle ("will be held"), no
+/// cue. The clause ends at a sentence end, a line break, a quotation mark (a quotation has
+/// its own tense), or a word that opens another clause (« que », "that").
 fn tense_near(
     atoms: &[Atom],
     start: usize,
@@ -69,8 +72,12 @@ fn tense_near(
     doc: &Doc,
     words: &lexicon::LangWords,
 ) -> Tense {
-    let stop =
-        |i: usize| sentence_end(atoms, i, doc) || atoms[i].is(|k| k == lexicon::Kind::ClauseMark);
+    use lexicon::Kind;
+    let stop = |i: usize| {
+        sentence_end(atoms, i, doc)
+            || atoms[i].kind == AtomKind::Punct('"')
+            || atoms[i].is(|k| k == Kind::ClauseMark)
+    };
     // a lower-case verb (« sera », "signed"), or a whole word in capitals (a headline: « LE
     // VILLAGE FERA LA FÊTE »), not a name (« Vera », "Ted")
     let ends_with = |a: &Atom, suffixes: &[String], min: usize| {
@@ -83,38 +90,70 @@ fn tense_near(
             || (original.chars().count() > 1 && !original.chars().any(char::is_lowercase));
         verb_like && w.len() >= min && suffixes.iter().any(|s| w.ends_with(s.as_str()))
     };
-    let mut past = false;
-    let mut look = |a: &Atom| {
-        if a.is(|k| k == lexicon::Kind::FutureCue) || ends_with(a, &words.future_suffixes, 4) {
-            return true;
+    let cue = |i: usize| -> Option<Tense> {
+        let a = &atoms[i];
+        if a.is(|k| k == Kind::FutureCue) || ends_with(a, &words.future_suffixes, 4) {
+            return Some(Tense::Future);
         }
-        past |= a.is(|k| k == lexicon::Kind::PastCue) || ends_with(a, &words.past_suffixes, 5);
-        false
+        let participle = i > 0 && atoms[i - 1].is(|k| k == Kind::PassiveAux);
+        let past = a.is(|k| k == Kind::PastCue)
+            || (ends_with(a, &words.past_suffixes, 5)
+                && !ends_with(a, &words.not_past_suffixes, 0));
+        (past && !participle).then_some(Tense::Past)
     };
+    // the forward word: right before, or before one short word or article ("payable on",
+    // "effective as of", « à compter du »)
+    let mut weak_forward = false;
+    for back in 1..=2 {
+        let Some(i) = start.checked_sub(back) else {
+            break;
+        };
+        let a = &atoms[i];
+        if a.is(|k| k == Kind::Forward) {
+            return Tense::Future;
+        }
+        if a.is(|k| k == Kind::ForwardWeak) {
+            weak_forward = true;
+            break;
+        }
+        let short = a.kind == AtomKind::Word && a.folded.1 - a.folded.0 <= 3;
+        if !(short || a.is(|k| k == Kind::Det)) {
+            break;
+        }
+    }
+    let mut before = None;
     let mut i = start;
     while i > 0 && start - i < TENSE_WINDOW {
         i -= 1;
         if stop(i) || atoms[i + 1].newline_before {
             break;
         }
-        if look(&atoms[i]) {
-            return Tense::Future;
+        if let Some(t) = cue(i) {
+            before = Some((start - i, t));
+            break;
         }
     }
+    let mut after = None;
     let mut j = end;
     while j < atoms.len() && j - end < TENSE_WINDOW {
         if stop(j) || atoms[j].newline_before {
             break;
         }
-        if look(&atoms[j]) {
-            return Tense::Future;
+        if let Some(t) = cue(j) {
+            after = Some((j - end + 1, t));
+            break;
         }
         j += 1;
     }
-    if past {
-        Tense::Past
-    } else {
-        Tense::Unknown
+    let nearest = match (before, after) {
+        (Some((db, tb)), Some((da, ta))) => Some(if da < db { ta } else { tb }),
+        (b, a) => b.or(a).map(|(_, t)| t),
+    };
+    match nearest {
+        Some(Tense::Past) => Tense::Past,
+        Some(_) => Tense::Future,
+        None if weak_forward => Tense::Future,
+        None => Tense::Unknown,
     }
 }
 
@@ -225,7 +264,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
         };
         let sem = match p.sem {
             Sem::Weekday { wd, dir: None } => {
-                renamed_day(&named, doc.date, wd).map_or(p.sem, |d| Sem::Full {
+                renamed_day(&named, doc.date, wd, tense).map_or(p.sem, |d| Sem::Full {
                     y: d.year(),
                     m: d.month(),
                     d: d.day(),
@@ -251,13 +290,27 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
 }
 
 /// A day the text already named that falls on weekday `wd` within a week of the document
-/// date: « samedi 29 mai … samedi à 8 h » names the same Saturday twice.
-fn renamed_day(named: &[NaiveDate], dct: Option<NaiveDate>, wd: u32) -> Option<NaiveDate> {
+/// date: « samedi 29 mai … samedi à 8 h » names the same Saturday twice — unless the tense
+/// of the clause points the other way ("said Monday … will sign on Monday").
+fn renamed_day(
+    named: &[NaiveDate],
+    dct: Option<NaiveDate>,
+    wd: u32,
+    tense: Tense,
+) -> Option<NaiveDate> {
     let dct = dct?;
     named
         .iter()
         .rev()
-        .find(|d| d.weekday().number_from_monday() == wd && (**d - dct).num_days().abs() < 7)
+        .find(|d| {
+            let days = (**d - dct).num_days();
+            let agrees = match tense {
+                Tense::Future => days > 0,
+                Tense::Past => days <= 0,
+                Tense::Unknown => true,
+            };
+            d.weekday().number_from_monday() == wd && days.abs() < 7 && agrees
+        })
         .copied()
 }
 

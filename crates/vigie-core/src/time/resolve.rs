@@ -350,8 +350,9 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                         - i64::from(target.num_days_from_monday()))
                         % 7;
                     // the day after the document date is named for what comes next: news
-                    // would say "last Monday" for six days back
-                    if back != 0 && (an.future || back == 6) {
+                    // would say "last Monday" for six days back — unless the clause is
+                    // in a past tense ("he was told Wednesday")
+                    if back != 0 && (an.future || (back == 6 && !an.past)) {
                         dct + Duration::days(7 - back)
                     } else {
                         dct - Duration::days(back)

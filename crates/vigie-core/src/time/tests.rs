@@ -774,3 +774,57 @@ fn an_age_in_apposition_is_not_a_duration() {
         pairs(&[("12 years", "P12Y")])
     );
 }
+
+#[test]
+fn the_nearest_tense_cue_decides_a_bare_weekday() {
+    // 2024-03-13 is a Wednesday: "said Monday" is past although "will" opens the sentence;
+    // "will sign on Monday" is the next one
+    assert_eq!(
+        run("en", "2024-03-13", "The minister will stay in office, the spokesman said Monday. The two leaders will sign the pact on Monday."),
+        pairs(&[("Monday", "2024-03-11"), ("Monday", "2024-03-18")])
+    );
+    // a quotation has its own tense: its "will" does not reach the words after it
+    assert_eq!(
+        run("en", "2024-03-13", "\"We will rebuild the bridge,\" the mayor told reporters Friday."),
+        pairs(&[("Friday", "2024-03-08")])
+    );
+}
+
+#[test]
+fn a_participle_after_be_is_no_past_cue() {
+    assert_eq!(
+        run("en", "2024-03-13", "The vote will be held on Friday."),
+        pairs(&[("Friday", "2024-03-15")])
+    );
+}
+
+#[test]
+fn the_day_after_the_document_date_stays_past_in_a_past_clause() {
+    // 2024-03-12 is a Tuesday: Wednesday is the next day, but "was told" is past
+    assert_eq!(
+        run("en", "2024-03-12", "The governor was told Wednesday that he had lost the vote."),
+        pairs(&[("Wednesday", "2024-03-06")])
+    );
+}
+
+#[test]
+fn a_forward_word_points_a_date_to_the_future() {
+    // a past verb in the clause does not pull a payment date back a year
+    assert_eq!(
+        run("en", "2023-10-30", "The board declared a dividend payable Dec. 15 to holders of record, effective Jan. 2."),
+        pairs(&[("Dec. 15", "2023-12-15"), ("Jan. 2", "2024-01-02")])
+    );
+    assert_eq!(
+        run("en", "2023-10-30", "The firm plans to repay the loan by February."),
+        pairs(&[("February", "2024-02")])
+    );
+    // a past clause keeps a weak forward word in the past
+    assert_eq!(
+        run("en", "2023-10-30", "The troops stayed in the city until February."),
+        pairs(&[("February", "2023-02")])
+    );
+    assert_eq!(
+        run("fr", "2023-10-30", "Le dividende sera payable le 15 décembre ; l'entreprise remboursera sa dette d'ici février. Les soldats étaient restés jusqu'au 3 février."),
+        pairs(&[("le 15 décembre", "2023-12-15"), ("février", "2024-02"), ("3 février", "2023-02-03")])
+    );
+}
