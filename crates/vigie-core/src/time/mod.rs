@@ -232,6 +232,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
     let month_first = doc.lang == "en";
     let mut out = Vec::new();
     let mut last_day = None;
+    let mut last_point = None;
     let mut quarter = None;
     // every day the text named, for a bare weekday that names one of them again
     let mut named: Vec<NaiveDate> = Vec::new();
@@ -245,6 +246,9 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             p.sem,
             Sem::Weekday { dir: None, .. }
                 | Sem::Month { dir: 0, .. }
+                | Sem::Holiday {
+                    dir: 0, y: None, ..
+                }
                 | Sem::DayMonth {
                     dir: 0,
                     wd: None,
@@ -258,8 +262,10 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
         let anchor = Anchor {
             dct: doc.date,
             last_day,
+            last_point,
             future: tense == Tense::Future,
             past: tense == Tense::Past,
+            nearest: matches!(p.sem, Sem::Weekday { dir: None, .. }) && names_a_thing(&atoms, p.start, doc),
             quarter,
         };
         let sem = match p.sem {
@@ -278,6 +284,9 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                 if !matches!(p.sem, Sem::Clock { .. }) && !attributive(&atoms, &p, doc) {
                     last_day = Some(d);
                 }
+            }
+            if !r.is_duration {
+                last_point = resolve::first_day(&r.value).or(last_point);
             }
             // the quarter in focus is one the text names, not a comparison with it
             if r.granularity == Granularity::Quarter && !matches!(p.sem, Sem::YearsAgo { .. }) {
@@ -322,6 +331,15 @@ fn attributive(atoms: &[Atom], p: &Parse, doc: &Doc) -> bool {
     det && atoms.get(p.end).is_some_and(|a| {
         a.kind == AtomKind::Word && doc.text[a.span.start..].starts_with(char::is_lowercase)
     })
+}
+
+/// A weekday after a noun and a linking word (« le sommet de mardi », "the vote of
+/// Tuesday"): it names the day of a thing, not the time of a verb.
+fn names_a_thing(atoms: &[Atom], start: usize, doc: &Doc) -> bool {
+    start >= 2
+        && atoms[start - 1].is(|k| k == lexicon::Kind::NounLink)
+        && atoms[start - 2].kind == AtomKind::Word
+        && doc.text[atoms[start - 2].span.start..].starts_with(char::is_lowercase)
 }
 
 /// `(year, quarter)` of a value `YYYY-Qn`.
