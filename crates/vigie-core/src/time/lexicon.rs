@@ -57,6 +57,9 @@ pub(crate) enum Kind {
     /// A word right before a date that points forward unless the clause is in a past tense:
     /// "until January", "by February", « jusqu'au 3 mars ».
     ForwardWeak,
+    /// A present auxiliary ("is", "has"): the nearest tense cue is the present, so a past
+    /// verb beyond it ("said it is calling for a vote on Dec. 7") does not decide.
+    PresentCue,
     /// A form of "be" before a participle ("will be held", « sera signé »): the participle
     /// after it is no past-tense cue.
     PassiveAux,
@@ -264,6 +267,7 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
         "forward" => Kind::Forward,
         "forward_weak" => Kind::ForwardWeak,
         "passive_aux" => Kind::PassiveAux,
+        "present_cue" => Kind::PresentCue,
         "noun_link" => Kind::NounLink,
         "ana_dir" => Kind::AnaDir(int()?.signum()),
         "holiday" => Kind::Holiday(Holiday::parse(value).ok_or_else(|| {

@@ -62,7 +62,8 @@ fn sentence_end(atoms: &[Atom], i: usize, doc: &Doc) -> bool {
 /// nearest tense cue on either side decides: a future auxiliary (« va », "will") or a verb
 /// with a future ending (« se tiendra ») against a past auxiliary ("was", « avait ») or a
 /// past form ("said", "signed") — "he said Friday" is past even when "will" comes earlier
-/// in the sentence. A past form after a form of "be" is a participle ("will be held"), no
+/// in the sentence; a present auxiliary ("is", "has") nearer than either leaves the tense
+/// open. A past form after a form of "be" is a participle ("will be held"), no
 /// cue. The clause ends at a sentence end, a line break, a quotation mark (a quotation has
 /// its own tense), or a word that opens another clause (« que », "that").
 fn tense_near(
@@ -95,11 +96,22 @@ fn tense_near(
         if a.is(|k| k == Kind::FutureCue) || ends_with(a, &words.future_suffixes, 4) {
             return Some(Tense::Future);
         }
-        let participle = i > 0 && atoms[i - 1].is(|k| k == Kind::PassiveAux);
+        if a.is(|k| k == Kind::PresentCue) {
+            return Some(Tense::Unknown);
+        }
         let past = a.is(|k| k == Kind::PastCue)
             || (ends_with(a, &words.past_suffixes, 5)
                 && !ends_with(a, &words.not_past_suffixes, 0));
-        (past && !participle).then_some(Tense::Past)
+        if !past {
+            return None;
+        }
+        match i.checked_sub(1).map(|b| &atoms[b]) {
+            // "has extended": a present perfect leaves the tense open
+            Some(b) if b.is(|k| k == Kind::PresentCue) => Some(Tense::Unknown),
+            // "will be held": a participle, no cue
+            Some(b) if b.is(|k| k == Kind::PassiveAux) => None,
+            _ => Some(Tense::Past),
+        }
     };
     // the forward word: right before, or before one short word or article ("payable on",
     // "effective as of", « à compter du »)
@@ -151,9 +163,9 @@ fn tense_near(
     };
     match nearest {
         Some(Tense::Past) => Tense::Past,
-        Some(_) => Tense::Future,
-        None if weak_forward => Tense::Future,
-        None => Tense::Unknown,
+        Some(Tense::Future) => Tense::Future,
+        Some(Tense::Unknown) | None if weak_forward => Tense::Future,
+        Some(Tense::Unknown) | None => Tense::Unknown,
     }
 }
 

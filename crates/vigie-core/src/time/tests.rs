@@ -879,3 +879,39 @@ fn a_weekday_naming_a_thing_is_the_nearest_one() {
         pairs(&[("mardi", "2024-06-04")])
     );
 }
+
+#[test]
+fn a_present_auxiliary_leaves_the_tense_open_and_would_looks_ahead() {
+    // 2023-10-30: "said" is beyond "is", so Dec. 7 is the near one ahead, not last year's
+    assert_eq!(
+        run("en", "2023-10-30", "The company said it is calling a vote on Dec. 7."),
+        pairs(&[("Dec. 7", "2023-12-07")])
+    );
+    // 2024-02-13: the flights "would" start on March 30, six weeks ahead
+    assert_eq!(
+        run("en", "2024-02-13", "The airline said the new flights would start on March 30."),
+        pairs(&[("March 30", "2024-03-30")])
+    );
+    assert_eq!(
+        run("en", "2023-10-30", "The firm said it expects to report its results in mid-November."),
+        pairs(&[("mid-November", "2023-11")])
+    );
+}
+
+#[test]
+fn a_present_perfect_leaves_the_tense_open() {
+    // 2024-02-10: "has decided" does not pull March back a year; "has extended … through
+    // January" reaches ahead
+    assert_eq!(
+        run("en", "2024-02-10", "The alliance has decided to admit two members in early March."),
+        pairs(&[("early March", "2024-03")])
+    );
+    assert_eq!(
+        run("en", "2023-10-30", "A bank has extended the loans through January."),
+        pairs(&[("January", "2024-01")])
+    );
+    assert_eq!(
+        run("en", "2024-02-10", "The accession was planned for early March."),
+        pairs(&[("early March", "2024-03")])
+    );
+}
