@@ -663,7 +663,15 @@ impl Grammar<'_> {
         if let Some((h, j)) = self.holiday(i) {
             let k = self.has(j, |k| k == Kind::YearPrep).unwrap_or(j);
             if let Some((y, e)) = self.year(k) {
-                offer(Sem::Holiday { h, y: Some(y), dir: 0 }, e, None);
+                offer(
+                    Sem::Holiday {
+                        h,
+                        y: Some(y),
+                        dir: 0,
+                    },
+                    e,
+                    None,
+                );
             } else if let Some((dir, e)) = self.post_direction(j) {
                 offer(Sem::Holiday { h, y: None, dir }, e, None);
             } else {

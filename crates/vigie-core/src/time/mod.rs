@@ -254,12 +254,18 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             continue;
         }
         // a range's first day takes the year of the second: resolve it the same way
-        let tense = if matches!(
+        let owner = possessive(&atoms, p.end, doc);
+        let tense = if owner {
+            // "Wednesday's ruling": the day of a thing, whatever the verb of the clause
+            Tense::Unknown
+        } else if matches!(
             p.sem,
             Sem::Weekday { dir: None, .. }
                 | Sem::Month { dir: 0, .. }
                 | Sem::Holiday {
-                    dir: 0, y: None, ..
+                    dir: 0,
+                    y: None,
+                    ..
                 }
                 | Sem::DayMonth {
                     dir: 0,
@@ -277,7 +283,8 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             last_point,
             future: tense == Tense::Future,
             past: tense == Tense::Past,
-            nearest: matches!(p.sem, Sem::Weekday { dir: None, .. }) && names_a_thing(&atoms, p.start, doc),
+            nearest: matches!(p.sem, Sem::Weekday { dir: None, .. })
+                && (owner || names_a_thing(&atoms, p.start, doc)),
             quarter,
         };
         let sem = match p.sem {
@@ -352,6 +359,18 @@ fn names_a_thing(atoms: &[Atom], start: usize, doc: &Doc) -> bool {
         && atoms[start - 1].is(|k| k == lexicon::Kind::NounLink)
         && atoms[start - 2].kind == AtomKind::Word
         && doc.text[atoms[start - 2].span.start..].starts_with(char::is_lowercase)
+}
+
+/// The expression ending before atom `end` is a possessive: "Wednesday's ruling".
+fn possessive(atoms: &[Atom], end: usize, doc: &Doc) -> bool {
+    let (Some(apo), Some(s)) = (atoms.get(end), atoms.get(end + 1)) else {
+        return false;
+    };
+    end > 0
+        && apo.kind == AtomKind::Punct('\'')
+        && apo.span.start == atoms[end - 1].span.end
+        && s.span.start == apo.span.end
+        && &doc.norm.folded[s.folded.0..s.folded.1] == "s"
 }
 
 /// `(year, quarter)` of a value `YYYY-Qn`.

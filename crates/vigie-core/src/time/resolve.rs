@@ -161,7 +161,9 @@ fn nearest_in_time(
     }
 }
 
-/// Easter Sunday of year `y` (the anonymous Gregorian computus).
+/// Easter Sunday of year `y` (the anonymous Gregorian computus, whose published form names
+/// its steps with single letters).
+#[allow(clippy::many_single_char_names)]
 fn easter(y: i32) -> Option<NaiveDate> {
     let a = y.rem_euclid(19);
     let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
@@ -264,10 +266,7 @@ pub(crate) fn first_day(value: &str) -> Option<NaiveDate> {
     let (m, d) = match rest.len() {
         0 => (1, 1),
         3 => (rest.strip_prefix('-')?.parse().ok()?, 1),
-        _ if rest.len() >= 6 => (
-            rest.get(1..3)?.parse().ok()?,
-            rest.get(4..6)?.parse().ok()?,
-        ),
+        _ if rest.len() >= 6 => (rest.get(1..3)?.parse().ok()?, rest.get(4..6)?.parse().ok()?),
         _ => return None,
     };
     NaiveDate::from_ymd_opt(y, m, d)
