@@ -257,6 +257,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
         let owner = possessive(&atoms, p.end, doc);
         let tense = if owner {
             // "Wednesday's ruling": the day of a thing, whatever the verb of the clause
+            // ("would appeal Wednesday's ruling")
             Tense::Unknown
         } else if matches!(
             p.sem,
@@ -283,8 +284,10 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             last_point,
             future: tense == Tense::Future,
             past: tense == Tense::Past,
+            // a possessive keeps the past ("Thursday's closing price"), a complement with
+            // « de » takes the nearest day (« le sommet de mardi »)
             nearest: matches!(p.sem, Sem::Weekday { dir: None, .. })
-                && (owner || names_a_thing(&atoms, p.start, doc)),
+                && names_a_thing(&atoms, p.start, doc),
             quarter,
         };
         let sem = match p.sem {
