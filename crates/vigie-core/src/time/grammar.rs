@@ -6,7 +6,7 @@
 // positions, `e` an end, as in any hand-written parser.
 #![allow(clippy::many_single_char_names)]
 
-use super::lexicon::{Kind, Unit};
+use super::lexicon::{Holiday, Kind, Unit};
 use super::scan::{Atom, AtomKind};
 
 /// The meaning of an expression, unanchored.
@@ -48,6 +48,12 @@ pub(crate) enum Sem {
     Decade(i32),
     Season {
         s: &'static str,
+        y: Option<i32>,
+        dir: i32,
+    },
+    /// A holiday: "Thanksgiving", « Pâques 2024 », "last Christmas"; `dir` as in `DayMonth`.
+    Holiday {
+        h: Holiday,
         y: Option<i32>,
         dir: i32,
     },
@@ -98,6 +104,12 @@ pub(crate) enum Sem {
     Special(&'static str),
     /// Days from the last day the text named (« la veille »).
     Anaphoric(i32),
+    /// `n` units from the last time the text named: "the following year", « le mois
+    /// précédent ».
+    AnaUnit {
+        unit: Unit,
+        n: i32,
+    },
     /// A clock time on the last day the text named.
     Clock {
         h: u32,
@@ -305,6 +317,20 @@ impl Grammar<'_> {
         })
     }
 
+    /// A holiday name, not the first name of a person (« Noël Mamère »: a capitalized word
+    /// follows).
+    fn holiday(&self, i: usize) -> At<Holiday> {
+        let (h, e) = self.lex(i, |k| match k {
+            Kind::Holiday(h) => Some(h),
+            _ => None,
+        })?;
+        let name_follows = self.at(e).is_some_and(|x| {
+            matches!(x.kind, AtomKind::Word | AtomKind::Lex)
+                && self.text[x.span.start..].starts_with(char::is_uppercase)
+        });
+        (!name_follows).then_some((h, e))
+    }
+
     fn pod(&self, i: usize) -> At<&'static str> {
         self.lex(i, pod_of)
     }
@@ -503,6 +529,8 @@ impl Grammar<'_> {
                 // « ces derniers jours », "the coming weeks": a vague stretch, no one unit
                 if dir != 0 && self.plural(j) {
                     offer(Sem::Duration { n: None, unit: u }, e, None);
+                } else if self.has(i, |k| matches!(k, Kind::AnaDir(_))).is_some() {
+                    offer(Sem::AnaUnit { unit: u, n: dir }, e, None);
                 } else {
                     offer(Sem::RelUnit { unit: u, n: dir }, e, None);
                 }
@@ -512,6 +540,9 @@ impl Grammar<'_> {
                 _ => None,
             }) {
                 offer(Sem::Season { s, y: None, dir }, e, None);
+            }
+            if let Some((h, e)) = self.holiday(j) {
+                offer(Sem::Holiday { h, y: None, dir }, e, None);
             }
             if let Some((p, e)) = self.pod(j) {
                 // « ce soir », "this morning", "last night"
@@ -628,6 +659,25 @@ impl Grammar<'_> {
                 offer(Sem::Season { s, y: None, dir: 0 }, j, None);
             }
         }
+        // holidays: "Thanksgiving Day", « Pâques 2024 », "Christmas last year"
+        if let Some((h, j)) = self.holiday(i) {
+            let k = self.has(j, |k| k == Kind::YearPrep).unwrap_or(j);
+            if let Some((y, e)) = self.year(k) {
+                offer(
+                    Sem::Holiday {
+                        h,
+                        y: Some(y),
+                        dir: 0,
+                    },
+                    e,
+                    None,
+                );
+            } else if let Some((dir, e)) = self.post_direction(j) {
+                offer(Sem::Holiday { h, y: None, dir }, e, None);
+            } else {
+                offer(Sem::Holiday { h, y: None, dir: 0 }, j, None);
+            }
+        }
         // quarters: "the third quarter", "the 1988 third quarter", "third-quarter"
         {
             let (y, j) = match self.year(i) {
@@ -700,7 +750,11 @@ impl Grammar<'_> {
         // units with a direction after them: « la semaine dernière », « l'an prochain »
         if let Some((u, j)) = self.unit(i) {
             if let Some((dir, e)) = self.post_direction(j) {
-                offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+                if self.has(j, |k| matches!(k, Kind::AnaDir(_))).is_some() {
+                    offer(Sem::AnaUnit { unit: u, n: dir }, e, None);
+                } else {
+                    offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+                }
             }
         }
         // relative days: « hier », « avant-hier soir », "tonight"
@@ -750,7 +804,11 @@ impl Grammar<'_> {
                         .get(h)
                         .is_some_and(|x| x.span.start == self.a[k].span.end);
                 if let Some((u, e)) = self.unit(h).filter(|_| glued && !self.plural(h)) {
-                    if n > 0 && u != Unit::Weekend {
+                    // "a 6-year-old boy", "a 6-month-old son": an age, not a duration
+                    let age = self
+                        .punct(e, '-')
+                        .is_some_and(|o| self.has(o, |k| k == Kind::AgeAfter).is_some());
+                    if n > 0 && u != Unit::Weekend && !age {
                         offer(
                             Sem::Duration {
                                 n: Some(n),

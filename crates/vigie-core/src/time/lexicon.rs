@@ -51,6 +51,61 @@ pub(crate) enum Kind {
     Every(Unit),
     /// A word that makes the unit, weekday or month after it recur: "every", « chaque ».
     EveryBefore,
+    /// A word right before a date that points to a time to come whatever the tense of the
+    /// clause: "payable Dec. 15", "effective Feb. 1", « d'ici mars ».
+    Forward,
+    /// A word right before a date that points forward unless the clause is in a past tense:
+    /// "until January", "by February", « jusqu'au 3 mars ».
+    ForwardWeak,
+    /// A present auxiliary ("is", "has"): the nearest tense cue is the present, so a past
+    /// verb beyond it ("said it is calling for a vote on Dec. 7") does not decide.
+    PresentCue,
+    /// A form of "be" before a participle ("will be held", « sera signé »): the participle
+    /// after it is no past-tense cue.
+    PassiveAux,
+    /// The word that links a noun to a weekday naming it (« le sommet de mardi »): without a
+    /// tense, the nearest such day is meant.
+    NounLink,
+    /// A direction counted from the last time the text named, not from the document date:
+    /// "the following year", « le mois précédent ».
+    AnaDir(i32),
+    /// A holiday: a day of the year by a rule (`lexicon/time/*.tsv` value column).
+    Holiday(Holiday),
+}
+
+/// When a holiday falls in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    /// Every year on this month and day: `12-25` (Christmas, « Noël »).
+    Fixed { m: u32, d: u32 },
+    /// The first weekday `wd` (1 = Monday) on or after this month and day: `11-22+4`
+    /// (Thanksgiving, the fourth Thursday of November).
+    OnOrAfter { m: u32, d: u32, wd: u32 },
+    /// Days from Easter Sunday: `E+1` (Easter Monday, « lundi de Pâques »), `E+49`.
+    Easter(i32),
+}
+
+impl Holiday {
+    /// `MM-DD`, `MM-DD+W` or `E±N`.
+    fn parse(v: &str) -> Option<Self> {
+        if let Some(off) = v.strip_prefix('E') {
+            let n: i32 = off.strip_prefix('+').unwrap_or(off).parse().ok()?;
+            return (-100..=100).contains(&n).then_some(Holiday::Easter(n));
+        }
+        let (md, wd) = match v.split_once('+') {
+            Some((md, w)) => (md, Some(w.parse::<u32>().ok()?)),
+            None => (v, None),
+        };
+        let (m, d) = md.split_once('-')?;
+        let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+        // 2000 is a leap year: February 29 is accepted
+        chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+        Some(match wd {
+            Some(wd) if (1..=7).contains(&wd) => Holiday::OnOrAfter { m, d, wd },
+            Some(_) => return None,
+            None => Holiday::Fixed { m, d },
+        })
+    }
 }
 
 /// A unit of a duration or a relative expression.
@@ -111,6 +166,8 @@ pub(crate) struct LangWords {
     pub(crate) future_suffixes: Vec<String>,
     /// Folded verb endings that mark a past tense ("-ed").
     pub(crate) past_suffixes: Vec<String>,
+    /// Folded endings that look past but are not ("succeed", "proceed": `-eed`).
+    pub(crate) not_past_suffixes: Vec<String>,
     /// Folded phrase of each entry, for single-word lookups outside running text (URLs).
     pub(crate) phrases: Vec<String>,
 }
@@ -207,9 +264,18 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
             Kind::Every(Unit::parse(value).ok_or_else(|| format!("unknown unit `{value}`"))?)
         }
         "every_before" => Kind::EveryBefore,
+        "forward" => Kind::Forward,
+        "forward_weak" => Kind::ForwardWeak,
+        "passive_aux" => Kind::PassiveAux,
+        "present_cue" => Kind::PresentCue,
+        "noun_link" => Kind::NounLink,
+        "ana_dir" => Kind::AnaDir(int()?.signum()),
+        "holiday" => Kind::Holiday(Holiday::parse(value).ok_or_else(|| {
+            format!("kind `holiday` needs `MM-DD`, `MM-DD+W` or `E±N`, not `{value}`")
+        })?),
         "meridiem" => Kind::Meridiem(code(&["AM", "PM"])?),
         // endings, not phrases: kept apart by the loader
-        "ordinal_suffix" | "future_suffix" | "past_suffix" => return Ok(None),
+        "ordinal_suffix" | "future_suffix" | "past_suffix" | "not_past_suffix" => return Ok(None),
         k => return Err(format!("unknown kind `{k}`")),
     }))
 }
@@ -252,6 +318,7 @@ impl TimeLexicon {
             let mut ordinal_suffixes = Vec::new();
             let mut future_suffixes = Vec::new();
             let mut past_suffixes = Vec::new();
+            let mut not_past_suffixes = Vec::new();
             let mut folded_phrases = Vec::new();
             for row in &t.rows {
                 let phrase = row.get(cp);
@@ -283,6 +350,9 @@ impl TimeLexicon {
                         ordinal_suffixes.push(fold(phrase));
                     }
                     Ok(None) if row.get(ck) == "past_suffix" => past_suffixes.push(fold(phrase)),
+                    Ok(None) if row.get(ck) == "not_past_suffix" => {
+                        not_past_suffixes.push(fold(phrase));
+                    }
                     Ok(None) => future_suffixes.push(fold(phrase)),
                     Err(m) => errors.push(t.error(row, m)),
                 }
@@ -296,6 +366,7 @@ impl TimeLexicon {
                     ordinal_suffixes,
                     future_suffixes,
                     past_suffixes,
+                    not_past_suffixes,
                     phrases: folded_phrases,
                 },
             );

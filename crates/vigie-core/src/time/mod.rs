@@ -57,11 +57,15 @@ fn sentence_end(atoms: &[Atom], i: usize, doc: &Doc) -> bool {
     }
 }
 
-/// The tense of the clause around atoms `start..end`: future when a future auxiliary
-/// (« va », "will") or a verb with a future ending (« se tiendra ») is near, else past when
-/// a past auxiliary ("was", « avait ») or a verb with a past ending ("signed") is, else
-/// unknown. The clause ends at a sentence end, a line break, or a word that opens another
-/// clause (« que », "that").
+/// The tense of the clause around atoms `start..end`. A word right before the expression
+/// that points forward ("payable Dec. 15", « d'ici mars ») makes it future; otherwise the
+/// nearest tense cue on either side decides: a future auxiliary (« va », "will") or a verb
+/// with a future ending (« se tiendra ») against a past auxiliary ("was", « avait ») or a
+/// past form ("said", "signed") — "he said Friday" is past even when "will" comes earlier
+/// in the sentence; a present auxiliary ("is", "has") nearer than either leaves the tense
+/// open. A past form after a form of "be" is a participle ("will be held"), no
+/// cue. The clause ends at a sentence end, a line break, a quotation mark (a quotation has
+/// its own tense), or a word that opens another clause (« que », "that").
 fn tense_near(
     atoms: &[Atom],
     start: usize,
@@ -69,8 +73,12 @@ fn tense_near(
     doc: &Doc,
     words: &lexicon::LangWords,
 ) -> Tense {
-    let stop =
-        |i: usize| sentence_end(atoms, i, doc) || atoms[i].is(|k| k == lexicon::Kind::ClauseMark);
+    use lexicon::Kind;
+    let stop = |i: usize| {
+        sentence_end(atoms, i, doc)
+            || atoms[i].kind == AtomKind::Punct('"')
+            || atoms[i].is(|k| k == Kind::ClauseMark)
+    };
     // a lower-case verb (« sera », "signed"), or a whole word in capitals (a headline: « LE
     // VILLAGE FERA LA FÊTE »), not a name (« Vera », "Ted")
     let ends_with = |a: &Atom, suffixes: &[String], min: usize| {
@@ -83,38 +91,81 @@ fn tense_near(
             || (original.chars().count() > 1 && !original.chars().any(char::is_lowercase));
         verb_like && w.len() >= min && suffixes.iter().any(|s| w.ends_with(s.as_str()))
     };
-    let mut past = false;
-    let mut look = |a: &Atom| {
-        if a.is(|k| k == lexicon::Kind::FutureCue) || ends_with(a, &words.future_suffixes, 4) {
-            return true;
+    let cue = |i: usize| -> Option<Tense> {
+        let a = &atoms[i];
+        if a.is(|k| k == Kind::FutureCue) || ends_with(a, &words.future_suffixes, 4) {
+            return Some(Tense::Future);
         }
-        past |= a.is(|k| k == lexicon::Kind::PastCue) || ends_with(a, &words.past_suffixes, 5);
-        false
+        if a.is(|k| k == Kind::PresentCue) {
+            return Some(Tense::Unknown);
+        }
+        let past = a.is(|k| k == Kind::PastCue)
+            || (ends_with(a, &words.past_suffixes, 5)
+                && !ends_with(a, &words.not_past_suffixes, 0));
+        if !past {
+            return None;
+        }
+        match i.checked_sub(1).map(|b| &atoms[b]) {
+            // "has extended": a present perfect leaves the tense open
+            Some(b) if b.is(|k| k == Kind::PresentCue) => Some(Tense::Unknown),
+            // "will be held": a participle, no cue
+            Some(b) if b.is(|k| k == Kind::PassiveAux) => None,
+            _ => Some(Tense::Past),
+        }
     };
+    // the forward word: right before, or before one short word or article ("payable on",
+    // "effective as of", « à compter du »)
+    let mut weak_forward = false;
+    for back in 1..=2 {
+        let Some(i) = start.checked_sub(back) else {
+            break;
+        };
+        let a = &atoms[i];
+        if a.is(|k| k == Kind::Forward) {
+            return Tense::Future;
+        }
+        if a.is(|k| k == Kind::ForwardWeak) {
+            weak_forward = true;
+            break;
+        }
+        let short = a.kind == AtomKind::Word && a.folded.1 - a.folded.0 <= 3;
+        if !(short || a.is(|k| k == Kind::Det)) {
+            break;
+        }
+    }
+    let mut before = None;
     let mut i = start;
     while i > 0 && start - i < TENSE_WINDOW {
         i -= 1;
         if stop(i) || atoms[i + 1].newline_before {
             break;
         }
-        if look(&atoms[i]) {
-            return Tense::Future;
+        if let Some(t) = cue(i) {
+            before = Some((start - i, t));
+            break;
         }
     }
+    let mut after = None;
     let mut j = end;
     while j < atoms.len() && j - end < TENSE_WINDOW {
         if stop(j) || atoms[j].newline_before {
             break;
         }
-        if look(&atoms[j]) {
-            return Tense::Future;
+        if let Some(t) = cue(j) {
+            after = Some((j - end + 1, t));
+            break;
         }
         j += 1;
     }
-    if past {
-        Tense::Past
-    } else {
-        Tense::Unknown
+    let nearest = match (before, after) {
+        (Some((db, tb)), Some((da, ta))) => Some(if da < db { ta } else { tb }),
+        (b, a) => b.or(a).map(|(_, t)| t),
+    };
+    match nearest {
+        Some(Tense::Past) => Tense::Past,
+        Some(Tense::Future) => Tense::Future,
+        Some(Tense::Unknown) | None if weak_forward => Tense::Future,
+        Some(Tense::Unknown) | None => Tense::Unknown,
     }
 }
 
@@ -193,6 +244,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
     let month_first = doc.lang == "en";
     let mut out = Vec::new();
     let mut last_day = None;
+    let mut last_point = None;
     let mut quarter = None;
     // every day the text named, for a bare weekday that names one of them again
     let mut named: Vec<NaiveDate> = Vec::new();
@@ -202,10 +254,20 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             continue;
         }
         // a range's first day takes the year of the second: resolve it the same way
-        let tense = if matches!(
+        let owner = possessive(&atoms, p.end, doc);
+        let tense = if owner {
+            // "Wednesday's ruling": the day of a thing, whatever the verb of the clause
+            // ("would appeal Wednesday's ruling")
+            Tense::Unknown
+        } else if matches!(
             p.sem,
             Sem::Weekday { dir: None, .. }
                 | Sem::Month { dir: 0, .. }
+                | Sem::Holiday {
+                    dir: 0,
+                    y: None,
+                    ..
+                }
                 | Sem::DayMonth {
                     dir: 0,
                     wd: None,
@@ -219,13 +281,18 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
         let anchor = Anchor {
             dct: doc.date,
             last_day,
+            last_point,
             future: tense == Tense::Future,
             past: tense == Tense::Past,
+            // a possessive keeps the past ("Thursday's closing price"), a complement with
+            // « de » takes the nearest day (« le sommet de mardi »)
+            nearest: matches!(p.sem, Sem::Weekday { dir: None, .. })
+                && names_a_thing(&atoms, p.start, doc),
             quarter,
         };
         let sem = match p.sem {
             Sem::Weekday { wd, dir: None } => {
-                renamed_day(&named, doc.date, wd).map_or(p.sem, |d| Sem::Full {
+                renamed_day(&named, doc.date, wd, tense).map_or(p.sem, |d| Sem::Full {
                     y: d.year(),
                     m: d.month(),
                     d: d.day(),
@@ -240,6 +307,9 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                     last_day = Some(d);
                 }
             }
+            if !r.is_duration {
+                last_point = resolve::first_day(&r.value).or(last_point);
+            }
             // the quarter in focus is one the text names, not a comparison with it
             if r.granularity == Granularity::Quarter && !matches!(p.sem, Sem::YearsAgo { .. }) {
                 quarter = quarter_of_value(&r.value);
@@ -251,13 +321,27 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
 }
 
 /// A day the text already named that falls on weekday `wd` within a week of the document
-/// date: « samedi 29 mai … samedi à 8 h » names the same Saturday twice.
-fn renamed_day(named: &[NaiveDate], dct: Option<NaiveDate>, wd: u32) -> Option<NaiveDate> {
+/// date: « samedi 29 mai … samedi à 8 h » names the same Saturday twice — unless the tense
+/// of the clause points the other way ("said Monday … will sign on Monday").
+fn renamed_day(
+    named: &[NaiveDate],
+    dct: Option<NaiveDate>,
+    wd: u32,
+    tense: Tense,
+) -> Option<NaiveDate> {
     let dct = dct?;
     named
         .iter()
         .rev()
-        .find(|d| d.weekday().number_from_monday() == wd && (**d - dct).num_days().abs() < 7)
+        .find(|d| {
+            let days = (**d - dct).num_days();
+            let agrees = match tense {
+                Tense::Future => days > 0,
+                Tense::Past => days <= 0,
+                Tense::Unknown => true,
+            };
+            d.weekday().number_from_monday() == wd && days.abs() < 7 && agrees
+        })
         .copied()
 }
 
@@ -269,6 +353,27 @@ fn attributive(atoms: &[Atom], p: &Parse, doc: &Doc) -> bool {
     det && atoms.get(p.end).is_some_and(|a| {
         a.kind == AtomKind::Word && doc.text[a.span.start..].starts_with(char::is_lowercase)
     })
+}
+
+/// A weekday after a noun and a linking word (« le sommet de mardi », "the vote of
+/// Tuesday"): it names the day of a thing, not the time of a verb.
+fn names_a_thing(atoms: &[Atom], start: usize, doc: &Doc) -> bool {
+    start >= 2
+        && atoms[start - 1].is(|k| k == lexicon::Kind::NounLink)
+        && atoms[start - 2].kind == AtomKind::Word
+        && doc.text[atoms[start - 2].span.start..].starts_with(char::is_lowercase)
+}
+
+/// The expression ending before atom `end` is a possessive: "Wednesday's ruling".
+fn possessive(atoms: &[Atom], end: usize, doc: &Doc) -> bool {
+    let (Some(apo), Some(s)) = (atoms.get(end), atoms.get(end + 1)) else {
+        return false;
+    };
+    end > 0
+        && apo.kind == AtomKind::Punct('\'')
+        && apo.span.start == atoms[end - 1].span.end
+        && s.span.start == apo.span.end
+        && &doc.norm.folded[s.folded.0..s.folded.1] == "s"
 }
 
 /// `(year, quarter)` of a value `YYYY-Qn`.

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::grammar::Sem;
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 use crate::doc::Granularity;
 
 /// What an expression is anchored to.
@@ -14,11 +14,17 @@ pub(crate) struct Anchor {
     pub(crate) dct: Option<NaiveDate>,
     /// The last day the text named, for « la veille » and clock times.
     pub(crate) last_day: Option<NaiveDate>,
+    /// The first day of the last period the text named (a day, month or year), for "the
+    /// following year", « le mois précédent ».
+    pub(crate) last_point: Option<NaiveDate>,
     /// The clause is in the future tense: bare weekdays and months look forward.
     pub(crate) future: bool,
     /// The clause is in a past tense: bare weekdays and months look back, however near the
     /// next one is.
     pub(crate) past: bool,
+    /// A bare weekday names a thing without a tense (« le sommet de mardi »): the nearest
+    /// such day, past or next.
+    pub(crate) nearest: bool,
     /// The last quarter the text named (year, quarter): "a year earlier" in a report on a
     /// quarter compares with the same quarter a year before.
     pub(crate) quarter: Option<(i32, u32)>,
@@ -122,6 +128,18 @@ fn infer_year(
             return Some(*best);
         }
     }
+    nearest_in_time(dct, &cands, future, past_tense)
+}
+
+/// Among candidate days in neighbouring years, the one news means: the latest up to the
+/// document date, unless the next one is much nearer (a third of the distance, a tenth in a
+/// past-tense clause), or not much farther in a future-tense clause.
+fn nearest_in_time(
+    dct: NaiveDate,
+    cands: &[NaiveDate],
+    future: bool,
+    past_tense: bool,
+) -> Option<NaiveDate> {
     let past = cands.iter().filter(|c| **c <= dct).max().copied();
     let next = cands.iter().filter(|c| **c > dct).min().copied();
     match (past, next) {
@@ -140,6 +158,37 @@ fn infer_year(
             })
         }
         (p, n) => p.or(n),
+    }
+}
+
+/// Easter Sunday of year `y` (the anonymous Gregorian computus, whose published form names
+/// its steps with single letters).
+#[allow(clippy::many_single_char_names)]
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b.div_euclid(4), b.rem_euclid(4));
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c.div_euclid(4), c.rem_euclid(4));
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The day holiday `h` falls on in year `y`.
+fn holiday_in(h: Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed { m, d } => NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::OnOrAfter { m, d, wd } => {
+            let base = NaiveDate::from_ymd_opt(y, m, d)?;
+            let ahead = (7 + i64::from(wd) - i64::from(base.weekday().number_from_monday())) % 7;
+            Some(base + Duration::days(ahead))
+        }
+        Holiday::Easter(n) => Some(easter(y)? + Duration::days(i64::from(n))),
     }
 }
 
@@ -209,6 +258,20 @@ fn rel_unit(dct: NaiveDate, unit: Unit, n: i32) -> Resolved {
     }
 }
 
+/// The first day of the period an ISO value names: `2024`, `2024-03`, `2024-03-05`,
+/// `2024-03-05T10:00`; None for weeks, seasons, quarters, durations and references.
+pub(crate) fn first_day(value: &str) -> Option<NaiveDate> {
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    let (m, d) = match rest.len() {
+        0 => (1, 1),
+        3 => (rest.strip_prefix('-')?.parse().ok()?, 1),
+        _ if rest.len() >= 6 => (rest.get(1..3)?.parse().ok()?, rest.get(4..6)?.parse().ok()?),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
 /// Anchor a meaning. None when it needs a document date that is missing.
 pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
     // absolute forms first: they need no anchor
@@ -223,6 +286,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
         Sem::Quarter { q, y: Some(y) } => {
             return Some(plain(format!("{y:04}-Q{q}"), Granularity::Quarter));
         }
+        Sem::Holiday { h, y: Some(y), .. } => return holiday_in(h, y).map(day),
         Sem::Duration { n, unit } => {
             return Some(Resolved {
                 value: duration_value(n, unit),
@@ -259,6 +323,16 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
     let dct = an.dct?;
     Some(match sem {
         Sem::DayMonth { m, d, wd, dir } => day(infer_year(dct, m, d, wd, dir, an.future, an.past)?),
+        Sem::Holiday { h, dir, .. } => {
+            let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
+                .filter_map(|y| holiday_in(h, y))
+                .filter(|date| {
+                    let delta = (*date - dct).num_days();
+                    !((dir < 0 && delta > 0) || (dir > 0 && delta < 0))
+                })
+                .collect();
+            day(nearest_in_time(dct, &cands, an.future, an.past)?)
+        }
         Sem::DayOnly { d } => {
             let mut best: Option<NaiveDate> = None;
             for k in -1..=1 {
@@ -350,8 +424,10 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                         - i64::from(target.num_days_from_monday()))
                         % 7;
                     // the day after the document date is named for what comes next: news
-                    // would say "last Monday" for six days back
-                    if back != 0 && (an.future || back == 6) {
+                    // would say "last Monday" for six days back (even in a past clause: the
+                    // story is often dated the day before it was written)
+                    let next_nearer = back > 3 && an.nearest && !an.past;
+                    if back != 0 && (an.future || back == 6 || next_nearer) {
                         dct + Duration::days(7 - back)
                     } else {
                         dct - Duration::days(back)
@@ -361,6 +437,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             day(date)
         }
         Sem::RelUnit { unit, n } => rel_unit(dct, unit, n),
+        Sem::AnaUnit { unit, n } => rel_unit(an.last_point.unwrap_or(dct), unit, n),
         Sem::YearsAgo { n, q: Some(q) } => {
             let y = an.quarter.map_or(dct.year(), |(y, _)| y);
             plain(format!("{:04}-Q{q}", y + n), Granularity::Quarter)
@@ -429,6 +506,8 @@ mod tests {
         let an = Anchor {
             dct: Some(d("2026-01-08")),
             last_day: None,
+            last_point: None,
+            nearest: false,
             future: false,
             past: false,
             quarter: None,

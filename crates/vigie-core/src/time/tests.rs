@@ -774,3 +774,217 @@ fn an_age_in_apposition_is_not_a_duration() {
         pairs(&[("12 years", "P12Y")])
     );
 }
+
+#[test]
+fn the_nearest_tense_cue_decides_a_bare_weekday() {
+    // 2024-03-13 is a Wednesday: "said Monday" is past although "will" opens the sentence;
+    // "will sign on Monday" is the next one
+    assert_eq!(
+        run("en", "2024-03-13", "The minister will stay in office, the spokesman said Monday. The two leaders will sign the pact on Monday."),
+        pairs(&[("Monday", "2024-03-11"), ("Monday", "2024-03-18")])
+    );
+    // a quotation has its own tense: its "will" does not reach the words after it
+    assert_eq!(
+        run(
+            "en",
+            "2024-03-13",
+            "\"We will rebuild the bridge,\" the mayor told reporters Friday."
+        ),
+        pairs(&[("Friday", "2024-03-08")])
+    );
+}
+
+#[test]
+fn a_participle_after_be_is_no_past_cue() {
+    assert_eq!(
+        run("en", "2024-03-13", "The vote will be held on Friday."),
+        pairs(&[("Friday", "2024-03-15")])
+    );
+}
+
+#[test]
+fn a_forward_word_points_a_date_to_the_future() {
+    // a past verb in the clause does not pull a payment date back a year
+    assert_eq!(
+        run(
+            "en",
+            "2023-10-30",
+            "The board declared a dividend payable Dec. 15 to holders of record, effective Jan. 2."
+        ),
+        pairs(&[("Dec. 15", "2023-12-15"), ("Jan. 2", "2024-01-02")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2023-10-30",
+            "The firm plans to repay the loan by February."
+        ),
+        pairs(&[("February", "2024-02")])
+    );
+    // a past clause keeps a weak forward word in the past
+    assert_eq!(
+        run(
+            "en",
+            "2023-10-30",
+            "The troops stayed in the city until February."
+        ),
+        pairs(&[("February", "2023-02")])
+    );
+    assert_eq!(
+        run("fr", "2023-10-30", "Le dividende sera payable le 15 décembre ; l'entreprise remboursera sa dette d'ici février. Les soldats étaient restés jusqu'au 3 février."),
+        pairs(&[("le 15 décembre", "2023-12-15"), ("février", "2024-02"), ("3 février", "2023-02-03")])
+    );
+}
+
+#[test]
+fn holidays_by_their_rule() {
+    // 2023-11-29: Thanksgiving 2023 fell on November 23; Easter 2024 on March 31
+    assert_eq!(
+        run("en", "2023-11-29", "Sales rose on Thanksgiving Day and will peak before Christmas. Stores closed on Easter Monday 2022. The divers left Easter Island."),
+        pairs(&[
+            ("Thanksgiving Day", "2023-11-23"),
+            ("Christmas", "2023-12-25"),
+            ("Easter Monday 2022", "2022-04-18"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2024-01-10",
+            "The store was busy last Christmas and will reopen after Easter."
+        ),
+        pairs(&[("last Christmas", "2023-12-25"), ("Easter", "2024-03-31")])
+    );
+    // « Noël Mamère » is a name; « la Pentecôte » follows Easter by 49 days
+    assert_eq!(
+        run("fr", "2024-04-10", "Noël Mamère a parlé à Pâques. Le vote aura lieu à la Pentecôte, après le lundi de Pâques 2025."),
+        pairs(&[
+            ("Pâques", "2024-03-31"),
+            ("la Pentecôte", "2024-05-19"),
+            ("le lundi de Pâques 2025", "2025-04-21"),
+        ])
+    );
+}
+
+#[test]
+fn the_following_year_counts_from_the_last_time_named() {
+    assert_eq!(
+        run("en", "2024-05-02", "The plant opened in 2015. The following year it doubled output, and the previous month had been quiet."),
+        pairs(&[("2015", "2015"), ("The following year", "2016"), ("the previous month", "2015-12")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2024-05-02",
+            "L'usine a ouvert en mars 2015. L'année suivante, elle a doublé sa production."
+        ),
+        pairs(&[("mars 2015", "2015-03"), ("L'année suivante", "2016")])
+    );
+}
+
+#[test]
+fn a_hyphenated_age_is_not_a_duration() {
+    assert_eq!(
+        run(
+            "en",
+            "2024-05-02",
+            "The 7-year-old girl and her 8-month-old brother began a two-year stay."
+        ),
+        pairs(&[("two-year", "P2Y")])
+    );
+}
+
+#[test]
+fn a_weekday_naming_a_thing_is_the_nearest_one() {
+    // 2024-06-09 is a Sunday: the summit « de mardi » is two days ahead, not five back
+    assert_eq!(
+        run(
+            "fr",
+            "2024-06-09",
+            "Le président prépare le sommet de mardi avec son homologue."
+        ),
+        pairs(&[("mardi", "2024-06-11")])
+    );
+    // 2024-06-07 is a Friday: the attack « de mardi » is three days back
+    assert_eq!(
+        run(
+            "fr",
+            "2024-06-07",
+            "Les enquêteurs examinent l'attaque de mardi."
+        ),
+        pairs(&[("mardi", "2024-06-04")])
+    );
+}
+
+#[test]
+fn a_present_auxiliary_leaves_the_tense_open_and_would_looks_ahead() {
+    // 2023-10-30: "said" is beyond "is", so Dec. 7 is the near one ahead, not last year's
+    assert_eq!(
+        run(
+            "en",
+            "2023-10-30",
+            "The company said it is calling a vote on Dec. 7."
+        ),
+        pairs(&[("Dec. 7", "2023-12-07")])
+    );
+    // 2024-02-13: the flights "would" start on March 30, six weeks ahead
+    assert_eq!(
+        run(
+            "en",
+            "2024-02-13",
+            "The airline said the new flights would start on March 30."
+        ),
+        pairs(&[("March 30", "2024-03-30")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2023-10-30",
+            "The firm said it expects to report its results in mid-November."
+        ),
+        pairs(&[("mid-November", "2023-11")])
+    );
+}
+
+#[test]
+fn a_present_perfect_leaves_the_tense_open() {
+    // 2024-02-10: "has decided" does not pull March back a year; "has extended … through
+    // January" reaches ahead
+    assert_eq!(
+        run(
+            "en",
+            "2024-02-10",
+            "The alliance has decided to admit two members in early March."
+        ),
+        pairs(&[("early March", "2024-03")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2023-10-30",
+            "A bank has extended the loans through January."
+        ),
+        pairs(&[("January", "2024-01")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2024-02-10",
+            "The accession was planned for early March."
+        ),
+        pairs(&[("early March", "2024-03")])
+    );
+}
+
+#[test]
+fn a_possessive_weekday_names_the_nearest_day() {
+    // 2024-06-07 is a Friday: "would" does not push "Wednesday's ruling" to next week
+    assert_eq!(
+        run(
+            "en",
+            "2024-06-07",
+            "The lawyers said they would appeal Wednesday's ruling."
+        ),
+        pairs(&[("Wednesday", "2024-06-05")])
+    );
+}
