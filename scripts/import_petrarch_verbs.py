@@ -45,17 +45,7 @@ WEAK = {"not", "no", "will", "would", "to", "be", "it", "that", "this", "more", 
 
 
 def tsv_rows(path):
-    rows = []
-    header = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        f = line.split("\t")
-        if header is None:
-            header = f
-            continue
-        rows.append(dict(zip(header, f)))
-    return rows
+    return tsv_rows_text(path.read_text(encoding="utf-8"))
 
 
 def known_codes():

@@ -87,6 +87,31 @@ impl Table {
     pub fn at(&self, row: &Row) -> String {
         format!("{}:{}", self.file, row.line)
     }
+
+    /// The `|`-separated single words of field `i` (cue lists), trimmed and non-empty; an
+    /// entry with a space is reported as an error at its row and left out, because cue
+    /// sets are looked up one token at a time and could never match it.
+    pub fn single_words<'r>(
+        &self,
+        row: &'r Row,
+        i: usize,
+        errors: &mut Vec<LexiconError>,
+    ) -> Vec<&'r str> {
+        let mut out = Vec::new();
+        for w in row
+            .get(i)
+            .split('|')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            if w.contains(' ') {
+                errors.push(self.error(row, format!("cues are single words: `{w}`")));
+            } else {
+                out.push(w);
+            }
+        }
+        out
+    }
 }
 
 impl Row {

@@ -102,16 +102,7 @@ impl NerLexicon {
                     continue;
                 }
             };
-            for w in row
-                .get(cw)
-                .split('|')
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-            {
-                if w.contains(' ') {
-                    errors.push(t.error(row, format!("cues are single words: `{w}`")));
-                    continue;
-                }
+            for w in t.single_words(row, cw, &mut errors) {
                 let w = w.replace('’', "'");
                 set.insert(if folded {
                     fold(&w)
