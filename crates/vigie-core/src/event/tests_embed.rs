@@ -279,6 +279,87 @@ fn a_deed_with_no_target_is_done_to_its_place() {
     assert_eq!(key(&evs[0]), k("PROTEST", Some("CHL"), Some("PER"), Actual));
 }
 
+/// `text` with `town` resolved as a city of `country` (ISO alpha-2) that names no actor.
+fn with_town(
+    lang: &str,
+    text: &str,
+    actors: &[(&str, &str, bool)],
+    town: &str,
+    country: &str,
+) -> Doc {
+    let mut d = doc(lang, text, actors);
+    let at = d.text.find(town).unwrap();
+    d.places.push(crate::doc::Place {
+        span: Span::new(at, at + town.len()),
+        geonameid: 1,
+        name: town.into(),
+        country: country.into(),
+        lat: 0.0,
+        lon: 0.0,
+        feature: crate::doc::Feature::City,
+    });
+    d
+}
+
+#[test]
+fn a_town_stands_for_its_state_as_the_place_of_a_deed() {
+    let d = with_town(
+        "en",
+        "Chilean prisoners rioted at a jail in Arequipa.",
+        &[("Chilean prisoners", "CHLCVL", false)],
+        "Arequipa",
+        "PE",
+    );
+    let evs = code(&d, lex());
+    assert_eq!(evs.len(), 1);
+    let t = evs[0].target.as_ref().unwrap();
+    assert_eq!(d.slice(t.span), "Arequipa");
+    assert_eq!(t.rule, "venue");
+    assert_eq!(key(&evs[0]), k("PROTEST", Some("CHL"), Some("PER"), Actual));
+    let d = with_town(
+        "fr",
+        "Des prisonniers chiliens ont manifesté à Arequipa.",
+        &[("prisonniers chiliens", "CHLCVL", false)],
+        "Arequipa",
+        "PE",
+    );
+    let evs = code(&d, lex());
+    assert_eq!(evs.len(), 1);
+    assert_eq!(d.slice(evs[0].target.as_ref().unwrap().span), "Arequipa");
+    assert_eq!(key(&evs[0]), k("PROTEST", Some("CHL"), Some("PER"), Actual));
+}
+
+#[test]
+fn a_town_at_home_gives_its_state_to_force_but_not_to_a_promise() {
+    // a riot at home is against one's own state (`home` = yes for 14 in venue.tsv)
+    let d = with_town(
+        "en",
+        "Peruvian prisoners rioted at a jail in Arequipa.",
+        &[("Peruvian prisoners", "PERCVL", false)],
+        "Arequipa",
+        "PE",
+    );
+    let evs = code(&d, lex());
+    assert_eq!(evs.len(), 1);
+    assert_eq!(key(&evs[0]), k("PROTEST", Some("PER"), Some("PER"), Actual));
+    // a promise made in a town at home has no recipient there (`home` = no for 03); the same
+    // promise by a foreign state is made to the town's state
+    let promise = |src: &str, code: &str| {
+        let text = format!("{src} promised new roads in Arequipa.");
+        let d = with_town("en", &text, &[(src, code, false)], "Arequipa", "PE");
+        code_keys(&d)
+    };
+    assert!(promise("Peru", "PER").is_empty());
+    assert_eq!(
+        promise("Chile", "CHL"),
+        vec![k("AGREE", Some("CHL"), Some("PER"), Actual)]
+    );
+}
+
+fn code_keys(d: &Doc) -> Vec<(String, Option<String>, Option<String>, crate::doc::Status)> {
+    code(d, lex()).iter().map(key).collect()
+}
+
 #[test]
 fn an_infinitive_complement_gives_its_target_to_the_governor() {
     let a = [

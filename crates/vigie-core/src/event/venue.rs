@@ -2,7 +2,11 @@
 //! target, is done to that place's state: "protesters rioted at a jail in northern Israel", "troops remained on
 //! alert in the West Bank", « l'aide livrée à Goma ». Statements (demands, accusations,
 //! threats, meetings) are not: where one speaks says nothing of whom one speaks to. The
-//! CAMEO roots that take their place as target are listed in `events/venue.tsv`.
+//! CAMEO roots that take their place as target are listed in `events/venue.tsv`. A place that
+//! names no state itself (a town, a region) stands for the state the gazetteer puts it in
+//! ("clashes in Aleppo" → SYR), read through the country table `actors/countries.tsv`.
+
+use std::collections::HashMap;
 
 use crate::doc::{Actor, Argument, Doc, Event};
 use crate::lexicon::{LexiconError, Sources};
@@ -10,15 +14,20 @@ use crate::lexicon::{LexiconError, Sources};
 /// CAMEO code prefixes whose events take their place's state as target.
 #[derive(Debug, Clone)]
 pub struct Venues {
-    prefixes: Vec<String>,
+    /// (CAMEO prefix, whether a place in the doer's own country gives that country)
+    prefixes: Vec<(String, bool)>,
+    /// ISO 3166-1 alpha-2 → CAMEO country code, for places that are not countries.
+    states: HashMap<String, String>,
 }
 
 const FILE: &str = "events/venue.tsv";
+const COUNTRIES: &str = "actors/countries.tsv";
 
 impl Venues {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
         let c = t.col("cameo").map_err(|e| vec![e])?;
+        let home_col = t.col("home").map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut prefixes = Vec::new();
         for r in &t.rows {
@@ -27,10 +36,33 @@ impl Venues {
                 errors.push(t.error(r, format!("a CAMEO prefix is digits, not `{p}`")));
                 continue;
             }
-            prefixes.push(p.to_string());
+            let home = match r.get(home_col) {
+                "yes" => true,
+                "no" => false,
+                other => {
+                    errors.push(t.error(r, format!("`home` is yes or no, not `{other}`")));
+                    continue;
+                }
+            };
+            prefixes.push((p.to_string(), home));
+        }
+        let mut states = HashMap::new();
+        match src
+            .table(COUNTRIES)
+            .and_then(|t| t.cols(&["code", "alpha2"]).map(|c| (t, c)))
+        {
+            Ok((t, c)) => {
+                for r in &t.rows {
+                    let (code, a2) = (r.get(c[0]), r.get(c[1]));
+                    if !code.is_empty() && !a2.is_empty() {
+                        states.insert(a2.to_ascii_uppercase(), code.to_string());
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
         }
         if errors.is_empty() {
-            Ok(Self { prefixes })
+            Ok(Self { prefixes, states })
         } else {
             Err(errors)
         }
@@ -45,29 +77,52 @@ impl Venues {
         {
             return;
         }
-        if !self
+        let Some(&(_, at_home)) = self
             .prefixes
             .iter()
-            .any(|p| e.cameo.starts_with(p.as_str()))
-        {
-            return;
-        }
-        let Some(place) = e.place.and_then(|i| doc.places.get(i)) else {
-            return;
-        };
-        let Some(actor) = doc
-            .entities
-            .iter()
-            .find(|x| x.span == place.span)
-            .and_then(|x| x.actor.as_ref())
+            .find(|(p, _)| e.cameo.starts_with(p.as_str()))
         else {
             return;
         };
-        let code = actor.country.clone().unwrap_or_else(|| actor.code.clone());
+        let Some(place) = e.place.and_then(|i| doc.places.get(i)) else {
+            return;
+        };
+        let named = doc
+            .entities
+            .iter()
+            .find(|x| x.span == place.span)
+            .and_then(|x| x.actor.as_ref());
+        let (code, whole, name) = if let Some(actor) = named {
+            (
+                actor.country.clone().unwrap_or_else(|| actor.code.clone()),
+                actor.code.clone(),
+                actor.name.clone(),
+            )
+        } else {
+            let Some(state) = self.states.get(&place.country.to_ascii_uppercase()) else {
+                return;
+            };
+            // at home, a town or region stands for the doer's own state only for the
+            // codes marked `home` (an attack in a town at home, not a promise made there)
+            if !at_home
+                && e.source
+                    .as_ref()
+                    .and_then(|s| s.actor.as_ref())
+                    .is_some_and(|s| {
+                        s.country
+                            .as_deref()
+                            .unwrap_or_else(|| s.code.get(..3).unwrap_or(&s.code))
+                            == state
+                    })
+            {
+                return;
+            }
+            (state.clone(), state.clone(), Some(place.name.clone()))
+        };
         if e.source
             .as_ref()
             .and_then(|s| s.actor.as_ref())
-            .is_some_and(|s| s.code == actor.code)
+            .is_some_and(|s| s.code == whole)
         {
             return;
         }
@@ -77,7 +132,7 @@ impl Venues {
                 country: Some(code.clone()),
                 code,
                 role: None,
-                name: actor.name.clone(),
+                name,
             }),
             rule: "venue",
         });
