@@ -65,15 +65,7 @@ fn sample() -> Vec<vigie_store::DocRecord> {
             "https://news.example.com/d1",
             "2019-02-07",
             STRIKE,
-            &[Ev {
-                plover: "THREATEN",
-                cameo: "138",
-                src: Some(("Moscow", "RUSGOV")),
-                tgt: Some(("the convoy", "UKRMIL")),
-                trigger: "threatened",
-                date: None,
-                place: Some(("border", 703_883, "UA")),
-            }],
+            &[moscow_threatens_the_convoy()],
         ),
     ]
 }
@@ -250,15 +242,7 @@ fn migrations_bring_an_old_store_up_to_date() {
             "https://news.example.com/e1",
             "2019-02-07",
             STRIKE,
-            &[Ev {
-                plover: "THREATEN",
-                cameo: "138",
-                src: Some(("Moscow", "RUSGOV")),
-                tgt: Some(("the convoy", "UKRMIL")),
-                trigger: "threatened",
-                date: None,
-                place: Some(("border", 703_883, "UA")),
-            }],
+            &[moscow_threatens_the_convoy()],
         );
         assert_eq!(s.write_batch(&[more]).unwrap().inserted, 1);
         assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
@@ -674,5 +658,18 @@ fn a_dated_report_anchors_a_later_undated_one_when_each_is_alone_of_its_kind() {
         // only the actors' names are shared
         assert_ne!(clusters(&s, "names"), [dated], "{pass}");
         s.recluster().unwrap();
+    }
+}
+
+/// The threat of the STRIKE text, as its extraction would code it.
+fn moscow_threatens_the_convoy() -> Ev<'static> {
+    Ev {
+        plover: "THREATEN",
+        cameo: "138",
+        src: Some(("Moscow", "RUSGOV")),
+        tgt: Some(("the convoy", "UKRMIL")),
+        trigger: "threatened",
+        date: None,
+        place: Some(("border", 703_883, "UA")),
     }
 }

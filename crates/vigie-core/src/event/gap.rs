@@ -22,7 +22,7 @@ const MAX_INCISE: usize = 6;
 
 /// The verbs of multi-word verb phrases, and the rest of each phrase.
 #[derive(Debug, Clone)]
-pub struct Gapped {
+pub struct SplitPhrases {
     /// Inflected verb alone → indexes into `Triggers::forms` of the full phrase.
     heads: PhraseMatcher,
     /// Per form index: the folded words after the verb (empty for one-word entries).
@@ -41,7 +41,7 @@ pub struct GapMatch {
     pub original: String,
 }
 
-impl Gapped {
+impl SplitPhrases {
     pub fn new(tr: &Triggers) -> Self {
         let mut heads = Vec::new();
         let mut tails = Vec::with_capacity(tr.forms.len());

@@ -42,8 +42,8 @@ pub struct EventLexicon {
     pub fr: Triggers,
     pub en: Triggers,
     /// Multi-word verb phrases split by a gap or a contraction, per language.
-    gap_fr: gap::Gapped,
-    gap_en: gap::Gapped,
+    gap_fr: gap::SplitPhrases,
+    gap_en: gap::SplitPhrases,
     grammar: Grammar,
     status: StatusCues,
     anaphora_fr: PhraseMatcher,
@@ -154,8 +154,8 @@ impl EventLexicon {
                 Ok(intents),
                 Ok(venues),
             ) if errors.is_empty() => Ok(Self {
-                gap_fr: gap::Gapped::new(&fr),
-                gap_en: gap::Gapped::new(&en),
+                gap_fr: gap::SplitPhrases::new(&fr),
+                gap_en: gap::SplitPhrases::new(&en),
                 dating,
                 roles,
                 embedding,
@@ -185,7 +185,7 @@ impl EventLexicon {
         }
     }
 
-    fn gapped(&self, lang: &str) -> Option<&gap::Gapped> {
+    fn split_phrases(&self, lang: &str) -> Option<&gap::SplitPhrases> {
         match lang {
             "fr" => Some(&self.gap_fr),
             "en" => Some(&self.gap_en),
@@ -371,7 +371,7 @@ fn detect_all(
     let contiguous = gapped::find(tr, doc, gram, lang);
     let taken: Vec<Span> = contiguous.iter().map(|m| m.span).collect();
     let split = lex
-        .gapped(lang)
+        .split_phrases(lang)
         .map(|g| g.find(doc, gram, lang, &taken))
         .unwrap_or_default();
     // (span, payloads, spelling to compare when not the span's own text), in text order
