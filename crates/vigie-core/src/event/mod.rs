@@ -17,6 +17,7 @@ pub mod merge;
 pub mod name;
 pub mod object_event;
 pub mod ontology;
+pub mod own_state;
 pub mod place;
 pub mod polarity;
 pub mod quote_stance;
@@ -57,6 +58,7 @@ pub struct EventLexicon {
     domestic: domestic::DomesticAgents,
     senses: sense::Senses,
     dyadic: dyadic::Dyadic,
+    own_state: own_state::OwnState,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -112,6 +114,11 @@ impl EventLexicon {
                 errors.extend(e);
                 dyadic::Dyadic::default()
             });
+        let own_state = own_state::OwnState::load(src, |c| ontology.get(c).is_some())
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                own_state::OwnState::default()
+            });
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {
@@ -165,6 +172,7 @@ impl EventLexicon {
                 domestic,
                 senses,
                 dyadic,
+                own_state,
                 ontology,
                 fr,
                 en,
@@ -285,6 +293,7 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
     let (mut events, occurrences) = detect_all(doc, lex, home.as_deref());
     for e in &mut events {
         lex.venues.assign(doc, e);
+        lex.own_state.assign(e);
     }
     // what a demand asks for or a threat promises is not a happening of its own
     let mut kept = lex
@@ -645,3 +654,5 @@ mod tests_embed;
 mod tests_en;
 #[cfg(test)]
 mod tests_gap;
+#[cfg(test)]
+mod tests_triggers;

@@ -109,17 +109,24 @@ impl Senses {
         let Some((after, before)) = self.rows.get(lang).and_then(|m| m.get(phrase)) else {
             return false;
         };
-        let next = tokens.get(last..).unwrap_or(&[]).iter().find(|t| {
+        // determiners and adverbs stand between a verb and what it takes (« enlever quasiment
+        // tous les sièges »); an adverb may itself be the word listed ("asked not to")
+        for t in tokens.get(last..).unwrap_or(&[]) {
+            if t.kind == TokenKind::Punct {
+                break;
+            }
             let w = folded(doc, t);
-            !gram.is(lang, WordClass::Det, w)
-                && !self
+            if after.iter().any(|x| x == w) {
+                return true;
+            }
+            let skipped = gram.is(lang, WordClass::Det, w)
+                || gram.is(lang, WordClass::Adv, w)
+                || self
                     .skip
                     .get(lang)
-                    .is_some_and(|s| s.iter().any(|x| x == w))
-        });
-        if let Some(t) = next.filter(|t| t.kind != TokenKind::Punct) {
-            if after.iter().any(|w| w == folded(doc, t)) {
-                return true;
+                    .is_some_and(|s| s.iter().any(|x| x == w));
+            if !skipped {
+                break;
             }
         }
         let prev = first.checked_sub(1).and_then(|i| tokens.get(i));

@@ -1,0 +1,174 @@
+//! Trigger types, word senses and the protest-at-home rule, on sentences written for them,
+//! French and English, with the exact trigger span of every event found.
+
+use super::tests::{doc, k, keys, lex};
+use super::*;
+use crate::doc::Status::Actual;
+
+/// (trigger text, CAMEO code) of each event detected in `text`.
+fn triggers(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Vec<(String, String)> {
+    let d = doc(lang, text, actors);
+    detect(&d, lex())
+        .iter()
+        .map(|e| (d.slice(e.trigger).to_string(), e.cameo.clone()))
+        .collect()
+}
+
+fn t(text: &str, cameo: &str) -> (String, String) {
+    (text.into(), cameo.into())
+}
+
+#[test]
+fn stepping_down_is_a_retreat() {
+    let a = [("Chile", "CHL", false), ("chilien", "CHL", true)];
+    let d = doc("en", "The defence minister of Chile resigned on Monday.", &a);
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "resigned");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("RETREAT", "0831"));
+    let d = doc("fr", "Le ministre chilien a démissionné lundi soir.", &a);
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a démissionné");
+    assert_eq!(e[0].plover, "RETREAT");
+    let d = doc("fr", "La démission du ministre chilien surprend.", &a);
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "démission");
+    assert_eq!(e[0].plover, "RETREAT");
+}
+
+#[test]
+fn withholding_aid_is_a_sanction() {
+    let a = [("Chile", "CHL", false), ("Bolivia", "BOL", false)];
+    let text = "Chile withheld aid to Bolivia.";
+    assert_eq!(triggers("en", text, &a)[0], t("withheld", "160"));
+    assert_eq!(keys("en", text, &a), [k("SANCTION", Some("CHL"), Some("BOL"), Actual)]);
+    let d = doc("en", "Chile has been withholding military aid from Bolivia.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "has been withholding");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("SANCTION", "162"));
+    // the noun after a verb is the noun: « suspended aid to » suspends aid
+    let text = "Chile suspended aid to Bolivia.";
+    assert_eq!(keys("en", text, &a), [k("SANCTION", Some("CHL"), Some("BOL"), Actual)]);
+}
+
+#[test]
+fn asylum_granted_with_its_kind() {
+    let a = [("Chile", "CHL", false), ("Bolivian officers", "BOLMIL", true)];
+    for (text, trigger) in [
+        ("Chile granted political asylum to Bolivian officers.", "granted political asylum"),
+        ("Chile has granted diplomatic asylum to Bolivian officers.", "has granted diplomatic asylum"),
+    ] {
+        assert_eq!(triggers("en", text, &a), [t(trigger, "075")], "{text}");
+        assert_eq!(keys("en", text, &a), [k("AID", Some("CHL"), Some("BOL"), Actual)], "{text}");
+    }
+}
+
+#[test]
+fn word_senses_that_name_no_happening() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Peruvian", "PER", true),
+        ("Chili", "CHL", false),
+        ("péruvien", "PER", true),
+    ];
+    for (lang, text) in [
+        ("en", "The governor of Chile abused his office for years."),
+        ("en", "Peruvian observers condemned human rights abuses in Chile."),
+        ("en", "New evidence supported the claims of Peru."),
+        ("en", "Chile accepted responsibility for the shooting."),
+        ("en", "The treaty seeks to end the dispute between Chile and Peru."),
+        ("en", "Chile defended its decision on Monday."),
+        ("en", "Peru called the floods an existential threat to Chile."),
+        ("en", "A letter handed over to Peru lists the demands."),
+        ("en", "Chile handed over a letter to Peru."),
+        ("en", "The party of Chile mobilized voters before the vote."),
+        ("en", "Chile denied that its troops crossed into Peru."),
+        ("en", "Chile denied any involvement in the attack on Peru."),
+        ("en", "Chile came under pressure from Peru."),
+        ("en", "Chile will host the tournament in Peru."),
+        ("en", "Youths in Chile threw petrol bombs."),
+        ("en", "Ceasefire monitors from Peru reached Chile."),
+        ("fr", "Le parti du Chili a mobilisé ses électeurs."),
+        ("fr", "Le candidat du Chili devrait enlever quasiment tous les sièges."),
+        ("fr", "Le ministre du Chili a remis sa démission au président."),
+        ("fr", "Le Chili a démenti avoir envoyé des troupes au Pérou."),
+        ("fr", "Le Chili nie toute implication dans l'attaque."),
+        ("fr", "Des pêcheurs péruviens se voient refuser l'accès au port du Chili."),
+    ] {
+        let d = doc(lang, text, &a);
+        let found: Vec<_> = detect(&d, lex())
+            .iter()
+            .map(|e| d.slice(e.trigger).to_string())
+            .collect();
+        let cancelled = [
+            "abused", "abuses", "supported", "accepted", "seeks", "defended", "threat",
+            "handed over", "mobilized", "denied", "pressure", "host", "bombs", "Ceasefire",
+            "a mobilisé", "enlever", "a remis", "a démenti", "nie", "refuser",
+        ];
+        assert!(
+            !found.iter().any(|f| cancelled.contains(&f.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+    // the same words in their event sense still fire, with their spans
+    assert_eq!(
+        triggers("en", "Guards abused the Peruvian detainees.", &a),
+        [t("abused", "182")]
+    );
+    assert_eq!(
+        triggers("en", "Chile handed over medicine to Peru.", &a),
+        [t("handed over", "070")]
+    );
+    assert_eq!(
+        triggers("en", "Chile denied the request of Peru.", &a)[0],
+        t("denied", "120")
+    );
+    assert_eq!(
+        triggers("en", "Chile hosted the president of Peru.", &a),
+        [t("hosted", "043")]
+    );
+    assert_eq!(
+        triggers("en", "Chile pressured Peru to act.", &a),
+        [t("pressured", "020")]
+    );
+    assert_eq!(
+        triggers("en", "Chile mobilized reservists against Peru.", &a),
+        [t("mobilized", "154")]
+    );
+    assert_eq!(
+        triggers("fr", "Des hommes armés ont enlevé deux Péruviens au Chili.", &a)[0],
+        t("ont enlevé", "181")
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili a refusé l'accès au port aux pêcheurs péruviens.", &a)[0],
+        t("a refusé", "120")
+    );
+}
+
+#[test]
+fn a_protest_with_no_target_is_made_to_the_protesters_own_state() {
+    let a = [("Young Chileans", "CHL", true), ("Peru", "PER", false)];
+    let text = "Young Chileans blocked roads on Sunday.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "blocked");
+    assert_eq!(e[0].plover, "PROTEST");
+    let target = e[0].target.as_ref().expect("a target");
+    assert_eq!(d.slice(target.span), "Young Chileans");
+    assert_eq!(target.rule, "own-state");
+    assert_eq!(keys("en", text, &a), [k("PROTEST", Some("CHL"), Some("CHL"), Actual)]);
+    // a target named in the text stays
+    let text = "Young Chileans protested against Peru.";
+    assert_eq!(keys("en", text, &a), [k("PROTEST", Some("CHL"), Some("PER"), Actual)]);
+    // an attack names no victim by its doer's nationality
+    let a = [("Chilean troops", "CHLMIL", true)];
+    assert_eq!(
+        keys("en", "Chilean troops attacked at dawn.", &a),
+        [k("ASSAULT", Some("CHL"), None, Actual)]
+    );
+    let a = [("Des enseignants chiliens", "CHL", true)];
+    assert_eq!(
+        keys("fr", "Des enseignants chiliens ont manifesté mardi.", &a),
+        [k("PROTEST", Some("CHL"), Some("CHL"), Actual)]
+    );
+}
