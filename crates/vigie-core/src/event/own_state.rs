@@ -40,7 +40,10 @@ impl OwnState {
     /// Give a protest with a source from a country and no target actor that country.
     pub fn assign(&self, e: &mut Event) {
         if e.target.as_ref().is_some_and(|t| t.actor.is_some())
-            || !self.prefixes.iter().any(|p| e.cameo.starts_with(p.as_str()))
+            || !self
+                .prefixes
+                .iter()
+                .any(|p| e.cameo.starts_with(p.as_str()))
         {
             return;
         }

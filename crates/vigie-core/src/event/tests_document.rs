@@ -394,14 +394,14 @@ fn aid_or_sanction_with_no_recipient_is_not_coded() {
         ),
         []
     );
-    // a protest stands with one side
+    // a protest stands with one side, and is made to that side's own state (own_state.rs)
     assert_eq!(
         keys(
             "en",
             "Chilean students protested on Monday.",
             &[("Chilean", "CHL", true)],
         ),
-        [k("PROTEST", Some("CHL"), None, Status::Actual)]
+        [k("PROTEST", Some("CHL"), Some("CHL"), Status::Actual)]
     );
 }
 

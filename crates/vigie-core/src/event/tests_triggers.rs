@@ -21,7 +21,11 @@ fn t(text: &str, cameo: &str) -> (String, String) {
 #[test]
 fn stepping_down_is_a_retreat() {
     let a = [("Chile", "CHL", false), ("chilien", "CHL", true)];
-    let d = doc("en", "The defence minister of Chile resigned on Monday.", &a);
+    let d = doc(
+        "en",
+        "The defence minister of Chile resigned on Monday.",
+        &a,
+    );
     let e = detect(&d, lex());
     assert_eq!(d.slice(e[0].trigger), "resigned");
     assert_eq!((e[0].plover, e[0].cameo.as_str()), ("RETREAT", "0831"));
@@ -40,25 +44,48 @@ fn withholding_aid_is_a_sanction() {
     let a = [("Chile", "CHL", false), ("Bolivia", "BOL", false)];
     let text = "Chile withheld aid to Bolivia.";
     assert_eq!(triggers("en", text, &a)[0], t("withheld", "160"));
-    assert_eq!(keys("en", text, &a), [k("SANCTION", Some("CHL"), Some("BOL"), Actual)]);
-    let d = doc("en", "Chile has been withholding military aid from Bolivia.", &a);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("SANCTION", Some("CHL"), Some("BOL"), Actual)]
+    );
+    let d = doc(
+        "en",
+        "Chile has been withholding military aid from Bolivia.",
+        &a,
+    );
     let e = code(&d, lex());
     assert_eq!(d.slice(e[0].trigger), "has been withholding");
     assert_eq!((e[0].plover, e[0].cameo.as_str()), ("SANCTION", "162"));
     // the noun after a verb is the noun: « suspended aid to » suspends aid
     let text = "Chile suspended aid to Bolivia.";
-    assert_eq!(keys("en", text, &a), [k("SANCTION", Some("CHL"), Some("BOL"), Actual)]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("SANCTION", Some("CHL"), Some("BOL"), Actual)]
+    );
 }
 
 #[test]
 fn asylum_granted_with_its_kind() {
-    let a = [("Chile", "CHL", false), ("Bolivian officers", "BOLMIL", true)];
+    let a = [
+        ("Chile", "CHL", false),
+        ("Bolivian officers", "BOLMIL", true),
+    ];
     for (text, trigger) in [
-        ("Chile granted political asylum to Bolivian officers.", "granted political asylum"),
-        ("Chile has granted diplomatic asylum to Bolivian officers.", "has granted diplomatic asylum"),
+        (
+            "Chile granted political asylum to Bolivian officers.",
+            "granted political asylum",
+        ),
+        (
+            "Chile has granted diplomatic asylum to Bolivian officers.",
+            "has granted diplomatic asylum",
+        ),
     ] {
         assert_eq!(triggers("en", text, &a), [t(trigger, "075")], "{text}");
-        assert_eq!(keys("en", text, &a), [k("AID", Some("CHL"), Some("BOL"), Actual)], "{text}");
+        assert_eq!(
+            keys("en", text, &a),
+            [k("AID", Some("CHL"), Some("BOL"), Actual)],
+            "{text}"
+        );
     }
 }
 
@@ -73,12 +100,21 @@ fn word_senses_that_name_no_happening() {
     ];
     for (lang, text) in [
         ("en", "The governor of Chile abused his office for years."),
-        ("en", "Peruvian observers condemned human rights abuses in Chile."),
+        (
+            "en",
+            "Peruvian observers condemned human rights abuses in Chile.",
+        ),
         ("en", "New evidence supported the claims of Peru."),
         ("en", "Chile accepted responsibility for the shooting."),
-        ("en", "The treaty seeks to end the dispute between Chile and Peru."),
+        (
+            "en",
+            "The treaty seeks to end the dispute between Chile and Peru.",
+        ),
         ("en", "Chile defended its decision on Monday."),
-        ("en", "Peru called the floods an existential threat to Chile."),
+        (
+            "en",
+            "Peru called the floods an existential threat to Chile.",
+        ),
         ("en", "A letter handed over to Peru lists the demands."),
         ("en", "Chile handed over a letter to Peru."),
         ("en", "The party of Chile mobilized voters before the vote."),
@@ -89,11 +125,23 @@ fn word_senses_that_name_no_happening() {
         ("en", "Youths in Chile threw petrol bombs."),
         ("en", "Ceasefire monitors from Peru reached Chile."),
         ("fr", "Le parti du Chili a mobilisé ses électeurs."),
-        ("fr", "Le candidat du Chili devrait enlever quasiment tous les sièges."),
-        ("fr", "Le ministre du Chili a remis sa démission au président."),
-        ("fr", "Le Chili a démenti avoir envoyé des troupes au Pérou."),
+        (
+            "fr",
+            "Le candidat du Chili devrait enlever quasiment tous les sièges.",
+        ),
+        (
+            "fr",
+            "Le ministre du Chili a remis sa démission au président.",
+        ),
+        (
+            "fr",
+            "Le Chili a démenti avoir envoyé des troupes au Pérou.",
+        ),
         ("fr", "Le Chili nie toute implication dans l'attaque."),
-        ("fr", "Des pêcheurs péruviens se voient refuser l'accès au port du Chili."),
+        (
+            "fr",
+            "Des pêcheurs péruviens se voient refuser l'accès au port du Chili.",
+        ),
     ] {
         let d = doc(lang, text, &a);
         let found: Vec<_> = detect(&d, lex())
@@ -101,9 +149,26 @@ fn word_senses_that_name_no_happening() {
             .map(|e| d.slice(e.trigger).to_string())
             .collect();
         let cancelled = [
-            "abused", "abuses", "supported", "accepted", "seeks", "defended", "threat",
-            "handed over", "mobilized", "denied", "pressure", "host", "bombs", "Ceasefire",
-            "a mobilisé", "enlever", "a remis", "a démenti", "nie", "refuser",
+            "abused",
+            "abuses",
+            "supported",
+            "accepted",
+            "seeks",
+            "defended",
+            "threat",
+            "handed over",
+            "mobilized",
+            "denied",
+            "pressure",
+            "host",
+            "bombs",
+            "Ceasefire",
+            "a mobilisé",
+            "enlever",
+            "a remis",
+            "a démenti",
+            "nie",
+            "refuser",
         ];
         assert!(
             !found.iter().any(|f| cancelled.contains(&f.as_str())),
@@ -136,11 +201,19 @@ fn word_senses_that_name_no_happening() {
         [t("mobilized", "154")]
     );
     assert_eq!(
-        triggers("fr", "Des hommes armés ont enlevé deux Péruviens au Chili.", &a)[0],
+        triggers(
+            "fr",
+            "Des hommes armés ont enlevé deux Péruviens au Chili.",
+            &a
+        )[0],
         t("ont enlevé", "181")
     );
     assert_eq!(
-        triggers("fr", "Le Chili a refusé l'accès au port aux pêcheurs péruviens.", &a)[0],
+        triggers(
+            "fr",
+            "Le Chili a refusé l'accès au port aux pêcheurs péruviens.",
+            &a
+        )[0],
         t("a refusé", "120")
     );
 }
@@ -156,10 +229,16 @@ fn a_protest_with_no_target_is_made_to_the_protesters_own_state() {
     let target = e[0].target.as_ref().expect("a target");
     assert_eq!(d.slice(target.span), "Young Chileans");
     assert_eq!(target.rule, "own-state");
-    assert_eq!(keys("en", text, &a), [k("PROTEST", Some("CHL"), Some("CHL"), Actual)]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("PROTEST", Some("CHL"), Some("CHL"), Actual)]
+    );
     // a target named in the text stays
     let text = "Young Chileans protested against Peru.";
-    assert_eq!(keys("en", text, &a), [k("PROTEST", Some("CHL"), Some("PER"), Actual)]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("PROTEST", Some("CHL"), Some("PER"), Actual)]
+    );
     // an attack names no victim by its doer's nationality
     let a = [("Chilean troops", "CHLMIL", true)];
     assert_eq!(
