@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::inflect::{plural, Form, Inflector};
 use super::ontology::Ontology;
-use crate::lexicon::{LexiconError, PhraseMatcher, Sources, Table};
+use super::gap::SplitPhrases;
+use crate::lexicon::matcher::PhraseSets;
+use crate::lexicon::{LexiconError, Sources, Table};
 use crate::normalize::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,9 +77,13 @@ pub struct Triggers {
     pub entries: Vec<Entry>,
     pub forms: Vec<FormRef>,
     pub surfaces: Vec<String>,
-    pub matcher: PhraseMatcher,
-    /// The verb parts of gapped entries: a match is a trigger only with its tail after it.
-    pub gapped: PhraseMatcher,
+    /// Three lists searched in one walk, in this order: every form of every entry without a
+    /// gap; the verb parts of gapped entries (a match is a trigger only with its tail after
+    /// it, see `gapped.rs`); the verbs of multi-word verb phrases alone (see `gap.rs`).
+    /// Payloads are indexes into `forms`.
+    pub matchers: PhraseSets<3>,
+    /// The rest of each multi-word verb phrase, for the third list.
+    pub split: SplitPhrases,
 }
 
 /// Strip a reflexive pronoun: « se réunir » → « réunir », « s'en prendre à » → « prendre à ».
@@ -182,12 +188,13 @@ impl Triggers {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let (split, heads) = SplitPhrases::new(&entries, &forms, &surfaces);
         Ok(Self {
+            matchers: PhraseSets::new([phrases, gapped, heads]),
+            split,
             entries,
             forms,
             surfaces,
-            matcher: PhraseMatcher::new(phrases),
-            gapped: PhraseMatcher::new(gapped),
         })
     }
 
