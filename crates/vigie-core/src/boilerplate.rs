@@ -11,8 +11,8 @@
 
 use std::collections::HashSet;
 
-use crate::lexicon::fnv::FnvBuild;
 use crate::doc::{Doc, Span};
+use crate::lexicon::fnv::FnvBuild;
 use crate::lexicon::{LexiconError, Sources};
 use crate::normalize::fold;
 

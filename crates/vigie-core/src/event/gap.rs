@@ -10,9 +10,9 @@
 
 use super::argument::prep_accepts;
 use super::grammar::{folded, Grammar, WordClass};
-use super::trigger::{strip_reflexive, Entry, FormRef, Pos};
 #[cfg(doc)]
 use super::trigger::Triggers;
+use super::trigger::{strip_reflexive, Entry, FormRef, Pos};
 use crate::doc::{Doc, Span, Token};
 use crate::lexicon::PhraseMatch;
 use crate::normalize::fold;

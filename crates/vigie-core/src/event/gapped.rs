@@ -75,8 +75,22 @@ fn complete<'m>(
                 .is_some_and(|t| is_word(t) && gram.is(lang, WordClass::Det, folded(doc, t)))
         })
         .count();
+    // the numbers of the words a tail may start with, after 0 to `dets` determiners
+    let mut starts = [0u32; MAX_GAP + 1];
+    for (s, t) in starts
+        .iter_mut()
+        .zip(tokens.get(after..).unwrap_or_default())
+    {
+        *s = tr.tail_words.get(folded(doc, t)).copied().unwrap_or(0);
+    }
+    let starts = starts.get(..=dets).unwrap_or_default();
     let mut best: Option<PhraseMatch<'m>> = None;
     for (i, p) in h.payloads.iter().enumerate() {
+        // a tail whose first word stands at none of those places cannot follow
+        let head = tr.tail_heads.get(*p as usize).copied().unwrap_or(0);
+        if head == 0 || !starts.contains(&head) {
+            continue;
+        }
         let Some(entry) = tr
             .forms
             .get(*p as usize)

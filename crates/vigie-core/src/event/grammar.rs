@@ -103,17 +103,23 @@ struct WordBits {
 fn pack(w: &str) -> Option<u128> {
     let b = w.as_bytes();
     let n = b.len();
-    let u64_at = |i: usize| b.get(i..i + 8).and_then(|x| x.try_into().ok()).map(u64::from_le_bytes);
-    let u32_at = |i: usize| b.get(i..i + 4).and_then(|x| x.try_into().ok()).map(u32::from_le_bytes);
+    let u64_at = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|x| x.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let u32_at = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|x| x.try_into().ok())
+            .map(u32::from_le_bytes)
+    };
     let body: u128 = match n {
         8..=15 => {
             // the last eight bytes without the first of them (which the first eight hold)
             u128::from(u64_at(0)?) | u128::from(u64_at(n - 8)? >> 8) << 64
         }
         4..=7 => u128::from(u32_at(0)?) | u128::from(u32_at(n - 4)?) << 32,
-        1..=3 => {
-            u128::from(b[0]) | u128::from(b[n / 2]) << 8 | u128::from(b[n - 1]) << 16
-        }
+        1..=3 => u128::from(b[0]) | u128::from(b[n / 2]) << 8 | u128::from(b[n - 1]) << 16,
         _ => return None,
     };
     Some(body | (n as u128) << 120)
@@ -247,9 +253,26 @@ mod tests {
     #[test]
     fn packed_words_differ_when_the_words_do() {
         let words = [
-            "a", "aa", "aaa", "ab", "ba", "aab", "aaaa", "aaaaaaa", "aaaaaaaa", "aaaaaaaaa",
-            "abcdefgh", "abcdefghi", "bcdefghi", "aaaaaaaaaaaaaaa", "aaaaaaaaaaaaaab", "de",
-            "des", "dès", "l'", "d'",
+            "a",
+            "aa",
+            "aaa",
+            "ab",
+            "ba",
+            "aab",
+            "aaaa",
+            "aaaaaaa",
+            "aaaaaaaa",
+            "aaaaaaaaa",
+            "abcdefgh",
+            "abcdefghi",
+            "bcdefghi",
+            "aaaaaaaaaaaaaaa",
+            "aaaaaaaaaaaaaab",
+            "de",
+            "des",
+            "dès",
+            "l'",
+            "d'",
         ];
         let packed: HashSet<u128> = words.iter().filter_map(|w| pack(w)).collect();
         assert_eq!(packed.len(), words.len());
@@ -261,12 +284,18 @@ mod tests {
     fn words_are_found_in_their_classes_only() {
         let mut m: HashMap<String, u16, FastHash> = HashMap::default();
         m.insert("les".into(), 1 << WordClass::Det as u16);
-        m.insert("a".into(), 1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16);
+        m.insert(
+            "a".into(),
+            1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16,
+        );
         m.insert("notwithstanding".into(), 1 << WordClass::Prep as u16);
         m.insert("nevertheless-too".into(), 1 << WordClass::Adv as u16);
         let t = WordBits::new(m);
         assert_eq!(t.get("les"), 1 << WordClass::Det as u16);
-        assert_eq!(t.get("a"), 1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16);
+        assert_eq!(
+            t.get("a"),
+            1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16
+        );
         assert_eq!(t.get("notwithstanding"), 1 << WordClass::Prep as u16);
         assert_eq!(t.get("nevertheless-too"), 1 << WordClass::Adv as u16);
         assert_eq!(t.get("le"), 0);

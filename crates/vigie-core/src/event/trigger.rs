@@ -4,9 +4,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::gap::SplitPhrases;
 use super::inflect::{plural, Form, Inflector};
 use super::ontology::Ontology;
-use super::gap::SplitPhrases;
+use crate::lexicon::fnv::FnvBuild;
 use crate::lexicon::matcher::PhraseSets;
 use crate::lexicon::{LexiconError, Sources, Table};
 use crate::normalize::fold;
@@ -84,6 +85,12 @@ pub struct Triggers {
     pub matchers: PhraseSets<3>,
     /// The rest of each multi-word verb phrase, for the third list.
     pub split: SplitPhrases,
+    /// Per form, the first word of its entry's tail as a number from `tail_words` (0 when
+    /// the entry has no tail): a verb part such as "take" carries hundreds of gapped entries,
+    /// and comparing numbers rules most of them out without reading the entries.
+    pub(crate) tail_heads: Vec<u32>,
+    /// Folded first words of tails → their number (from 1).
+    pub(crate) tail_words: HashMap<String, u32, FnvBuild>,
 }
 
 /// Strip a reflexive pronoun: « se réunir » → « réunir », « s'en prendre à » → « prendre à ».
@@ -189,7 +196,20 @@ impl Triggers {
             return Err(errors);
         }
         let (split, heads) = SplitPhrases::new(&entries, &forms, &surfaces);
+        let mut tail_words: HashMap<String, u32, FnvBuild> = HashMap::default();
+        let tail_heads = forms
+            .iter()
+            .map(|f| {
+                let Some(w) = entries.get(f.entry as usize).and_then(|e| e.tail.first()) else {
+                    return 0;
+                };
+                let next = tail_words.len() as u32 + 1;
+                *tail_words.entry(w.clone()).or_insert(next)
+            })
+            .collect();
         Ok(Self {
+            tail_heads,
+            tail_words,
             matchers: PhraseSets::new([phrases, gapped, heads]),
             split,
             entries,

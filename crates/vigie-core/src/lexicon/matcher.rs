@@ -72,7 +72,7 @@ struct Matches<'m, 'n> {
     first: usize,
 }
 
-impl<'m> Sink for Matches<'m, '_> {
+impl Sink for Matches<'_, '_> {
     fn found(&mut self, start: usize, end: usize, key: usize) {
         if let Some(payloads) = self.payloads.get(key) {
             self.out.push(PhraseMatch {
@@ -280,12 +280,11 @@ struct SetMatches<'m, 'n, const N: usize> {
     first: [usize; N],
 }
 
-impl<'m, const N: usize> Sink for SetMatches<'m, '_, N> {
+impl<const N: usize> Sink for SetMatches<'_, '_, N> {
     fn found(&mut self, start: usize, end: usize, key: usize) {
-        let (Some(all), Some(ends)) = (
-            self.sets.matcher.payloads.get(key),
-            self.sets.ends.get(key),
-        ) else {
+        let (Some(all), Some(ends)) =
+            (self.sets.matcher.payloads.get(key), self.sets.ends.get(key))
+        else {
             return;
         };
         let mut span = None;
@@ -317,7 +316,7 @@ impl<const N: usize> PhraseSets<N> {
     pub fn new<S: AsRef<str>>(lists: [Vec<(S, u32)>; N]) -> Self {
         let mut keys = Keys::default();
         let mut per_key: Vec<[Vec<u32>; N]> = Vec::new();
-        for (n, list) in lists.iter().enumerate() {
+        for (n, list) in lists.into_iter().enumerate() {
             for (phrase, payload) in list {
                 let Some(slot) = keys.intern(phrase.as_ref()) else {
                     continue;
@@ -326,8 +325,8 @@ impl<const N: usize> PhraseSets<N> {
                     per_key.push(std::array::from_fn(|_| Vec::new()));
                 }
                 let p = &mut per_key[slot][n];
-                if !p.contains(payload) {
-                    p.push(*payload);
+                if !p.contains(&payload) {
+                    p.push(payload);
                 }
             }
         }
@@ -366,7 +365,11 @@ impl<const N: usize> PhraseSets<N> {
     /// Has list `n` no key?
     pub fn list_is_empty(&self, n: usize) -> bool {
         self.ends.iter().all(|e| {
-            let from = n.checked_sub(1).and_then(|p| e.get(p)).copied().unwrap_or(0);
+            let from = n
+                .checked_sub(1)
+                .and_then(|p| e.get(p))
+                .copied()
+                .unwrap_or(0);
             e.get(n).is_none_or(|&to| to == from)
         })
     }
@@ -459,7 +462,12 @@ mod tests {
     #[test]
     fn sets_find_what_each_list_finds_alone() {
         let lists = [
-            vec![("appelle à", 0), ("appelle", 1), ("de la", 2), ("la paix", 3)],
+            vec![
+                ("appelle à", 0),
+                ("appelle", 1),
+                ("de la", 2),
+                ("la paix", 3),
+            ],
             vec![("appelle", 4), ("l'", 5)],
             vec![("appelle", 6), ("appelle", 7), ("paix", 8), ("de", 9)],
         ];
@@ -475,10 +483,7 @@ mod tests {
         for (list, found) in lists.into_iter().zip(&got) {
             let alone = PhraseMatcher::new(list);
             assert_eq!(view(found), view(&alone.find_all(&n)));
-            assert_eq!(
-                view(&longest(found.clone())),
-                view(&alone.find_longest(&n))
-            );
+            assert_eq!(view(&longest(found.clone())), view(&alone.find_longest(&n)));
         }
         assert_eq!(
             view(&got[2]),
