@@ -46,11 +46,28 @@ fn hash(key: &str) -> u64 {
         h = (h ^ u64::from_le_bytes(v)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         h ^= h >> 29;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut v = [0u8; 8];
-        v[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(v)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    // the last bytes read in place, overlapping what came before (copying them into a
+    // zeroed word first stalled the load that followed the copy)
+    let n = bytes.len();
+    let u64_at = |i: usize| {
+        bytes
+            .get(i..i + 8)
+            .and_then(|x| x.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let u32_at = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .and_then(|x| x.try_into().ok())
+            .map_or(0, u32::from_le_bytes)
+    };
+    if !chunks.remainder().is_empty() {
+        let v = match n {
+            8.. => u64_at(n - 8),
+            4..=7 => u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32,
+            _ => u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16,
+        };
+        h = (h ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
