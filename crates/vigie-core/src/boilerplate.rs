@@ -12,6 +12,7 @@
 use std::collections::HashSet;
 
 use crate::doc::{Doc, Span};
+use crate::lexicon::fnv::FnvBuild;
 use crate::lexicon::{LexiconError, Sources};
 use crate::normalize::fold;
 
@@ -125,7 +126,7 @@ pub fn mark(doc: &Doc, lex: &BoilerplateLexicon) -> Vec<Span> {
     let all = lines(text);
     // folded words of the whole text, to tell whether a line's names recur in the body
     let mut out = Vec::new();
-    let mut body_words: Option<HashSet<&str>> = None;
+    let mut body_words: Option<HashSet<&str, FnvBuild>> = None;
     for (n, &line) in all.iter().enumerate() {
         let s = &text[line.start..line.end];
         // the line's part of the document's folded text: `fold(s)` without folding (and
@@ -133,8 +134,10 @@ pub fn mark(doc: &Doc, lex: &BoilerplateLexicon) -> Vec<Span> {
         let (fa, fb) = doc.norm.folded_range(line);
         let f = doc.norm.folded.get(fa..fb).unwrap_or("");
         let f = f.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '©');
+        let first = f.as_bytes().first();
         if lex.prefixes.iter().any(|p| {
-            f.starts_with(p.as_str())
+            p.as_bytes().first() == first
+                && f.starts_with(p.as_str())
                 && f[p.len()..]
                     .chars()
                     .next()
@@ -151,18 +154,20 @@ pub fn mark(doc: &Doc, lex: &BoilerplateLexicon) -> Vec<Span> {
         if n == 0 || all.len() < 3 || s.len() > SHORT_LINE || ends_like_a_sentence(s) {
             continue;
         }
-        let words = body_words.get_or_insert_with(|| {
-            doc.norm
-                .folded
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .filter(|w| !w.is_empty())
-                .collect()
-        });
         let line_names = names(s);
         // a name of the line that occurs nowhere else: count its occurrences in the whole text
+        // (two are enough to know), and only then build the set of the text's words
         let foreign = line_names.iter().filter(|w| {
-            let occurrences = doc.norm.folded.match_indices(w.as_str()).count();
-            words.contains(w.as_str()) && occurrences <= 1
+            doc.norm.folded.match_indices(w.as_str()).take(2).count() <= 1
+                && body_words
+                    .get_or_insert_with(|| {
+                        doc.norm
+                            .folded
+                            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                            .filter(|w| !w.is_empty())
+                            .collect()
+                    })
+                    .contains(w.as_str())
         });
         let foreign = foreign.count();
         if (has_kicker(s) && (foreign > 0 || line_names.is_empty())) || foreign >= 2 {

@@ -12,9 +12,10 @@
 //! letter ends a sentence there too. A dateline ("BERLIN |", « PARIS (AFP) - ») is a sentence
 //! of its own so that the city is never read as the subject of the first clause.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::doc::{Doc, Span, Token, TokenKind};
+use crate::lexicon::fnv::FnvBuild;
 use crate::lexicon::{LexiconError, Sources};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +28,9 @@ enum AbbrevKind {
 
 #[derive(Debug, Default)]
 pub struct SegmentLexicon {
-    abbrevs: HashMap<String, AbbrevKind>,
+    abbrevs: HashMap<String, AbbrevKind, FnvBuild>,
     /// Capitalized function words that start sentences (from the language lexicon).
-    starters: std::collections::HashSet<String>,
+    starters: HashSet<String, FnvBuild>,
 }
 
 impl SegmentLexicon {
@@ -42,7 +43,7 @@ impl SegmentLexicon {
             (Err(e), _) | (_, Err(e)) => return Err(vec![e]),
         };
         let mut errors = Vec::new();
-        let mut abbrevs = HashMap::new();
+        let mut abbrevs = HashMap::default();
         for row in &t.rows {
             let kind = match row.get(ck) {
                 "title" => AbbrevKind::Title,
@@ -59,7 +60,7 @@ impl SegmentLexicon {
             }
             abbrevs.insert(a.to_string(), kind);
         }
-        let mut starters = std::collections::HashSet::new();
+        let mut starters = HashSet::default();
         if let Ok(sw) = src.table("lang/stopwords.tsv") {
             if let Ok(cw) = sw.col("words") {
                 for row in &sw.rows {
@@ -269,8 +270,10 @@ fn tokenize(text: &str) -> Vec<Raw> {
     out
 }
 
+/// A combining mark (none is ASCII: the space or punctuation that ends most words skips
+/// the table lookup).
 fn unicode_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// End of a dotted abbreviation starting at `i` ("U.S.", "a.m.", « J.-C. »): at least two

@@ -10,9 +10,11 @@
 
 use super::argument::prep_accepts;
 use super::grammar::{folded, Grammar, WordClass};
-use super::trigger::{strip_reflexive, Pos, Triggers};
+#[cfg(doc)]
+use super::trigger::Triggers;
+use super::trigger::{strip_reflexive, Entry, FormRef, Pos};
 use crate::doc::{Doc, Span, Token};
-use crate::lexicon::PhraseMatcher;
+use crate::lexicon::PhraseMatch;
 use crate::normalize::fold;
 
 /// At most this many tokens between the verb and the rest of its phrase.
@@ -20,11 +22,11 @@ const MAX_GAP: usize = 8;
 /// At most this many tokens inside an inserted phrase between commas.
 const MAX_INCISE: usize = 6;
 
-/// The verbs of multi-word verb phrases, and the rest of each phrase.
-#[derive(Debug, Clone)]
+/// The rest of each multi-word verb phrase after its verb. The inflected verbs alone are
+/// the third list of the trigger matcher ([`Triggers::matchers`], see [`SplitPhrases::new`]),
+/// searched in the same walk as the phrases themselves.
+#[derive(Debug, Clone, Default)]
 pub struct SplitPhrases {
-    /// Inflected verb alone → indexes into `Triggers::forms` of the full phrase.
-    heads: PhraseMatcher,
     /// Per form index: the folded words after the verb (empty for one-word entries).
     tails: Vec<Vec<String>>,
     /// Per form index: the rest of the phrase as written, for the exact-spelling check.
@@ -42,16 +44,19 @@ pub struct GapMatch {
 }
 
 impl SplitPhrases {
-    pub fn new(tr: &Triggers) -> Self {
+    /// The rests of the phrases of `forms`, and the inflected verbs alone (→ form index of
+    /// the full phrase) for the matcher.
+    pub fn new(
+        entries: &[Entry],
+        forms: &[FormRef],
+        surfaces: &[String],
+    ) -> (Self, Vec<(String, u32)>) {
         let mut heads = Vec::new();
-        let mut tails = Vec::with_capacity(tr.forms.len());
-        let mut written = Vec::with_capacity(tr.forms.len());
-        for (k, f) in tr.forms.iter().enumerate() {
-            let entry = tr.entries.get(f.entry as usize);
-            let surface = tr
-                .surfaces
-                .get(f.surface as usize)
-                .map_or("", String::as_str);
+        let mut tails = Vec::with_capacity(forms.len());
+        let mut written = Vec::with_capacity(forms.len());
+        for (k, f) in forms.iter().enumerate() {
+            let entry = entries.get(f.entry as usize);
+            let surface = surfaces.get(f.surface as usize).map_or("", String::as_str);
             let rest_words = entry
                 .filter(|e| e.pos == Pos::Verb)
                 .map_or(0, |e| strip_reflexive(&e.phrase).split(' ').count() - 1);
@@ -66,18 +71,22 @@ impl SplitPhrases {
             tails.push(words[cut..].iter().map(|w| fold(w)).collect());
             written.push(words[cut..].join(" "));
         }
-        Self {
-            heads: PhraseMatcher::new(heads),
-            tails,
-            written,
-        }
+        (Self { tails, written }, heads)
     }
 
     /// Phrases whose verb and rest stand apart (or whose last preposition is contracted), not
     /// overlapping `taken` (the spans the contiguous matcher found).
-    pub fn find(&self, doc: &Doc, gram: &Grammar, lang: &str, taken: &[Span]) -> Vec<GapMatch> {
+    /// `heads` are the non-overlapping matches of the verbs alone.
+    pub fn find(
+        &self,
+        doc: &Doc,
+        gram: &Grammar,
+        lang: &str,
+        taken: &[Span],
+        heads: &[PhraseMatch<'_>],
+    ) -> Vec<GapMatch> {
         let mut out: Vec<GapMatch> = Vec::new();
-        for hm in self.heads.find_longest(&doc.norm) {
+        for hm in heads {
             if taken.iter().any(|t| t.overlaps(hm.span)) {
                 continue;
             }

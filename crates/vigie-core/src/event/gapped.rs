@@ -14,17 +14,25 @@ use crate::lexicon::PhraseMatch;
 /// At most this many determiners between the verb part and the tail ("all their own").
 pub const MAX_GAP: usize = 3;
 
-/// The trigger matches of `tr` in `doc`: the contiguous ones, and the gapped ones, which
-/// refine the bare verb they start with but yield to any other match they overlap (a hand
-/// phrase such as "reach a deal", a noun trigger in the tail such as "joint exercises").
-/// In text order.
-pub fn find<'m>(tr: &'m Triggers, doc: &Doc, gram: &Grammar, lang: &str) -> Vec<PhraseMatch<'m>> {
-    let mut out = tr.matcher.find_longest(&doc.norm);
-    if tr.gapped.is_empty() {
+/// The trigger matches of `tr` in `doc`: the contiguous ones (`contiguous`, non-overlapping),
+/// and the gapped ones, which refine the bare verb they start with but yield to any other
+/// match they overlap (a hand phrase such as "reach a deal", a noun trigger in the tail such
+/// as "joint exercises"). `verbs` are every match of the gapped entries' verb parts. In text
+/// order.
+pub fn find<'m>(
+    tr: &'m Triggers,
+    doc: &Doc,
+    gram: &Grammar,
+    lang: &str,
+    contiguous: Vec<PhraseMatch<'m>>,
+    verbs: Vec<PhraseMatch<'m>>,
+) -> Vec<PhraseMatch<'m>> {
+    let mut out = contiguous;
+    if verbs.is_empty() {
         return out;
     }
     let mut hits: Vec<(PhraseMatch<'m>, Span)> = Vec::new();
-    for h in tr.gapped.find_all(&doc.norm) {
+    for h in verbs {
         if hits.iter().any(|(g, _)| g.span.overlaps(h.span)) {
             continue;
         }
@@ -59,8 +67,30 @@ fn complete<'m>(
     let si = doc.sentence_at(h.span.start)?;
     let tokens = doc.sentence_tokens(si);
     let after = tokens.partition_point(|t| t.span.start < h.span.end);
+    // the determiners after the verb part, read once for every entry
+    let dets = (0..MAX_GAP)
+        .take_while(|&g| {
+            tokens
+                .get(after + g)
+                .is_some_and(|t| is_word(t) && gram.is(lang, WordClass::Det, folded(doc, t)))
+        })
+        .count();
+    // the numbers of the words a tail may start with, after 0 to `dets` determiners
+    let mut starts = [0u32; MAX_GAP + 1];
+    for (s, t) in starts
+        .iter_mut()
+        .zip(tokens.get(after..).unwrap_or_default())
+    {
+        *s = tr.tail_words.get(folded(doc, t)).copied().unwrap_or(0);
+    }
+    let starts = starts.get(..=dets).unwrap_or_default();
     let mut best: Option<PhraseMatch<'m>> = None;
     for (i, p) in h.payloads.iter().enumerate() {
+        // a tail whose first word stands at none of those places cannot follow
+        let head = tr.tail_heads.get(*p as usize).copied().unwrap_or(0);
+        if head == 0 || !starts.contains(&head) {
+            continue;
+        }
         let Some(entry) = tr
             .forms
             .get(*p as usize)
@@ -72,15 +102,7 @@ fn complete<'m>(
         if tail.is_empty() {
             continue;
         }
-        for gap in 0..=MAX_GAP {
-            if gap > 0 {
-                let Some(t) = tokens.get(after + gap - 1) else {
-                    break;
-                };
-                if !is_word(t) || !gram.is(lang, WordClass::Det, folded(doc, t)) {
-                    break;
-                }
-            }
+        for gap in 0..=dets {
             let start = after + gap;
             let Some(words) = tokens.get(start..start + tail.len()) else {
                 break;

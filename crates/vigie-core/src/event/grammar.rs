@@ -67,7 +67,114 @@ impl WordClass {
 pub struct Grammar {
     /// Per language, each folded word with the set of its classes as bits (`1 << class`):
     /// `is` is called for most tokens around every trigger, so one lookup answers it.
-    words: Vec<(String, HashMap<String, u16, FastHash>)>,
+    words: Vec<(Language, WordBits)>,
+}
+
+/// A language code, and packed ([`pack`]) for a quick comparison.
+#[derive(Debug, Clone, Default)]
+struct Language {
+    code: String,
+    packed: Option<u128>,
+}
+
+impl Language {
+    fn is(&self, lang: &str) -> bool {
+        match (self.packed, pack(lang)) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.code == lang,
+        }
+    }
+}
+
+/// Folded words → class bits, in an open-addressing table of words packed into integers:
+/// function words are short, and hashing a string and comparing it through `memcmp` cost a
+/// tenth of event coding. Longer words (none at present) go to a hash map.
+#[derive(Debug, Clone, Default)]
+struct WordBits {
+    /// Packed words ([`pack`]), 0 for an empty slot; a power of two long.
+    keys: Vec<u128>,
+    bits: Vec<u16>,
+    long: HashMap<String, u16, FastHash>,
+}
+
+/// Words of at most 15 bytes as one integer, read a few bytes at a time (no copy loop, no
+/// `memcpy` call): two overlapping words cover every byte, and the length in the top byte
+/// tells the overlaps apart (so no word packs to 0, the empty slot).
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let u64_at = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|x| x.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let u32_at = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|x| x.try_into().ok())
+            .map(u32::from_le_bytes)
+    };
+    let body: u128 = match n {
+        8..=15 => {
+            // the last eight bytes without the first of them (which the first eight hold)
+            u128::from(u64_at(0)?) | u128::from(u64_at(n - 8)? >> 8) << 64
+        }
+        4..=7 => u128::from(u32_at(0)?) | u128::from(u32_at(n - 4)?) << 32,
+        1..=3 => u128::from(b[0]) | u128::from(b[n / 2]) << 8 | u128::from(b[n - 1]) << 16,
+        _ => return None,
+    };
+    Some(body | (n as u128) << 120)
+}
+
+/// Slot of a packed word in a table of `mask + 1` slots.
+fn slot(k: u128, mask: usize) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(23);
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
+}
+
+impl WordBits {
+    fn new(words: HashMap<String, u16, FastHash>) -> Self {
+        let n = (words.len() * 2).max(16).next_power_of_two();
+        let mut t = Self {
+            keys: vec![0; n],
+            bits: vec![0; n],
+            long: HashMap::default(),
+        };
+        for (w, b) in words {
+            let Some(k) = pack(&w) else {
+                t.long.insert(w, b);
+                continue;
+            };
+            let mut i = slot(k, n - 1);
+            while t.keys[i] != 0 {
+                i = (i + 1) & (n - 1);
+            }
+            t.keys[i] = k;
+            t.bits[i] = b;
+        }
+        t
+    }
+
+    fn get(&self, w: &str) -> u16 {
+        let Some(k) = pack(w) else {
+            if self.long.is_empty() {
+                return 0;
+            }
+            return self.long.get(w).copied().unwrap_or(0);
+        };
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = slot(k, mask);
+        // the table is at most half full, so the probe ends at an empty slot
+        while let Some(&x) = self.keys.get(i) {
+            if x == k {
+                return self.bits.get(i).copied().unwrap_or(0);
+            }
+            if x == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+        0
+    }
 }
 
 type FastHash = crate::lexicon::fnv::FnvBuild;
@@ -108,7 +215,8 @@ impl Grammar {
                         *bits.entry(w).or_default() |= 1 << (class as u16);
                     }
                 }
-                (lang, bits)
+                let packed = pack(&lang);
+                (Language { code: lang, packed }, WordBits::new(bits))
             })
             .collect();
         if errors.is_empty() {
@@ -122,9 +230,8 @@ impl Grammar {
     pub fn is(&self, lang: &str, class: WordClass, w: &str) -> bool {
         self.words
             .iter()
-            .find(|(l, _)| l == lang)
-            .and_then(|(_, m)| m.get(w))
-            .is_some_and(|bits| bits & (1 << (class as u16)) != 0)
+            .find(|(l, _)| l.is(lang))
+            .is_some_and(|(_, m)| m.get(w) & (1 << (class as u16)) != 0)
     }
 }
 
@@ -137,4 +244,62 @@ pub fn folded<'d>(doc: &'d Doc, t: &Token) -> &'d str {
 /// True for a word or a clause-relevant punctuation token.
 pub fn is_word(t: &Token) -> bool {
     t.kind != TokenKind::Punct
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_words_differ_when_the_words_do() {
+        let words = [
+            "a",
+            "aa",
+            "aaa",
+            "ab",
+            "ba",
+            "aab",
+            "aaaa",
+            "aaaaaaa",
+            "aaaaaaaa",
+            "aaaaaaaaa",
+            "abcdefgh",
+            "abcdefghi",
+            "bcdefghi",
+            "aaaaaaaaaaaaaaa",
+            "aaaaaaaaaaaaaab",
+            "de",
+            "des",
+            "dès",
+            "l'",
+            "d'",
+        ];
+        let packed: HashSet<u128> = words.iter().filter_map(|w| pack(w)).collect();
+        assert_eq!(packed.len(), words.len());
+        assert_eq!(pack(""), None);
+        assert_eq!(pack("aaaaaaaaaaaaaaaa"), None);
+    }
+
+    #[test]
+    fn words_are_found_in_their_classes_only() {
+        let mut m: HashMap<String, u16, FastHash> = HashMap::default();
+        m.insert("les".into(), 1 << WordClass::Det as u16);
+        m.insert(
+            "a".into(),
+            1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16,
+        );
+        m.insert("notwithstanding".into(), 1 << WordClass::Prep as u16);
+        m.insert("nevertheless-too".into(), 1 << WordClass::Adv as u16);
+        let t = WordBits::new(m);
+        assert_eq!(t.get("les"), 1 << WordClass::Det as u16);
+        assert_eq!(
+            t.get("a"),
+            1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16
+        );
+        assert_eq!(t.get("notwithstanding"), 1 << WordClass::Prep as u16);
+        assert_eq!(t.get("nevertheless-too"), 1 << WordClass::Adv as u16);
+        assert_eq!(t.get("le"), 0);
+        assert_eq!(t.get(""), 0);
+        assert_eq!(t.get("nevertheless-tooo"), 0);
+    }
 }

@@ -27,6 +27,7 @@ pub mod trigger;
 pub mod venue;
 
 use crate::doc::{Doc, Event, Explanation, Span, Status};
+use crate::lexicon::matcher::longest;
 use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
 
 use argument::Site;
@@ -42,9 +43,6 @@ pub struct EventLexicon {
     pub ontology: Ontology,
     pub fr: Triggers,
     pub en: Triggers,
-    /// Multi-word verb phrases split by a gap or a contraction, per language.
-    gap_fr: gap::SplitPhrases,
-    gap_en: gap::SplitPhrases,
     grammar: Grammar,
     status: StatusCues,
     anaphora_fr: PhraseMatcher,
@@ -161,8 +159,6 @@ impl EventLexicon {
                 Ok(intents),
                 Ok(venues),
             ) if errors.is_empty() => Ok(Self {
-                gap_fr: gap::SplitPhrases::new(&fr),
-                gap_en: gap::SplitPhrases::new(&en),
                 dating,
                 roles,
                 embedding,
@@ -189,14 +185,6 @@ impl EventLexicon {
         match lang {
             "fr" => Some(&self.fr),
             "en" => Some(&self.en),
-            _ => None,
-        }
-    }
-
-    fn split_phrases(&self, lang: &str) -> Option<&gap::SplitPhrases> {
-        match lang {
-            "fr" => Some(&self.gap_fr),
-            "en" => Some(&self.gap_en),
             _ => None,
         }
     }
@@ -376,13 +364,12 @@ fn detect_all(
         .collect();
     let mut events: Vec<Event> = Vec::new();
     let mut pending: Vec<object_event::Pending> = Vec::new();
-    // hand and PETRARCH entries, contiguous or with determiners between verb and object
-    let contiguous = gapped::find(tr, doc, gram, lang);
+    // hand and PETRARCH entries, contiguous or with determiners between verb and object,
+    // and verbs split from the rest of their phrase: one walk finds all three
+    let [phrases, verbs, heads] = tr.matchers.find_all(&doc.norm);
+    let contiguous = gapped::find(tr, doc, gram, lang, longest(phrases), verbs);
     let taken: Vec<Span> = contiguous.iter().map(|m| m.span).collect();
-    let split = lex
-        .split_phrases(lang)
-        .map(|g| g.find(doc, gram, lang, &taken))
-        .unwrap_or_default();
+    let split = tr.split.find(doc, gram, lang, &taken, &longest(heads));
     // (span, payloads, spelling to compare when not the span's own text), in text order
     let mut found: Vec<(Span, &[u32], Option<&str>)> = contiguous
         .iter()

@@ -3,7 +3,8 @@
 //! entry's own code). `events/polarity.tsv` lists the evaluative trigger phrases with the code
 //! to use when a praise word stands in their complement, and the praise words themselves.
 
-use std::collections::{HashMap, HashSet};
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::lexicon::fnv::FnvBuild>;
+type HashSet<T> = std::collections::HashSet<T, crate::lexicon::fnv::FnvBuild>;
 
 use super::grammar::{folded, Grammar, WordClass};
 use crate::doc::{Doc, Token, TokenKind};

@@ -4,9 +4,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::gap::SplitPhrases;
 use super::inflect::{plural, Form, Inflector};
 use super::ontology::Ontology;
-use crate::lexicon::{LexiconError, PhraseMatcher, Sources, Table};
+use crate::lexicon::fnv::FnvBuild;
+use crate::lexicon::matcher::PhraseSets;
+use crate::lexicon::{LexiconError, Sources, Table};
 use crate::normalize::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,9 +78,19 @@ pub struct Triggers {
     pub entries: Vec<Entry>,
     pub forms: Vec<FormRef>,
     pub surfaces: Vec<String>,
-    pub matcher: PhraseMatcher,
-    /// The verb parts of gapped entries: a match is a trigger only with its tail after it.
-    pub gapped: PhraseMatcher,
+    /// Three lists searched in one walk, in this order: every form of every entry without a
+    /// gap; the verb parts of gapped entries (a match is a trigger only with its tail after
+    /// it, see `gapped.rs`); the verbs of multi-word verb phrases alone (see `gap.rs`).
+    /// Payloads are indexes into `forms`.
+    pub matchers: PhraseSets<3>,
+    /// The rest of each multi-word verb phrase, for the third list.
+    pub split: SplitPhrases,
+    /// Per form, the first word of its entry's tail as a number from `tail_words` (0 when
+    /// the entry has no tail): a verb part such as "take" carries hundreds of gapped entries,
+    /// and comparing numbers rules most of them out without reading the entries.
+    pub(crate) tail_heads: Vec<u32>,
+    /// Folded first words of tails → their number (from 1).
+    pub(crate) tail_words: HashMap<String, u32, FnvBuild>,
 }
 
 /// Strip a reflexive pronoun: « se réunir » → « réunir », « s'en prendre à » → « prendre à ».
@@ -182,12 +195,26 @@ impl Triggers {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let (split, heads) = SplitPhrases::new(&entries, &forms, &surfaces);
+        let mut tail_words: HashMap<String, u32, FnvBuild> = HashMap::default();
+        let tail_heads = forms
+            .iter()
+            .map(|f| {
+                let Some(w) = entries.get(f.entry as usize).and_then(|e| e.tail.first()) else {
+                    return 0;
+                };
+                let next = tail_words.len() as u32 + 1;
+                *tail_words.entry(w.clone()).or_insert(next)
+            })
+            .collect();
         Ok(Self {
+            tail_heads,
+            tail_words,
+            matchers: PhraseSets::new([phrases, gapped, heads]),
+            split,
             entries,
             forms,
             surfaces,
-            matcher: PhraseMatcher::new(phrases),
-            gapped: PhraseMatcher::new(gapped),
         })
     }
 

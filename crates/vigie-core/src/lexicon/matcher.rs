@@ -55,30 +55,62 @@ pub struct PhraseMatch<'m> {
     pub payloads: &'m [u32],
 }
 
+/// Where the walk puts the matches it finds.
+trait Sink {
+    /// Key `key` spans the folded bytes `start..end`; for one start, ends come in
+    /// increasing order.
+    fn found(&mut self, start: usize, end: usize, key: usize);
+    /// Every key starting at the current start has been reported.
+    fn start_done(&mut self);
+}
+
+/// Matches of one list, longest first at each start.
+struct Matches<'m, 'n> {
+    norm: &'n Normalized,
+    payloads: &'m [Vec<u32>],
+    out: Vec<PhraseMatch<'m>>,
+    first: usize,
+}
+
+impl Sink for Matches<'_, '_> {
+    fn found(&mut self, start: usize, end: usize, key: usize) {
+        if let Some(payloads) = self.payloads.get(key) {
+            self.out.push(PhraseMatch {
+                folded_start: start,
+                folded_end: end,
+                span: self.norm.to_original(start, end),
+                payloads,
+            });
+        }
+    }
+    fn start_done(&mut self) {
+        // longest first at each start
+        self.out[self.first..].reverse();
+        self.first = self.out.len();
+    }
+}
+
 impl PhraseMatcher {
     /// Build from `(phrase, payload)` pairs; phrases are folded here. Empty phrases are skipped.
     pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, u32)>) -> Self {
-        let mut index = std::collections::HashMap::<String, usize>::new();
-        let mut keys = Vec::new();
+        let mut keys = Keys::default();
         let mut payloads: Vec<Vec<u32>> = Vec::new();
         for (phrase, payload) in entries {
-            let key = fold(phrase.as_ref())
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if key.is_empty() {
+            let Some(slot) = keys.intern(phrase.as_ref()) else {
                 continue;
-            }
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
+            };
+            if slot == payloads.len() {
                 payloads.push(Vec::new());
-                keys.len() - 1
-            });
+            }
             if !payloads[slot].contains(&payload) {
                 payloads[slot].push(payload);
             }
         }
+        Self::compile(keys.keys, payloads)
+    }
+
+    /// The matcher of `keys` (folded, distinct), each with its payloads.
+    fn compile(keys: Vec<String>, payloads: Vec<Vec<u32>>) -> Self {
         let mut opens_key = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
         let mut single = [false; 256];
@@ -124,14 +156,25 @@ impl PhraseMatcher {
     /// Every boundary-respecting match in the folded text, overlapping ones included, sorted
     /// by start then by decreasing length.
     pub fn find_all<'m>(&'m self, norm: &Normalized) -> Vec<PhraseMatch<'m>> {
+        let mut sink = Matches {
+            norm,
+            payloads: &self.payloads,
+            out: Vec::new(),
+            first: 0,
+        };
+        self.walk(norm, &mut sink);
+        sink.out
+    }
+
+    /// Report every boundary-respecting match to `sink`, start by start.
+    fn walk(&self, norm: &Normalized, sink: &mut impl Sink) {
         let Some(trie) = &self.trie else {
-            return Vec::new();
+            return;
         };
         let Ok(start) = trie.start_state(Anchored::Yes) else {
-            return Vec::new();
+            return;
         };
         let hay = norm.folded.as_bytes();
-        let mut out: Vec<PhraseMatch<'m>> = Vec::new();
         // the text's word starts and non-space punctuation, found once when it was folded
         for &s in norm.key_starts() {
             let s = s as usize;
@@ -149,7 +192,6 @@ impl PhraseMatcher {
             if !pair_opens && !self.single[usize::from(b)] {
                 continue;
             }
-            let first = out.len();
             let mut sid = start;
             for (e, &c) in (s..).zip(&hay[s..]) {
                 sid = trie.next_state(Anchored::Yes, sid, c);
@@ -170,28 +212,166 @@ impl PhraseMatcher {
                 if is_word_byte(last) && end < hay.len() && is_word_byte(hay[end]) {
                     continue;
                 }
-                out.push(PhraseMatch {
-                    folded_start: s,
-                    folded_end: end,
-                    span: norm.to_original(s, end),
-                    payloads: &self.payloads[k.as_usize()],
-                });
+                sink.found(s, end, k.as_usize());
             }
-            // longest first at each start
-            out[first..].reverse();
+            sink.start_done();
         }
-        out
     }
 
     /// Non-overlapping matches, leftmost first and longest at each position.
     pub fn find_longest<'m>(&'m self, norm: &Normalized) -> Vec<PhraseMatch<'m>> {
-        let mut out: Vec<PhraseMatch<'m>> = Vec::new();
-        for m in self.find_all(norm) {
-            if out.last().is_none_or(|l| m.folded_start >= l.folded_end) {
-                out.push(m);
+        longest(self.find_all(norm))
+    }
+}
+
+/// The non-overlapping matches of `all` (as [`PhraseMatcher::find_all`] orders them),
+/// leftmost first and longest at each position.
+pub fn longest(all: Vec<PhraseMatch<'_>>) -> Vec<PhraseMatch<'_>> {
+    let mut out: Vec<PhraseMatch<'_>> = Vec::with_capacity(all.len());
+    for m in all {
+        if out.last().is_none_or(|l| m.folded_start >= l.folded_end) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Folded, space-normalized keys, each once.
+#[derive(Default)]
+struct Keys {
+    index: std::collections::HashMap<String, usize, super::fnv::FnvBuild>,
+    keys: Vec<String>,
+}
+
+impl Keys {
+    /// The slot of `phrase`'s key (a new one is the next index); `None` for an empty key.
+    fn intern(&mut self, phrase: &str) -> Option<usize> {
+        let key = fold(phrase)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if key.is_empty() {
+            return None;
+        }
+        let keys = &mut self.keys;
+        Some(*self.index.entry(key).or_insert_with_key(|k| {
+            keys.push(k.clone());
+            keys.len() - 1
+        }))
+    }
+}
+
+/// `N` phrase lists searched in one walk of one automaton: where several lists share most of
+/// their keys (a verb's forms alone and in its phrases), one walk costs what one list's did.
+#[derive(Debug, Clone)]
+pub struct PhraseSets<const N: usize> {
+    /// Every list's keys; a key's payloads are its lists' payloads one list after the other.
+    matcher: PhraseMatcher,
+    /// Per key, the end of each list's payloads in the key's payloads.
+    ends: Vec<[u32; N]>,
+}
+
+/// Matches of `N` lists, each longest first at each start.
+struct SetMatches<'m, 'n, const N: usize> {
+    norm: &'n Normalized,
+    sets: &'m PhraseSets<N>,
+    out: [Vec<PhraseMatch<'m>>; N],
+    first: [usize; N],
+}
+
+impl<const N: usize> Sink for SetMatches<'_, '_, N> {
+    fn found(&mut self, start: usize, end: usize, key: usize) {
+        let (Some(all), Some(ends)) =
+            (self.sets.matcher.payloads.get(key), self.sets.ends.get(key))
+        else {
+            return;
+        };
+        let mut span = None;
+        let mut from = 0;
+        for (out, &to) in self.out.iter_mut().zip(ends) {
+            let to = to as usize;
+            if let Some(payloads) = all.get(from..to).filter(|p| !p.is_empty()) {
+                let span = *span.get_or_insert_with(|| self.norm.to_original(start, end));
+                out.push(PhraseMatch {
+                    folded_start: start,
+                    folded_end: end,
+                    span,
+                    payloads,
+                });
+            }
+            from = to;
+        }
+    }
+    fn start_done(&mut self) {
+        for (out, first) in self.out.iter_mut().zip(&mut self.first) {
+            out[*first..].reverse();
+            *first = out.len();
+        }
+    }
+}
+
+impl<const N: usize> PhraseSets<N> {
+    /// Build from `N` lists of `(phrase, payload)` pairs, as [`PhraseMatcher::new`] each.
+    pub fn new<S: AsRef<str>>(lists: [Vec<(S, u32)>; N]) -> Self {
+        let mut keys = Keys::default();
+        let mut per_key: Vec<[Vec<u32>; N]> = Vec::new();
+        for (n, list) in lists.into_iter().enumerate() {
+            for (phrase, payload) in list {
+                let Some(slot) = keys.intern(phrase.as_ref()) else {
+                    continue;
+                };
+                if slot == per_key.len() {
+                    per_key.push(std::array::from_fn(|_| Vec::new()));
+                }
+                let p = &mut per_key[slot][n];
+                if !p.contains(&payload) {
+                    p.push(payload);
+                }
             }
         }
-        out
+        let mut ends = Vec::with_capacity(per_key.len());
+        let payloads = per_key
+            .into_iter()
+            .map(|lists| {
+                let mut all = Vec::new();
+                let mut end = [0u32; N];
+                for (e, l) in end.iter_mut().zip(lists) {
+                    all.extend(l);
+                    *e = all.len() as u32;
+                }
+                ends.push(end);
+                all
+            })
+            .collect();
+        Self {
+            matcher: PhraseMatcher::compile(keys.keys, payloads),
+            ends,
+        }
+    }
+
+    /// The matches of each list, as [`PhraseMatcher::find_all`] finds them.
+    pub fn find_all<'m>(&'m self, norm: &Normalized) -> [Vec<PhraseMatch<'m>>; N] {
+        let mut sink = SetMatches {
+            norm,
+            sets: self,
+            out: std::array::from_fn(|_| Vec::new()),
+            first: [0; N],
+        };
+        self.matcher.walk(norm, &mut sink);
+        sink.out
+    }
+
+    /// Has list `n` no key?
+    pub fn list_is_empty(&self, n: usize) -> bool {
+        self.ends.iter().all(|e| {
+            let from = n
+                .checked_sub(1)
+                .and_then(|p| e.get(p))
+                .copied()
+                .unwrap_or(0);
+            e.get(n).is_none_or(|&to| to == from)
+        })
     }
 }
 
@@ -277,5 +457,45 @@ mod tests {
                 "'s", "\"", "-", "de", "-", "la paix", "la", "paix"
             ]
         );
+    }
+
+    #[test]
+    fn sets_find_what_each_list_finds_alone() {
+        let lists = [
+            vec![
+                ("appelle à", 0),
+                ("appelle", 1),
+                ("de la", 2),
+                ("la paix", 3),
+            ],
+            vec![("appelle", 4), ("l'", 5)],
+            vec![("appelle", 6), ("appelle", 7), ("paix", 8), ("de", 9)],
+        ];
+        let text = "Il appelle à la paix, l’UE appelle de la Paix à appeler.";
+        let n = Normalized::new(text);
+        let sets = PhraseSets::new(lists.clone());
+        let got = sets.find_all(&n);
+        let view = |ms: &[PhraseMatch<'_>]| -> Vec<(usize, usize, Vec<u32>)> {
+            ms.iter()
+                .map(|m| (m.span.start, m.span.end, m.payloads.to_vec()))
+                .collect()
+        };
+        for (list, found) in lists.into_iter().zip(&got) {
+            let alone = PhraseMatcher::new(list);
+            assert_eq!(view(found), view(&alone.find_all(&n)));
+            assert_eq!(view(&longest(found.clone())), view(&alone.find_longest(&n)));
+        }
+        assert_eq!(
+            view(&got[2]),
+            [
+                (3, 10, vec![6, 7]),
+                (17, 21, vec![8]),
+                (30, 37, vec![6, 7]),
+                (38, 40, vec![9]),
+                (44, 48, vec![8])
+            ]
+        );
+        assert!(!sets.list_is_empty(1));
+        assert!(PhraseSets::new([Vec::<(&str, u32)>::new(), vec![("x", 0)]]).list_is_empty(0));
     }
 }

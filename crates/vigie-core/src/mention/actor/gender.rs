@@ -27,16 +27,16 @@ pub(crate) struct Pronoun {
 #[derive(Debug, Default)]
 pub(crate) struct GenderLexicon {
     /// Folded first name → gender; `None` for names borne by both.
-    first: HashMap<String, Option<Gender>>,
+    first: HashMap<String, Option<Gender>, FnvBuild>,
     /// lang → folded word → gender of free-standing subject pronouns (looked up for every
     /// word of the text, by `&str`, so nested rather than keyed by a pair of strings).
     subject: HashMap<String, HashMap<String, Gender, FnvBuild>, FnvBuild>,
     /// (lang, folded suffix after a hyphen, gender), longest first.
     inverted: Vec<(String, String, Gender)>,
     /// Folded words that make a preceding `il` impersonal.
-    impersonal: HashSet<String>,
+    impersonal: HashSet<String, FnvBuild>,
     /// Folded prepositions after which a pronoun is an object.
-    not_after: HashSet<String>,
+    not_after: HashSet<String, FnvBuild>,
     /// Byte length of the longest subject pronoun, folded.
     longest_subject: usize,
 }

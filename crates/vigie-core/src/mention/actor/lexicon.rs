@@ -117,7 +117,7 @@ pub(crate) struct Tables {
     pub matcher: PhraseMatcher,
     pub slots: Vec<Slot>,
     /// Country codes known to the lexicon (to validate composed codes and people rows).
-    pub countries: std::collections::HashSet<String>,
+    pub countries: std::collections::HashSet<String, crate::lexicon::fnv::FnvBuild>,
 }
 
 fn columns(t: &Table, names: &[&str]) -> Result<Vec<usize>, LexiconError> {
@@ -164,7 +164,7 @@ pub(crate) struct Builder {
     entries: Vec<Entry>,
     keys: Vec<(String, u32)>,
     slots: Vec<Slot>,
-    countries: std::collections::HashSet<String>,
+    countries: std::collections::HashSet<String, crate::lexicon::fnv::FnvBuild>,
     errors: Vec<LexiconError>,
 }
 

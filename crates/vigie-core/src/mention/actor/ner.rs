@@ -6,7 +6,7 @@
 //! a lone word with no cue is left untyped and not tagged, so that sentence-initial capitals
 //! and common nouns written with a capital do not become entities.
 
-use std::collections::HashSet;
+type HashSet<T> = std::collections::HashSet<T, crate::lexicon::fnv::FnvBuild>;
 
 use super::ActorLexicon;
 use crate::doc::{Doc, Entity, EntityType, Span, Token, TokenKind};
