@@ -281,7 +281,7 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
 /// Code the events of a document.
 pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
     // the country most named: role-only actors default to it (computed once per document)
-    let home = home::home_country(doc);
+    let home = lex.roles.home_country(doc);
     let (mut events, occurrences) = detect_all(doc, lex, home.as_deref());
     for e in &mut events {
         lex.venues.assign(doc, e);
@@ -321,7 +321,7 @@ fn in_short_quote(doc: &Doc, span: Span) -> bool {
 
 /// Every trigger occurrence coded as an event, one mention each, before merging.
 pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
-    let home = home::home_country(doc);
+    let home = lex.roles.home_country(doc);
     let events = detect_all(doc, lex, home.as_deref()).0;
     with_quoted_blame(doc, lex, home.as_deref(), events)
 }
@@ -334,7 +334,9 @@ fn with_quoted_blame(
     home: Option<&str>,
     mut events: Vec<Event>,
 ) -> Vec<Event> {
-    let mut quoted = quote_stance::events(doc, lex, |a| lex.roles.complete(a, home));
+    let mut quoted = quote_stance::events(doc, lex, |a| {
+        lex.roles.complete(doc, &lex.grammar, a, home);
+    });
     if !quoted.is_empty() {
         events.append(&mut quoted);
         events.sort_by_key(|e| e.trigger.start);
@@ -519,7 +521,7 @@ fn detect_all(
         };
         let (mut source, mut target) = argument::assign(doc, gram, &site);
         for a in [&mut source, &mut target].into_iter().flatten() {
-            lex.roles.complete(a, home);
+            lex.roles.complete(doc, gram, a, home);
         }
         if source.is_none() && (passive || bare_participle || !verb) {
             source = lex
@@ -637,6 +639,8 @@ fn clause_start(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_actors;
 #[cfg(test)]
 mod tests_document;
 #[cfg(test)]

@@ -394,14 +394,15 @@ fn aid_or_sanction_with_no_recipient_is_not_coded() {
         ),
         []
     );
-    // a protest stands with one side
+    // a protest needs no named recipient: with none, it is aimed at the protesters' own
+    // state (venue.rs, `own`)
     assert_eq!(
         keys(
             "en",
             "Chilean students protested on Monday.",
             &[("Chilean", "CHL", true)],
         ),
-        [k("PROTEST", Some("CHL"), None, Status::Actual)]
+        [k("PROTEST", Some("CHL"), Some("CHL"), Status::Actual)]
     );
 }
 

@@ -125,15 +125,23 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         // the entry of the document's language, whose composition rules fit its word order
         // ("Israeli President" composes as English). Body nouns ("forces") keep the first
         // entry: measured, switching them too exposed event-stage errors (issue #4 notes).
+        // A title of the other language matches only with its accents: « général » is not
+        // the adjective of "general strike".
         let chosen = m
             .payloads
             .iter()
             .copied()
             .filter(|&p| {
-                lex.tables
-                    .entries
-                    .get(p as usize)
-                    .is_some_and(|e| e.case.accepts(text))
+                lex.tables.entries.get(p as usize).is_some_and(|e| {
+                    e.case.accepts(text)
+                        && (e
+                            .role
+                            .as_ref()
+                            .is_none_or(|r| !r.person || r.french == french)
+                            || e.accented
+                                .as_ref()
+                                .is_none_or(|a| text.to_lowercase().replace('\u{2019}', "'") == *a))
+                })
             })
             .min_by_key(|&p| {
                 lex.tables

@@ -101,9 +101,14 @@ fn is_of(f: &str, a: usize, b: usize) -> bool {
     )
 }
 
-/// English possessive between a name and a role: "Iran's".
+/// English possessive between a name and a role: "Iran's", and the bare apostrophe after a
+/// plural name ("the United States' military").
 fn is_possessive(f: &str, a: usize, b: usize) -> bool {
-    f.get(a..b).is_some_and(|g| g.trim_end_matches(' ') == "'s")
+    f.get(a..b).is_some_and(|g| match g.trim_end_matches(' ') {
+        "'s" => true,
+        "'" => f.get(..a).is_some_and(|n| n.ends_with('s')),
+        _ => false,
+    })
 }
 
 /// Where a slot tail ends, when the folded text after the adjective continues with it.
