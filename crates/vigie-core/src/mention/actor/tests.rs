@@ -657,3 +657,11 @@ fn general_as_an_adjective_is_no_officer() {
     );
     has(&d, "général", EntityType::PER, "MIL", true);
 }
+
+#[test]
+fn a_people_named_with_a_country_adjective_belongs_to_that_country() {
+    let d = doc("en", "2020-03-02", "Bosnian Serbs demanded a vote.");
+    has(&d, "Bosnian Serbs", EntityType::MISC, "BIH", true);
+    let d = doc("fr", "2020-03-02", "Les Serbes bosniens ont exigé un vote.");
+    has(&d, "Serbes bosniens", EntityType::MISC, "BIH", true);
+}
