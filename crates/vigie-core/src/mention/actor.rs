@@ -158,6 +158,18 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         if group && !text.contains(' ') && next_is_capitalized(&doc.text, m.span.end) {
             continue;
         }
+        // "Kevin King", « Jean Maire »: a capitalized title right after a first name is the
+        // person's surname, not a title
+        let title = chosen
+            .and_then(|p| lex.tables.entries.get(p as usize))
+            .and_then(|e| e.role.as_ref())
+            .is_some_and(|r| r.person);
+        if title
+            && text.chars().next().is_some_and(char::is_uppercase)
+            && after_first_name(doc, lex, m.span.start)
+        {
+            continue;
+        }
         if let Some(entry) = chosen {
             out.push(Hit {
                 span: m.span,
@@ -168,6 +180,18 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Is the word before the byte `at` (one space between) a known first name?
+fn after_first_name(doc: &Doc, lex: &ActorLexicon, at: usize) -> bool {
+    let Some(before) = doc.text.get(..at).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && lex.gender.is_first_name(word)
 }
 
 /// Does a capitalized word follow the byte `at`, after one space?

@@ -177,10 +177,7 @@ impl Builder {
         self.keys.push((form.to_string(), id));
         self.entries.push(Entry {
             case: Case::of(form),
-            accented: form
-                .chars()
-                .any(|c| !c.is_ascii())
-                .then(|| form.to_lowercase().replace('’', "'")),
+            accented: (!form.is_ascii()).then(|| form.to_lowercase().replace('’', "'")),
             ..entry
         });
     }

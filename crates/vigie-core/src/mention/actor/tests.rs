@@ -665,3 +665,25 @@ fn a_people_named_with_a_country_adjective_belongs_to_that_country() {
     let d = doc("fr", "2020-03-02", "Les Serbes bosniens ont exigé un vote.");
     has(&d, "Serbes bosniens", EntityType::MISC, "BIH", true);
 }
+
+#[test]
+fn a_title_after_a_first_name_is_a_surname() {
+    let d = doc("en", "2020-03-02", "Gunmen abducted Kevin King in Kabul.");
+    assert!(
+        !ents(&d).iter().any(|e| e.0 == "King" && e.2 == "GOV"),
+        "{:?}",
+        ents(&d)
+    );
+    let d = doc("en", "2020-03-02", "The King spoke in Amman.");
+    has(&d, "King", EntityType::PER, "GOV", true);
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Des hommes armés ont enlevé Pierre Maire à Kaboul.",
+    );
+    assert!(
+        !ents(&d).iter().any(|e| e.0 == "Maire" && e.2 == "GOV"),
+        "{:?}",
+        ents(&d)
+    );
+}
