@@ -1,18 +1,24 @@
 //! Role-only actors (« la police », "the government", "rebels": CAMEO role codes with no
 //! country, listed in `events/roles.tsv`) take the document's home country: the country
-//! its actor mentions name most often (first named on a tie).
+//! its actor mentions name most often (first named on a tie); when no actor names a country,
+//! the country its places lie in most often (« le président a menacé d'imposer un couvre-feu à
+//! Alger » → DZA), read through the country table `actors/countries.tsv`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::doc::{Actor, Argument, Doc};
+use super::grammar::{folded, Grammar, WordClass};
+use crate::doc::{Actor, Argument, Doc, Span};
 use crate::lexicon::{LexiconError, Sources};
 
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
     codes: HashSet<String>,
+    /// ISO 3166-1 alpha-2 → CAMEO country code, for the places' countries.
+    states: HashMap<String, String>,
 }
 
 const FILE: &str = "events/roles.tsv";
+const COUNTRIES: &str = "actors/countries.tsv";
 
 impl Roles {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
@@ -28,8 +34,23 @@ impl Roles {
             }
             codes.insert(code.to_string());
         }
+        let mut states = HashMap::new();
+        match src
+            .table(COUNTRIES)
+            .and_then(|t| t.cols(&["code", "alpha2"]).map(|c| (t, c)))
+        {
+            Ok((t, c)) => {
+                for r in &t.rows {
+                    let (code, a2) = (r.get(c[0]), r.get(c[1]));
+                    if !code.is_empty() && !a2.is_empty() {
+                        states.insert(a2.to_ascii_uppercase(), code.to_string());
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
         if errors.is_empty() {
-            Ok(Self { codes })
+            Ok(Self { codes, states })
         } else {
             Err(errors)
         }
@@ -40,20 +61,83 @@ impl Roles {
         a.country.is_none() && a.code.get(..3).is_some_and(|p| self.codes.contains(p))
     }
 
-    /// Give a bare-role argument the home country.
-    pub fn complete(&self, arg: &mut Argument, home: Option<&str>) {
-        let (Some(a), Some(h)) = (arg.actor.as_mut(), home) else {
+    /// Give a bare-role argument a country: the state of the place it is said to be in
+    /// (« les manifestants à Alger », "officials in Cairo"), else the document's home country.
+    pub fn complete(&self, doc: &Doc, gram: &Grammar, arg: &mut Argument, home: Option<&str>) {
+        let Some(a) = arg.actor.as_ref() else {
             return;
         };
-        if self.is_bare(a) {
-            a.role = a
-                .role
-                .clone()
-                .or_else(|| a.code.get(..3).map(str::to_string));
-            a.code = format!("{h}{}", a.code);
-            a.country = Some(h.to_string());
-            arg.rule = "role+home-country";
+        if !self.is_bare(a) {
+            return;
         }
+        let (country, rule) = match self.place_after(doc, gram, arg.span) {
+            Some(c) => (c, "role+place-country"),
+            None => match home {
+                Some(h) => (h, "role+home-country"),
+                None => return,
+            },
+        };
+        let country = country.to_string();
+        let Some(a) = arg.actor.as_mut() else {
+            return;
+        };
+        a.role = a
+            .role
+            .clone()
+            .or_else(|| a.code.get(..3).map(str::to_string));
+        a.code = format!("{country}{}", a.code);
+        a.country = Some(country);
+        arg.rule = rule;
+    }
+
+    /// The state of a place named right after `span` behind a locative preposition and at
+    /// most one article (« à Alger », "in the Gaza Strip").
+    fn place_after(&self, doc: &Doc, gram: &Grammar, span: Span) -> Option<&str> {
+        let lang = doc.lang.as_str();
+        let i = doc.token_at_or_after(span.end);
+        let prep = doc.tokens.get(i)?;
+        if prep.sentence != doc.tokens.get(i.checked_sub(1)?)?.sentence
+            || !gram.is(lang, WordClass::Loc, folded(doc, prep))
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        if doc
+            .tokens
+            .get(j)
+            .is_some_and(|t| gram.is(lang, WordClass::Det, folded(doc, t)))
+        {
+            j += 1;
+        }
+        let at = doc.tokens.get(j)?.span.start;
+        let place = doc.places.iter().find(|p| p.span.start == at)?;
+        self.states
+            .get(&place.country.to_ascii_uppercase())
+            .map(String::as_str)
+    }
+
+    /// The document's home country: the one its actor mentions name most often, else the one
+    /// its places lie in most often (first met on a tie).
+    pub fn home_country(&self, doc: &Doc) -> Option<String> {
+        home_country(doc).or_else(|| {
+            let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+            for (i, p) in doc.places.iter().enumerate() {
+                if doc.in_boilerplate(p.span) {
+                    continue;
+                }
+                let Some(c) = self.states.get(&p.country.to_ascii_uppercase()) else {
+                    continue;
+                };
+                match counts.iter_mut().find(|(k, _, _)| *k == c) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c, 1, i)),
+                }
+            }
+            counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+                .map(|(c, _, _)| c.to_string())
+        })
     }
 }
 
@@ -112,7 +196,7 @@ mod tests {
             }),
             rule: "subject",
         };
-        roles.complete(&mut a, Some("SYR"));
+        roles.complete(&d, &super::super::tests::lex().grammar, &mut a, Some("SYR"));
         assert_eq!(a.actor.as_ref().unwrap().code, "SYRCOP");
         let mut igo = Argument {
             span: Span::new(0, 1),
@@ -122,7 +206,12 @@ mod tests {
             }),
             rule: "subject",
         };
-        roles.complete(&mut igo, Some("SYR"));
+        roles.complete(
+            &d,
+            &super::super::tests::lex().grammar,
+            &mut igo,
+            Some("SYR"),
+        );
         assert_eq!(igo.actor.as_ref().unwrap().code, "IGOUNO");
     }
 }

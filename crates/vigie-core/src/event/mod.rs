@@ -17,7 +17,6 @@ pub mod merge;
 pub mod name;
 pub mod object_event;
 pub mod ontology;
-pub mod own_state;
 pub mod place;
 pub mod polarity;
 pub mod quote_stance;
@@ -56,7 +55,6 @@ pub struct EventLexicon {
     domestic: domestic::DomesticAgents,
     senses: sense::Senses,
     dyadic: dyadic::Dyadic,
-    own_state: own_state::OwnState,
 }
 
 const ANAPHORA: &str = "events/anaphora.tsv";
@@ -112,11 +110,6 @@ impl EventLexicon {
                 errors.extend(e);
                 dyadic::Dyadic::default()
             });
-        let own_state = own_state::OwnState::load(src, |c| ontology.get(c).is_some())
-            .unwrap_or_else(|e| {
-                errors.extend(e);
-                own_state::OwnState::default()
-            });
         let mut afr = Vec::new();
         let mut aen = Vec::new();
         match src.table(ANAPHORA) {
@@ -168,7 +161,6 @@ impl EventLexicon {
                 domestic,
                 senses,
                 dyadic,
-                own_state,
                 ontology,
                 fr,
                 en,
@@ -277,11 +269,10 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
 /// Code the events of a document.
 pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
     // the country most named: role-only actors default to it (computed once per document)
-    let home = home::home_country(doc);
+    let home = lex.roles.home_country(doc);
     let (mut events, occurrences) = detect_all(doc, lex, home.as_deref());
     for e in &mut events {
         lex.venues.assign(doc, e);
-        lex.own_state.assign(e);
     }
     // what a demand asks for or a threat promises is not a happening of its own
     let mut kept = lex
@@ -318,7 +309,7 @@ fn in_short_quote(doc: &Doc, span: Span) -> bool {
 
 /// Every trigger occurrence coded as an event, one mention each, before merging.
 pub fn detect(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
-    let home = home::home_country(doc);
+    let home = lex.roles.home_country(doc);
     let events = detect_all(doc, lex, home.as_deref()).0;
     with_quoted_blame(doc, lex, home.as_deref(), events)
 }
@@ -331,7 +322,9 @@ fn with_quoted_blame(
     home: Option<&str>,
     mut events: Vec<Event>,
 ) -> Vec<Event> {
-    let mut quoted = quote_stance::events(doc, lex, |a| lex.roles.complete(a, home));
+    let mut quoted = quote_stance::events(doc, lex, |a| {
+        lex.roles.complete(doc, &lex.grammar, a, home);
+    });
     if !quoted.is_empty() {
         events.append(&mut quoted);
         events.sort_by_key(|e| e.trigger.start);
@@ -515,7 +508,7 @@ fn detect_all(
         };
         let (mut source, mut target) = argument::assign(doc, gram, &site);
         for a in [&mut source, &mut target].into_iter().flatten() {
-            lex.roles.complete(a, home);
+            lex.roles.complete(doc, gram, a, home);
         }
         if source.is_none() && (passive || bare_participle || !verb) {
             source = lex
@@ -633,6 +626,8 @@ fn clause_start(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_actors;
 #[cfg(test)]
 mod tests_document;
 #[cfg(test)]

@@ -394,7 +394,8 @@ fn aid_or_sanction_with_no_recipient_is_not_coded() {
         ),
         []
     );
-    // a protest stands with one side, and is made to that side's own state (own_state.rs)
+    // a protest needs no named recipient: with none, it is aimed at the protesters' own
+    // state (venue.rs, `own`)
     assert_eq!(
         keys(
             "en",

@@ -5,17 +5,32 @@
 //! CAMEO roots that take their place as target are listed in `events/venue.tsv`. A place that
 //! names no state itself (a town, a region) stands for the state the gazetteer puts it in
 //! ("clashes in Aleppo" → SYR), read through the country table `actors/countries.tsv`.
+//!
+//! The place as doer: coercion and violence done to a named target by no one named ("a
+//! soldier was killed by a roadside bomb near Samarra", « deux Français ont été arrêtés à
+//! Téhéran ») are the deeds of the state where they happen (`doer` in `events/venue.tsv`).
 
 use std::collections::HashMap;
 
-use crate::doc::{Actor, Argument, Doc, Event};
+use crate::doc::{Actor, Argument, Doc, Event, Place};
 use crate::lexicon::{LexiconError, Sources};
+
+/// One CAMEO prefix of `events/venue.tsv`.
+#[derive(Debug, Clone)]
+struct Row {
+    prefix: String,
+    /// A town or region in the doer's own country gives that country as target.
+    home: bool,
+    /// The place's state is the doer of an agentless deed on a named target.
+    doer: bool,
+    /// With no target and no place, the doer's own state is the target.
+    own: bool,
+}
 
 /// CAMEO code prefixes whose events take their place's state as target.
 #[derive(Debug, Clone)]
 pub struct Venues {
-    /// (CAMEO prefix, whether a place in the doer's own country gives that country)
-    prefixes: Vec<(String, bool)>,
+    prefixes: Vec<Row>,
     /// ISO 3166-1 alpha-2 → CAMEO country code, for places that are not countries.
     states: HashMap<String, String>,
 }
@@ -28,6 +43,8 @@ impl Venues {
         let t = src.table(FILE).map_err(|e| vec![e])?;
         let c = t.col("cameo").map_err(|e| vec![e])?;
         let home_col = t.col("home").map_err(|e| vec![e])?;
+        let doer_col = t.col("doer").map_err(|e| vec![e])?;
+        let own_col = t.col("own").map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut prefixes = Vec::new();
         for r in &t.rows {
@@ -36,15 +53,27 @@ impl Venues {
                 errors.push(t.error(r, format!("a CAMEO prefix is digits, not `{p}`")));
                 continue;
             }
-            let home = match r.get(home_col) {
-                "yes" => true,
-                "no" => false,
+            let mut flag = |col: usize, name: &str| match r.get(col) {
+                "yes" => Some(true),
+                "no" => Some(false),
                 other => {
-                    errors.push(t.error(r, format!("`home` is yes or no, not `{other}`")));
-                    continue;
+                    errors.push(t.error(r, format!("`{name}` is yes or no, not `{other}`")));
+                    None
                 }
             };
-            prefixes.push((p.to_string(), home));
+            let (Some(home), Some(doer), Some(own)) = (
+                flag(home_col, "home"),
+                flag(doer_col, "doer"),
+                flag(own_col, "own"),
+            ) else {
+                continue;
+            };
+            prefixes.push(Row {
+                prefix: p.to_string(),
+                home,
+                doer,
+                own,
+            });
         }
         let mut states = HashMap::new();
         match src
@@ -68,65 +97,50 @@ impl Venues {
         }
     }
 
-    /// Give an event with no target actor the state of its place.
-    pub fn assign(&self, doc: &Doc, e: &mut Event) {
-        // only a named doer's deed: an event naming no actor at all is not coded, and a place
-        // alone does not make it one
-        if e.target.as_ref().is_some_and(|t| t.actor.is_some())
-            || e.source.as_ref().is_none_or(|s| s.actor.is_none())
-        {
-            return;
-        }
-        let Some(&(_, at_home)) = self
-            .prefixes
-            .iter()
-            .find(|(p, _)| e.cameo.starts_with(p.as_str()))
-        else {
-            return;
-        };
-        let Some(place) = e.place.and_then(|i| doc.places.get(i)) else {
-            return;
-        };
+    /// The state a place stands for: its own actor when it names one (a country), else the
+    /// state the gazetteer puts it in. `(country, whole code, name)`.
+    fn state_of(&self, doc: &Doc, place: &Place) -> Option<(String, String, Option<String>)> {
         let named = doc
             .entities
             .iter()
             .find(|x| x.span == place.span)
             .and_then(|x| x.actor.as_ref());
-        let (code, whole, name) = if let Some(actor) = named {
-            (
+        if let Some(actor) = named {
+            return Some((
                 actor.country.clone().unwrap_or_else(|| actor.code.clone()),
                 actor.code.clone(),
                 actor.name.clone(),
-            )
-        } else {
-            let Some(state) = self.states.get(&place.country.to_ascii_uppercase()) else {
-                return;
-            };
-            // at home, a town or region stands for the doer's own state only for the
-            // codes marked `home` (an attack in a town at home, not a promise made there)
-            if !at_home
-                && e.source
-                    .as_ref()
-                    .and_then(|s| s.actor.as_ref())
-                    .is_some_and(|s| {
-                        s.country
-                            .as_deref()
-                            .unwrap_or_else(|| s.code.get(..3).unwrap_or(&s.code))
-                            == state
-                    })
-            {
-                return;
-            }
-            (state.clone(), state.clone(), Some(place.name.clone()))
-        };
-        if e.source
-            .as_ref()
-            .and_then(|s| s.actor.as_ref())
-            .is_some_and(|s| s.code == whole)
+            ));
+        }
+        let state = self.states.get(&place.country.to_ascii_uppercase())?;
+        Some((state.clone(), state.clone(), Some(place.name.clone())))
+    }
+
+    /// Give an agentless deed of coercion or violence on a named target the state of its
+    /// place as doer.
+    fn assign_doer(&self, doc: &Doc, e: &mut Event) {
+        if !self
+            .prefixes
+            .iter()
+            .any(|r| r.doer && e.cameo.starts_with(r.prefix.as_str()))
         {
             return;
         }
-        e.target = Some(Argument {
+        let Some(place) = e.place.and_then(|i| doc.places.get(i)) else {
+            return;
+        };
+        let Some((code, _, name)) = self.state_of(doc, place) else {
+            return;
+        };
+        // the home agent inferred for the same state is the more precise code
+        if e.source
+            .as_ref()
+            .and_then(|s| s.actor.as_ref())
+            .is_some_and(|a| a.country.as_deref() == Some(code.as_str()))
+        {
+            return;
+        }
+        e.source = Some(Argument {
             span: place.span,
             actor: Some(Actor {
                 country: Some(code.clone()),
@@ -134,8 +148,83 @@ impl Venues {
                 role: None,
                 name,
             }),
-            rule: "venue",
+            rule: "venue-doer",
         });
-        e.explain.target_rule = Some("venue");
+        e.explain.source_rule = Some("venue-doer");
+    }
+
+    /// Give an event with no target actor the state of its place; an agentless deed of
+    /// force on a named target, the state of its place as doer.
+    pub fn assign(&self, doc: &Doc, e: &mut Event) {
+        let has = |a: Option<&Argument>| a.is_some_and(|a| a.actor.is_some());
+        // a home agent inferred for want of any other (`domestic.rs`) gives way to the state
+        // where the deed was done
+        let doer =
+            has(e.source.as_ref()) && e.source.as_ref().is_none_or(|s| s.rule != "domestic-agent");
+        match (doer, has(e.target.as_ref())) {
+            (false, true) => self.assign_doer(doc, e),
+            // only a named doer's deed: an event naming no actor at all is not coded, and a
+            // place alone does not make it one
+            (true, false) => self.assign_target(doc, e),
+            _ => {}
+        }
+    }
+
+    fn assign_target(&self, doc: &Doc, e: &mut Event) {
+        let Some(row) = self
+            .prefixes
+            .iter()
+            .find(|r| e.cameo.starts_with(r.prefix.as_str()))
+        else {
+            return;
+        };
+        let Some(src) = e.source.as_ref().and_then(|s| s.actor.as_ref()) else {
+            return;
+        };
+        let src_country = src
+            .country
+            .clone()
+            .unwrap_or_else(|| src.code.get(..3).unwrap_or(&src.code).to_string());
+        let place = e.place.and_then(|i| doc.places.get(i));
+        let found = place.and_then(|p| self.state_of(doc, p).map(|s| (p, s)));
+        let town = found.as_ref().is_some_and(|(p, _)| {
+            !doc.entities
+                .iter()
+                .any(|x| x.span == p.span && x.actor.is_some())
+        });
+        let (span, (code, whole, name), rule) = match found {
+            Some((p, st)) => (p.span, st, "venue"),
+            // a protest that names neither whom nor where is aimed at the protesters' own
+            // state (`own` in venue.tsv)
+            None if row.own => {
+                let Some(s) = e.source.as_ref() else { return };
+                (
+                    s.span,
+                    (src_country.clone(), src_country.clone(), None),
+                    "own-state",
+                )
+            }
+            None => return,
+        };
+        // at home, a town or region stands for the doer's own state only for the codes marked
+        // `home` (an attack in a town at home, not a promise made there)
+        if town && !row.home && src_country == code {
+            return;
+        }
+        // a doer is not its own target, save where the own state is the rule
+        if src.code == whole && !row.own {
+            return;
+        }
+        e.target = Some(Argument {
+            span,
+            actor: Some(Actor {
+                country: Some(code.clone()),
+                code,
+                role: None,
+                name,
+            }),
+            rule,
+        });
+        e.explain.target_rule = Some(rule);
     }
 }

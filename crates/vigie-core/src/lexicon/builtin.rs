@@ -38,7 +38,6 @@ lexicon_files!(
     "events/domestic.tsv",
     "events/senses.tsv",
     "events/dyadic.tsv",
-    "events/own-state.tsv",
     "quotes/speech.tsv",
     "counts/words.tsv",
     "places/gazetteer.tsv.gz",

@@ -125,15 +125,23 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         // the entry of the document's language, whose composition rules fit its word order
         // ("Israeli President" composes as English). Body nouns ("forces") keep the first
         // entry: measured, switching them too exposed event-stage errors (issue #4 notes).
+        // A title of the other language matches only with its accents: « général » is not
+        // the adjective of "general strike".
         let chosen = m
             .payloads
             .iter()
             .copied()
             .filter(|&p| {
-                lex.tables
-                    .entries
-                    .get(p as usize)
-                    .is_some_and(|e| e.case.accepts(text))
+                lex.tables.entries.get(p as usize).is_some_and(|e| {
+                    e.case.accepts(text)
+                        && (e
+                            .role
+                            .as_ref()
+                            .is_none_or(|r| !r.person || r.french == french)
+                            || e.accented
+                                .as_ref()
+                                .is_none_or(|a| text.to_lowercase().replace('\u{2019}', "'") == *a))
+                })
             })
             .min_by_key(|&p| {
                 lex.tables
@@ -150,6 +158,18 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         if group && !text.contains(' ') && next_is_capitalized(&doc.text, m.span.end) {
             continue;
         }
+        // "Kevin King", « Jean Maire »: a capitalized title right after a first name is the
+        // person's surname, not a title
+        let title = chosen
+            .and_then(|p| lex.tables.entries.get(p as usize))
+            .and_then(|e| e.role.as_ref())
+            .is_some_and(|r| r.person);
+        if title
+            && text.chars().next().is_some_and(char::is_uppercase)
+            && after_first_name(doc, lex, m.span.start)
+        {
+            continue;
+        }
         if let Some(entry) = chosen {
             out.push(Hit {
                 span: m.span,
@@ -160,6 +180,18 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Is the word before the byte `at` (one space between) a known first name?
+fn after_first_name(doc: &Doc, lex: &ActorLexicon, at: usize) -> bool {
+    let Some(before) = doc.text.get(..at).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && lex.gender.is_first_name(word)
 }
 
 /// Does a capitalized word follow the byte `at`, after one space?

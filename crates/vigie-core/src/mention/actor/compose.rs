@@ -101,9 +101,14 @@ fn is_of(f: &str, a: usize, b: usize) -> bool {
     )
 }
 
-/// English possessive between a name and a role: "Iran's".
+/// English possessive between a name and a role: "Iran's", and the bare apostrophe after a
+/// plural name ("the United States' military").
 fn is_possessive(f: &str, a: usize, b: usize) -> bool {
-    f.get(a..b).is_some_and(|g| g.trim_end_matches(' ') == "'s")
+    f.get(a..b).is_some_and(|g| match g.trim_end_matches(' ') {
+        "'s" => true,
+        "'" => f.get(..a).is_some_and(|n| n.ends_with('s')),
+        _ => false,
+    })
 }
 
 /// Where a slot tail ends, when the folded text after the adjective continues with it.
@@ -178,7 +183,15 @@ fn entity(lex: &ActorLexicon, p: &Phrase<'_>) -> Option<Entity> {
                 nominal: !proper,
             })
         }
-        _ => base_entity(lex, &p.hit),
+        // a phrase grown around its hit ("Bosnian Serbs") keeps the hit's code, its own span
+        // and rule
+        _ => base_entity(lex, &p.hit).map(|mut e| {
+            if e.span != p.span {
+                e.span = p.span;
+                e.rule.clone_from(&p.rule);
+            }
+            e
+        }),
     }
 }
 
@@ -219,6 +232,38 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
                 merged.push(p);
                 i += 2;
                 continue;
+            }
+        }
+        // "Bosnian Serbs", « les Serbes bosniens »: a demonym used as a noun (capitalized)
+        // with a country adjective names a people of that adjective's country; English puts
+        // the adjective first, French after
+        if let Some(n) = next {
+            let english = doc.lang != "fr";
+            let (noun, adj) = if english { (n, cur) } else { (cur, n) };
+            // the people may be listed as a name of its country ("Serbs"): only a plural
+            let people = noun.is_adj()
+                || (noun.role.is_none()
+                    && noun.entry.kind == Kind::CountryName
+                    && doc.slice(noun.span).ends_with('s'));
+            if adj.is_adj() && people && only_spaces(f, cur.fend, n.fstart) {
+                let capital = |x: &Phrase<'_>| {
+                    doc.slice(x.span)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                };
+                // French writes the adjective in lower case (« Serbes bosniens »), English both
+                // with capitals
+                if capital(noun) && (english || !capital(adj)) {
+                    let mut p = adj.clone();
+                    p.span = cur.span.cover(n.span);
+                    p.fstart = cur.fstart;
+                    p.fend = n.fend;
+                    p.rule = format!("adjective-demonym ({})", adj.rule);
+                    merged.push(p);
+                    i += 2;
+                    continue;
+                }
             }
         }
         if let Some(n) = next {

@@ -92,6 +92,9 @@ pub(crate) struct Entry {
     pub name: String,
     pub etype: EntityType,
     pub case: Case,
+    /// The form, lower-cased, when it has letters outside ASCII (accents): a title of the
+    /// other language must be written with them (« général » is not "general strike").
+    pub accented: Option<String>,
     pub role: Option<RoleInfo>,
     /// Index into the people table for [`Kind::Person`].
     pub person: usize,
@@ -174,6 +177,7 @@ impl Builder {
         self.keys.push((form.to_string(), id));
         self.entries.push(Entry {
             case: Case::of(form),
+            accented: (!form.is_ascii()).then(|| form.to_lowercase().replace('’', "'")),
             ..entry
         });
     }
@@ -218,6 +222,7 @@ impl Builder {
                 name: row.get(c[2]).to_string(),
                 etype: EntityType::LOC,
                 case: Case::Any,
+                accented: None,
                 role: None,
                 person: 0,
                 at: t.at(row),
@@ -262,6 +267,7 @@ impl Builder {
                 name: row.get(c[2]).to_string(),
                 etype,
                 case: Case::Any,
+                accented: None,
                 role: None,
                 person: 0,
                 at: t.at(row),
@@ -305,6 +311,7 @@ impl Builder {
                 name: row.get(c[3]).to_string(),
                 etype,
                 case: Case::Any,
+                accented: None,
                 role: None,
                 person: 0,
                 at: t.at(row),
@@ -371,6 +378,7 @@ impl Builder {
                     EntityType::ORG
                 },
                 case: Case::Any,
+                accented: None,
                 role: Some(RoleInfo {
                     role: role.to_string(),
                     country_role: country_role.to_string(),
@@ -422,6 +430,7 @@ impl Builder {
                 name: String::new(),
                 etype: EntityType::PER,
                 case: Case::Any,
+                accented: None,
                 role: None,
                 person,
                 at,

@@ -532,10 +532,46 @@ fn titles(doc: &Doc, lex: &ActorLexicon, ents: &mut [Entity]) {
     }
 }
 
+/// « le président Emmanuel Macron », "President Obama": a title with no country of its own
+/// glued to a coded name is that person's title and takes the person's actor, so that an event
+/// whose argument rules meet the title first (it starts first) reads the person's code, not
+/// the bare role (which would take the document's home country).
+fn titles_of_names(doc: &Doc, ents: &mut [Entity]) {
+    let named: Vec<(Span, Actor)> = ents
+        .iter()
+        .filter(|e| e.etype == EntityType::PER && !e.nominal)
+        .filter_map(|e| {
+            let a = e.actor.clone()?;
+            (!a.code.is_empty() && a.country.is_some()).then_some((e.span, a))
+        })
+        .collect();
+    for e in ents.iter_mut() {
+        let bare = e
+            .actor
+            .as_ref()
+            .is_some_and(|a| a.country.is_none() && a.role.is_some());
+        if !e.nominal || e.etype != EntityType::PER || e.rule == "pronoun" || !bare {
+            continue;
+        }
+        let Some((_, actor)) = named.iter().find(|(s, _)| {
+            s.start >= e.span.end
+                && doc
+                    .text
+                    .get(e.span.end..s.start)
+                    .is_some_and(|g| !g.is_empty() && g.chars().all(char::is_whitespace))
+        }) else {
+            continue;
+        };
+        e.actor = Some(actor.clone());
+        e.rule = format!("title-of-name ({})", e.rule);
+    }
+}
+
 pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
     lexicon_people(doc, lex, hits, ents);
     appositions(doc, lex, ents);
     coref(doc, ents);
+    titles_of_names(doc, ents);
     titles(doc, lex, ents);
     pronouns(doc, lex, ents);
 }

@@ -601,3 +601,89 @@ fn a_pronoun_after_an_unknown_subject_stays_unresolved() {
         ents(&d)
     );
 }
+
+#[test]
+fn a_plural_possessive_gives_its_country_to_the_role() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Crowds denounced the United States' military on Friday.",
+    );
+    has(
+        &d,
+        "United States' military",
+        EntityType::ORG,
+        "USAMIL",
+        true,
+    );
+    // a bare apostrophe after a name not ending in s is a quotation mark, not a possessive
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "They said 'Iran' military sources lied.",
+    );
+    assert!(
+        !ents(&d)
+            .iter()
+            .any(|e| e.0.contains("military") && e.2 == "IRNMIL"),
+        "{:?}",
+        ents(&d)
+    );
+}
+
+#[test]
+fn general_as_an_adjective_is_no_officer() {
+    for (lang, text) in [
+        ("en", "Unions called a general strike in Lyon."),
+        (
+            "fr",
+            "Les syndicats ont appelé à une grève générale à Lyon.",
+        ),
+    ] {
+        let d = doc(lang, "2020-03-02", text);
+        assert!(
+            !ents(&d).iter().any(|e| e.2 == "MIL"),
+            "{text}: {:?}",
+            ents(&d)
+        );
+    }
+    // the title before a name stays
+    let d = doc("en", "2020-03-02", "General Ahmed Diallo spoke in Bamako.");
+    has(&d, "General", EntityType::PER, "MIL", true);
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Le général Ahmed Diallo a parlé à Bamako.",
+    );
+    has(&d, "général", EntityType::PER, "MIL", true);
+}
+
+#[test]
+fn a_people_named_with_a_country_adjective_belongs_to_that_country() {
+    let d = doc("en", "2020-03-02", "Bosnian Serbs demanded a vote.");
+    has(&d, "Bosnian Serbs", EntityType::MISC, "BIH", true);
+    let d = doc("fr", "2020-03-02", "Les Serbes bosniens ont exigé un vote.");
+    has(&d, "Serbes bosniens", EntityType::MISC, "BIH", true);
+}
+
+#[test]
+fn a_title_after_a_first_name_is_a_surname() {
+    let d = doc("en", "2020-03-02", "Gunmen abducted Kevin King in Kabul.");
+    assert!(
+        !ents(&d).iter().any(|e| e.0 == "King" && e.2 == "GOV"),
+        "{:?}",
+        ents(&d)
+    );
+    let d = doc("en", "2020-03-02", "The King spoke in Amman.");
+    has(&d, "King", EntityType::PER, "GOV", true);
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Des hommes armés ont enlevé Pierre Maire à Kaboul.",
+    );
+    assert!(
+        !ents(&d).iter().any(|e| e.0 == "Maire" && e.2 == "GOV"),
+        "{:?}",
+        ents(&d)
+    );
+}

@@ -1,0 +1,211 @@
+//! Whose actors: bare roles completed from a place or the document's places, titles glued to a
+//! coded name, on sentences written for these tests, through the whole pipeline (actors and
+//! places are real), asserting the argument spans and codes.
+
+use std::sync::OnceLock;
+
+use crate::doc::{Article, Doc, Event};
+use crate::pipeline::{Extractor, Lexicon};
+
+fn extractor() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(|| Extractor::new(Lexicon::builtin().expect("builtin lexicon loads")))
+}
+
+fn doc(lang: &str, date: &str, text: &str) -> Doc {
+    extractor()
+        .analyze(&Article {
+            id: "t".into(),
+            text: Some(text.into()),
+            lang: Some(lang.into()),
+            date: Some(date.into()),
+            ..Article::default()
+        })
+        .expect("analyzes")
+}
+
+/// (plover, source text, source code, source rule, target text, target code) of each event.
+type Row = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn rows(d: &Doc) -> Vec<Row> {
+    let arg = |e: &Event, src: bool| {
+        let a = if src { &e.source } else { &e.target };
+        a.as_ref().map(|a| {
+            (
+                d.slice(a.span).to_string(),
+                a.actor.as_ref().map(|x| x.code.clone()).unwrap_or_default(),
+                a.rule.to_string(),
+            )
+        })
+    };
+    d.events
+        .iter()
+        .map(|e| {
+            let s = arg(e, true);
+            let t = arg(e, false);
+            (
+                e.plover.to_string(),
+                s.as_ref().map(|x| x.0.clone()),
+                s.as_ref().map(|x| x.1.clone()),
+                s.map(|x| x.2),
+                t.as_ref().map(|x| x.0.clone()),
+                t.map(|x| x.1),
+            )
+        })
+        .collect()
+}
+
+fn row(plover: &str, src: Option<(&str, &str, &str)>, tgt: Option<(&str, &str)>) -> Row {
+    (
+        plover.to_string(),
+        src.map(|s| s.0.to_string()),
+        src.map(|s| s.1.to_string()),
+        src.map(|s| s.2.to_string()),
+        tgt.map(|t| t.0.to_string()),
+        tgt.map(|t| t.1.to_string()),
+    )
+}
+
+#[test]
+fn with_no_country_named_bare_roles_take_the_country_of_the_places() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "In Algiers, the president threatened to resign.",
+    );
+    assert_eq!(
+        rows(&d),
+        [row(
+            "THREATEN",
+            Some(("president", "DZAGOV", "role+home-country")),
+            None
+        )]
+    );
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "À Alger, le président a menacé de démissionner.",
+    );
+    assert_eq!(
+        rows(&d),
+        [row(
+            "THREATEN",
+            Some(("président", "DZAGOV", "role+home-country")),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_bare_role_placed_somewhere_takes_that_place_s_state() {
+    // France is the only country named (the home country); the protesters are in Oran
+    let d = doc("en", "2020-03-02", "Protesters in Oran denounced France.");
+    assert_eq!(
+        rows(&d),
+        [row(
+            "ACCUSE",
+            Some(("Protesters", "DZAOPP", "role+place-country")),
+            Some(("France", "FRA"))
+        )]
+    );
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Les manifestants à Oran ont dénoncé la France.",
+    );
+    assert_eq!(
+        rows(&d),
+        [row(
+            "ACCUSE",
+            Some(("manifestants", "DZAOPP", "role+place-country")),
+            Some(("France", "FRA"))
+        )]
+    );
+}
+
+#[test]
+fn a_protest_with_no_target_and_no_place_is_aimed_at_the_own_state() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Algerian students demonstrated on Monday.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "PROTEST");
+    assert_eq!(r[0].1.as_deref(), Some("Algerian students"));
+    assert_eq!(r[0].4.as_deref(), Some("Algerian students"));
+    assert_eq!(r[0].5.as_deref(), Some("DZA"));
+    assert_eq!(d.events[0].explain.target_rule, Some("own-state"));
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Des étudiants algériens ont manifesté lundi.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].4.as_deref(), Some("étudiants algériens"));
+    assert_eq!(r[0].5.as_deref(), Some("DZA"));
+    // a named target stays
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Algerian students protested against France.",
+    );
+    assert_eq!(rows(&d)[0].5.as_deref(), Some("FRA"));
+}
+
+#[test]
+fn an_agentless_arrest_is_the_deed_of_the_state_where_it_happened() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Two French journalists were arrested in Tehran on Monday.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "COERCE");
+    assert_eq!(r[0].1.as_deref(), Some("Tehran"));
+    assert_eq!(r[0].2.as_deref(), Some("IRN"));
+    assert_eq!(r[0].3.as_deref(), Some("venue-doer"));
+    assert_eq!(r[0].5.as_deref().map(|c| &c[..3]), Some("FRA"));
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Deux journalistes français ont été arrêtés à Téhéran lundi.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1.as_deref(), Some("Téhéran"));
+    assert_eq!(r[0].2.as_deref(), Some("IRN"));
+}
+
+#[test]
+fn a_title_glued_to_a_coded_name_carries_the_person_s_code() {
+    let d = doc(
+        "en",
+        "2015-03-02",
+        "Moroccan diplomats met President Barack Obama on Monday.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "CONSULT");
+    assert_eq!(r[0].4.as_deref(), Some("President"));
+    assert_eq!(r[0].5.as_deref(), Some("USAGOV"));
+    let d = doc(
+        "fr",
+        "2015-03-02",
+        "Des diplomates marocains ont rencontré le président Barack Obama lundi.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].4.as_deref(), Some("président"));
+    assert_eq!(r[0].5.as_deref(), Some("USAGOV"));
+}
