@@ -4,6 +4,7 @@
 //!
 //! Files (all under `lexicon/places/`):
 //! - `gazetteer.tsv.gz`: built by `scripts/build_gazetteer.sh` from GeoNames data;
+//! - `admin2.tsv.gz`: second-level regions, built by `scripts/places_admin2.sh`;
 //! - `extra.tsv`: records the built data lacks, same columns;
 //! - `aliases.tsv`: names the data lacks for a record (`geonameid`, `name`);
 //! - `stoplist.tsv`: names that are common words first (`name`, `when`);
@@ -30,6 +31,9 @@ pub struct Record {
     pub lon: f64,
     pub population: u64,
     pub name: String,
+    /// A second-level region (GeoNames ADM2: "Orange County", « Hampshire »), written as
+    /// feature `other`: ranked below first-level regions when names compete.
+    pub second_level: bool,
 }
 
 /// When a stoplisted name is refused.
@@ -110,6 +114,7 @@ pub(crate) fn name_key_into(name: &str, out: &mut String) {
 }
 
 const GAZETTEER: &str = "places/gazetteer.tsv.gz";
+const ADMIN2: &str = "places/admin2.tsv.gz";
 const EXTRA: &str = "places/extra.tsv";
 const ALIASES: &str = "places/aliases.tsv";
 const STOPLIST: &str = "places/stoplist.tsv";
@@ -180,12 +185,15 @@ impl NameIndex {
     }
 }
 
-fn parse_feature(s: &str) -> Option<Feature> {
+/// The feature letter: C country, A first-level region, P populated place, K continent, sea
+/// or macro-region (no country), S second-level region (feature `other`, with a country).
+fn parse_feature(s: &str) -> Option<(Feature, bool)> {
     match s {
-        "C" => Some(Feature::Country),
-        "A" => Some(Feature::Admin1),
-        "P" => Some(Feature::City),
-        "K" => Some(Feature::Other),
+        "C" => Some((Feature::Country, false)),
+        "A" => Some((Feature::Admin1, false)),
+        "P" => Some((Feature::City, false)),
+        "K" => Some((Feature::Other, false)),
+        "S" => Some((Feature::Other, true)),
         _ => None,
     }
 }
@@ -261,12 +269,12 @@ fn read_records(
         };
         let country = f(2);
         let name = f(7);
-        let (Ok(id), Some(feature), Ok(lat), Ok(lon), Ok(population)) =
+        let (Ok(id), Some((feature, second_level)), Ok(lat), Ok(lon), Ok(population)) =
             (id, feature, lat, lon, pop)
         else {
             errors.push(err(
                 line,
-                "bad record: geonameid, feature (C/A/P/K), lat, lon and population must parse"
+                "bad record: geonameid, feature (C/A/P/K/S), lat, lon and population must parse"
                     .into(),
             ));
             continue;
@@ -277,7 +285,7 @@ fn read_records(
         }
         if name.is_empty()
             || !(country.is_empty() || country.len() == 2)
-            || (country.is_empty() != (feature == Feature::Other))
+            || (country.is_empty() != (feature == Feature::Other && !second_level))
         {
             errors.push(err(
                 line,
@@ -299,6 +307,7 @@ fn read_records(
             lon,
             population,
             name: name.to_string(),
+            second_level,
         });
     }
     if cols.is_none() {
@@ -321,6 +330,10 @@ impl Gazetteer {
                 records.reserve(memchr::memchr_iter(b'\n', bytes).count());
                 read_records(GAZETTEER, &text, &mut records, &mut names, &mut errors);
             }
+            Err(e) => errors.push(e),
+        }
+        match decompress(src, ADMIN2) {
+            Ok(text) => read_records(ADMIN2, &text, &mut records, &mut names, &mut errors),
             Err(e) => errors.push(e),
         }
         match src.get(EXTRA).map(std::str::from_utf8) {

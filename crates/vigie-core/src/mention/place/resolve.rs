@@ -61,6 +61,11 @@ fn options(payloads: &[u32]) -> Vec<Option_> {
 fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
     let r = &gaz.records[o.record];
     match r.feature {
+        // a second-level region ranks below a first-level one of its size
+        Feature::Other if r.second_level => {
+            let size = ((r.population.max(1)) as f64).log10() * ADMIN1_SIZE_WEIGHT;
+            ADMIN1_PRIOR + size - ALTERNATE_COST
+        }
         Feature::Country | Feature::Other => COUNTRY_PRIOR,
         // a region by one of its alternate names (most are its chief city's: « Zaporijjia »)
         // gives way to the city that has it too, unless the text says a region is meant
@@ -117,7 +122,11 @@ fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
     let is_region = |t: &crate::doc::Token| {
         gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::Region)
     };
+    // the region word inside the name (« Sokoto State »)
     let next = doc.token_at_or_after(span.end);
+    if next > 0 && doc.tokens.get(next - 1).is_some_and(|t| t.span.end == span.end && is_region(t)) {
+        return true;
+    }
     if doc.tokens.get(next).is_some_and(|t| {
         is_region(t) && doc.text[t.span.start..].starts_with(|c: char| c.is_lowercase())
     }) {
