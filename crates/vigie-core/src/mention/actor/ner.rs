@@ -244,6 +244,7 @@ fn team_name(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize, end: usiz
         let plural = doc.slice(toks[k - 1].span);
         nl.feature_link.contains(&fold(doc.slice(toks[k].span)))
             && capitalized(plural)
+            && !plural.contains('-')
             && plural.chars().count() >= 4
             && !nl.loc_word.contains(plural)
             && !nl.org.contains(plural)
@@ -266,6 +267,7 @@ fn team_after(
     let plural = doc.slice(toks[end - 1].span);
     if nl.first_names.contains(doc.slice(toks[start].span))
         || plural.chars().count() < 4
+        || plural.contains('-')
         || nl.loc_word.contains(plural)
         || nl.org.contains(plural)
         || nl.misc.contains(plural)
@@ -278,10 +280,9 @@ fn team_after(
         return None;
     }
     let mut k = end + 1;
-    if toks
-        .get(k)
-        .is_some_and(|t| t.kind == TokenKind::Word && nl.articles.contains(&fold(doc.slice(t.span))))
-    {
+    if toks.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Word && nl.articles.contains(&fold(doc.slice(t.span)))
+    }) {
         k += 1;
     }
     let stop = name_run(doc, nl, toks, k)?;
@@ -683,9 +684,12 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 prev_f.clone()
             };
             let lone = end - start == 1;
+            // (not after a place noun: « la gare Saint-Charles de Marseille »)
+            let place_noun = feature_before(doc, nl, toks, start).is_some();
             let team_end = team_after(doc, nl, toks, start, end, &|s| {
                 !is_covered(s, &covered) && !is_covered(s, &soft_cov)
-            });
+            })
+            .filter(|_| !place_noun);
             let mut resume = end;
             let mut etype = None;
             let mut guess = false;
@@ -765,7 +769,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 }
             } else if (lone && acronym(first)) || (!shouted(&words) && acronym_edge(&words)) {
                 etype = Some(EntityType::ORG);
-            } else if !lone && team_name(doc, nl, toks, start, end) {
+            } else if !lone && !place_noun && team_name(doc, nl, toks, start, end) {
                 etype = Some(EntityType::ORG);
             } else if let Some(te) = team_end {
                 etype = Some(EntityType::ORG);
@@ -782,7 +786,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 .is_some_and(|p| nl.loc_prep.contains(p) || nl.loc_head.contains(p))
             {
                 etype = Some(EntityType::LOC);
-            } else if lone && nl.first_names.contains(first) {
+            } else if lone
+                && nl.first_names.contains(first)
+                && !prev_f
+                    .as_deref()
+                    .is_some_and(|p| nl.loc_article.contains(p))
+            {
+                // (not after an article: « la Lorraine » is a region)
                 // a place of the same name, when the gazetteer knows one, wins (`guess`)
                 etype = Some(EntityType::PER);
                 guess = true;
@@ -1050,8 +1060,8 @@ mod tests {
     }
     #[test]
     fn a_noun_before_the_name_gives_its_type() {
-        let got = names("fr", "Il a rejoint la firme Talvex en 2019.");
-        has(&got, "Talvex", ORG, 22);
+        let got = names("fr", "Le disque est sorti sur le label Talvex en 2019.");
+        has(&got, "Talvex", ORG, 33);
         let got = names("fr", "Le poète Arvenne écrivait la nuit.");
         has(&got, "Arvenne", PER, 10);
         let got = names("fr", "Elle a enregistré l'album Grey Harbour à Lyon.");
@@ -1078,6 +1088,9 @@ mod tests {
     fn a_plural_before_de_and_a_place_is_a_club() {
         let got = names("fr", "Il a joué face aux Corsaires du Vermont hier.");
         has(&got, "Corsaires du Vermont", ORG, 20);
+        // not after a place noun, nor a hyphenated saint's name
+        let got = names("fr", "Le train part de la gare Saint-Charles de Vardonne.");
+        has(&got, "gare Saint-Charles de Vardonne", LOC, 20);
     }
 
     #[test]

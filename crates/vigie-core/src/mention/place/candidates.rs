@@ -59,13 +59,9 @@ fn hyphen_place(gaz: &Gazetteer, rest: &str, before: bool) -> bool {
     })
 }
 
-/// A word that no person's name holds: it has a digit ("A429") or is in capitals while the
-/// name is not ("Immokalee TIGER grant").
-fn no_name_word(word: &str, name: &str) -> bool {
+/// A word that no person's name holds: it has a digit (the road in "A429 Cirencester").
+fn no_name_word(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
-        || (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !word.chars().any(char::is_lowercase)
-            && name.chars().any(char::is_lowercase))
 }
 
 /// Index of the first word token of sentence `s`.
@@ -173,6 +169,21 @@ fn region(gaz: &Gazetteer, payloads: &[u32]) -> bool {
     })
 }
 
+/// A first-level region among the readings, by its own name, in none of the `countries`
+/// (where « X State » names a university: "Ohio State").
+fn region_outside(
+    gaz: &Gazetteer,
+    payloads: &[u32],
+    countries: &std::collections::HashSet<String>,
+) -> bool {
+    payloads.iter().any(|&p| {
+        p % 2 == 0
+            && gaz.records.get((p / 2) as usize).is_some_and(|r| {
+                r.feature == Feature::Admin1 && !countries.contains(r.country.as_str())
+            })
+    })
+}
+
 /// A city of `min` people or more among the readings, by its own name.
 fn big_city(gaz: &Gazetteer, payloads: &[u32], min: u64) -> bool {
     payloads.iter().any(|&p| {
@@ -210,9 +221,7 @@ fn accept<'g>(
     let before = doc.text.get(first.span.start..span.start).ok_or(None)?;
     let after = doc.text.get(span.end..last.span.end).ok_or(None)?;
     if (!before.is_empty() && !hyphen_compound(before, true) && !hyphen_place(gaz, before, true))
-        || (!after.is_empty()
-            && !hyphen_compound(after, false)
-            && !hyphen_place(gaz, after, false))
+        || (!after.is_empty() && !hyphen_compound(after, false) && !hyphen_place(gaz, after, false))
     {
         return Err(None);
     }
@@ -249,12 +258,9 @@ fn accept<'g>(
     // organization the entity tagger knows)
     let country = payloads.iter().any(|&p| {
         p % 2 == 0
-            && gaz
-                .records
-                .get((p / 2) as usize)
-                .is_some_and(|r| {
-                    matches!(r.feature, Feature::Country | Feature::Other) && !r.second_level
-                })
+            && gaz.records.get((p / 2) as usize).is_some_and(|r| {
+                matches!(r.feature, Feature::Country | Feature::Other) && !r.second_level
+            })
     });
     let sentence_start =
         first_word_of_sentence(doc, first.sentence) == Some(i) && first.span.start == span.start;
@@ -296,7 +302,7 @@ fn accept<'g>(
                 || gaz.function_words.contains(&pk)
                 || gaz.cues.get(&pk) == Some(&Cue::Before)
                 || dateline_case(text, pw)
-                || no_name_word(pw, text);
+                || no_name_word(pw);
             if !ok {
                 return Err(Some(Longer::Surname));
             }
@@ -313,10 +319,13 @@ fn accept<'g>(
             let ok = gaz.cues.get(&nk) == Some(&Cue::After)
                 || gaz.function_words.contains(&nk)
                 || dateline_case(text, nw)
-                || no_name_word(nw, text);
+                || no_name_word(nw);
             // a region's name and its capitalized region word are one name (« Sokoto
             // State »), unless a longer name goes on ("Ohio State University")
-            if !ok && gaz.cues.get(&nk) == Some(&Cue::Region) && region(gaz, payloads) {
+            if !ok
+                && gaz.cues.get(&nk) == Some(&Cue::Region)
+                && region_outside(gaz, payloads, &gaz.university_states)
+            {
                 let longer = doc.tokens.get(j + 2).is_some_and(|t| {
                     t.sentence == next.sentence
                         && t.kind == TokenKind::Word

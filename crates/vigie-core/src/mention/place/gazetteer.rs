@@ -88,6 +88,9 @@ pub struct Gazetteer {
     pub(crate) cues: HashMap<String, Cue>,
     /// Function words of every language (`lang/stopwords.tsv`), folded.
     pub(crate) function_words: HashSet<String>,
+    /// Countries (ISO alpha-2) where « X State » names a university ("Ohio State") more
+    /// often than the state: the region word does not join the name there.
+    pub(crate) university_states: HashSet<String>,
 }
 
 /// A name as the text shows it once folded (folded, single spaces), written into `out`.
@@ -406,10 +409,15 @@ impl Gazetteer {
             Err(e) => errors.push(e),
         }
         let mut cues = HashMap::new();
+        let mut university_states = HashSet::new();
         match src.table(CUES) {
             Ok(t) => match (t.col("word"), t.col("kind")) {
                 (Ok(cw), Ok(ck)) => {
                     for row in &t.rows {
+                        if row.get(ck) == "university-state" {
+                            university_states.insert(row.get(cw).trim().to_string());
+                            continue;
+                        }
                         let kind = match row.get(ck) {
                             "after" => Cue::After,
                             "before" => Cue::Before,
@@ -421,7 +429,7 @@ impl Gazetteer {
                                 errors.push(t.error(
                                     row,
                                     format!(
-                                        "kind must be after, before, part, region, and or person-title, not `{other}`"
+                                        "kind must be after, before, part, region, and, person-title or university-state, not `{other}`"
                                     ),
                                 ));
                                 continue;
@@ -461,6 +469,7 @@ impl Gazetteer {
             stop,
             cues,
             function_words,
+            university_states,
         })
     }
 

@@ -122,11 +122,7 @@ fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
     let is_region = |t: &crate::doc::Token| {
         gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::Region)
     };
-    // the region word inside the name (« Sokoto State »)
     let next = doc.token_at_or_after(span.end);
-    if next > 0 && doc.tokens.get(next - 1).is_some_and(|t| t.span.end == span.end && is_region(t)) {
-        return true;
-    }
     if doc.tokens.get(next).is_some_and(|t| {
         is_region(t) && doc.text[t.span.start..].starts_with(|c: char| c.is_lowercase())
     }) {
@@ -141,6 +137,18 @@ fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
         && is_region(&doc.tokens[first - 2])
 }
 
+/// Does the name end in a region word (« Sokoto State »)? Then the region is meant, whatever
+/// city shares its name.
+fn region_in_name(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
+    let last = doc.token_at_or_after(span.end);
+    last > 0
+        && doc.tokens.get(last - 1).is_some_and(|t| {
+            t.span.end == span.end
+                && t.span.start > span.start
+                && gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::Region)
+        })
+}
+
 /// Only a joining word (`and` cue: « et », "and", a comma) between two names.
 fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
     let (from, to) = (doc.token_at_or_after(a.end), doc.token_at_or_after(b.start));
@@ -152,6 +160,8 @@ fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
 
 /// Weight of a region word next to the name.
 const REGION_BONUS: f64 = 3.0;
+/// Weight of a region word inside the name (« Sokoto State »): above any city's size.
+const NAMED_REGION_BONUS: f64 = 10.0;
 
 /// « X, Y » or « X (Y) »: Y right after X.
 fn follows(doc: &Doc, a: Span, b: Span) -> bool {
@@ -235,6 +245,12 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         .filter(|(_, s)| **s)
         .map(|(k, _)| (k.as_str(), true))
         .collect();
+    let region_named: HashMap<&str, bool> = keys
+        .iter()
+        .zip(cands)
+        .filter(|(_, c)| region_in_name(doc, gaz, c.span))
+        .map(|(k, _)| (k.as_str(), true))
+        .collect();
     let mut chosen: HashMap<&str, usize> = HashMap::new();
     for (k, mentions) in &groups {
         let own = per_name.get(k);
@@ -282,6 +298,9 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                 && region_said.contains_key(k)
             {
                 score += REGION_BONUS;
+            }
+            if r.feature == Feature::Admin1 && region_named.contains_key(k) {
+                score += NAMED_REGION_BONUS;
             }
             let contained = container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
             score += contained;
