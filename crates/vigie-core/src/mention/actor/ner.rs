@@ -767,9 +767,10 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         span_end = toks[k - 1].span.end;
                     }
                 }
-            } else if (lone && acronym(first)) || (!shouted(&words) && acronym_edge(&words)) {
-                etype = Some(EntityType::ORG);
-            } else if !lone && !place_noun && team_name(doc, nl, toks, start, end) {
+            } else if (lone && acronym(first))
+                || (!shouted(&words) && acronym_edge(&words))
+                || (!lone && !place_noun && team_name(doc, nl, toks, start, end))
+            {
                 etype = Some(EntityType::ORG);
             } else if let Some(te) = team_end {
                 etype = Some(EntityType::ORG);

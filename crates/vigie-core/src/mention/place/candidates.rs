@@ -390,7 +390,7 @@ fn lookups(doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
                 out.push(Span::new(tail, t.span.end));
                 // a name that goes on past the word (« DPRK-South Korea »)
                 if word[k + 1..].starts_with(char::is_uppercase) {
-                    for u in doc.tokens[i + 1..(i + gaz.max_tokens).min(doc.tokens.len())].iter() {
+                    for u in &doc.tokens[i + 1..(i + gaz.max_tokens).min(doc.tokens.len())] {
                         if u.sentence != t.sentence || u.span.end - tail > gaz.max_key_len * 2 {
                             break;
                         }
