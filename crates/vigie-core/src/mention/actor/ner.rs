@@ -1,12 +1,19 @@
 //! Named entities the lexicon does not know: runs of capitalized words, typed by their
-//! context with the cues of `lexicon/actors/ner.tsv` — a title before the name makes a
-//! person, an organization word inside it an organization, a preposition or place noun before
-//! it a place; a name coordinated with a typed one takes its type; an acronym is an
-//! organization. Runs of two or more words with no cue are people (the commonest case in news);
+//! context with the cues of `lexicon/actors/ner.tsv` and `lexicon/ner/cues.tsv` — a title
+//! or a person's noun before the name makes a person (« le poète X »), an organization word
+//! inside it or an organization's noun before it an organization (« la firme X »), a work's
+//! noun before it a work (« l'album X »), a preposition or place noun before it a place; a
+//! name coordinated with a typed one takes its type; an acronym, or a name an acronym opens
+//! or closes ("PSV Eindhoven", "Cardiff RFC"), is an organization, and so is a capitalized
+//! plural before « de » and a place (« Rockies du Colorado », a club). A lone name after
+//! « de »/"of" is a place unless a kinship or work noun comes before (« le neveu de X »).
+//! Runs of two or more words with no cue are people (the commonest case in news);
 //! a lone word with no cue is left untyped and not tagged, so that sentence-initial capitals
 //! and common nouns written with a capital do not become entities.
 
 type HashSet<T> = std::collections::HashSet<T, crate::lexicon::fnv::FnvBuild>;
+
+use crate::lexicon::fnv::FnvBuild;
 
 use super::ActorLexicon;
 use crate::doc::{Doc, Entity, EntityType, Span, Token, TokenKind};
@@ -14,82 +21,127 @@ use crate::lexicon::{LexiconError, Sources};
 use crate::mention::NER_GUESS;
 use crate::normalize::fold;
 
+/// A set of cue words: hashed with FNV, as every lexicon table looked up per token (see
+/// `lexicon::fnv`).
+type Words = HashSet<String, FnvBuild>;
+
 /// The cue sets. Capitalized cues (titles, organization and event words, sentence-initial
 /// common words) are matched as written; lower-case ones folded.
 #[derive(Debug, Default)]
 pub(crate) struct NerLexicon {
-    titles: HashSet<String>,
-    particles: HashSet<String>,
-    joiners: HashSet<String>,
-    org: HashSet<String>,
-    misc: HashSet<String>,
-    loc_prep: HashSet<String>,
-    loc_prep_weak: HashSet<String>,
-    loc_head: HashSet<String>,
-    loc_word: HashSet<String>,
-    connectors: HashSet<String>,
-    pub(crate) pronouns: HashSet<String>,
-    pub(crate) possessives: HashSet<String>,
-    articles: HashSet<String>,
-    common: HashSet<String>,
+    titles: Words,
+    particles: Words,
+    joiners: Words,
+    org: Words,
+    misc: Words,
+    loc_prep: Words,
+    loc_prep_weak: Words,
+    loc_head: Words,
+    loc_word: Words,
+    connectors: Words,
+    pub(crate) pronouns: Words,
+    pub(crate) possessives: Words,
+    articles: Words,
+    common: Words,
     /// Words before a lone name that make it a person's (« selon Dupont », « par Colbert »).
-    per_prep: HashSet<String>,
+    per_prep: Words,
     /// Clitics after a lone name that make it a person's, as a guess ("Kessler's").
-    per_clitic: HashSet<String>,
+    per_clitic: Words,
     /// Articles before a lone name that make it a place (« le Danube », « l'Anjou »).
-    loc_article: HashSet<String>,
+    loc_article: Words,
     /// Lower-case nouns that open a place's name before a capitalized word (« l'océan
     /// Indien », « la mer de Banda », « le musée du Louvre »).
-    loc_feature: HashSet<String>,
+    loc_feature: Words,
     /// Words between such a noun and the name (« de », « du »).
-    feature_link: HashSet<String>,
+    feature_link: Words,
     /// Titles that also open place names (« Saint », "St."): the person they make is a guess.
-    title_guess: HashSet<String>,
+    title_guess: Words,
     /// Points of the compass, as written, that close a place's name (« du Nord »).
-    compass: HashSet<String>,
+    compass: Words,
     /// Adjectives that close a place's name (« subsaharienne »).
-    region_adj: HashSet<String>,
+    region_adj: Words,
     /// First names, as written (`lexicon/actors/first_names.tsv`).
-    first_names: HashSet<String>,
+    first_names: Words,
     /// Endings of French adjectives that may follow an organization word.
     adj_suffixes: Vec<String>,
+    /// Lower-case nouns before a name that make it an organization's (« la firme X »).
+    org_noun: Words,
+    /// Lower-case nouns before a name that make it a person's (« le poète X »).
+    per_noun: Words,
+    /// Lower-case nouns before a name that make it a work's or event's (« l'album X »).
+    misc_noun: Words,
+    /// Lower-case nouns before « de »/"of" and a lone name that make it a person's, as a
+    /// guess (« le neveu de X »).
+    per_of: Words,
+    /// Endings of a capitalized plural that opens a club's name before « de » and a place.
+    team_plural: Vec<String>,
 }
+
+/// The cue files, read in this order into the same sets.
+const CUE_FILES: [&str; 2] = ["actors/ner.tsv", "ner/cues.tsv"];
 
 impl NerLexicon {
     pub(crate) fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
-        let t = src.table("actors/ner.tsv").map_err(|e| vec![e])?;
-        let (ck, cw) = match (t.col("kind"), t.col("words")) {
-            (Ok(k), Ok(w)) => (k, w),
-            (Err(e), _) | (_, Err(e)) => return Err(vec![e]),
-        };
         let mut lex = NerLexicon::default();
         let mut errors = Vec::new();
+        for file in CUE_FILES {
+            match src.table(file) {
+                Ok(t) => lex.read_cues(&t, &mut errors),
+                Err(e) => errors.push(e),
+            }
+        }
+        read_first_names(src, &mut lex.first_names, &mut errors);
+        if errors.is_empty() {
+            Ok(lex)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The rows of one cue file (`kind`, `words`) into their sets.
+    fn read_cues(&mut self, t: &crate::lexicon::tsv::Table, errors: &mut Vec<LexiconError>) {
+        let (ck, cw) = match (t.col("kind"), t.col("words")) {
+            (Ok(k), Ok(w)) => (k, w),
+            (Err(e), _) | (_, Err(e)) => {
+                errors.push(e);
+                return;
+            }
+        };
         for row in &t.rows {
             let (set, folded) = match row.get(ck) {
-                "title" => (&mut lex.titles, false),
-                "particle" => (&mut lex.particles, true),
-                "joiner" => (&mut lex.joiners, true),
-                "org" => (&mut lex.org, false),
-                "misc" => (&mut lex.misc, false),
-                "loc-prep" => (&mut lex.loc_prep, true),
-                "loc-prep-weak" => (&mut lex.loc_prep_weak, true),
-                "loc-head" => (&mut lex.loc_head, true),
-                "loc-word" => (&mut lex.loc_word, false),
-                "connector" => (&mut lex.connectors, true),
-                "pronoun" => (&mut lex.pronouns, true),
-                "possessive" => (&mut lex.possessives, true),
-                "article" => (&mut lex.articles, true),
-                "common" => (&mut lex.common, false),
-                "per-prep" => (&mut lex.per_prep, true),
-                "compass" => (&mut lex.compass, false),
-                "region-adj" => (&mut lex.region_adj, true),
-                "per-clitic" => (&mut lex.per_clitic, true),
-                "title-guess" => (&mut lex.title_guess, false),
-                "loc-article" => (&mut lex.loc_article, true),
-                "loc-feature" => (&mut lex.loc_feature, true),
-                "feature-link" => (&mut lex.feature_link, true),
-                "adj-suffix" => {
-                    lex.adj_suffixes.extend(
+                "title" => (&mut self.titles, false),
+                "particle" => (&mut self.particles, true),
+                "joiner" => (&mut self.joiners, true),
+                "org" => (&mut self.org, false),
+                "misc" => (&mut self.misc, false),
+                "loc-prep" => (&mut self.loc_prep, true),
+                "loc-prep-weak" => (&mut self.loc_prep_weak, true),
+                "loc-head" => (&mut self.loc_head, true),
+                "loc-word" => (&mut self.loc_word, false),
+                "connector" => (&mut self.connectors, true),
+                "pronoun" => (&mut self.pronouns, true),
+                "possessive" => (&mut self.possessives, true),
+                "article" => (&mut self.articles, true),
+                "common" => (&mut self.common, false),
+                "per-prep" => (&mut self.per_prep, true),
+                "compass" => (&mut self.compass, false),
+                "region-adj" => (&mut self.region_adj, true),
+                "per-clitic" => (&mut self.per_clitic, true),
+                "title-guess" => (&mut self.title_guess, false),
+                "loc-article" => (&mut self.loc_article, true),
+                "loc-feature" => (&mut self.loc_feature, true),
+                "feature-link" => (&mut self.feature_link, true),
+                "org-noun" => (&mut self.org_noun, true),
+                "per-noun" => (&mut self.per_noun, true),
+                "misc-noun" => (&mut self.misc_noun, true),
+                "per-of" => (&mut self.per_of, true),
+                kind @ ("adj-suffix" | "team-plural") => {
+                    let out = if kind == "adj-suffix" {
+                        &mut self.adj_suffixes
+                    } else {
+                        &mut self.team_plural
+                    };
+                    out.extend(
                         row.get(cw)
                             .split('|')
                             .map(|w| fold(w.trim()))
@@ -102,7 +154,7 @@ impl NerLexicon {
                     continue;
                 }
             };
-            for w in t.single_words(row, cw, &mut errors) {
+            for w in t.single_words(row, cw, errors) {
                 let w = w.replace('’', "'");
                 set.insert(if folded {
                     fold(&w)
@@ -110,12 +162,6 @@ impl NerLexicon {
                     w.trim_end_matches('.').to_string()
                 });
             }
-        }
-        read_first_names(src, &mut lex.first_names, &mut errors);
-        if errors.is_empty() {
-            Ok(lex)
-        } else {
-            Err(errors)
         }
     }
 
@@ -134,7 +180,7 @@ impl NerLexicon {
 }
 
 /// The first names of `actors/first_names.tsv`: one capitalized word a row (hyphens allowed).
-fn read_first_names(src: &Sources, out: &mut HashSet<String>, errors: &mut Vec<LexiconError>) {
+fn read_first_names(src: &Sources, out: &mut Words, errors: &mut Vec<LexiconError>) {
     let t = match src.table("actors/first_names.tsv") {
         Ok(t) => t,
         Err(e) => {
@@ -173,6 +219,89 @@ fn acronym(w: &str) -> bool {
         && w.chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
+}
+
+/// Roman numerals in capitals ("XIV", "II") close kings' and popes' names: no acronym.
+fn roman(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// An acronym that is no roman numeral, as the first or last word of a longer name, makes it
+/// an organization's ("PSV Eindhoven", "Cardiff RFC", « FN Herstal »).
+fn acronym_edge(words: &[&str]) -> bool {
+    let edge = |w: &&str| acronym(w) && !roman(w);
+    words.len() > 1 && (words.first().is_some_and(edge) || words.last().is_some_and(edge))
+}
+
+/// A capitalized plural before « de », « du », « d' » inside the run from `start` to
+/// `end`, not after a first name and not a place word: a club named after its town
+/// (« Canadiens de Montréal », « Red Wings de Détroit »).
+fn team_name(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize, end: usize) -> bool {
+    if nl.first_names.contains(doc.slice(toks[start].span)) {
+        return false;
+    }
+    (start + 1..end.saturating_sub(1)).any(|k| {
+        let plural = doc.slice(toks[k - 1].span);
+        nl.feature_link.contains(&fold(doc.slice(toks[k].span)))
+            && capitalized(plural)
+            && !plural.contains('-')
+            && plural.chars().count() >= 4
+            && !nl.loc_word.contains(plural)
+            && !nl.org.contains(plural)
+            && !nl.misc.contains(plural)
+            && nl.team_plural.iter().any(|x| plural.ends_with(x.as_str()))
+    })
+}
+
+/// Where a club's name ends when the run from `start` to `end` closes on a capitalized
+/// plural followed by « de », « du », « d' » (an article allowed) and a name no entity holds
+/// yet (« Rockies du Colorado », « Diamondbacks de l'Arizona »): `None` when it does not.
+fn team_after(
+    doc: &Doc,
+    nl: &NerLexicon,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    free: &dyn Fn(Span) -> bool,
+) -> Option<usize> {
+    let plural = doc.slice(toks[end - 1].span);
+    if nl.first_names.contains(doc.slice(toks[start].span))
+        || plural.chars().count() < 4
+        || plural.contains('-')
+        || nl.loc_word.contains(plural)
+        || nl.org.contains(plural)
+        || nl.misc.contains(plural)
+        || !nl.team_plural.iter().any(|x| plural.ends_with(x.as_str()))
+    {
+        return None;
+    }
+    let link = toks.get(end)?;
+    if link.kind != TokenKind::Word || !nl.feature_link.contains(&fold(doc.slice(link.span))) {
+        return None;
+    }
+    let mut k = end + 1;
+    if toks.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Word && nl.articles.contains(&fold(doc.slice(t.span)))
+    }) {
+        k += 1;
+    }
+    let stop = name_run(doc, nl, toks, k)?;
+    toks[k..stop].iter().all(|t| free(t.span)).then_some(stop)
+}
+
+/// The type a lower-case noun just before a name gives it (« la firme X », « le poète X »,
+/// « l'album X »).
+fn noun_cue(nl: &NerLexicon, prev_f: Option<&str>) -> Option<EntityType> {
+    let p = prev_f?;
+    if nl.org_noun.contains(p) {
+        Some(EntityType::ORG)
+    } else if nl.per_noun.contains(p) {
+        Some(EntityType::PER)
+    } else if nl.misc_noun.contains(p) {
+        Some(EntityType::MISC)
+    } else {
+        None
+    }
 }
 
 /// A run of capitalized words (with inner particles) inside one sentence: token range.
@@ -436,7 +565,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             continue;
         }
         let toks = doc.sentence_tokens(si);
-        let mut last: Option<(usize, EntityType, bool)> = None;
+        let mut last: Option<(usize, EntityType, &'static str)> = None;
         let mut i = 0;
         while i < toks.len() {
             let Some(mut end) = name_run(doc, nl, toks, i) else {
@@ -455,7 +584,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         rule: "ner".into(),
                         nominal: false,
                     });
-                    last = Some((close, EntityType::MISC, false));
+                    last = Some((close, EntityType::MISC, "ner"));
                     i = close + 1;
                     continue;
                 }
@@ -555,8 +684,29 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 prev_f.clone()
             };
             let lone = end - start == 1;
+            // (not after a place noun: « la gare Saint-Charles de Marseille »)
+            let place_noun = feature_before(doc, nl, toks, start).is_some();
+            let team_end = team_after(doc, nl, toks, start, end, &|s| {
+                !is_covered(s, &covered) && !is_covered(s, &soft_cov)
+            })
+            .filter(|_| !place_noun);
+            let mut resume = end;
             let mut etype = None;
             let mut guess = false;
+            // the word before « de »/"of" before a lone name (« le neveu de X »)
+            let of_noun = if lone
+                && prev_f
+                    .as_deref()
+                    .is_some_and(|p| nl.loc_prep_weak.contains(p))
+            {
+                start
+                    .checked_sub(1)
+                    .and_then(|k| prev_word(doc, toks, k))
+                    .filter(|w| !capitalized(w))
+                    .map(fold)
+            } else {
+                None
+            };
             let mut span_start = toks[start].span.start;
             let mut span_end = toks[end - 1].span.end;
             if title.is_none() {
@@ -566,6 +716,8 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // (« Saint », "St." also open place names: a guess)
                 etype = Some(EntityType::PER);
                 guess = nl.title_guess.contains(t.trim_end_matches('.'));
+            } else if let Some(et) = noun_cue(nl, prev_f.as_deref()) {
+                etype = Some(et);
             } else if words
                 .iter()
                 .any(|w| nl.org.contains(*w) || nl.misc.contains(*w))
@@ -615,8 +767,15 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         span_end = toks[k - 1].span.end;
                     }
                 }
-            } else if end - start == 1 && acronym(first) {
+            } else if (lone && acronym(first))
+                || (!shouted(&words) && acronym_edge(&words))
+                || (!lone && !place_noun && team_name(doc, nl, toks, start, end))
+            {
                 etype = Some(EntityType::ORG);
+            } else if let Some(te) = team_end {
+                etype = Some(EntityType::ORG);
+                span_end = toks[te - 1].span.end;
+                resume = te;
             } else if quoted(doc, toks, start, end) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
@@ -628,7 +787,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 .is_some_and(|p| nl.loc_prep.contains(p) || nl.loc_head.contains(p))
             {
                 etype = Some(EntityType::LOC);
-            } else if lone && nl.first_names.contains(first) {
+            } else if lone
+                && nl.first_names.contains(first)
+                && !prev_f
+                    .as_deref()
+                    .is_some_and(|p| nl.loc_article.contains(p))
+            {
+                // (not after an article: « la Lorraine » is a region)
                 // a place of the same name, when the gazetteer knows one, wins (`guess`)
                 etype = Some(EntityType::PER);
                 guess = true;
@@ -643,19 +808,26 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // "Kessler's", most often a person's (a place of the name wins)
                 etype = Some(EntityType::PER);
                 guess = true;
+            } else if of_noun.as_deref().is_some_and(|w| nl.loc_head.contains(w)) {
+                // « la ville de X », "the castle of X"
+                etype = Some(EntityType::LOC);
+            } else if of_noun.as_deref().is_some_and(|w| nl.per_of.contains(w)) {
+                // « le neveu de X », "the son of X" (a place of the name wins)
+                etype = Some(EntityType::PER);
+                guess = true;
             } else if lone
                 && prev_f
                     .as_deref()
                     .is_some_and(|p| nl.loc_prep_weak.contains(p) || nl.loc_article.contains(p))
             {
                 etype = Some(EntityType::LOC);
-            } else if let Some((le, lt, lg)) = last {
+            } else if let Some((le, lt, lrule)) = last {
                 // « Donetsk et Zaporijjia »: coordinated with the name just before (and as
                 // sure of its type as that one)
                 let between = toks.get(le..start).unwrap_or(&[]);
                 if between.len() == 1 && nl.connectors.contains(&fold(doc.slice(between[0].span))) {
                     etype = Some(lt);
-                    guess = lg;
+                    guess = lrule == NER_GUESS;
                 }
             }
             // people are not named with a definite article ("the Beach Boys", "the Atlanta
@@ -690,16 +862,17 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             }
             if let Some(et) = etype {
                 let span = Span::new(span_start, span_end);
+                let rule = if guess { NER_GUESS } else { "ner" };
                 new.push(Entity {
                     span,
                     etype: et,
                     actor: None,
-                    rule: if guess { NER_GUESS } else { "ner" }.into(),
+                    rule: rule.into(),
                     nominal: false,
                 });
-                last = Some((end, et, guess));
+                last = Some((end, et, rule));
             }
-            i = next_i.max(end).max(i + 1);
+            i = next_i.max(resume).max(i + 1);
         }
     }
     ents.extend(new);
@@ -885,5 +1058,50 @@ mod tests {
         // no cue makes "North Carolina" a person: the gazetteer's place wins
         let got = names("en", "The storm hit North Carolina hard.");
         has(&got, "North Carolina", LOC, 14);
+    }
+    #[test]
+    fn a_noun_before_the_name_gives_its_type() {
+        let got = names("fr", "Le disque est sorti sur le label Talvex en 2019.");
+        has(&got, "Talvex", ORG, 33);
+        let got = names("fr", "Le poète Arvenne écrivait la nuit.");
+        has(&got, "Arvenne", PER, 10);
+        let got = names("fr", "Elle a enregistré l'album Grey Harbour à Lyon.");
+        has(&got, "Grey Harbour", MISC, 27);
+        let got = names("en", "She signed with the band Silver Mole in May.");
+        has(&got, "Silver Mole", ORG, 25);
+    }
+
+    #[test]
+    fn clubs_acronyms_and_roman_numerals() {
+        let got = names("fr", "Il a signé avec les Faucons de Montréal en mai.");
+        has(&got, "Faucons de Montréal", ORG, 21);
+        let got = names("en", "He played for Dorvik FK last season.");
+        has(&got, "Dorvik FK", ORG, 14);
+        // a king's numeral is no acronym
+        let got = names("fr", "Le règne de Dagobert II fut bref.");
+        has(&got, "Dagobert II", PER, 13);
+        // common capitals are no organization
+        let got = names("en", "The DNA sample was tested.");
+        assert!(got.iter().all(|(t, _, _)| t != "DNA"), "{got:?}");
+    }
+
+    #[test]
+    fn a_plural_before_de_and_a_place_is_a_club() {
+        let got = names("fr", "Il a joué face aux Corsaires du Vermont hier.");
+        has(&got, "Corsaires du Vermont", ORG, 20);
+        // not after a place noun, nor a hyphenated saint's name
+        let got = names("fr", "Le train part de la gare Saint-Charles de Vardonne.");
+        has(&got, "gare Saint-Charles de Vardonne", LOC, 20);
+    }
+
+    #[test]
+    fn a_kinship_noun_before_de_makes_a_person() {
+        let got = names("fr", "Le neveu de Tirvalo a hérité du domaine.");
+        has(&got, "Tirvalo", PER, 12);
+        let got = names("en", "The son of Marrick ruled the valley.");
+        has(&got, "Marrick", PER, 11);
+        // a place noun there makes a place
+        let got = names("fr", "Les habitants de Tirvalo fêtent la moisson.");
+        has(&got, "Tirvalo", LOC, 17);
     }
 }

@@ -46,6 +46,24 @@ fn hyphen_compound(rest: &str, before: bool) -> bool {
     word.is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
 }
 
+/// The rest of a word around a name joined by a hyphen to another place's name: both are
+/// places ("Amsterdam-London", « DPRK-South Korea »).
+fn hyphen_place(gaz: &Gazetteer, rest: &str, before: bool) -> bool {
+    let word = if before {
+        rest.strip_suffix('-')
+    } else {
+        rest.strip_prefix('-')
+    };
+    word.is_some_and(|w| {
+        starts_upper(w) && !w.contains('-') && gaz.names.contains_key(fold(w).as_str())
+    })
+}
+
+/// A word that no person's name holds: it has a digit (the road in "A429 Cirencester").
+fn no_name_word(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Index of the first word token of sentence `s`.
 fn first_word_of_sentence(doc: &Doc, s: u32) -> Option<usize> {
     let lo = doc.tokens.partition_point(|t| t.sentence < s);
@@ -151,6 +169,21 @@ fn region(gaz: &Gazetteer, payloads: &[u32]) -> bool {
     })
 }
 
+/// A first-level region among the readings, by its own name, in none of the `countries`
+/// (where « X State » names a university: "Ohio State").
+fn region_outside(
+    gaz: &Gazetteer,
+    payloads: &[u32],
+    countries: &std::collections::HashSet<String>,
+) -> bool {
+    payloads.iter().any(|&p| {
+        p % 2 == 0
+            && gaz.records.get((p / 2) as usize).is_some_and(|r| {
+                r.feature == Feature::Admin1 && !countries.contains(r.country.as_str())
+            })
+    })
+}
+
 /// A city of `min` people or more among the readings, by its own name.
 fn big_city(gaz: &Gazetteer, payloads: &[u32], min: u64) -> bool {
     payloads.iter().any(|&p| {
@@ -187,8 +220,8 @@ fn accept<'g>(
     }
     let before = doc.text.get(first.span.start..span.start).ok_or(None)?;
     let after = doc.text.get(span.end..last.span.end).ok_or(None)?;
-    if (!before.is_empty() && !hyphen_compound(before, true))
-        || (!after.is_empty() && !hyphen_compound(after, false))
+    if (!before.is_empty() && !hyphen_compound(before, true) && !hyphen_place(gaz, before, true))
+        || (!after.is_empty() && !hyphen_compound(after, false) && !hyphen_place(gaz, after, false))
     {
         return Err(None);
     }
@@ -225,10 +258,9 @@ fn accept<'g>(
     // organization the entity tagger knows)
     let country = payloads.iter().any(|&p| {
         p % 2 == 0
-            && gaz
-                .records
-                .get((p / 2) as usize)
-                .is_some_and(|r| matches!(r.feature, Feature::Country | Feature::Other))
+            && gaz.records.get((p / 2) as usize).is_some_and(|r| {
+                matches!(r.feature, Feature::Country | Feature::Other) && !r.second_level
+            })
     });
     let sentence_start =
         first_word_of_sentence(doc, first.sentence) == Some(i) && first.span.start == span.start;
@@ -269,7 +301,8 @@ fn accept<'g>(
             let ok = opener
                 || gaz.function_words.contains(&pk)
                 || gaz.cues.get(&pk) == Some(&Cue::Before)
-                || dateline_case(text, pw);
+                || dateline_case(text, pw)
+                || no_name_word(pw);
             if !ok {
                 return Err(Some(Longer::Surname));
             }
@@ -285,7 +318,29 @@ fn accept<'g>(
             let nk = fold(nw);
             let ok = gaz.cues.get(&nk) == Some(&Cue::After)
                 || gaz.function_words.contains(&nk)
-                || dateline_case(text, nw);
+                || dateline_case(text, nw)
+                || no_name_word(nw);
+            // a region's name and its capitalized region word are one name (« Sokoto
+            // State »), unless a longer name goes on ("Ohio State University")
+            if !ok
+                && gaz.cues.get(&nk) == Some(&Cue::Region)
+                && region_outside(gaz, payloads, &gaz.university_states)
+            {
+                let longer = doc.tokens.get(j + 2).is_some_and(|t| {
+                    t.sentence == next.sentence
+                        && t.kind == TokenKind::Word
+                        && joined(doc, next.span.end, t.span.start)
+                        && starts_upper(doc.slice(t.span))
+                        && gaz.cues.get(&fold(doc.slice(t.span))) != Some(&Cue::After)
+                });
+                if longer {
+                    return Err(Some(Longer::FirstName));
+                }
+                return Ok(Candidate {
+                    span: Span::new(span.start, next.span.end),
+                    payloads,
+                });
+            }
             if !ok {
                 // a one-word name before another capitalized word may be a first name
                 // ("Keith Urban"): counted with the surnames
@@ -331,7 +386,17 @@ fn lookups(doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
         if word.contains('-') {
             for (k, _) in word.match_indices('-') {
                 out.push(Span::new(t.span.start, t.span.start + k));
-                out.push(Span::new(t.span.start + k + 1, t.span.end));
+                let tail = t.span.start + k + 1;
+                out.push(Span::new(tail, t.span.end));
+                // a name that goes on past the word (« DPRK-South Korea »)
+                if word[k + 1..].starts_with(char::is_uppercase) {
+                    for u in &doc.tokens[i + 1..(i + gaz.max_tokens).min(doc.tokens.len())] {
+                        if u.sentence != t.sentence || u.span.end - tail > gaz.max_key_len * 2 {
+                            break;
+                        }
+                        out.push(Span::new(tail, u.span.end));
+                    }
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 //!
 //! Files (all under `lexicon/places/`):
 //! - `gazetteer.tsv.gz`: built by `scripts/build_gazetteer.sh` from GeoNames data;
+//! - `admin2.tsv.gz`: second-level regions, built by `scripts/places_admin2.sh`;
 //! - `extra.tsv`: records the built data lacks, same columns;
 //! - `aliases.tsv`: names the data lacks for a record (`geonameid`, `name`);
 //! - `stoplist.tsv`: names that are common words first (`name`, `when`);
@@ -30,6 +31,9 @@ pub struct Record {
     pub lon: f64,
     pub population: u64,
     pub name: String,
+    /// A second-level region (GeoNames ADM2: "Orange County", « Hampshire »), written as
+    /// feature `other`: ranked below first-level regions when names compete.
+    pub second_level: bool,
 }
 
 /// When a stoplisted name is refused.
@@ -84,6 +88,9 @@ pub struct Gazetteer {
     pub(crate) cues: HashMap<String, Cue>,
     /// Function words of every language (`lang/stopwords.tsv`), folded.
     pub(crate) function_words: HashSet<String>,
+    /// Countries (ISO alpha-2) where « X State » names a university ("Ohio State") more
+    /// often than the state: the region word does not join the name there.
+    pub(crate) university_states: HashSet<String>,
 }
 
 /// A name as the text shows it once folded (folded, single spaces), written into `out`.
@@ -110,6 +117,7 @@ pub(crate) fn name_key_into(name: &str, out: &mut String) {
 }
 
 const GAZETTEER: &str = "places/gazetteer.tsv.gz";
+const ADMIN2: &str = "places/admin2.tsv.gz";
 const EXTRA: &str = "places/extra.tsv";
 const ALIASES: &str = "places/aliases.tsv";
 const STOPLIST: &str = "places/stoplist.tsv";
@@ -180,12 +188,15 @@ impl NameIndex {
     }
 }
 
-fn parse_feature(s: &str) -> Option<Feature> {
+/// The feature letter: C country, A first-level region, P populated place, K continent, sea
+/// or macro-region (no country), S second-level region (feature `other`, with a country).
+fn parse_feature(s: &str) -> Option<(Feature, bool)> {
     match s {
-        "C" => Some(Feature::Country),
-        "A" => Some(Feature::Admin1),
-        "P" => Some(Feature::City),
-        "K" => Some(Feature::Other),
+        "C" => Some((Feature::Country, false)),
+        "A" => Some((Feature::Admin1, false)),
+        "P" => Some((Feature::City, false)),
+        "K" => Some((Feature::Other, false)),
+        "S" => Some((Feature::Other, true)),
         _ => None,
     }
 }
@@ -261,12 +272,12 @@ fn read_records(
         };
         let country = f(2);
         let name = f(7);
-        let (Ok(id), Some(feature), Ok(lat), Ok(lon), Ok(population)) =
+        let (Ok(id), Some((feature, second_level)), Ok(lat), Ok(lon), Ok(population)) =
             (id, feature, lat, lon, pop)
         else {
             errors.push(err(
                 line,
-                "bad record: geonameid, feature (C/A/P/K), lat, lon and population must parse"
+                "bad record: geonameid, feature (C/A/P/K/S), lat, lon and population must parse"
                     .into(),
             ));
             continue;
@@ -277,7 +288,7 @@ fn read_records(
         }
         if name.is_empty()
             || !(country.is_empty() || country.len() == 2)
-            || (country.is_empty() != (feature == Feature::Other))
+            || (country.is_empty() != (feature == Feature::Other && !second_level))
         {
             errors.push(err(
                 line,
@@ -299,6 +310,7 @@ fn read_records(
             lon,
             population,
             name: name.to_string(),
+            second_level,
         });
     }
     if cols.is_none() {
@@ -321,6 +333,10 @@ impl Gazetteer {
                 records.reserve(memchr::memchr_iter(b'\n', bytes).count());
                 read_records(GAZETTEER, &text, &mut records, &mut names, &mut errors);
             }
+            Err(e) => errors.push(e),
+        }
+        match decompress(src, ADMIN2) {
+            Ok(text) => read_records(ADMIN2, &text, &mut records, &mut names, &mut errors),
             Err(e) => errors.push(e),
         }
         match src.get(EXTRA).map(std::str::from_utf8) {
@@ -393,10 +409,15 @@ impl Gazetteer {
             Err(e) => errors.push(e),
         }
         let mut cues = HashMap::new();
+        let mut university_states = HashSet::new();
         match src.table(CUES) {
             Ok(t) => match (t.col("word"), t.col("kind")) {
                 (Ok(cw), Ok(ck)) => {
                     for row in &t.rows {
+                        if row.get(ck) == "university-state" {
+                            university_states.insert(row.get(cw).trim().to_string());
+                            continue;
+                        }
                         let kind = match row.get(ck) {
                             "after" => Cue::After,
                             "before" => Cue::Before,
@@ -408,7 +429,7 @@ impl Gazetteer {
                                 errors.push(t.error(
                                     row,
                                     format!(
-                                        "kind must be after, before, part, region, and or person-title, not `{other}`"
+                                        "kind must be after, before, part, region, and, person-title or university-state, not `{other}`"
                                     ),
                                 ));
                                 continue;
@@ -448,6 +469,7 @@ impl Gazetteer {
             stop,
             cues,
             function_words,
+            university_states,
         })
     }
 

@@ -61,6 +61,11 @@ fn options(payloads: &[u32]) -> Vec<Option_> {
 fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
     let r = &gaz.records[o.record];
     match r.feature {
+        // a second-level region ranks below a first-level one of its size
+        Feature::Other if r.second_level => {
+            let size = ((r.population.max(1)) as f64).log10() * ADMIN1_SIZE_WEIGHT;
+            ADMIN1_PRIOR + size - ALTERNATE_COST
+        }
         Feature::Country | Feature::Other => COUNTRY_PRIOR,
         // a region by one of its alternate names (most are its chief city's: « Zaporijjia »)
         // gives way to the city that has it too, unless the text says a region is meant
@@ -132,6 +137,18 @@ fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
         && is_region(&doc.tokens[first - 2])
 }
 
+/// Does the name end in a region word (« Sokoto State »)? Then the region is meant, whatever
+/// city shares its name.
+fn region_in_name(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
+    let last = doc.token_at_or_after(span.end);
+    last > 0
+        && doc.tokens.get(last - 1).is_some_and(|t| {
+            t.span.end == span.end
+                && t.span.start > span.start
+                && gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::Region)
+        })
+}
+
 /// Only a joining word (`and` cue: « et », "and", a comma) between two names.
 fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
     let (from, to) = (doc.token_at_or_after(a.end), doc.token_at_or_after(b.start));
@@ -143,6 +160,8 @@ fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
 
 /// Weight of a region word next to the name.
 const REGION_BONUS: f64 = 3.0;
+/// Weight of a region word inside the name (« Sokoto State »): above any city's size.
+const NAMED_REGION_BONUS: f64 = 10.0;
 
 /// « X, Y » or « X (Y) »: Y right after X.
 fn follows(doc: &Doc, a: Span, b: Span) -> bool {
@@ -226,6 +245,12 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         .filter(|(_, s)| **s)
         .map(|(k, _)| (k.as_str(), true))
         .collect();
+    let region_named: HashMap<&str, bool> = keys
+        .iter()
+        .zip(cands)
+        .filter(|(_, c)| region_in_name(doc, gaz, c.span))
+        .map(|(k, _)| (k.as_str(), true))
+        .collect();
     let mut chosen: HashMap<&str, usize> = HashMap::new();
     for (k, mentions) in &groups {
         let own = per_name.get(k);
@@ -273,6 +298,9 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                 && region_said.contains_key(k)
             {
                 score += REGION_BONUS;
+            }
+            if r.feature == Feature::Admin1 && region_named.contains_key(k) {
+                score += NAMED_REGION_BONUS;
             }
             let contained = container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
             score += contained;

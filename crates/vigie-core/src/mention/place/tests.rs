@@ -254,7 +254,11 @@ fn region_words_choose_the_region_and_parts_are_not_the_whole() {
         places("Des incendies ravagent l'État de New York."),
         [p("New York", 5_128_638)]
     );
-    assert_eq!(places("Trade in North Africa grew."), []);
+    // (North Africa is a record of its own, not Africa)
+    assert_eq!(
+        places("Trade in North Africa grew."),
+        [p("North Africa", 7_729_887)]
+    );
     // regions outside the US, by their own name, a chief city's name, or a French name
     assert_eq!(
         places("Floods hit Tamil Nadu and Karnataka; Bavière et Californie ont brûlé."),
@@ -329,4 +333,39 @@ fn country_abbreviations_and_other_names() {
             p("RDC", 203_312)
         ]
     );
+}
+
+#[test]
+fn a_capitalized_region_word_joins_the_region_name() {
+    // the region, not its chief town of the same name
+    assert_eq!(
+        places("Floods hit Kaduna State on Monday."),
+        [p("Kaduna State", 2_335_722)]
+    );
+    // where « X State » is a university, it names no place
+    assert_eq!(places("Fans of Ohio State cheered."), []);
+}
+
+#[test]
+fn two_places_joined_by_a_hyphen() {
+    assert_eq!(
+        places("The Amsterdam-Lisbon route reopened."),
+        [p("Amsterdam", 2_759_794), p("Lisbon", 2_267_057)]
+    );
+}
+
+#[test]
+fn second_level_regions_and_seas() {
+    let got = places("Deputies in Cuyahoga County arrested him.");
+    assert_eq!(got, [p("Cuyahoga County", 5_151_606)]);
+    let d = doc("Deputies in Cuyahoga County arrested him.");
+    let found = resolve_places(&d, gaz());
+    assert_eq!(found[0].feature, Feature::Other);
+    assert_eq!(found[0].country, "US");
+    assert_eq!(
+        places("Ships crossed the Black Sea in May, then the Indian Ocean."),
+        [p("Black Sea", 630_673), p("Indian Ocean", 1_545_739)]
+    );
+    assert!(places("Les navires ont gagné la Méditerranée en mai.")
+        .contains(&p("Méditerranée", 363_196)));
 }
