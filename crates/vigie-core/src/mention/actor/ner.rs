@@ -11,7 +11,7 @@
 //! a lone word with no cue is left untyped and not tagged, so that sentence-initial capitals
 //! and common nouns written with a capital do not become entities.
 
-type HashSet<T> = std::collections::HashSet<T, crate::lexicon::fnv::FnvBuild>;
+use std::collections::HashSet;
 
 use crate::lexicon::fnv::FnvBuild;
 
