@@ -84,15 +84,25 @@ pub struct Scores {
     pub by_type: BTreeMap<String, Counts>,
 }
 
-/// Values compare in upper case, with ISO weeks unpadded (TimeBank writes `W7`, others `W07`).
+/// Values compare in upper case, with ISO weeks unpadded (TimeBank writes `W7`, others
+/// `W07`), and without trailing placeholders for the units below the value's own: older
+/// TimeBank files write the year 1949 `1949-XX` or `1949-XX-XX` and the 1990s `199X`, the
+/// TIMEX3 guidelines `1949` and `199`; both say the same.
 fn norm_value(v: &str) -> String {
     let v = v.trim().to_ascii_uppercase();
-    match v.find("-W0") {
+    let mut v = match v.find("-W0") {
         Some(p) if v[p + 3..].starts_with(|c: char| c.is_ascii_digit()) => {
             format!("{}-W{}", &v[..p], &v[p + 3..])
         }
         _ => v,
+    };
+    while v.len() > 4 && v.ends_with("-XX") {
+        v.truncate(v.len() - 3);
     }
+    if v.len() == 4 && v.ends_with('X') && v[..3].bytes().all(|b| b.is_ascii_digit()) {
+        v.truncate(3);
+    }
+    v
 }
 
 fn overlap(a: &Timex, b: &Timex) -> usize {
@@ -239,6 +249,19 @@ mod tests {
             ttype: t.into(),
             values: vec![v.into()],
         }
+    }
+
+    #[test]
+    fn placeholders_below_the_value_unit_compare_equal() {
+        assert_eq!(norm_value("1949-XX"), "1949");
+        assert_eq!(norm_value("1994-XX-XX"), "1994");
+        assert_eq!(norm_value("199X"), "199");
+        assert_eq!(norm_value("2000-w09"), "2000-W9");
+        // an unknown week, quarter or year stays unknown
+        assert_eq!(norm_value("1998-WXX"), "1998-WXX");
+        assert_eq!(norm_value("1989-QX"), "1989-QX");
+        assert_eq!(norm_value("XXXX"), "XXXX");
+        assert_eq!(norm_value("1998-10-XX"), "1998-10");
     }
 
     #[test]
