@@ -567,9 +567,16 @@ impl Grammar<'_> {
                 // « ce soir », "this morning", "last night"
                 offer(Sem::RelDay(dir.min(0)), e, Some(p));
             }
-            // "the past two weeks": a duration
+            // "the past two weeks", "last 10 days": a duration; a count of one said with an
+            // article needs an article before ("the last one year"), else it is the verb "to
+            // last a week"
+            let det_before = i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some();
+            let digits = matches!(self.at(j).map(|x| x.kind), Some(AtomKind::Num(..)));
             if dir == -1 {
-                if let Some((n, k)) = self.count(j) {
+                if let Some((n, k)) = self
+                    .count(j)
+                    .filter(|(n, _)| *n != 1 || det_before || digits)
+                {
                     if let Some((u, e)) = self.unit(k) {
                         offer(
                             Sem::Duration {
@@ -1107,12 +1114,13 @@ impl Grammar<'_> {
     }
 }
 
-/// `n` units from the document date; years go through the period in focus.
+/// `n` units from the document date; years go through the period in focus, and decades
+/// count in years ("a decade ago" written in 1999 is 1989, as TimeBank values it).
 fn shifted(unit: Unit, n: i32) -> Sem {
-    if unit == Unit::Year {
-        Sem::YearsAgo { n, q: None }
-    } else {
-        Sem::RelUnit { unit, n }
+    match unit {
+        Unit::Year => Sem::YearsAgo { n, q: None },
+        Unit::Decade => Sem::YearsAgo { n: n * 10, q: None },
+        _ => Sem::RelUnit { unit, n },
     }
 }
 
