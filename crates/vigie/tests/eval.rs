@@ -185,6 +185,75 @@ fn scores_stay_above_their_floors() {
     );
 }
 
+/// The temporal tagger on the TimeML and Recognizers-Text gold sets (`vigie eval time`):
+/// each `[time-…]` table of `eval-floors.toml` floors figures of the summary line
+/// (`value_f1`, `date_value_f1`, `relaxed_f1`…).
+#[test]
+fn time_scores_stay_above_their_floors() {
+    let Some(sh) = shared() else {
+        eprintln!("time eval skipped: ../shared not found beside the repository");
+        return;
+    };
+    let floors_text = std::fs::read_to_string(workspace().join("eval-floors.toml"))
+        .expect("eval-floors.toml at the repository root");
+    let floors: toml::Table = floors_text.parse().expect("eval-floors.toml is TOML");
+    let c = sh.join("corpus/time");
+    let sets: [(&str, Vec<String>); 3] = [
+        (
+            "time-tempeval3-dev",
+            vec![c.join("tempeval3-dev").to_string_lossy().into_owned()],
+        ),
+        (
+            "time-fr-timebank-dev",
+            vec![
+                "--lang".into(),
+                "fr".into(),
+                c.join("fr-timebank-dev").to_string_lossy().into_owned(),
+            ],
+        ),
+        (
+            "time-recognizers-text",
+            vec![c.join("recognizers-text").to_string_lossy().into_owned()],
+        ),
+    ];
+    let mut failures = Vec::new();
+    let mut report = String::new();
+    for (name, args) in sets {
+        let Some(toml::Value::Table(f)) = floors.get(name) else {
+            continue;
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(["eval", "time"])
+            .args(&args)
+            .output()
+            .expect("vigie eval time runs");
+        assert!(
+            out.status.success(),
+            "{name}: eval time failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let summary = text.lines().last().unwrap_or("").to_string();
+        let _ = writeln!(report, "{name:<22} {summary}");
+        let got = parse_summary(&summary);
+        for (k, v) in f {
+            let floor = v.as_float().unwrap_or(0.0);
+            let value = got.get(k.as_str()).copied().unwrap_or(f64::NAN);
+            // NaN (a figure missing from the summary) fails too
+            let ok = value >= floor - 1e-9;
+            if !ok {
+                failures.push(format!("{name}: {k} = {value:.3}, floor {floor}"));
+            }
+        }
+    }
+    eprint!("{report}");
+    assert!(
+        failures.is_empty(),
+        "time scores below their floors (eval-floors.toml):\n  {}\n{report}",
+        failures.join("\n  ")
+    );
+}
+
 #[test]
 fn summary_lines_parse() {
     let m = parse_summary(

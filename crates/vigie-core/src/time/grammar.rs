@@ -126,6 +126,9 @@ pub(crate) struct Parse {
     pub(crate) pod: Option<&'static str>,
     /// The text marks the expression as the day of writing (« ce jeudi 8 janvier »).
     pub(crate) today_marked: bool,
+    /// A clock time given with the day: "9 a.m. EST Tuesday", « mardi à 9 h » (hours,
+    /// minutes); the expression is then a TIME on that day.
+    pub(crate) clock: Option<(u32, u32)>,
 }
 
 pub(crate) struct Grammar<'a> {
@@ -248,6 +251,13 @@ impl Grammar<'_> {
             return self.word_year(i);
         };
         (digits == 4 && (1000..=2199).contains(&v)).then_some((v as i32, j))
+    }
+
+    /// A year in two digits right after a month (« octobre 98 »): only a number no day can
+    /// be (above 31), read as numeric dates read it (above 50 in the 1900s).
+    fn short_year(&self, i: usize) -> At<i32> {
+        let ((v, digits), e) = self.num(i)?;
+        (digits == 2 && v > 31).then(|| (if v > 50 { 1900 } else { 2000 } + v as i32, e))
     }
 
     /// A number word, with a tens word joined to a unit word by a hyphen ("ninety-six").
@@ -428,6 +438,12 @@ impl Grammar<'_> {
         if let AtomKind::Clock(h, min) = self.at(i)?.kind {
             return Some((Sem::Clock { h, min }, i + 1));
         }
+        if let Some(((h, min), e)) = self.lex(i, |k| match k {
+            Kind::ClockWord(h, m) => Some((h, m)),
+            _ => None,
+        }) {
+            return Some((Sem::Clock { h, min }, e));
+        }
         let ((h, dh), j) = self.num(i)?;
         if dh > 2 || h > 24 {
             return None;
@@ -437,7 +453,9 @@ impl Grammar<'_> {
             // « 20 heures » is a clock time after « à », « vers »; otherwise a duration
             let after_prep = i > 0
                 && self
-                    .lex(i - 1, |k| (k == Kind::YearPrep).then_some(()))
+                    .lex(i - 1, |k| {
+                        matches!(k, Kind::YearPrep | Kind::ClockPrep).then_some(())
+                    })
                     .is_some();
             if word_hours && !after_prep {
                 return None;
@@ -507,6 +525,7 @@ impl Grammar<'_> {
                     sem,
                     pod,
                     today_marked: false,
+                    clock: None,
                 });
             }
         };
@@ -548,9 +567,16 @@ impl Grammar<'_> {
                 // « ce soir », "this morning", "last night"
                 offer(Sem::RelDay(dir.min(0)), e, Some(p));
             }
-            // "the past two weeks": a duration
+            // "the past two weeks", "last 10 days": a duration; a count of one said with an
+            // article needs an article before ("the last one year"), else it is the verb "to
+            // last a week"
+            let det_before = i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some();
+            let digits = matches!(self.at(j).map(|x| x.kind), Some(AtomKind::Num(..)));
             if dir == -1 {
-                if let Some((n, k)) = self.count(j) {
+                if let Some((n, k)) = self
+                    .count(j)
+                    .filter(|(n, _)| *n != 1 || det_before || digits)
+                {
                     if let Some((u, e)) = self.unit(k) {
                         offer(
                             Sem::Duration {
@@ -588,7 +614,7 @@ impl Grammar<'_> {
         if let Some((m, j)) = self.month(i) {
             let k = self.has(j, |k| k == Kind::YearPrep).unwrap_or(j);
             let k = self.comma(k);
-            if let Some((y, e)) = self.year(k) {
+            if let Some((y, e)) = self.year(k).or_else(|| self.short_year(j)) {
                 offer(Sem::MonthYear { y, m }, e, None);
             } else if let Some((n, e)) = self.rel_year(j) {
                 offer(Sem::InRelYear { m, d: None, n }, e, None);
@@ -1005,6 +1031,7 @@ impl Grammar<'_> {
                     sem: Sem::RelUnit { unit: u, n: 0 },
                     pod: None,
                     today_marked: false,
+                    clock: None,
                 });
             }
             consider(p.filter(|p| !matches!(p.sem, Sem::Duration { .. } | Sem::Special(_))));
@@ -1016,6 +1043,7 @@ impl Grammar<'_> {
                     sem: Sem::RelDay(0),
                     pod: Some(pod),
                     today_marked: false,
+                    clock: None,
                 }));
             }
         }
@@ -1035,8 +1063,9 @@ impl Grammar<'_> {
                 best.end = e;
             }
         }
+        self.attach_clock(&mut best, month_first);
         // a part of day after the expression: « jeudi soir », "Thursday morning"
-        if best.pod.is_none() {
+        if best.pod.is_none() && best.clock.is_none() {
             if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(_) =
                 best.sem
             {
@@ -1048,14 +1077,50 @@ impl Grammar<'_> {
         }
         Some(best)
     }
+
+    /// Skip a time zone after a clock time ("EDT", « heure de Paris »).
+    fn zone(&self, i: usize) -> usize {
+        self.has(i, |k| k == Kind::Zone).unwrap_or(i)
+    }
+
+    /// A clock time right before a day makes one TIME on that day ("9 a.m. EST Tuesday",
+    /// "noon Thursday", "5 p.m. EST, Nov. 6"): TimeBank's one expression. A comma ends the
+    /// clock phrase unless a time zone closed it (« 0 h 40, jeudi » are two expressions),
+    /// and a preposition keeps them apart (« jeudi 16 septembre, à 18 h »: the clock time
+    /// takes the day from the text before it). A lone clock time takes its time zone.
+    fn attach_clock(&self, best: &mut Parse, month_first: bool) {
+        let is_day = |s: Sem| {
+            matches!(
+                s,
+                Sem::Weekday { .. }
+                    | Sem::DayMonth { .. }
+                    | Sem::Full { .. }
+                    | Sem::RelDay(_)
+                    | Sem::Holiday { .. }
+            )
+        };
+        let Sem::Clock { h, min } = best.sem else {
+            return;
+        };
+        let j = self.zone(best.end);
+        let k = if j > best.end { self.comma(j) } else { j };
+        best.end = j;
+        if let Some(day) = self.core(k, month_first).filter(|p| is_day(p.sem)) {
+            best.sem = day.sem;
+            best.end = day.end;
+            best.pod = None;
+            best.clock = Some((h, min));
+        }
+    }
 }
 
-/// `n` units from the document date; years go through the period in focus.
+/// `n` units from the document date; years go through the period in focus, and decades
+/// count in years ("a decade ago" written in 1999 is 1989, as TimeBank values it).
 fn shifted(unit: Unit, n: i32) -> Sem {
-    if unit == Unit::Year {
-        Sem::YearsAgo { n, q: None }
-    } else {
-        Sem::RelUnit { unit, n }
+    match unit {
+        Unit::Year => Sem::YearsAgo { n, q: None },
+        Unit::Decade => Sem::YearsAgo { n: n * 10, q: None },
+        _ => Sem::RelUnit { unit, n },
     }
 }
 

@@ -71,6 +71,13 @@ pub(crate) enum Kind {
     AnaDir(i32),
     /// A holiday: a day of the year by a rule (`lexicon/time/*.tsv` value column).
     Holiday(Holiday),
+    /// A time zone after a clock time ("EST", « heure de Paris »): part of the expression,
+    /// no change to the value (TimeML keeps the local time).
+    Zone,
+    /// A clock time said in a word: "noon" (12:00), « minuit » (24:00).
+    ClockWord(u32, u32),
+    /// A preposition between a day and a clock time: "Tuesday at 9 a.m.", « mardi à 9 h ».
+    ClockPrep,
 }
 
 /// When a holiday falls in a given year.
@@ -153,6 +160,8 @@ pub(crate) struct Entry {
     pub(crate) cap: bool,
     /// An abbreviation: only before a period or a number.
     pub(crate) abbr: bool,
+    /// Only when the text does not capitalize the word (« midi », not « le Midi »).
+    pub(crate) lower: bool,
 }
 
 /// The words of one language.
@@ -274,6 +283,18 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
             format!("kind `holiday` needs `MM-DD`, `MM-DD+W` or `E±N`, not `{value}`")
         })?),
         "meridiem" => Kind::Meridiem(code(&["AM", "PM"])?),
+        "zone" => Kind::Zone,
+        "clock_prep" => Kind::ClockPrep,
+        "clock_word" => {
+            let hm = value
+                .split_once(':')
+                .and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)))
+                .filter(|(h, m)| *h <= 24 && *m < 60);
+            let (h, m) = hm.ok_or_else(|| {
+                format!("kind `clock_word` needs `HH:MM` (00:00 to 24:00), not `{value}`")
+            })?;
+            Kind::ClockWord(h, m)
+        }
         // endings, not phrases: kept apart by the loader
         "ordinal_suffix" | "future_suffix" | "past_suffix" | "not_past_suffix" => return Ok(None),
         k => return Err(format!("unknown kind `{k}`")),
@@ -327,24 +348,30 @@ impl TimeLexicon {
                     continue;
                 }
                 let flags = cf.map_or("", |c| row.get(c));
-                let (mut cap, mut abbr) = (false, false);
+                let (mut cap, mut abbr, mut lower) = (false, false, false);
                 let mut bad = None;
                 for f in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
                     match f {
                         "cap" => cap = true,
                         "abbr" => abbr = true,
+                        "lower" => lower = true,
                         other => bad = Some(other.to_string()),
                     }
                 }
                 if let Some(f) = bad {
-                    errors.push(t.error(row, format!("unknown flag `{f}` (cap, abbr)")));
+                    errors.push(t.error(row, format!("unknown flag `{f}` (cap, abbr, lower)")));
                     continue;
                 }
                 match parse_kind(row.get(ck), row.get(cv)) {
                     Ok(Some(kind)) => {
                         phrases.push((phrase.to_string(), entries.len() as u32));
                         folded_phrases.push(fold(phrase));
-                        entries.push(Entry { kind, cap, abbr });
+                        entries.push(Entry {
+                            kind,
+                            cap,
+                            abbr,
+                            lower,
+                        });
                     }
                     Ok(None) if row.get(ck) == "ordinal_suffix" => {
                         ordinal_suffixes.push(fold(phrase));

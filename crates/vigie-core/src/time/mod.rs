@@ -91,15 +91,22 @@ fn tense_near(
             || (original.chars().count() > 1 && !original.chars().any(char::is_lowercase));
         verb_like && w.len() >= min && suffixes.iter().any(|s| w.ends_with(s.as_str()))
     };
-    let cue = |i: usize| -> Option<Tense> {
+    // a cue and whether it is a listed word (strong) or only guessed from an ending (weak:
+    // "untouched", "unspecified" are often adjectives, not verbs); right next to the
+    // expression an ending is strong too ("arrived Thursday")
+    let cue = |i: usize| -> Option<(Tense, bool)> {
         let a = &atoms[i];
-        if a.is(|k| k == Kind::FutureCue) || ends_with(a, &words.future_suffixes, 4) {
-            return Some(Tense::Future);
+        if a.is(|k| k == Kind::FutureCue) {
+            return Some((Tense::Future, true));
+        }
+        if ends_with(a, &words.future_suffixes, 4) {
+            return Some((Tense::Future, false));
         }
         if a.is(|k| k == Kind::PresentCue) {
-            return Some(Tense::Unknown);
+            return Some((Tense::Unknown, true));
         }
-        let past = a.is(|k| k == Kind::PastCue)
+        let listed = a.is(|k| k == Kind::PastCue);
+        let past = listed
             || (ends_with(a, &words.past_suffixes, 5)
                 && !ends_with(a, &words.not_past_suffixes, 0));
         if !past {
@@ -107,10 +114,10 @@ fn tense_near(
         }
         match i.checked_sub(1).map(|b| &atoms[b]) {
             // "has extended": a present perfect leaves the tense open
-            Some(b) if b.is(|k| k == Kind::PresentCue) => Some(Tense::Unknown),
+            Some(b) if b.is(|k| k == Kind::PresentCue) => Some((Tense::Unknown, true)),
             // "will be held": a participle, no cue
             Some(b) if b.is(|k| k == Kind::PassiveAux) => None,
-            _ => Some(Tense::Past),
+            _ => Some((Tense::Past, listed)),
         }
     };
     // the forward word: right before, or before one short word or article ("payable on",
@@ -140,8 +147,8 @@ fn tense_near(
         if stop(i) || atoms[i + 1].newline_before {
             break;
         }
-        if let Some(t) = cue(i) {
-            before = Some((start - i, t));
+        if let Some((t, strong)) = cue(i) {
+            before = Some((start - i, (t, strong || start - i == 1)));
             break;
         }
     }
@@ -151,15 +158,27 @@ fn tense_near(
         if stop(j) || atoms[j].newline_before {
             break;
         }
-        if let Some(t) = cue(j) {
-            after = Some((j - end + 1, t));
+        if let Some((t, strong)) = cue(j) {
+            after = Some((j - end + 1, (t, strong || j == end)));
             break;
         }
         j += 1;
     }
+    // the nearer cue decides, but a listed word beats a guessed ending on the other side
+    // ("will double its flights by August in search of markets untouched by…")
     let nearest = match (before, after) {
-        (Some((db, tb)), Some((da, ta))) => Some(if da < db { ta } else { tb }),
-        (b, a) => b.or(a).map(|(_, t)| t),
+        (Some((db, (tb, sb))), Some((da, (ta, sa)))) => Some(if sb != sa {
+            if sb {
+                tb
+            } else {
+                ta
+            }
+        } else if da < db {
+            ta
+        } else {
+            tb
+        }),
+        (b, a) => b.or(a).map(|(_, (t, _))| t),
     };
     match nearest {
         Some(Tense::Past) => Tense::Past,
@@ -224,6 +243,7 @@ fn parses(text: &str, atoms: &[Atom], month_first: bool) -> Vec<Parse> {
                     sem,
                     pod: None,
                     today_marked: false,
+                    clock: None,
                 });
                 i = j;
                 continue;
@@ -300,7 +320,12 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             }
             s => s,
         };
-        if let Some(r) = resolve(sem, &anchor) {
+        if let Some(mut r) = resolve(sem, &anchor) {
+            // "9 a.m. Tuesday": the day's value with the clock time
+            if let (Some((h, min)), Some(d)) = (p.clock, r.day) {
+                r.value = format!("{}T{h:02}:{min:02}", d.format("%Y-%m-%d"));
+                r.granularity = Granularity::Time;
+            }
             if let Some(d) = r.day {
                 named.push(d);
                 if !matches!(p.sem, Sem::Clock { .. }) && !attributive(&atoms, &p, doc) {

@@ -148,7 +148,9 @@ pub(crate) fn atoms(doc: &Doc, words: &LangWords) -> Vec<Atom> {
             let readings = payloads
                 .iter()
                 .filter_map(|p| words.entries.get(*p as usize))
-                .filter(|en: &&Entry| (!en.cap || capitalized) && (!en.abbr || abbr_ok))
+                .filter(|en: &&Entry| {
+                    (!en.cap || capitalized) && (!en.lower || !capitalized) && (!en.abbr || abbr_ok)
+                })
                 .map(|en| en.kind);
             for (slot, k) in kinds.iter_mut().zip(readings) {
                 *slot = Some(k);

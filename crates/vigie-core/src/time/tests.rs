@@ -988,3 +988,150 @@ fn a_possessive_weekday_names_the_nearest_day() {
         pairs(&[("Wednesday", "2024-06-05")])
     );
 }
+
+#[test]
+fn a_clock_time_before_a_day_is_one_time_on_that_day() {
+    // 8 January 2026 is a Thursday
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The deadline was moved to 9 a.m. EST Friday, and the talks will resume at noon Monday."
+        ),
+        pairs(&[
+            ("9 a.m. EST Friday", "2026-01-09T09:00"),
+            ("noon Monday", "2026-01-12T12:00"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The offer expires at 5 p.m. EST, Jan. 20, the company said."
+        ),
+        pairs(&[("5 p.m. EST, Jan. 20", "2026-01-20T17:00")])
+    );
+    // a day first, then the clock time after a preposition: two expressions, the clock on
+    // that day (FR-TimeBank and TimeBank keep them apart)
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le concert aura lieu samedi 10 janvier, à 20 h 30, et la répétition à midi."
+        ),
+        pairs(&[
+            ("samedi 10 janvier", "2026-01-10"),
+            ("20 h 30", "2026-01-10T20:30"),
+            ("midi", "2026-01-10T12:00"),
+        ])
+    );
+    // « le Midi » is a region, "High Noon" a film
+    assert_eq!(
+        run("fr", "2026-01-08", "Il pleut dans le Midi."),
+        pairs(&[])
+    );
+    assert_eq!(
+        run("en", "2026-01-08", "They watched High Noon."),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn within_a_count_of_units_is_a_duration() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The ministry must answer within two weeks and decide within 30 days."
+        ),
+        pairs(&[("two weeks", "P2W"), ("30 days", "P30D")])
+    );
+}
+
+#[test]
+fn current_is_the_present_and_recent_units_a_vague_duration() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Under current rules, recent protests drew crowds in recent months."
+        ),
+        // a bare "recent" is no time (TimeBank marks it as often as not)
+        pairs(&[("current", "PRESENT_REF"), ("recent months", "PXM")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le directeur actuel et la situation actuelle."
+        ),
+        pairs(&[("actuel", "PRESENT_REF"), ("actuelle", "PRESENT_REF")])
+    );
+}
+
+#[test]
+fn a_postponement_points_forward_even_in_a_past_clause() {
+    // 8 January 2026 is a Thursday: the Tuesday after it is the 13th
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The court postponed until Tuesday any ruling on the case."
+        ),
+        pairs(&[("Tuesday", "2026-01-13")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le vote a été reporté à mardi par le président."
+        ),
+        pairs(&[("mardi", "2026-01-13")])
+    );
+}
+
+#[test]
+fn a_listed_tense_word_beats_a_guessed_ending_farther_on() {
+    // "untouched" ends like a past verb but is an adjective; "will" decides
+    assert_eq!(
+        run(
+            "en",
+            "2026-09-01",
+            "The airline will add flights between the two capitals and several other cities by May in markets untouched by the crisis."
+        ),
+        pairs(&[("May", "2027-05")])
+    );
+    // right next to the expression an ending decides: "arrived Thursday"
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-10",
+            "The envoy, who arrived Thursday for a tour likely to last a week, met officials."
+        ),
+        pairs(&[("Thursday", "2026-01-08"), ("a week", "P1W")])
+    );
+}
+
+#[test]
+fn a_two_digit_year_after_a_month() {
+    assert_eq!(
+        run("fr", "2026-01-08", "Depuis octobre 98, rien n'a changé."),
+        pairs(&[("octobre 98", "1998-10")])
+    );
+    assert_eq!(
+        run("fr", "2026-06-01", "Le 3 mars 12 personnes sont venues."),
+        pairs(&[("Le 3 mars", "2026-03-03")])
+    );
+}
+
+#[test]
+fn decades_ago_count_in_years() {
+    assert_eq!(
+        run("en", "2026-01-08", "The plant closed a decade ago."),
+        pairs(&[("a decade ago", "2016")])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "L'usine a fermé il y a deux décennies."),
+        pairs(&[("il y a deux décennies", "2006")])
+    );
+}

@@ -85,6 +85,8 @@ pub struct Scores {
 }
 
 /// Values compare in upper case, with ISO weeks unpadded (TimeBank writes `W7`, others `W07`).
+/// Nothing else is normalized (`1949-XX` and `1949` differ): a lenient comparison would make
+/// our figures incomparable with the published exact-value ones.
 fn norm_value(v: &str) -> String {
     let v = v.trim().to_ascii_uppercase();
     match v.find("-W0") {
