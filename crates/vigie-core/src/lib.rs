@@ -22,6 +22,9 @@ pub mod quote;
 pub mod segment;
 pub mod time;
 
+#[cfg(test)]
+mod testing;
+
 pub use doc::{Article, Doc, Span};
 pub use error::ExtractError;
 pub use output::Extraction;

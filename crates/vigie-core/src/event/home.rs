@@ -4,7 +4,9 @@
 //! the country its places lie in most often (« le président a menacé d'imposer un couvre-feu à
 //! Alger » → DZA), read through the country table `actors/countries.tsv`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use super::states::States;
 
 use super::grammar::{folded, Grammar, WordClass};
 use crate::doc::{Actor, Argument, Doc, Span};
@@ -13,12 +15,11 @@ use crate::lexicon::{LexiconError, Sources};
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
     codes: HashSet<String>,
-    /// ISO 3166-1 alpha-2 → CAMEO country code, for the places' countries.
-    states: HashMap<String, String>,
+    /// The state each place's country code stands for.
+    states: States,
 }
 
 const FILE: &str = "events/roles.tsv";
-const COUNTRIES: &str = "actors/countries.tsv";
 
 impl Roles {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
@@ -34,21 +35,10 @@ impl Roles {
             }
             codes.insert(code.to_string());
         }
-        let mut states = HashMap::new();
-        match src
-            .table(COUNTRIES)
-            .and_then(|t| t.cols(&["code", "alpha2"]).map(|c| (t, c)))
-        {
-            Ok((t, c)) => {
-                for r in &t.rows {
-                    let (code, a2) = (r.get(c[0]), r.get(c[1]));
-                    if !code.is_empty() && !a2.is_empty() {
-                        states.insert(a2.to_ascii_uppercase(), code.to_string());
-                    }
-                }
-            }
-            Err(e) => errors.push(e),
-        }
+        let states = States::load(src).unwrap_or_else(|e| {
+            errors.push(e);
+            States::default()
+        });
         if errors.is_empty() {
             Ok(Self { codes, states })
         } else {
@@ -111,46 +101,35 @@ impl Roles {
         }
         let at = doc.tokens.get(j)?.span.start;
         let place = doc.places.iter().find(|p| p.span.start == at)?;
-        self.states
-            .get(&place.country.to_ascii_uppercase())
-            .map(String::as_str)
+        self.states.of(&place.country)
     }
 
     /// The document's home country: the one its actor mentions name most often, else the one
     /// its places lie in most often (first met on a tie).
     pub fn home_country(&self, doc: &Doc) -> Option<String> {
         home_country(doc).or_else(|| {
-            let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-            for (i, p) in doc.places.iter().enumerate() {
-                if doc.in_boilerplate(p.span) {
-                    continue;
-                }
-                let Some(c) = self.states.get(&p.country.to_ascii_uppercase()) else {
-                    continue;
-                };
-                match counts.iter_mut().find(|(k, _, _)| *k == c) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((c, 1, i)),
-                }
-            }
-            counts
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-                .map(|(c, _, _)| c.to_string())
+            most_common(doc.places.iter().filter_map(|p| {
+                (!doc.in_boilerplate(p.span))
+                    .then(|| self.states.of(&p.country))
+                    .flatten()
+            }))
         })
     }
 }
 
 /// The country most often named by the document's actor mentions.
 pub fn home_country(doc: &Doc) -> Option<String> {
+    most_common(doc.entities.iter().filter_map(|e| {
+        (!doc.in_boilerplate(e.span))
+            .then(|| e.actor.as_ref().and_then(|a| a.country.as_deref()))
+            .flatten()
+    }))
+}
+
+/// The code met most often, the first met on a tie.
+fn most_common<'a>(codes: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    for (i, e) in doc.entities.iter().enumerate() {
-        if doc.in_boilerplate(e.span) {
-            continue;
-        }
-        let Some(c) = e.actor.as_ref().and_then(|a| a.country.as_deref()) else {
-            continue;
-        };
+    for (i, c) in codes.enumerate() {
         match counts.iter_mut().find(|(k, _, _)| *k == c) {
             Some(x) => x.1 += 1,
             None => counts.push((c, 1, i)),

@@ -21,6 +21,7 @@ pub mod place;
 pub mod polarity;
 pub mod quote_stance;
 pub mod sense;
+pub mod states;
 pub mod status;
 pub mod trigger;
 pub mod venue;

@@ -2,26 +2,10 @@
 //! coded name, on sentences written for these tests, through the whole pipeline (actors and
 //! places are real), asserting the argument spans and codes.
 
-use std::sync::OnceLock;
-
-use crate::doc::{Article, Doc, Event};
-use crate::pipeline::{Extractor, Lexicon};
-
-fn extractor() -> &'static Extractor {
-    static X: OnceLock<Extractor> = OnceLock::new();
-    X.get_or_init(|| Extractor::new(Lexicon::builtin().expect("builtin lexicon loads")))
-}
+use crate::doc::{Doc, Event};
 
 fn doc(lang: &str, date: &str, text: &str) -> Doc {
-    extractor()
-        .analyze(&Article {
-            id: "t".into(),
-            text: Some(text.into()),
-            lang: Some(lang.into()),
-            date: Some(date.into()),
-            ..Article::default()
-        })
-        .expect("analyzes")
+    crate::testing::analyze(lang, date, text)
 }
 
 /// (plover, source text, source code, source rule, target text, target code) of each event.

@@ -10,7 +10,7 @@
 //! soldier was killed by a roadside bomb near Samarra", « deux Français ont été arrêtés à
 //! Téhéran ») are the deeds of the state where they happen (`doer` in `events/venue.tsv`).
 
-use std::collections::HashMap;
+use super::states::States;
 
 use crate::doc::{Actor, Argument, Doc, Event, Place};
 use crate::lexicon::{LexiconError, Sources};
@@ -31,12 +31,11 @@ struct Row {
 #[derive(Debug, Clone)]
 pub struct Venues {
     prefixes: Vec<Row>,
-    /// ISO 3166-1 alpha-2 → CAMEO country code, for places that are not countries.
-    states: HashMap<String, String>,
+    /// The state each place's country code stands for.
+    states: States,
 }
 
 const FILE: &str = "events/venue.tsv";
-const COUNTRIES: &str = "actors/countries.tsv";
 
 impl Venues {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
@@ -75,21 +74,10 @@ impl Venues {
                 own,
             });
         }
-        let mut states = HashMap::new();
-        match src
-            .table(COUNTRIES)
-            .and_then(|t| t.cols(&["code", "alpha2"]).map(|c| (t, c)))
-        {
-            Ok((t, c)) => {
-                for r in &t.rows {
-                    let (code, a2) = (r.get(c[0]), r.get(c[1]));
-                    if !code.is_empty() && !a2.is_empty() {
-                        states.insert(a2.to_ascii_uppercase(), code.to_string());
-                    }
-                }
-            }
-            Err(e) => errors.push(e),
-        }
+        let states = States::load(src).unwrap_or_else(|e| {
+            errors.push(e);
+            States::default()
+        });
         if errors.is_empty() {
             Ok(Self { prefixes, states })
         } else {
@@ -112,8 +100,12 @@ impl Venues {
                 actor.name.clone(),
             ));
         }
-        let state = self.states.get(&place.country.to_ascii_uppercase())?;
-        Some((state.clone(), state.clone(), Some(place.name.clone())))
+        let state = self.states.of(&place.country)?;
+        Some((
+            state.to_string(),
+            state.to_string(),
+            Some(place.name.clone()),
+        ))
     }
 
     /// Give an agentless deed of coercion or violence on a named target the state of its

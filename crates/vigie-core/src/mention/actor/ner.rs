@@ -880,29 +880,14 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
-    use crate::doc::{Article, Doc, EntityType};
-    use crate::pipeline::{Extractor, Lexicon};
+    use crate::doc::EntityType;
+    use crate::testing::analyze;
 
     use EntityType::{LOC, MISC, ORG, PER};
 
-    fn extractor() -> &'static Extractor {
-        static X: OnceLock<Extractor> = OnceLock::new();
-        X.get_or_init(|| Extractor::new(Lexicon::builtin().expect("builtin lexicon loads")))
-    }
-
     /// (text, type, byte start) of every proper-name entity.
     fn names(lang: &str, text: &str) -> Vec<(String, EntityType, usize)> {
-        let d: Doc = extractor()
-            .analyze(&Article {
-                id: "t".into(),
-                text: Some(text.into()),
-                lang: Some(lang.into()),
-                date: Some("2024-05-02".into()),
-                ..Article::default()
-            })
-            .expect("analyzes");
+        let d = analyze(lang, "2024-05-02", text);
         d.entities
             .iter()
             .filter(|e| !e.nominal)

@@ -1,25 +1,9 @@
 //! Tests on team-written sentences: exact spans, types, codes and nominal flags.
 
-use std::sync::OnceLock;
-
-use crate::doc::{Article, Doc, EntityType};
-use crate::pipeline::{Extractor, Lexicon};
-
-fn extractor() -> &'static Extractor {
-    static X: OnceLock<Extractor> = OnceLock::new();
-    X.get_or_init(|| Extractor::new(Lexicon::builtin().expect("builtin lexicon loads")))
-}
+use crate::doc::{Doc, EntityType};
 
 fn doc(lang: &str, date: &str, text: &str) -> Doc {
-    extractor()
-        .analyze(&Article {
-            id: "t".into(),
-            text: Some(text.into()),
-            lang: Some(lang.into()),
-            date: Some(date.into()),
-            ..Article::default()
-        })
-        .expect("analyzes")
+    crate::testing::analyze(lang, date, text)
 }
 
 /// (text, type, code, nominal) of every entity.
