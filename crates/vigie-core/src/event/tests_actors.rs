@@ -193,3 +193,40 @@ fn a_title_glued_to_a_coded_name_carries_the_person_s_code() {
     assert_eq!(r[0].4.as_deref(), Some("président"));
     assert_eq!(r[0].5.as_deref(), Some("USAGOV"));
 }
+
+#[test]
+fn easing_a_restriction_at_home_is_a_concession_to_the_own_state() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "The Malian government eased the curfew on Tuesday.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "CONCEDE");
+    assert_eq!(r[0].1.as_deref(), Some("Malian government"));
+    assert_eq!(r[0].2.as_deref(), Some("MLIGOV"));
+    assert_eq!(r[0].4.as_deref(), Some("Malian government"));
+    assert_eq!(r[0].5.as_deref(), Some("MLI"));
+    assert_eq!(d.events[0].explain.target_rule, Some("own-state"));
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Le gouvernement malien a assoupli le couvre-feu mardi.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "CONCEDE");
+    assert_eq!(r[0].4.as_deref(), Some("gouvernement malien"));
+    assert_eq!(r[0].5.as_deref(), Some("MLI"));
+    // a resignation (083) is yielded to whoever demanded it, not to the own state
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "The Malian prime minister resigned on Tuesday.",
+    );
+    let r = rows(&d);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "RETREAT");
+    assert_eq!(r[0].5, None);
+}

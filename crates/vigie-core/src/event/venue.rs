@@ -163,10 +163,12 @@ impl Venues {
     }
 
     fn assign_target(&self, doc: &Doc, e: &mut Event) {
+        // the longest prefix that matches: a code's own row overrides its family's (081 over 08)
         let Some(row) = self
             .prefixes
             .iter()
-            .find(|r| e.cameo.starts_with(r.prefix.as_str()))
+            .filter(|r| e.cameo.starts_with(r.prefix.as_str()))
+            .max_by_key(|r| r.prefix.len())
         else {
             return;
         };
