@@ -57,14 +57,12 @@ impl LangLexicon {
                             errors.push(t.error(row, format!("`{code}` is not an ISO 639-1 code")));
                             continue;
                         }
-                        match row.get(ca) {
-                            "yes" => {
+                        match t.yes_no(row, ca) {
+                            Ok(true) => {
                                 lex.analyzed.insert(code.to_string());
                             }
-                            "no" => {}
-                            other => errors.push(
-                                t.error(row, format!("analyzed must be yes or no, not `{other}`")),
-                            ),
+                            Ok(false) => {}
+                            Err(e) => errors.push(e),
                         }
                         lex.known.insert(code.to_string());
                     }

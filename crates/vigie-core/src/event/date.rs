@@ -25,11 +25,10 @@ impl Dating {
         let mut errors = Vec::new();
         let mut prefixes = Vec::new();
         for r in &t.rows {
-            let yes = match r.get(p) {
-                "yes" => true,
-                "no" => false,
-                x => {
-                    errors.push(t.error(r, format!("publication must be yes or no, not `{x}`")));
+            let yes = match t.yes_no(r, p) {
+                Ok(y) => y,
+                Err(e) => {
+                    errors.push(e);
                     continue;
                 }
             };

@@ -6,9 +6,8 @@
 
 use std::collections::HashSet;
 
-use super::states::States;
-
 use super::grammar::{folded, Grammar, WordClass};
+use super::states::States;
 use crate::doc::{Actor, Argument, Doc, Span};
 use crate::lexicon::{LexiconError, Sources};
 

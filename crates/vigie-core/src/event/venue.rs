@@ -11,7 +11,6 @@
 //! Téhéran ») are the deeds of the state where they happen (`doer` in `events/venue.tsv`).
 
 use super::states::States;
-
 use crate::doc::{Actor, Argument, Doc, Event, Place};
 use crate::lexicon::{LexiconError, Sources};
 
@@ -52,19 +51,10 @@ impl Venues {
                 errors.push(t.error(r, format!("a CAMEO prefix is digits, not `{p}`")));
                 continue;
             }
-            let mut flag = |col: usize, name: &str| match r.get(col) {
-                "yes" => Some(true),
-                "no" => Some(false),
-                other => {
-                    errors.push(t.error(r, format!("`{name}` is yes or no, not `{other}`")));
-                    None
-                }
-            };
-            let (Some(home), Some(doer), Some(own)) = (
-                flag(home_col, "home"),
-                flag(doer_col, "doer"),
-                flag(own_col, "own"),
-            ) else {
+            let mut flag = |col: usize| t.yes_no(r, col).map_err(|e| errors.push(e)).ok();
+            let (Some(home), Some(doer), Some(own)) =
+                (flag(home_col), flag(doer_col), flag(own_col))
+            else {
                 continue;
             };
             prefixes.push(Row {
@@ -74,6 +64,8 @@ impl Venues {
                 own,
             });
         }
+        // longest prefix first: a code's own row overrides its family's (081 over 08)
+        prefixes.sort_by_key(|r| std::cmp::Reverse(r.prefix.len()));
         let states = States::load(src).unwrap_or_else(|e| {
             errors.push(e);
             States::default()
@@ -83,6 +75,14 @@ impl Venues {
         } else {
             Err(errors)
         }
+    }
+
+    /// The row of a CAMEO code: the prefixes are sorted longest first, so the first that
+    /// matches is the most specific.
+    fn row(&self, cameo: &str) -> Option<&Row> {
+        self.prefixes
+            .iter()
+            .find(|r| cameo.starts_with(r.prefix.as_str()))
     }
 
     /// The state a place stands for: its own actor when it names one (a country), else the
@@ -111,11 +111,7 @@ impl Venues {
     /// Give an agentless deed of coercion or violence on a named target the state of its
     /// place as doer.
     fn assign_doer(&self, doc: &Doc, e: &mut Event) {
-        if !self
-            .prefixes
-            .iter()
-            .any(|r| r.doer && e.cameo.starts_with(r.prefix.as_str()))
-        {
+        if !self.row(&e.cameo).is_some_and(|r| r.doer) {
             return;
         }
         let Some(place) = e.place.and_then(|i| doc.places.get(i)) else {
@@ -163,13 +159,7 @@ impl Venues {
     }
 
     fn assign_target(&self, doc: &Doc, e: &mut Event) {
-        // the longest prefix that matches: a code's own row overrides its family's (081 over 08)
-        let Some(row) = self
-            .prefixes
-            .iter()
-            .filter(|r| e.cameo.starts_with(r.prefix.as_str()))
-            .max_by_key(|r| r.prefix.len())
-        else {
+        let Some(row) = self.row(&e.cameo) else {
             return;
         };
         let Some(src) = e.source.as_ref().and_then(|s| s.actor.as_ref()) else {

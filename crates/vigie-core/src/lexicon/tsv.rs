@@ -83,6 +83,21 @@ impl Table {
         }
     }
 
+    /// Field `i` as a flag: `yes` or `no`, anything else an error at the row naming the column.
+    pub fn yes_no(&self, row: &Row, i: usize) -> Result<bool, LexiconError> {
+        match row.get(i) {
+            "yes" => Ok(true),
+            "no" => Ok(false),
+            other => Err(self.error(
+                row,
+                format!(
+                    "`{}` is yes or no, not `{other}`",
+                    self.columns.get(i).map_or("", String::as_str)
+                ),
+            )),
+        }
+    }
+
     /// `file:line` of a row, for explanations.
     pub fn at(&self, row: &Row) -> String {
         format!("{}:{}", self.file, row.line)
@@ -140,5 +155,23 @@ mod tests {
         assert_eq!((e.file.as_str(), e.line), ("x.tsv", 2));
         assert!(Table::parse("x.tsv", b"a\n").unwrap().col("b").is_err());
         assert!(Table::parse("x.tsv", b"\xff\n").is_err());
+    }
+
+    #[test]
+    fn flags_are_yes_or_no_and_a_bad_one_names_its_column_and_line() {
+        let t = Table::parse(
+            "x.tsv",
+            b"code	home
+14	yes
+03	no
+17	maybe
+",
+        )
+        .unwrap();
+        assert!(t.yes_no(&t.rows[0], 1).unwrap());
+        assert!(!t.yes_no(&t.rows[1], 1).unwrap());
+        let e = t.yes_no(&t.rows[2], 1).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("x.tsv", 4));
+        assert_eq!(e.message, "`home` is yes or no, not `maybe`");
     }
 }
