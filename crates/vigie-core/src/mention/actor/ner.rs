@@ -75,6 +75,14 @@ pub(crate) struct NerLexicon {
     per_of: Words,
     /// Endings of a capitalized plural that opens a club's name before « de » and a place.
     team_plural: Vec<String>,
+    /// Prepositions of place after which two capitalized words or more with no other cue
+    /// are a person's name as often as a place's (« face à Jana Novak », "lost to Tom Reed").
+    name_prep: Words,
+    /// Capitalized words, as written, that open places' names ("East", "Fort", « Port »).
+    loc_opener: Words,
+    /// Capitalized words, as written, that are a nationality, people, religion, language or
+    /// era when alone ("Christian", "Sanskrit", "Byzantine"): MISC.
+    misc_word: Words,
 }
 
 /// The cue files, read in this order into the same sets.
@@ -135,6 +143,9 @@ impl NerLexicon {
                 "per-noun" => (&mut self.per_noun, true),
                 "misc-noun" => (&mut self.misc_noun, true),
                 "per-of" => (&mut self.per_of, true),
+                "name-prep" => (&mut self.name_prep, true),
+                "loc-opener" => (&mut self.loc_opener, false),
+                "misc-word" => (&mut self.misc_word, false),
                 kind @ ("adj-suffix" | "team-plural") => {
                     let out = if kind == "adj-suffix" {
                         &mut self.adj_suffixes
@@ -287,6 +298,23 @@ fn team_after(
     }
     let stop = name_run(doc, nl, toks, k)?;
     toks[k..stop].iter().all(|t| free(t.span)).then_some(stop)
+}
+
+/// A name of two words or more that closes on a capitalized plural which is no place,
+/// organization or event word ("Pittsburgh Pirates", "Beach Boys"): after a definite
+/// article, a team's or a band's.
+fn plural_team(nl: &NerLexicon, words: &[&str]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    words.len() >= 2
+        && last.chars().count() >= 4
+        && last.chars().all(char::is_alphabetic)
+        && !nl.loc_word.contains(*last)
+        && !nl.org.contains(*last)
+        && !nl.misc.contains(*last)
+        && !nl.misc_word.contains(*last)
+        && nl.team_plural.iter().any(|x| fold(last).ends_with(x.as_str()))
 }
 
 /// The type a lower-case noun just before a name gives it (« la firme X », « le poète X »,
@@ -465,13 +493,16 @@ fn run_cut(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize, end: usize)
 }
 
 /// Where lower-case French adjectives after the name ending at `end` stop (at most two:
-/// « Parti socialiste », « Conseil national syrien »): `end` when there is none.
+/// « Parti socialiste », « Conseil national syrien »): `end` when there is none. A country's
+/// adjective the actor lexicon tagged (`national`) is one whatever its ending (« Empire
+/// russe », « Union européenne »).
 fn french_adjectives(
     doc: &Doc,
     nl: &NerLexicon,
     toks: &[Token],
     end: usize,
     covered: &dyn Fn(Span) -> bool,
+    national: &dyn Fn(Span) -> bool,
 ) -> usize {
     let mut k = end;
     while k < toks.len() && k < end + 2 {
@@ -485,7 +516,8 @@ fn french_adjectives(
             && !nl.loc_prep.contains(&f)
             && !nl.connectors.contains(&f)
             && nl.adj_suffixes.iter().any(|x| f.ends_with(x.as_str()));
-        if !adjective_like || covered(toks[k].span) {
+        let national = toks[k].kind == TokenKind::Word && !capitalized(w) && national(toks[k].span);
+        if !(adjective_like || national) || covered(toks[k].span) {
             break;
         }
         k += 1;
@@ -552,6 +584,14 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     covered.sort_unstable();
     let mut soft_cov: Vec<Span> = ents.iter().filter(|e| soft(e)).map(|e| e.span).collect();
     soft_cov.sort_unstable();
+    // country and group adjectives (« russe », « européenne »): nominal entities of the
+    // country and group tables, which close a French name like any adjective
+    let national = |e: &Entity| {
+        e.nominal
+            && (e.rule.starts_with("actors/countries.tsv") || e.rule.starts_with("actors/groups.tsv"))
+    };
+    let mut nat_cov: Vec<Span> = ents.iter().filter(|e| national(e)).map(|e| e.span).collect();
+    nat_cov.sort_unstable();
     let is_covered = |s: Span, cov: &[Span]| {
         let k = cov.partition_point(|c| c.end <= s.start);
         cov[k..]
@@ -733,7 +773,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 let head = words[words.len() - 1];
                 let mut k = end;
                 if doc.lang == "fr" && (nl.org.contains(head) || nl.misc.contains(head)) {
-                    k = french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered));
+                    k = french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered), &|s| {
+                        is_covered(s, &nat_cov)
+                    });
                     if k > end {
                         span_end = toks[k - 1].span.end;
                     }
@@ -757,19 +799,24 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         }
                     }
                 }
+            } else if !lone && !place_noun && team_name(doc, nl, toks, start, end) {
+                // (before place words: the place after « de » is the club's town, « Pistons
+                // de Détroit »)
+                etype = Some(EntityType::ORG);
             } else if words.iter().any(|w| nl.loc_word.contains(*w)) {
                 etype = Some(EntityType::LOC);
                 // « Empire ottoman », « Royaume uni »: adjectives after a French place word
                 let head = words[words.len() - 1];
                 if doc.lang == "fr" && nl.loc_word.contains(head) {
-                    let k = french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered));
+                    let k = french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered), &|s| {
+                        is_covered(s, &nat_cov)
+                    });
                     if k > end {
                         span_end = toks[k - 1].span.end;
                     }
                 }
             } else if (lone && acronym(first))
                 || (!shouted(&words) && acronym_edge(&words))
-                || (!lone && !place_noun && team_name(doc, nl, toks, start, end))
             {
                 etype = Some(EntityType::ORG);
             } else if let Some(te) = team_end {
@@ -779,6 +826,12 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if quoted(doc, toks, start, end) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
+            } else if lone && nl.misc_word.contains(first) {
+                // a nationality, people, religion, language or era ("Sanskrit", "Byzantine")
+                etype = Some(EntityType::MISC);
+            } else if !lone && article_before && plural_team(nl, &words) {
+                // "the Dorvale Herons", "the Silver Foxes": a team or a band
+                etype = Some(EntityType::ORG);
             } else if !lone && nl.first_names.contains(first) {
                 // a first name opens a person's name whatever comes before ("to Jim Smith")
                 etype = Some(EntityType::PER);
@@ -787,6 +840,20 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 .is_some_and(|p| nl.loc_prep.contains(p) || nl.loc_head.contains(p))
             {
                 etype = Some(EntityType::LOC);
+                // two words or more after a bare preposition of place name a person as often
+                // as a place (« face à Jana Novak », "to Jim Smith"): the place is a guess,
+                // kept when the gazetteer knows it, a person otherwise
+                // (not after « au », "at", which name places, nor when a word that opens
+                // places' names comes first: "East Tyrol", "Fort Hood")
+                if !lone
+                    && !article_before
+                    && !nl.articles.contains(&fold(first))
+                    && !nl.loc_opener.contains(first)
+                    && prev_f.as_deref().is_some_and(|p| nl.name_prep.contains(p))
+                {
+                    etype = Some(EntityType::PER);
+                    guess = true;
+                }
             } else if lone
                 && nl.first_names.contains(first)
                 && !prev_f

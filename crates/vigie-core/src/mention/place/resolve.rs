@@ -159,6 +159,17 @@ fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
 }
 
 /// Weight of a region word next to the name.
+/// Is the span a place by the entity tagger's context cue (a preposition of place, a place
+/// noun before it), not by a guess?
+fn cued_place(doc: &Doc, span: Span) -> bool {
+    doc.entities.iter().any(|e| {
+        e.span == span
+            && e.etype == crate::doc::EntityType::LOC
+            && !e.nominal
+            && e.rule == "ner"
+    })
+}
+
 const REGION_BONUS: f64 = 3.0;
 /// Weight of a region word inside the name (« Sokoto State »): above any city's size.
 const NAMED_REGION_BONUS: f64 = 10.0;
@@ -245,6 +256,14 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         .filter(|(_, s)| **s)
         .map(|(k, _)| (k.as_str(), true))
         .collect();
+    // names the entity tagger typed as places from their context (« à Vardonne », "in
+    // Kelby"): the words around them support a small town as its country would
+    let cued: HashMap<&str, bool> = keys
+        .iter()
+        .zip(cands)
+        .filter(|(_, c)| cued_place(doc, c.span))
+        .map(|(k, _)| (k.as_str(), true))
+        .collect();
     let region_named: HashMap<&str, bool> = keys
         .iter()
         .zip(cands)
@@ -305,6 +324,7 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
             let contained = container_bonus.get(&(*k, o.record)).copied().unwrap_or(0.0);
             score += contained;
             supported |= contained > 0.0;
+            supported |= r.feature == Feature::City && cued.contains_key(k);
             // ties: the smaller GeoNames id, so that the choice never depends on hash order
             let better = best.is_none_or(|(s, b, _)| match score.total_cmp(&s) {
                 std::cmp::Ordering::Greater => true,
