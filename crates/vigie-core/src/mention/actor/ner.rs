@@ -573,6 +573,69 @@ fn feature_before(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize) -> O
     None
 }
 
+/// A lone name no cue typed: its tokens and span.
+struct Pending {
+    start: usize,
+    end: usize,
+    span: Span,
+}
+
+/// The typed proper name that covers the token at `k`, as `last` holds it: the token after
+/// it, its type and how sure.
+fn named_at(
+    named: &[(Span, EntityType)],
+    toks: &[Token],
+    k: usize,
+) -> Option<(usize, EntityType, &'static str)> {
+    let at = toks.get(k)?.span;
+    let j = named.partition_point(|(s, _)| s.end <= at.start);
+    let &(span, et) = named[j..]
+        .iter()
+        .take_while(|(s, _)| s.start < at.end)
+        .find(|(s, _)| s.overlaps(at))?;
+    let after = k + toks[k..].iter().take_while(|t| t.span.end <= span.end).count();
+    Some((after.max(k + 1), et, "ner"))
+}
+
+/// Untyped lone names coordinated before a name sure of its type take it (« Varne, Dorvale
+/// et Paris »: the places before Paris); before a guess, or across a comma before a name of
+/// two words or more (an apposition), they stay untyped.
+#[allow(clippy::too_many_arguments)] // the scanner's state
+fn coordinate_back(
+    doc: &Doc,
+    nl: &NerLexicon,
+    toks: &[Token],
+    pending: &mut Vec<Pending>,
+    start: usize,
+    et: EntityType,
+    rule: &'static str,
+    new: &mut Vec<Entity>,
+) {
+    if rule == NER_GUESS {
+        return;
+    }
+    let lone = |k: usize| toks.get(k + 1).is_none_or(|t| !capitalized(doc.slice(t.span)));
+    let mut at = start;
+    while let Some(p) = pending.last() {
+        let between = toks.get(p.end..at).unwrap_or(&[]);
+        if between.len() != 1
+            || !nl.connectors.contains(&fold(doc.slice(between[0].span)))
+            || (doc.slice(between[0].span) == "," && at == start && !lone(start))
+        {
+            break;
+        }
+        new.push(Entity {
+            span: p.span,
+            etype: et,
+            actor: None,
+            rule: rule.into(),
+            nominal: false,
+        });
+        at = p.start;
+        pending.pop();
+    }
+}
+
 /// Tag capitalized names not covered by an entity yet.
 pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     let nl = &lex.ner;
@@ -580,6 +643,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     // Post", "Royal Saudi Air Force"): they do not stop a run, and the longer name wins
     // when it has an organization or event word
     let soft = |e: &Entity| e.rule.starts_with("actors/countries.tsv") || e.nominal;
+    // proper names already typed, for coordination (« Dorvale et Paris »)
+    let mut typed: Vec<(Span, EntityType)> = ents
+        .iter()
+        .filter(|e| !e.nominal)
+        .map(|e| (e.span, e.etype))
+        .collect();
+    typed.sort_unstable_by_key(|(s, _)| *s);
     let mut covered: Vec<Span> = ents.iter().filter(|e| !soft(e)).map(|e| e.span).collect();
     covered.sort_unstable();
     let mut soft_cov: Vec<Span> = ents.iter().filter(|e| soft(e)).map(|e| e.span).collect();
@@ -606,6 +676,8 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
         }
         let toks = doc.sentence_tokens(si);
         let mut last: Option<(usize, EntityType, &'static str)> = None;
+        // lone names left untyped, which a typed name coordinated after them types
+        let mut pending: Vec<Pending> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let Some(mut end) = name_run(doc, nl, toks, i) else {
@@ -670,6 +742,10 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 e2 += 1;
             }
             if e2 == start {
+                if let Some(l) = named_at(&typed, toks, start) {
+                    coordinate_back(doc, nl, toks, &mut pending, start, l.1, l.2, &mut new);
+                    last = Some(l);
+                }
                 i = end.max(i + 1);
                 continue;
             }
@@ -690,6 +766,10 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     e3 += 1;
                 }
                 if e3 == start {
+                    if let Some(l) = named_at(&typed, toks, start) {
+                        coordinate_back(doc, nl, toks, &mut pending, start, l.1, l.2, &mut new);
+                        last = Some(l);
+                    }
                     i = next_i.max(i + 1);
                     continue;
                 }
@@ -891,8 +971,13 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if let Some((le, lt, lrule)) = last {
                 // « Donetsk et Zaporijjia »: coordinated with the name just before (and as
                 // sure of its type as that one)
+                // (a comma joins only lone names: after one, a name of two words is more
+                // often an apposition, « en Syrie, Jean Dupont, professeur »)
                 let between = toks.get(le..start).unwrap_or(&[]);
-                if between.len() == 1 && nl.connectors.contains(&fold(doc.slice(between[0].span))) {
+                if between.len() == 1
+                    && nl.connectors.contains(&fold(doc.slice(between[0].span)))
+                    && (lone || doc.slice(between[0].span) != ",")
+                {
                     etype = Some(lt);
                     guess = lrule == NER_GUESS;
                 }
@@ -937,7 +1022,14 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     rule: rule.into(),
                     nominal: false,
                 });
+                coordinate_back(doc, nl, toks, &mut pending, start, et, rule, &mut new);
                 last = Some((end, et, rule));
+            } else if lone && !opens_clause(doc, toks, start) {
+                pending.push(Pending {
+                    start,
+                    end,
+                    span: Span::new(span_start, span_end),
+                });
             }
             i = next_i.max(resume).max(i + 1);
         }
@@ -1155,5 +1247,65 @@ mod tests {
         // a place noun there makes a place
         let got = names("fr", "Les habitants de Tirvalo fêtent la moisson.");
         has(&got, "Tirvalo", LOC, 17);
+    }
+
+    #[test]
+    fn two_words_after_a_bare_preposition_of_place_are_a_guessed_person() {
+        let got = names("fr", "Elle a perdu la finale face à Jana Velkorová hier.");
+        has(&got, "Jana Velkorová", PER, 31);
+        let got = names("en", "He lost the final to Tomas Rydelko on Sunday.");
+        has(&got, "Tomas Rydelko", PER, 21);
+        // a word that opens places' names keeps the place, and so does « au »
+        let got = names("en", "She was born in East Varnley in 1950.");
+        has(&got, "East Varnley", LOC, 16);
+        let got = names("fr", "Il vit à Port Kerlovan depuis 1990.");
+        has(&got, "Port Kerlovan", LOC, 10);
+        let got = names("fr", "Le concert a eu lieu au Varnel Arena hier.");
+        has(&got, "Varnel Arena", LOC, 24);
+    }
+
+    #[test]
+    fn a_plural_after_the_article_closes_a_team_name() {
+        let got = names("en", "He was traded to the Dorvale Herons in May.");
+        has(&got, "Dorvale Herons", ORG, 21);
+        // a place word is no team
+        let got = names("en", "They sailed to the Varnish Islands in May.");
+        has(&got, "Varnish Islands", LOC, 19);
+    }
+
+    #[test]
+    fn words_of_peoples_religions_and_languages_are_misc() {
+        let got = names("en", "The scroll was written in Aramaic by a Byzantine monk.");
+        has(&got, "Aramaic", MISC, 26);
+        has(&got, "Byzantine", MISC, 39);
+    }
+
+    #[test]
+    fn a_country_adjective_closes_a_french_name() {
+        let got = names("fr", "La chute de l'Empire russe a suivi la guerre.");
+        has(&got, "Empire russe", LOC, 14);
+        let got = names("fr", "Il a rejoint le Parti communiste chinois en 1950.");
+        has(&got, "Parti communiste chinois", ORG, 16);
+    }
+
+    #[test]
+    fn a_club_named_after_its_town_before_place_words() {
+        // « Détroit » is also a place word (a strait): the club wins
+        let got = names("fr", "Il a joué pour les Faucons de Détroit en 2010.");
+        has(&got, "Faucons de Détroit", ORG, 20);
+    }
+
+    #[test]
+    fn coordinated_names_take_the_type_of_a_typed_one() {
+        // untyped lone names before a known place take its type
+        let got = names("fr", "Il aime Varnel, Dorvale et Berlin depuis toujours.");
+        has(&got, "Varnel", LOC, 8);
+        has(&got, "Dorvale", LOC, 16);
+        let got = names("en", "She admired Varnel, Dorvale and Berlin as a child.");
+        has(&got, "Varnel", LOC, 12);
+        has(&got, "Dorvale", LOC, 20);
+        // and a name after a known one takes it too
+        let got = names("en", "She admired Berlin and Dorvale as a child.");
+        has(&got, "Dorvale", LOC, 23);
     }
 }

@@ -257,12 +257,12 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         .map(|(k, _)| (k.as_str(), true))
         .collect();
     // names the entity tagger typed as places from their context (« à Vardonne », "in
-    // Kelby"): the words around them support a small town as its country would
-    let cued: HashMap<&str, bool> = keys
+    // Kelby") at half their mentions or more: the words around them support a small town as
+    // its country would (a shop or a person of the name is named without such words)
+    let cued: HashMap<&str, bool> = groups
         .iter()
-        .zip(cands)
-        .filter(|(_, c)| cued_place(doc, c.span))
-        .map(|(k, _)| (k.as_str(), true))
+        .filter(|(_, ms)| ms.iter().filter(|&&m| cued_place(doc, cands[m].span)).count() * 2 >= ms.len())
+        .map(|(k, _)| (*k, true))
         .collect();
     let region_named: HashMap<&str, bool> = keys
         .iter()

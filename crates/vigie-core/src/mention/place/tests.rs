@@ -369,3 +369,26 @@ fn second_level_regions_and_seas() {
     assert!(places("Les navires ont gagné la Méditerranée en mai.")
         .contains(&p("Méditerranée", 363_196)));
 }
+
+/// A town too small to be taken alone is taken when the entity tagger typed it as a place
+/// from its context (a preposition of place), at half its mentions or more.
+#[test]
+fn a_small_town_after_a_preposition_of_place_is_resolved() {
+    let places = |lang: &str, text: &str| -> Vec<(String, u32)> {
+        let d = crate::testing::analyze(lang, "2024-05-02", text);
+        d.places
+            .iter()
+            .map(|p| (d.slice(p.span).to_string(), p.geonameid))
+            .collect()
+    };
+    assert_eq!(
+        places("en", "Farm workers moved to Immokalee last year."),
+        [p("Immokalee", 4_159_553)]
+    );
+    assert_eq!(
+        places("fr", "Les ouvriers agricoles vivent à Immokalee depuis dix ans."),
+        [p("Immokalee", 4_159_553)]
+    );
+    // named without such a word, it is not taken
+    assert!(places("en", "Immokalee said the farm was closed.").is_empty());
+}
