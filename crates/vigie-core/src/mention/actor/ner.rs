@@ -83,6 +83,12 @@ pub(crate) struct NerLexicon {
     /// Capitalized words, as written, that are a nationality, people, religion, language or
     /// era when alone ("Christian", "Sanskrit", "Byzantine"): MISC.
     misc_word: Words,
+    /// Names, as written, of well-known companies, brands, media and clubs that are
+    /// organizations when they stand alone ("Nintendo", « Renault »).
+    org_name: Words,
+    /// Single names, as written, of well-known people known by one name (« Voltaire »,
+    /// "Aristotle").
+    per_name: Words,
 }
 
 /// The cue files, read in this order into the same sets.
@@ -146,6 +152,8 @@ impl NerLexicon {
                 "name-prep" => (&mut self.name_prep, true),
                 "loc-opener" => (&mut self.loc_opener, false),
                 "misc-word" => (&mut self.misc_word, false),
+                "org-name" => (&mut self.org_name, false),
+                "per-name" => (&mut self.per_name, false),
                 kind @ ("adj-suffix" | "team-plural") => {
                     let out = if kind == "adj-suffix" {
                         &mut self.adj_suffixes
@@ -906,6 +914,12 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if quoted(doc, toks, start, end) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
+            } else if lone && nl.org_name.contains(first) {
+                // a well-known company, brand, medium or club
+                etype = Some(EntityType::ORG);
+            } else if lone && nl.per_name.contains(first) {
+                // a well-known person known by one name
+                etype = Some(EntityType::PER);
             } else if lone && nl.misc_word.contains(first) {
                 // a nationality, people, religion, language or era ("Sanskrit", "Byzantine")
                 etype = Some(EntityType::MISC);
