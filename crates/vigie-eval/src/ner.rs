@@ -299,4 +299,35 @@ mod tests {
         assert!(s.by_type["PER"].f1() < 1e-9);
         assert!((s.by_type["LOC"].f1() - 1.0).abs() < 1e-9);
     }
+
+    #[test]
+    fn capitalized_demonyms_are_misc_in_english_and_loc_in_french() {
+        use vigie_core::doc::{Entity, Span};
+        let tags = |lang: &str, text: &str, s: usize, e: usize| {
+            let mut d = Doc::new("t", text);
+            d.lang = lang.to_string();
+            d.entities = vec![Entity {
+                span: Span::new(s, e),
+                etype: EntityType::MISC,
+                actor: None,
+                rule: "actors/countries.tsv:1".into(),
+                nominal: true,
+            }];
+            let mut offs = Vec::new();
+            let mut at = 0;
+            for w in text.split(' ') {
+                offs.push((at, at + w.len()));
+                at += w.len() + 1;
+            }
+            tags_from_doc(&d, &offs)
+        };
+        assert_eq!(
+            tags("fr", "Les Norvégiens ont gagné", 4, 14),
+            v(&["O", "B-LOC", "O", "O"])
+        );
+        assert_eq!(
+            tags("en", "The Norwegians won", 4, 14),
+            v(&["O", "B-MISC", "O"])
+        );
+    }
 }

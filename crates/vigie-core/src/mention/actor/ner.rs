@@ -1322,4 +1322,16 @@ mod tests {
         let got = names("en", "She admired Berlin and Dorvale as a child.");
         has(&got, "Dorvale", LOC, 23);
     }
+
+    #[test]
+    fn well_known_one_word_names_of_companies_and_people() {
+        let got = names("fr", "Le jeu a été édité par Nintendo en 1990.");
+        has(&got, "Nintendo", ORG, 27);
+        let got = names("en", "The console was sold by Sega in Europe.");
+        has(&got, "Sega", ORG, 24);
+        let got = names("fr", "Il cite souvent Aristote dans ses cours.");
+        has(&got, "Aristote", PER, 16);
+        let got = names("en", "She often quoted Aristotle in class.");
+        has(&got, "Aristotle", PER, 17);
+    }
 }
