@@ -322,7 +322,10 @@ fn plural_team(nl: &NerLexicon, words: &[&str]) -> bool {
         && !nl.org.contains(*last)
         && !nl.misc.contains(*last)
         && !nl.misc_word.contains(*last)
-        && nl.team_plural.iter().any(|x| fold(last).ends_with(x.as_str()))
+        && nl
+            .team_plural
+            .iter()
+            .any(|x| fold(last).ends_with(x.as_str()))
 }
 
 /// The type a lower-case noun just before a name gives it (« la firme X », « le poète X »,
@@ -601,7 +604,10 @@ fn named_at(
         .iter()
         .take_while(|(s, _)| s.start < at.end)
         .find(|(s, _)| s.overlaps(at))?;
-    let after = k + toks[k..].iter().take_while(|t| t.span.end <= span.end).count();
+    let after = k + toks[k..]
+        .iter()
+        .take_while(|t| t.span.end <= span.end)
+        .count();
     Some((after.max(k + 1), et, "ner"))
 }
 
@@ -622,7 +628,10 @@ fn coordinate_back(
     if rule == NER_GUESS {
         return;
     }
-    let lone = |k: usize| toks.get(k + 1).is_none_or(|t| !capitalized(doc.slice(t.span)));
+    let lone = |k: usize| {
+        toks.get(k + 1)
+            .is_none_or(|t| !capitalized(doc.slice(t.span)))
+    };
     let mut at = start;
     while let Some(p) = pending.last() {
         let between = toks.get(p.end..at).unwrap_or(&[]);
@@ -666,9 +675,14 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     // country and group tables, which close a French name like any adjective
     let national = |e: &Entity| {
         e.nominal
-            && (e.rule.starts_with("actors/countries.tsv") || e.rule.starts_with("actors/groups.tsv"))
+            && (e.rule.starts_with("actors/countries.tsv")
+                || e.rule.starts_with("actors/groups.tsv"))
     };
-    let mut nat_cov: Vec<Span> = ents.iter().filter(|e| national(e)).map(|e| e.span).collect();
+    let mut nat_cov: Vec<Span> = ents
+        .iter()
+        .filter(|e| national(e))
+        .map(|e| e.span)
+        .collect();
     nat_cov.sort_unstable();
     let is_covered = |s: Span, cov: &[Span]| {
         let k = cov.partition_point(|c| c.end <= s.start);
@@ -896,16 +910,15 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // « Empire ottoman », « Royaume uni »: adjectives after a French place word
                 let head = words[words.len() - 1];
                 if doc.lang == "fr" && nl.loc_word.contains(head) {
-                    let k = french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered), &|s| {
-                        is_covered(s, &nat_cov)
-                    });
+                    let k =
+                        french_adjectives(doc, nl, toks, end, &|s| is_covered(s, &covered), &|s| {
+                            is_covered(s, &nat_cov)
+                        });
                     if k > end {
                         span_end = toks[k - 1].span.end;
                     }
                 }
-            } else if (lone && acronym(first))
-                || (!shouted(&words) && acronym_edge(&words))
-            {
+            } else if (lone && acronym(first)) || (!shouted(&words) && acronym_edge(&words)) {
                 etype = Some(EntityType::ORG);
             } else if let Some(te) = team_end {
                 etype = Some(EntityType::ORG);
@@ -1289,7 +1302,10 @@ mod tests {
 
     #[test]
     fn words_of_peoples_religions_and_languages_are_misc() {
-        let got = names("en", "The scroll was written in Aramaic by a Byzantine monk.");
+        let got = names(
+            "en",
+            "The scroll was written in Aramaic by a Byzantine monk.",
+        );
         has(&got, "Aramaic", MISC, 26);
         has(&got, "Byzantine", MISC, 39);
     }

@@ -163,10 +163,7 @@ fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
 /// noun before it), not by a guess?
 fn cued_place(doc: &Doc, span: Span) -> bool {
     doc.entities.iter().any(|e| {
-        e.span == span
-            && e.etype == crate::doc::EntityType::LOC
-            && !e.nominal
-            && e.rule == "ner"
+        e.span == span && e.etype == crate::doc::EntityType::LOC && !e.nominal && e.rule == "ner"
     })
 }
 
@@ -261,7 +258,13 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
     // its country would (a shop or a person of the name is named without such words)
     let cued: HashMap<&str, bool> = groups
         .iter()
-        .filter(|(_, ms)| ms.iter().filter(|&&m| cued_place(doc, cands[m].span)).count() * 2 >= ms.len())
+        .filter(|(_, ms)| {
+            ms.iter()
+                .filter(|&&m| cued_place(doc, cands[m].span))
+                .count()
+                * 2
+                >= ms.len()
+        })
         .map(|(k, _)| (*k, true))
         .collect();
     let region_named: HashMap<&str, bool> = keys

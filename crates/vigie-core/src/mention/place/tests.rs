@@ -386,7 +386,10 @@ fn a_small_town_after_a_preposition_of_place_is_resolved() {
         [p("Immokalee", 4_159_553)]
     );
     assert_eq!(
-        places("fr", "Les ouvriers agricoles vivent à Immokalee depuis dix ans."),
+        places(
+            "fr",
+            "Les ouvriers agricoles vivent à Immokalee depuis dix ans."
+        ),
         [p("Immokalee", 4_159_553)]
     );
     // named without such a word, it is not taken
