@@ -162,9 +162,17 @@ fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
 /// Is the span a place by the entity tagger's context cue (a preposition of place, a place
 /// noun before it), not by a guess?
 fn cued_place(doc: &Doc, span: Span) -> bool {
-    doc.entities.iter().any(|e| {
-        e.span == span && e.etype == crate::doc::EntityType::LOC && !e.nominal && e.rule == "ner"
-    })
+    // (entities are sorted by start: only those that start there are looked at)
+    let k = doc.entities.partition_point(|e| e.span.start < span.start);
+    doc.entities[k..]
+        .iter()
+        .take_while(|e| e.span.start == span.start)
+        .any(|e| {
+            e.span == span
+                && e.etype == crate::doc::EntityType::LOC
+                && !e.nominal
+                && e.rule == "ner"
+        })
 }
 
 const REGION_BONUS: f64 = 3.0;
