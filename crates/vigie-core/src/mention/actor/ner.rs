@@ -560,6 +560,21 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 if let Some(l) = named_at(&typed, toks, start) {
                     coordinate_back(doc, nl, toks, &mut pending, start, l.1, l.2, &mut new);
                     last = Some(l);
+                    // a known place takes a point of the compass or a region's adjective
+                    // after it (« Afrique centrale », « Asie de l'Est »): the longer name
+                    // is the region's
+                    if l.1 == EntityType::LOC && toks[start].span.start <= toks[l.0 - 1].span.start
+                    {
+                        if let Some(k) = compass_after(doc, nl, toks, l.0) {
+                            new.push(Entity {
+                                span: Span::new(toks[start].span.start, toks[k - 1].span.end),
+                                etype: EntityType::LOC,
+                                actor: None,
+                                rule: "ner".into(),
+                                nominal: false,
+                            });
+                        }
+                    }
                 }
                 i = end.max(i + 1);
                 continue;

@@ -285,3 +285,14 @@ fn well_known_one_word_names_of_companies_and_people() {
     let got = names("en", "She often quoted Aristotle in class.");
     has(&got, "Aristotle", PER, 17);
 }
+
+#[test]
+fn a_known_place_takes_a_compass_point_or_region_adjective() {
+    let got = names(
+        "fr",
+        "Le Gabon est situé en Afrique centrale depuis toujours.",
+    );
+    has(&got, "Afrique centrale", LOC, 23);
+    let got = names("fr", "Ces arbustes viennent d'Asie de l'Est et du Japon.");
+    has(&got, "Asie de l'Est", LOC, 24);
+}
