@@ -13,6 +13,10 @@ use super::grammar::{folded, is_word, Grammar, WordClass};
 use super::trigger::{Entry, Pos, SourceSlot};
 use crate::doc::{Argument, Doc, Entity, Span, Token, TokenKind};
 
+/// The rule of a noun's complement that both its slots accept, read as the target until
+/// `venue.rs` knows whether the code takes it as the patient.
+pub const PATIENT: &str = "patient-complement";
+
 /// What the argument rules know about one trigger occurrence.
 #[derive(Debug, Clone, Copy)]
 pub struct Site<'a> {
@@ -91,7 +95,9 @@ fn governing_prep_over<'d>(
         if gram.is(s.lang, WordClass::Prep, w) {
             return Some(w);
         }
-        if !gram.is(s.lang, WordClass::Det, w) {
+        // "the invasion of South Lebanon", "in northern Syria": a compass point or a place
+        // word between the preposition and the name leaves it governed
+        if !gram.is(s.lang, WordClass::Det, w) && !gram.is(s.lang, WordClass::Geo, w) {
             if skipped < nouns {
                 skipped += 1;
                 continue;
@@ -629,6 +635,20 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                 // « opposition à X », "release of X": the complement right after
                 target = complement(doc, gram, s, end.min(s.last + 4), &[], true)
                     .map(|(a, r)| argument(a, r));
+            }
+            // "the invasion of Lebanon", « l'invasion du Liban »: a complement that both
+            // slots of a noun accept may be the one the deed is done to (the codes marked
+            // `patient` in venue.tsv decide, `venue.rs`); the doer is then a modifier
+            // ("Syria's invasion of Lebanon") or a light verb's subject
+            if let (Some(a), Some(b)) = (&source, &mut target) {
+                if a.span == b.span && a.rule == "noun-complement" && e.pos == Pos::Noun {
+                    b.rule = PATIENT;
+                    source = nominal_before(doc, gram, s).map(|(a, r)| argument(a, r));
+                    if source.is_none() && after_light_verb(doc, gram, s) {
+                        source = subject(doc, gram, s, cl)
+                            .map(|(a, _)| argument(a, "light-verb-subject"));
+                    }
+                }
             }
         }
     }

@@ -230,3 +230,104 @@ fn easing_a_restriction_at_home_is_a_concession_to_the_own_state() {
     assert_eq!(r[0].0, "RETREAT");
     assert_eq!(r[0].5, None);
 }
+
+/// (plover, source (start, end, code), target (start, end, code)) of each event: the exact
+/// byte spans of the arguments.
+type Spanned = (
+    String,
+    Option<(usize, usize, String)>,
+    Option<(usize, usize, String)>,
+);
+
+fn spanned(d: &Doc) -> Vec<Spanned> {
+    let arg = |a: &Option<crate::doc::Argument>| {
+        a.as_ref().map(|a| {
+            (
+                a.span.start,
+                a.span.end,
+                a.actor.as_ref().map(|x| x.code.clone()).unwrap_or_default(),
+            )
+        })
+    };
+    d.events
+        .iter()
+        .map(|e| (e.plover.to_string(), arg(&e.source), arg(&e.target)))
+        .collect()
+}
+
+/// The byte span of the `n`-th occurrence (from 0) of `needle` in `text`, with a code.
+fn at(text: &str, needle: &str, n: usize, code: &str) -> Option<(usize, usize, String)> {
+    let start = text.match_indices(needle).nth(n).map(|(i, _)| i)?;
+    Some((start, start + needle.len(), code.to_string()))
+}
+
+#[test]
+fn a_compass_point_or_a_place_word_leaves_the_place_governed() {
+    // "in northern Iraq": the place of a force posture is its target
+    let t = "Turkish troops were on alert in northern Iraq on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "MOBILIZE".to_string(),
+            at(t, "Turkish troops", 0, "TURMIL"),
+            at(t, "Iraq", 0, "IRQ")
+        )]
+    );
+    // "near the town of Mosul": the state where an agentless killing happened did it
+    let t = "A car bomb near the town of Mosul killed three Turkish soldiers.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "Mosul", 0, "IRQ"));
+    assert_eq!(s[0].2, at(t, "Turkish soldiers", 0, "TURMIL"));
+    // "the invasion of South Lebanon": the compass point does not hide the complement
+    let t = "Syria launched the invasion of South Lebanon on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "ASSAULT".to_string(),
+            at(t, "Syria", 0, "SYR"),
+            at(t, "Lebanon", 0, "LBN")
+        )]
+    );
+    // French: « près de la ville de Mossoul », « dans le nord de l'Irak »
+    let t = "Des soldats turcs ont été tués près de la ville de Mossoul.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "Mossoul", 0, "IRQ"));
+    assert_eq!(s[0].2, at(t, "soldats turcs", 0, "TURMIL"));
+    let t = "Les troupes turques sont en alerte dans le nord de l'Irak.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "troupes turques", 0, "TURMIL"));
+    assert_eq!(s[0].2, at(t, "Irak", 0, "IRQ"));
+}
+
+#[test]
+fn a_complement_both_slots_accept_is_the_target_of_the_deed() {
+    // "the invasion of X": X is invaded, the doer is a possessive or a light verb's subject
+    let t = "Syria's invasion of Lebanon began on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "ASSAULT".to_string(),
+            at(t, "Syria", 0, "SYR"),
+            at(t, "Lebanon", 0, "LBN")
+        )]
+    );
+    let t = "La Syrie a lancé l'invasion du Liban lundi.";
+    let d = doc("fr", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "ASSAULT".to_string(),
+            at(t, "Syrie", 0, "SYR"),
+            at(t, "Liban", 0, "LBN")
+        )]
+    );
+}

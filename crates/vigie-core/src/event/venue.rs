@@ -10,6 +10,7 @@
 //! soldier was killed by a roadside bomb near Samarra", « deux Français ont été arrêtés à
 //! Téhéran ») are the deeds of the state where they happen (`doer` in `events/venue.tsv`).
 
+use super::argument::PATIENT;
 use super::states::States;
 use crate::doc::{Actor, Argument, Doc, Event, Place};
 use crate::lexicon::{LexiconError, Sources};
@@ -24,6 +25,9 @@ struct Row {
     doer: bool,
     /// With no target and no place, the doer's own state is the target.
     own: bool,
+    /// A noun's « de »/"of" complement that both its slots accept is the one the deed is
+    /// done to ("the invasion of Lebanon"), not the doer ("the withdrawal of the troops").
+    patient: bool,
 }
 
 /// CAMEO code prefixes whose events take their place's state as target.
@@ -43,6 +47,7 @@ impl Venues {
         let home_col = t.col("home").map_err(|e| vec![e])?;
         let doer_col = t.col("doer").map_err(|e| vec![e])?;
         let own_col = t.col("own").map_err(|e| vec![e])?;
+        let patient_col = t.col("patient").map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut prefixes = Vec::new();
         for r in &t.rows {
@@ -52,9 +57,12 @@ impl Venues {
                 continue;
             }
             let mut flag = |col: usize| t.yes_no(r, col).map_err(|e| errors.push(e)).ok();
-            let (Some(home), Some(doer), Some(own)) =
-                (flag(home_col), flag(doer_col), flag(own_col))
-            else {
+            let (Some(home), Some(doer), Some(own), Some(patient)) = (
+                flag(home_col),
+                flag(doer_col),
+                flag(own_col),
+                flag(patient_col),
+            ) else {
                 continue;
             };
             prefixes.push(Row {
@@ -62,6 +70,7 @@ impl Venues {
                 home,
                 doer,
                 own,
+                patient,
             });
         }
         // longest prefix first: a code's own row overrides its family's (081 over 08)
@@ -144,6 +153,7 @@ impl Venues {
     /// Give an event with no target actor the state of its place; an agentless deed of
     /// force on a named target, the state of its place as doer.
     pub fn assign(&self, doc: &Doc, e: &mut Event) {
+        self.settle_patient(e);
         let has = |a: Option<&Argument>| a.is_some_and(|a| a.actor.is_some());
         // a home agent inferred for want of any other (`domestic.rs`) gives way to the state
         // where the deed was done
@@ -155,6 +165,23 @@ impl Venues {
             // place alone does not make it one
             (true, false) => self.assign_target(doc, e),
             _ => {}
+        }
+    }
+
+    /// A noun's complement read as its target by both slots (`argument::PATIENT`) stays the
+    /// target for the codes marked `patient`; elsewhere it is the doer, as a noun's
+    /// complement is by default (« le retrait des troupes »).
+    fn settle_patient(&self, e: &mut Event) {
+        if e.target.as_ref().is_none_or(|t| t.rule != PATIENT)
+            || self.row(&e.cameo).is_some_and(|r| r.patient)
+        {
+            return;
+        }
+        if let Some(mut t) = e.target.take() {
+            t.rule = "noun-complement";
+            e.explain.source_rule = Some(t.rule);
+            e.explain.target_rule = None;
+            e.source = Some(t);
         }
     }
 
