@@ -83,9 +83,23 @@ fn governing_prep_over<'d>(
     i: usize,
     nouns: usize,
 ) -> Option<&'d str> {
+    governing_prep_from(doc, gram, s, i, nouns, 0)
+}
+
+/// As [`governing_prep_over`], looking no further back than token `floor`: a complement's
+/// preposition stands after its verb (« a arrêté trois soldats turcs »: the auxiliary « a »
+/// is not « à »).
+fn governing_prep_from<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    i: usize,
+    nouns: usize,
+    floor: usize,
+) -> Option<&'d str> {
     let mut j = i;
     let mut skipped = 0;
-    while j > 0 {
+    while j > floor {
         j -= 1;
         let t = &s.tokens[j];
         if !is_word(t) {
@@ -345,7 +359,7 @@ fn complement<'d>(
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
         let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
-        match governing_prep_over(doc, gram, s, i, over) {
+        match governing_prep_from(doc, gram, s, i, over, s.last) {
             None if object => return Some((e, "object")),
             Some(p) if accept.iter().any(|a| prep_accepts(a, p)) => {
                 return Some((e, "prep-complement"))

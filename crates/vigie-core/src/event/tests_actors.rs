@@ -331,3 +331,18 @@ fn a_complement_both_slots_accept_is_the_target_of_the_deed() {
         )]
     );
 }
+
+#[test]
+fn a_counted_complement_is_the_object_of_the_verb_before_it() {
+    // « trois soldats turcs »: the number is skipped, not the verb and its auxiliary
+    let t = "La police a arrêté trois soldats turcs à Ankara.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, at(t, "soldats turcs", 0, "TURMIL"));
+    let t = "The police arrested three Turkish soldiers in Ankara.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, at(t, "Turkish soldiers", 0, "TURMIL"));
+}
