@@ -346,3 +346,29 @@ fn a_counted_complement_is_the_object_of_the_verb_before_it() {
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].2, at(t, "Turkish soldiers", 0, "TURMIL"));
 }
+
+#[test]
+fn an_institution_qualified_by_another_country_is_that_country_s() {
+    let t = "The Libyan House of Representatives rejected the agreement on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        s[0].1,
+        at(t, "Libyan House of Representatives", 0, "LBYLEG")
+    );
+    let t = "La Chambre des représentants tunisienne a rejeté l'accord lundi.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        s[0].1,
+        at(t, "Chambre des représentants tunisienne", 0, "TUNLEG")
+    );
+    // its own country's adjective changes nothing
+    let t = "The American House of Representatives rejected the agreement on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1.as_ref().map(|x| x.2.as_str()), Some("USALEG"));
+}
