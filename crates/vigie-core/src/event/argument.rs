@@ -102,6 +102,11 @@ fn governing_prep_from<'d>(
     while j > floor {
         j -= 1;
         let t = &s.tokens[j];
+        // "of two Israelis", « à trois soldats », "up to 16 advisers": the quantity before
+        // what a count counts stands between the preposition and its noun
+        if t.kind == TokenKind::Number || in_quantity(doc, t) {
+            continue;
+        }
         if !is_word(t) {
             return None;
         }
@@ -120,6 +125,13 @@ fn governing_prep_from<'d>(
         }
     }
     None
+}
+
+/// Is the token part of a count's quantity, before the phrase it counts?
+fn in_quantity(doc: &Doc, t: &Token) -> bool {
+    doc.counts
+        .iter()
+        .any(|c| c.span.contains(t.span) && c.object.is_none_or(|o| t.span.end <= o.start))
 }
 
 fn argument(e: &Entity, rule: &'static str) -> Argument {
@@ -226,8 +238,12 @@ fn first_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, before: usize) -> O
 /// right after a conjunction or a clause opener, with no subject of its own, shares the
 /// subject of the sentence's first clause.
 fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Option<&'d Entity> {
+    // "but was still refusing": auxiliaries and adverbs the trigger's span left out
     let mut j = s.first;
-    while j > 0 && gram.is(s.lang, WordClass::Adv, folded(doc, &s.tokens[j - 1])) {
+    while j > 0 && {
+        let w = folded(doc, &s.tokens[j - 1]);
+        gram.is(s.lang, WordClass::Adv, w) || gram.is(s.lang, WordClass::Aux, w)
+    } {
         j -= 1;
     }
     let w = folded(doc, s.tokens.get(j.checked_sub(1)?)?);

@@ -372,3 +372,44 @@ fn an_institution_qualified_by_another_country_is_that_country_s() {
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].1.as_ref().map(|x| x.2.as_str()), Some("USALEG"));
 }
+
+#[test]
+fn a_quantity_between_a_preposition_and_its_noun_leaves_it_governed() {
+    let t = "The Egyptian minister held talks with 12 Israeli diplomats.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "CONSULT".to_string(),
+            at(t, "Egyptian minister", 0, "EGYGOV"),
+            at(t, "Israeli diplomats", 0, "ISRGOV")
+        )]
+    );
+    let t = "Le ministre égyptien a discuté avec 12 diplomates israéliens.";
+    let d = doc("fr", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "CONSULT".to_string(),
+            at(t, "ministre égyptien", 0, "EGYGOV"),
+            at(t, "diplomates israéliens", 0, "ISRGOV")
+        )]
+    );
+}
+
+#[test]
+fn a_verb_after_a_conjunction_and_its_auxiliary_shares_the_first_subject() {
+    let t = "Ghana opened its border, but was still refusing entry to Togolese traders.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    let reject: Vec<_> = s.iter().filter(|e| e.0 == "REJECT").collect();
+    assert_eq!(reject.len(), 1, "{s:?}");
+    assert_eq!(reject[0].1, at(t, "Ghana", 0, "GHA"));
+    let t =
+        "Le Ghana a ouvert sa frontière mais a toujours refusé l'entrée aux commerçants togolais.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    let reject: Vec<_> = s.iter().filter(|e| e.0 == "REJECT").collect();
+    assert_eq!(reject.len(), 1, "{s:?}");
+    assert_eq!(reject[0].1, at(t, "Ghana", 0, "GHA"));
+}
