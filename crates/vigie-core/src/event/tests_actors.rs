@@ -413,3 +413,30 @@ fn a_verb_after_a_conjunction_and_its_auxiliary_shares_the_first_subject() {
     assert_eq!(reject.len(), 1, "{s:?}");
     assert_eq!(reject[0].1, at(t, "Ghana", 0, "GHA"));
 }
+
+#[test]
+fn a_cancelled_visit_is_aimed_at_the_visited_not_the_own_state() {
+    // "cancel" alone eases a restriction (081, own state); with a visit it reduces relations
+    // with the visited country (164)
+    let t = "A Spanish minister has cancelled a planned visit to Cuba after the riots.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "SANCTION".to_string(),
+            at(t, "Spanish minister", 0, "ESPGOV"),
+            at(t, "Cuba", 0, "CUB")
+        )]
+    );
+    assert_eq!(d.events[0].cameo, "164");
+    let t = "Le ministre espagnol a suspendu sa visite à Cuba après les émeutes.";
+    let d = doc("fr", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "SANCTION".to_string(),
+            at(t, "ministre espagnol", 0, "ESPGOV"),
+            at(t, "Cuba", 0, "CUB")
+        )]
+    );
+}
