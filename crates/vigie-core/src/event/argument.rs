@@ -473,8 +473,12 @@ fn nominal_before<'d>(
     let mut steps = 0;
     while j > 0 && steps < 3 {
         j -= 1;
-        steps += 1;
         let t = &s.tokens[j];
+        // "Trump's July 25 phone call": a date between the possessive and the noun
+        if doc.times.iter().any(|x| x.span.contains(t.span)) {
+            continue;
+        }
+        steps += 1;
         if folded(doc, t) == "'s" {
             continue;
         }

@@ -440,3 +440,29 @@ fn a_cancelled_visit_is_aimed_at_the_visited_not_the_own_state() {
         )]
     );
 }
+
+#[test]
+fn an_agentless_investigation_is_opened_by_the_state_where_it_is() {
+    let t = "Two Chinese officials were investigated in France.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "France", 0, "FRA"));
+    assert_eq!(s[0].2, at(t, "Chinese officials", 0, "CHNGOV"));
+    let t = "Une enquête sur deux responsables chinois a été ouverte en France.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "France", 0, "FRA"));
+    assert_eq!(s[0].2, at(t, "responsables chinois", 0, "CHNGOV"));
+}
+
+#[test]
+fn a_date_between_a_possessive_and_its_noun_leaves_the_modifier() {
+    let t = "Biden's July 25 phone call with Ukrainian President Zelensky was cordial.";
+    let d = doc("en", "2021-08-10", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1.as_ref().map(|x| (x.0, x.1)), Some((0, 5)));
+    assert_eq!(s[0].2.as_ref().map(|x| &x.2[..3]), Some("UKR"));
+}
