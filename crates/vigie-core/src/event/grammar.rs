@@ -41,6 +41,10 @@ pub enum WordClass {
     /// followed by « de »/"of" ("in northern Israel", "invasion of South Lebanon", "near the
     /// town of Samarra", « dans la ville de Homs »).
     Geo,
+    /// Prepositions that aim a deed at what follows ("strikes on Kharkiv", « frappes sur
+    /// Kharkiv », "an attack against Aleppo"): a place after one is the deed's target, though
+    /// not its location.
+    Aim,
 }
 
 impl WordClass {
@@ -63,6 +67,7 @@ impl WordClass {
             "inf" => Self::Inf,
             "commastop" => Self::CommaStop,
             "geo" => Self::Geo,
+            "aim" => Self::Aim,
             _ => return None,
         })
     }

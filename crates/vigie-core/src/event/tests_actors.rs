@@ -466,3 +466,20 @@ fn a_date_between_a_possessive_and_its_noun_leaves_the_modifier() {
     assert_eq!(s[0].1.as_ref().map(|x| (x.0, x.1)), Some((0, 5)));
     assert_eq!(s[0].2.as_ref().map(|x| &x.2[..3]), Some("UKR"));
 }
+
+#[test]
+fn a_place_a_deed_is_aimed_at_gives_its_state_as_target() {
+    let t = "Russian troops carried out strikes on Kharkiv overnight.";
+    let d = doc("en", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "Russian troops", 0, "RUSMIL"));
+    assert_eq!(s[0].2, at(t, "Kharkiv", 0, "UKR"));
+    assert_eq!(d.events[0].explain.target_rule, Some("venue"));
+    let t = "Les forces russes ont mené des frappes sur Kharkiv dans la nuit.";
+    let d = doc("fr", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "forces russes", 0, "RUSMIL"));
+    assert_eq!(s[0].2, at(t, "Kharkiv", 0, "UKR"));
+}

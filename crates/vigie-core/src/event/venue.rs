@@ -11,6 +11,7 @@
 //! Téhéran ») are the deeds of the state where they happen (`doer` in `events/venue.tsv`).
 
 use super::argument::PATIENT;
+use super::grammar::{folded, Grammar, WordClass};
 use super::states::States;
 use crate::doc::{Actor, Argument, Doc, Event, Place};
 use crate::lexicon::{LexiconError, Sources};
@@ -36,6 +37,8 @@ pub struct Venues {
     prefixes: Vec<Row>,
     /// The state each place's country code stands for.
     states: States,
+    /// Function words: the prepositions that aim a deed at a place.
+    grammar: Grammar,
 }
 
 const FILE: &str = "events/venue.tsv";
@@ -79,8 +82,16 @@ impl Venues {
             errors.push(e);
             States::default()
         });
+        let grammar = Grammar::load(src).unwrap_or_else(|e| {
+            errors.extend(e);
+            Grammar::default()
+        });
         if errors.is_empty() {
-            Ok(Self { prefixes, states })
+            Ok(Self {
+                prefixes,
+                states,
+                grammar,
+            })
         } else {
             Err(errors)
         }
@@ -185,6 +196,29 @@ impl Venues {
         }
     }
 
+    /// The place right after the trigger that an aiming preposition governs ("strikes on
+    /// Kharkiv", « frappes contre Alep »), over determiners and place words.
+    fn aimed_place<'d>(&self, doc: &'d Doc, e: &Event) -> Option<&'d Place> {
+        let tokens = doc.sentence_tokens(e.sentence);
+        let lang = doc.lang.as_str();
+        let mut j = tokens.partition_point(|t| t.span.start < e.trigger.end);
+        if !self
+            .grammar
+            .is(lang, WordClass::Aim, folded(doc, tokens.get(j)?))
+        {
+            return None;
+        }
+        j += 1;
+        while tokens.get(j).is_some_and(|t| {
+            let w = folded(doc, t);
+            self.grammar.is(lang, WordClass::Det, w) || self.grammar.is(lang, WordClass::Geo, w)
+        }) {
+            j += 1;
+        }
+        let at = tokens.get(j)?.span.start;
+        doc.places.iter().find(|p| p.span.start == at)
+    }
+
     fn assign_target(&self, doc: &Doc, e: &mut Event) {
         let Some(row) = self.row(&e.cameo) else {
             return;
@@ -196,7 +230,10 @@ impl Venues {
             .country
             .clone()
             .unwrap_or_else(|| src.code.get(..3).unwrap_or(&src.code).to_string());
-        let place = e.place.and_then(|i| doc.places.get(i));
+        // "strikes on Kharkiv": a place the deed is aimed at, else the place where it is
+        let place = self
+            .aimed_place(doc, e)
+            .or_else(|| e.place.and_then(|i| doc.places.get(i)));
         let found = place.and_then(|p| self.state_of(doc, p).map(|s| (p, s)));
         let town = found.as_ref().is_some_and(|(p, _)| {
             !doc.entities
