@@ -104,7 +104,10 @@ fn governing_prep_from<'d>(
         let t = &s.tokens[j];
         // "of two Israelis", « à trois soldats », "up to 16 advisers": the quantity before
         // what a count counts stands between the preposition and its noun
-        if t.kind == TokenKind::Number || in_quantity(doc, t) {
+        if t.kind == TokenKind::Number
+            || in_quantity(doc, t)
+            || gram.is(s.lang, WordClass::Num, folded(doc, t))
+        {
             continue;
         }
         if !is_word(t) {

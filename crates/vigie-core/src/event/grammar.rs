@@ -45,6 +45,9 @@ pub enum WordClass {
     /// Kharkiv », "an attack against Aleppo"): a place after one is the deed's target, though
     /// not its location.
     Aim,
+    /// Number words ("five", « trois », "dozens"): between a preposition and its noun they
+    /// leave the noun governed ("to five officers").
+    Num,
 }
 
 impl WordClass {
@@ -68,6 +71,7 @@ impl WordClass {
             "commastop" => Self::CommaStop,
             "geo" => Self::Geo,
             "aim" => Self::Aim,
+            "num" => Self::Num,
             _ => return None,
         })
     }

@@ -385,6 +385,12 @@ fn a_quantity_between_a_preposition_and_its_noun_leaves_it_governed() {
             at(t, "Israeli diplomats", 0, "ISRGOV")
         )]
     );
+    // a number word the count layer does not read ("five Panamanian officers")
+    let t = "Peru has granted diplomatic asylum to five Panamanian officers.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, at(t, "Panamanian officers", 0, "PANMIL"));
     let t = "Le ministre égyptien a discuté avec 12 diplomates israéliens.";
     let d = doc("fr", "2020-03-02", t);
     assert_eq!(
