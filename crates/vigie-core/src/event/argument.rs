@@ -206,6 +206,9 @@ fn subject<'d>(
     if let Some(e) = coordinated_verb_subject(doc, gram, s) {
         return Some((e, "coordinated-verb"));
     }
+    if let Some(e) = inverted_speaker(doc, gram, s) {
+        return Some((e, "inverted-speaker"));
+    }
     match comma_subject(doc, gram, s, start) {
         CommaSubject::NotApplicable => {}
         CommaSubject::Unnamed => return None,
@@ -225,6 +228,40 @@ fn subject<'d>(
         fallback.get_or_insert(e);
     }
     fallback.map(|e| (e, "subject-complement"))
+}
+
+/// « "…", a regretté une source européenne », '"…," warned the minister': a verb right
+/// after a quotation and a comma is the speech act of the speaker named after it (the quote
+/// layer's speaker), not of an actor inside the quotation.
+fn inverted_speaker<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Option<&'d Entity> {
+    let trigger_at = s.tokens.get(s.first)?.span.start;
+    // only punctuation (the closing mark, a comma) between the quotation's last word and
+    // the verb
+    let mut j = s.first;
+    while j > 0 && s.first - j < 3 && s.tokens[j - 1].kind == TokenKind::Punct {
+        j -= 1;
+    }
+    if j == s.first {
+        return None;
+    }
+    let lo = s.tokens.get(j.checked_sub(1)?)?.span.start;
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.span.end >= lo && q.span.end <= trigger_at)?;
+    if let Some(speaker) = q.speaker.filter(|sp| sp.start >= trigger_at) {
+        return actors_in(doc, speaker).next();
+    }
+    // a speech verb the quote layer does not list: the actor standing free right after
+    let mut end = (s.last + 5).min(s.tokens.len());
+    if let Some(p) = (s.last..end).find(|&i| s.tokens[i].kind == TokenKind::Punct) {
+        end = p;
+    }
+    actors_in(doc, byte_range(s, s.last, end)).find(|e| {
+        let i = token_index(s.tokens, e.span.start);
+        let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
+        governing_prep_from(doc, gram, s, i, over, s.last).is_none()
+    })
 }
 
 /// The first actor of the sentence before token `before` that no preposition governs: the

@@ -489,3 +489,19 @@ fn a_place_a_deed_is_aimed_at_gives_its_state_as_target() {
     assert_eq!(s[0].1, at(t, "forces russes", 0, "RUSMIL"));
     assert_eq!(s[0].2, at(t, "Kharkiv", 0, "UKR"));
 }
+
+#[test]
+fn a_verb_after_a_quotation_is_the_speech_of_the_speaker_after_it() {
+    let t = "« La Russie doit partir », a dénoncé le ministre ukrainien lundi.";
+    let d = doc("fr", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "ACCUSE");
+    assert_eq!(s[0].1, at(t, "ministre ukrainien", 0, "UKRGOV"));
+    let t = "\"Russia must leave,\" warned the Ukrainian minister on Monday.";
+    let d = doc("en", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "THREATEN");
+    assert_eq!(s[0].1, at(t, "Ukrainian minister", 0, "UKRGOV"));
+}
