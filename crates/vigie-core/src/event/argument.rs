@@ -13,6 +13,10 @@ use super::grammar::{folded, is_word, Grammar, WordClass};
 use super::trigger::{Entry, Pos, SourceSlot};
 use crate::doc::{Argument, Doc, Entity, Span, Token, TokenKind};
 
+/// The rule of a noun's complement that both its slots accept, read as the target until
+/// `venue.rs` knows whether the code takes it as the patient.
+pub const PATIENT: &str = "patient-complement";
+
 /// What the argument rules know about one trigger occurrence.
 #[derive(Debug, Clone, Copy)]
 pub struct Site<'a> {
@@ -79,11 +83,33 @@ fn governing_prep_over<'d>(
     i: usize,
     nouns: usize,
 ) -> Option<&'d str> {
+    governing_prep_from(doc, gram, s, i, nouns, 0)
+}
+
+/// As [`governing_prep_over`], looking no further back than token `floor`: a complement's
+/// preposition stands after its verb (« a arrêté trois soldats turcs »: the auxiliary « a »
+/// is not « à »).
+fn governing_prep_from<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    i: usize,
+    nouns: usize,
+    floor: usize,
+) -> Option<&'d str> {
     let mut j = i;
     let mut skipped = 0;
-    while j > 0 {
+    while j > floor {
         j -= 1;
         let t = &s.tokens[j];
+        // "of two Israelis", « à trois soldats », "up to 16 advisers": the quantity before
+        // what a count counts stands between the preposition and its noun
+        if t.kind == TokenKind::Number
+            || in_quantity(doc, t)
+            || gram.is(s.lang, WordClass::Num, folded(doc, t))
+        {
+            continue;
+        }
         if !is_word(t) {
             return None;
         }
@@ -91,7 +117,9 @@ fn governing_prep_over<'d>(
         if gram.is(s.lang, WordClass::Prep, w) {
             return Some(w);
         }
-        if !gram.is(s.lang, WordClass::Det, w) {
+        // "the invasion of South Lebanon", "in northern Syria": a compass point or a place
+        // word between the preposition and the name leaves it governed
+        if !gram.is(s.lang, WordClass::Det, w) && !gram.is(s.lang, WordClass::Geo, w) {
             if skipped < nouns {
                 skipped += 1;
                 continue;
@@ -100,6 +128,13 @@ fn governing_prep_over<'d>(
         }
     }
     None
+}
+
+/// Is the token part of a count's quantity, before the phrase it counts?
+fn in_quantity(doc: &Doc, t: &Token) -> bool {
+    doc.counts
+        .iter()
+        .any(|c| c.span.contains(t.span) && c.object.is_none_or(|o| t.span.end <= o.start))
 }
 
 fn argument(e: &Entity, rule: &'static str) -> Argument {
@@ -171,6 +206,9 @@ fn subject<'d>(
     if let Some(e) = coordinated_verb_subject(doc, gram, s) {
         return Some((e, "coordinated-verb"));
     }
+    if let Some(e) = inverted_speaker(doc, gram, s) {
+        return Some((e, "inverted-speaker"));
+    }
     match comma_subject(doc, gram, s, start) {
         CommaSubject::NotApplicable => {}
         CommaSubject::Unnamed => return None,
@@ -192,6 +230,40 @@ fn subject<'d>(
     fallback.map(|e| (e, "subject-complement"))
 }
 
+/// « "…", a regretté une source européenne », '"…," warned the minister': a verb right
+/// after a quotation and a comma is the speech act of the speaker named after it (the quote
+/// layer's speaker), not of an actor inside the quotation.
+fn inverted_speaker<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Option<&'d Entity> {
+    let trigger_at = s.tokens.get(s.first)?.span.start;
+    // only punctuation (the closing mark, a comma) between the quotation's last word and
+    // the verb
+    let mut j = s.first;
+    while j > 0 && s.first - j < 3 && s.tokens[j - 1].kind == TokenKind::Punct {
+        j -= 1;
+    }
+    if j == s.first {
+        return None;
+    }
+    let lo = s.tokens.get(j.checked_sub(1)?)?.span.start;
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.span.end >= lo && q.span.end <= trigger_at)?;
+    if let Some(speaker) = q.speaker.filter(|sp| sp.start >= trigger_at) {
+        return actors_in(doc, speaker).next();
+    }
+    // a speech verb the quote layer does not list: the actor standing free right after
+    let mut end = (s.last + 5).min(s.tokens.len());
+    if let Some(p) = (s.last..end).find(|&i| s.tokens[i].kind == TokenKind::Punct) {
+        end = p;
+    }
+    actors_in(doc, byte_range(s, s.last, end)).find(|e| {
+        let i = token_index(s.tokens, e.span.start);
+        let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
+        governing_prep_from(doc, gram, s, i, over, s.last).is_none()
+    })
+}
+
 /// The first actor of the sentence before token `before` that no preposition governs: the
 /// subject of the sentence's first clause.
 fn first_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, before: usize) -> Option<&'d Entity> {
@@ -206,8 +278,12 @@ fn first_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, before: usize) -> O
 /// right after a conjunction or a clause opener, with no subject of its own, shares the
 /// subject of the sentence's first clause.
 fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Option<&'d Entity> {
+    // "but was still refusing": auxiliaries and adverbs the trigger's span left out
     let mut j = s.first;
-    while j > 0 && gram.is(s.lang, WordClass::Adv, folded(doc, &s.tokens[j - 1])) {
+    while j > 0 && {
+        let w = folded(doc, &s.tokens[j - 1]);
+        gram.is(s.lang, WordClass::Adv, w) || gram.is(s.lang, WordClass::Aux, w)
+    } {
         j -= 1;
     }
     let w = folded(doc, s.tokens.get(j.checked_sub(1)?)?);
@@ -339,7 +415,7 @@ fn complement<'d>(
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
         let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
-        match governing_prep_over(doc, gram, s, i, over) {
+        match governing_prep_from(doc, gram, s, i, over, s.last) {
             None if object => return Some((e, "object")),
             Some(p) if accept.iter().any(|a| prep_accepts(a, p)) => {
                 return Some((e, "prep-complement"))
@@ -437,8 +513,12 @@ fn nominal_before<'d>(
     let mut steps = 0;
     while j > 0 && steps < 3 {
         j -= 1;
-        steps += 1;
         let t = &s.tokens[j];
+        // "Trump's July 25 phone call": a date between the possessive and the noun
+        if doc.times.iter().any(|x| x.span.contains(t.span)) {
+            continue;
+        }
+        steps += 1;
         if folded(doc, t) == "'s" {
             continue;
         }
@@ -629,6 +709,20 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                 // « opposition à X », "release of X": the complement right after
                 target = complement(doc, gram, s, end.min(s.last + 4), &[], true)
                     .map(|(a, r)| argument(a, r));
+            }
+            // "the invasion of Lebanon", « l'invasion du Liban »: a complement that both
+            // slots of a noun accept may be the one the deed is done to (the codes marked
+            // `patient` in venue.tsv decide, `venue.rs`); the doer is then a modifier
+            // ("Syria's invasion of Lebanon") or a light verb's subject
+            if let (Some(a), Some(b)) = (&source, &mut target) {
+                if a.span == b.span && a.rule == "noun-complement" && e.pos == Pos::Noun {
+                    b.rule = PATIENT;
+                    source = nominal_before(doc, gram, s).map(|(a, r)| argument(a, r));
+                    if source.is_none() && after_light_verb(doc, gram, s) {
+                        source = subject(doc, gram, s, cl)
+                            .map(|(a, _)| argument(a, "light-verb-subject"));
+                    }
+                }
             }
         }
     }

@@ -225,6 +225,7 @@ impl Embedding {
             });
             if let Some((c, span)) = word {
                 recode(&mut events[g], ontology, &c.result, &c.at);
+                word_target(doc, gram, lang, tokens, &mut events[g], span);
                 for (e, flag) in gone.iter_mut().enumerate() {
                     if e != g && events[e].trigger.overlaps(span) {
                         *flag = true;
@@ -264,6 +265,11 @@ impl Embedding {
                 let infinitive = occ[e].verb && at <= o.last + 1;
                 if infinitive && prefix(inner.target.as_ref()).is_some() {
                     events[g].target = None;
+                }
+                // the recoding word's own complement first ("a visit to Haiti"), then what the
+                // embedded event names
+                if rule.is_some() {
+                    word_target(doc, gram, lang, tokens, &mut events[g], inner.trigger);
                 }
                 inherit(&mut events[g], &inner, same_type);
             }
@@ -357,10 +363,75 @@ fn recode(e: &mut Event, ontology: &Ontology, code: &str, at: &str) {
     let Some(c) = ontology.get(code) else { return };
     let Some(plover) = c.plover else { return };
     e.plover = plover;
+    // a target the old code alone gave (the own state of an easing, the place of a deed,
+    // `venue.rs`) does not carry over to the new one: « a annulé sa visite » is no concession
+    if e.target
+        .as_ref()
+        .is_some_and(|t| matches!(t.rule, "own-state" | "venue"))
+    {
+        e.target = None;
+        e.explain.target_rule = None;
+    }
     e.cameo = code.to_string();
     e.goldstein = c.goldstein;
     e.quad_class = c.quad_class;
     e.explain.trigger_entry = format!("{} → {code} ({at})", e.explain.trigger_entry);
+}
+
+/// "cancelled a visit to Haiti", « a suspendu les négociations avec l'Iran »: once a word
+/// of the complement recodes the trigger, an actor the word's own preposition introduces is
+/// the target, in place of one the old code alone gave (`own-state`, `venue`). Not a « de »
+/// or "of" complement, which names the word's doer (« la visite du président »), nor an agent.
+fn word_target(
+    doc: &Doc,
+    gram: &Grammar,
+    lang: &str,
+    tokens: &[Token],
+    e: &mut Event,
+    word: crate::doc::Span,
+) {
+    if e.target
+        .as_ref()
+        .is_some_and(|t| t.actor.is_some() && !matches!(t.rule, "own-state" | "venue"))
+    {
+        return;
+    }
+    let at = tokens.partition_point(|t| t.span.start < word.end);
+    let mut j = at;
+    // the preposition right after the word, then determiners
+    let Some(prep) = tokens.get(j).map(|t| folded(doc, t)) else {
+        return;
+    };
+    let of = matches!(prep, "de" | "d'" | "du" | "des" | "of");
+    if !gram.is(lang, WordClass::Prep, prep) || gram.is(lang, WordClass::Agent, prep) || of {
+        return;
+    }
+    j += 1;
+    while tokens
+        .get(j)
+        .is_some_and(|t| gram.is(lang, WordClass::Det, folded(doc, t)))
+    {
+        j += 1;
+    }
+    let Some(start) = tokens.get(j).map(|t| t.span.start) else {
+        return;
+    };
+    let Some(x) = doc
+        .entities
+        .iter()
+        .find(|x| x.span.start == start && x.actor.is_some())
+    else {
+        return;
+    };
+    if e.source.as_ref().is_some_and(|s| s.span == x.span) {
+        return;
+    }
+    e.target = Some(Argument {
+        span: x.span,
+        actor: x.actor.clone(),
+        rule: "recoding-word-complement",
+    });
+    e.explain.target_rule = Some("recoding-word-complement");
 }
 
 fn prefix(a: Option<&Argument>) -> Option<&str> {

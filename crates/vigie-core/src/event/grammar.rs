@@ -36,6 +36,18 @@ pub enum WordClass {
     /// with its own subject ("…, a rights group said"); French inserts dates and phrases
     /// between commas inside a clause (« a qualifié, ce jeudi, les déclarations »).
     CommaStop,
+    /// Words that stand between a preposition and a place or actor name without changing
+    /// what the preposition governs: compass points, "central", "occupied", and place nouns
+    /// followed by « de »/"of" ("in northern Israel", "invasion of South Lebanon", "near the
+    /// town of Samarra", « dans la ville de Homs »).
+    Geo,
+    /// Prepositions that aim a deed at what follows ("strikes on Kharkiv", « frappes sur
+    /// Kharkiv », "an attack against Aleppo"): a place after one is the deed's target, though
+    /// not its location.
+    Aim,
+    /// Number words ("five", « trois », "dozens"): between a preposition and its noun they
+    /// leave the noun governed ("to five officers").
+    Num,
 }
 
 impl WordClass {
@@ -57,6 +69,9 @@ impl WordClass {
             "pron" => Self::Pron,
             "inf" => Self::Inf,
             "commastop" => Self::CommaStop,
+            "geo" => Self::Geo,
+            "aim" => Self::Aim,
+            "num" => Self::Num,
             _ => return None,
         })
     }
@@ -93,8 +108,8 @@ impl Language {
 struct WordBits {
     /// Packed words ([`pack`]), 0 for an empty slot; a power of two long.
     keys: Vec<u128>,
-    bits: Vec<u16>,
-    long: HashMap<String, u16, FastHash>,
+    bits: Vec<u32>,
+    long: HashMap<String, u32, FastHash>,
 }
 
 /// Words of at most 15 bytes as one integer, read a few bytes at a time (no copy loop, no
@@ -132,7 +147,7 @@ fn slot(k: u128, mask: usize) -> usize {
 }
 
 impl WordBits {
-    fn new(words: HashMap<String, u16, FastHash>) -> Self {
+    fn new(words: HashMap<String, u32, FastHash>) -> Self {
         let n = (words.len() * 2).max(16).next_power_of_two();
         let mut t = Self {
             keys: vec![0; n],
@@ -154,7 +169,7 @@ impl WordBits {
         t
     }
 
-    fn get(&self, w: &str) -> u16 {
+    fn get(&self, w: &str) -> u32 {
         let Some(k) = pack(w) else {
             if self.long.is_empty() {
                 return 0;
@@ -209,10 +224,10 @@ impl Grammar {
         let words = words
             .into_iter()
             .map(|(lang, classes)| {
-                let mut bits: HashMap<String, u16, FastHash> = HashMap::default();
+                let mut bits: HashMap<String, u32, FastHash> = HashMap::default();
                 for (class, set) in classes {
                     for w in set {
-                        *bits.entry(w).or_default() |= 1 << (class as u16);
+                        *bits.entry(w).or_default() |= 1 << (class as u32);
                     }
                 }
                 let packed = pack(&lang);
@@ -231,7 +246,7 @@ impl Grammar {
         self.words
             .iter()
             .find(|(l, _)| l.is(lang))
-            .is_some_and(|(_, m)| m.get(w) & (1 << (class as u16)) != 0)
+            .is_some_and(|(_, m)| m.get(w) & (1 << (class as u32)) != 0)
     }
 }
 
@@ -282,22 +297,22 @@ mod tests {
 
     #[test]
     fn words_are_found_in_their_classes_only() {
-        let mut m: HashMap<String, u16, FastHash> = HashMap::default();
-        m.insert("les".into(), 1 << WordClass::Det as u16);
+        let mut m: HashMap<String, u32, FastHash> = HashMap::default();
+        m.insert("les".into(), 1 << WordClass::Det as u32);
         m.insert(
             "a".into(),
-            1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16,
+            1 << WordClass::Aux as u32 | 1 << WordClass::Prep as u32,
         );
-        m.insert("notwithstanding".into(), 1 << WordClass::Prep as u16);
-        m.insert("nevertheless-too".into(), 1 << WordClass::Adv as u16);
+        m.insert("notwithstanding".into(), 1 << WordClass::Prep as u32);
+        m.insert("nevertheless-too".into(), 1 << WordClass::Adv as u32);
         let t = WordBits::new(m);
-        assert_eq!(t.get("les"), 1 << WordClass::Det as u16);
+        assert_eq!(t.get("les"), 1 << WordClass::Det as u32);
         assert_eq!(
             t.get("a"),
-            1 << WordClass::Aux as u16 | 1 << WordClass::Prep as u16
+            1 << WordClass::Aux as u32 | 1 << WordClass::Prep as u32
         );
-        assert_eq!(t.get("notwithstanding"), 1 << WordClass::Prep as u16);
-        assert_eq!(t.get("nevertheless-too"), 1 << WordClass::Adv as u16);
+        assert_eq!(t.get("notwithstanding"), 1 << WordClass::Prep as u32);
+        assert_eq!(t.get("nevertheless-too"), 1 << WordClass::Adv as u32);
         assert_eq!(t.get("le"), 0);
         assert_eq!(t.get(""), 0);
         assert_eq!(t.get("nevertheless-tooo"), 0);

@@ -1,5 +1,6 @@
 //! The place of an event: a resolved place (`doc.places`) governed by a locative preposition
-//! (« à Paris », "in Aleppo") in the trigger's clause, nearest after the trigger first, else
+//! (« à Paris », "in Aleppo", through place words: "in northern Israel", "near the town of
+//! Samarra") in the trigger's clause, nearest after the trigger first, else
 //! anywhere in the sentence.
 // short names follow one convention here: s site, e entity, i/j token indexes, t token
 #![allow(clippy::many_single_char_names)]
@@ -22,7 +23,8 @@ pub fn assign(
     let located = |i: usize| {
         let p = &doc.places[i];
         let k = tokens.partition_point(|t| t.span.start < p.span.start);
-        // skip determiners: « dans la région de »
+        // skip determiners and place words: « dans la région de », "in northern Israel",
+        // "near the town of Samarra" (a « de »/"of" only after a place word)
         let mut j = k;
         while j > 0 {
             j -= 1;
@@ -30,7 +32,13 @@ pub fn assign(
             if gram.is(lang, WordClass::Loc, w) {
                 return true;
             }
-            if !gram.is(lang, WordClass::Det, w) {
+            // « près de », "the town of": a preposition after a place word or a locative
+            let geo_of = gram.is(lang, WordClass::Prep, w)
+                && j > 0
+                && [WordClass::Geo, WordClass::Loc]
+                    .into_iter()
+                    .any(|c| gram.is(lang, c, folded(doc, &tokens[j - 1])));
+            if !(gram.is(lang, WordClass::Det, w) || gram.is(lang, WordClass::Geo, w) || geo_of) {
                 return false;
             }
         }

@@ -230,3 +230,278 @@ fn easing_a_restriction_at_home_is_a_concession_to_the_own_state() {
     assert_eq!(r[0].0, "RETREAT");
     assert_eq!(r[0].5, None);
 }
+
+/// (plover, source (start, end, code), target (start, end, code)) of each event: the exact
+/// byte spans of the arguments.
+type Spanned = (
+    String,
+    Option<(usize, usize, String)>,
+    Option<(usize, usize, String)>,
+);
+
+fn spanned(d: &Doc) -> Vec<Spanned> {
+    let arg = |a: &Option<crate::doc::Argument>| {
+        a.as_ref().map(|a| {
+            (
+                a.span.start,
+                a.span.end,
+                a.actor.as_ref().map(|x| x.code.clone()).unwrap_or_default(),
+            )
+        })
+    };
+    d.events
+        .iter()
+        .map(|e| (e.plover.to_string(), arg(&e.source), arg(&e.target)))
+        .collect()
+}
+
+/// The byte span of the `n`-th occurrence (from 0) of `needle` in `text`, with a code.
+fn at(text: &str, needle: &str, n: usize, code: &str) -> Option<(usize, usize, String)> {
+    let start = text.match_indices(needle).nth(n).map(|(i, _)| i)?;
+    Some((start, start + needle.len(), code.to_string()))
+}
+
+#[test]
+fn a_compass_point_or_a_place_word_leaves_the_place_governed() {
+    // "in northern Iraq": the place of a force posture is its target
+    let t = "Turkish troops were on alert in northern Iraq on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "MOBILIZE".to_string(),
+            at(t, "Turkish troops", 0, "TURMIL"),
+            at(t, "Iraq", 0, "IRQ")
+        )]
+    );
+    // "near the town of Mosul": the state where an agentless killing happened did it
+    let t = "A car bomb near the town of Mosul killed three Turkish soldiers.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "Mosul", 0, "IRQ"));
+    assert_eq!(s[0].2, at(t, "Turkish soldiers", 0, "TURMIL"));
+    // "the invasion of South Lebanon": the compass point does not hide the complement
+    let t = "Syria launched the invasion of South Lebanon on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "ASSAULT".to_string(),
+            at(t, "Syria", 0, "SYR"),
+            at(t, "Lebanon", 0, "LBN")
+        )]
+    );
+    // French: « près de la ville de Mossoul », « dans le nord de l'Irak »
+    let t = "Des soldats turcs ont été tués près de la ville de Mossoul.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "Mossoul", 0, "IRQ"));
+    assert_eq!(s[0].2, at(t, "soldats turcs", 0, "TURMIL"));
+    let t = "Les troupes turques sont en alerte dans le nord de l'Irak.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "troupes turques", 0, "TURMIL"));
+    assert_eq!(s[0].2, at(t, "Irak", 0, "IRQ"));
+}
+
+#[test]
+fn a_complement_both_slots_accept_is_the_target_of_the_deed() {
+    // "the invasion of X": X is invaded, the doer is a possessive or a light verb's subject
+    let t = "Syria's invasion of Lebanon began on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "ASSAULT".to_string(),
+            at(t, "Syria", 0, "SYR"),
+            at(t, "Lebanon", 0, "LBN")
+        )]
+    );
+    let t = "La Syrie a lancé l'invasion du Liban lundi.";
+    let d = doc("fr", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "ASSAULT".to_string(),
+            at(t, "Syrie", 0, "SYR"),
+            at(t, "Liban", 0, "LBN")
+        )]
+    );
+}
+
+#[test]
+fn a_counted_complement_is_the_object_of_the_verb_before_it() {
+    // « trois soldats turcs »: the number is skipped, not the verb and its auxiliary
+    let t = "La police a arrêté trois soldats turcs à Ankara.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, at(t, "soldats turcs", 0, "TURMIL"));
+    let t = "The police arrested three Turkish soldiers in Ankara.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, at(t, "Turkish soldiers", 0, "TURMIL"));
+}
+
+#[test]
+fn an_institution_qualified_by_another_country_is_that_country_s() {
+    let t = "The Libyan House of Representatives rejected the agreement on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        s[0].1,
+        at(t, "Libyan House of Representatives", 0, "LBYLEG")
+    );
+    let t = "La Chambre des représentants tunisienne a rejeté l'accord lundi.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        s[0].1,
+        at(t, "Chambre des représentants tunisienne", 0, "TUNLEG")
+    );
+    // its own country's adjective changes nothing
+    let t = "The American House of Representatives rejected the agreement on Monday.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1.as_ref().map(|x| x.2.as_str()), Some("USALEG"));
+}
+
+#[test]
+fn a_quantity_between_a_preposition_and_its_noun_leaves_it_governed() {
+    let t = "The Egyptian minister held talks with 12 Israeli diplomats.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "CONSULT".to_string(),
+            at(t, "Egyptian minister", 0, "EGYGOV"),
+            at(t, "Israeli diplomats", 0, "ISRGOV")
+        )]
+    );
+    // a number word the count layer does not read ("five Panamanian officers")
+    let t = "Peru has granted diplomatic asylum to five Panamanian officers.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, at(t, "Panamanian officers", 0, "PANMIL"));
+    let t = "Le ministre égyptien a discuté avec 12 diplomates israéliens.";
+    let d = doc("fr", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "CONSULT".to_string(),
+            at(t, "ministre égyptien", 0, "EGYGOV"),
+            at(t, "diplomates israéliens", 0, "ISRGOV")
+        )]
+    );
+}
+
+#[test]
+fn a_verb_after_a_conjunction_and_its_auxiliary_shares_the_first_subject() {
+    let t = "Ghana opened its border, but was still refusing entry to Togolese traders.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    let reject: Vec<_> = s.iter().filter(|e| e.0 == "REJECT").collect();
+    assert_eq!(reject.len(), 1, "{s:?}");
+    assert_eq!(reject[0].1, at(t, "Ghana", 0, "GHA"));
+    let t =
+        "Le Ghana a ouvert sa frontière mais a toujours refusé l'entrée aux commerçants togolais.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    let reject: Vec<_> = s.iter().filter(|e| e.0 == "REJECT").collect();
+    assert_eq!(reject.len(), 1, "{s:?}");
+    assert_eq!(reject[0].1, at(t, "Ghana", 0, "GHA"));
+}
+
+#[test]
+fn a_cancelled_visit_is_aimed_at_the_visited_not_the_own_state() {
+    // "cancel" alone eases a restriction (081, own state); with a visit it reduces relations
+    // with the visited country (164)
+    let t = "A Spanish minister has cancelled a planned visit to Cuba after the riots.";
+    let d = doc("en", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "SANCTION".to_string(),
+            at(t, "Spanish minister", 0, "ESPGOV"),
+            at(t, "Cuba", 0, "CUB")
+        )]
+    );
+    assert_eq!(d.events[0].cameo, "164");
+    let t = "Le ministre espagnol a suspendu sa visite à Cuba après les émeutes.";
+    let d = doc("fr", "2020-03-02", t);
+    assert_eq!(
+        spanned(&d),
+        [(
+            "SANCTION".to_string(),
+            at(t, "ministre espagnol", 0, "ESPGOV"),
+            at(t, "Cuba", 0, "CUB")
+        )]
+    );
+}
+
+#[test]
+fn an_agentless_investigation_is_opened_by_the_state_where_it_is() {
+    let t = "Two Chinese officials were investigated in France.";
+    let d = doc("en", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "France", 0, "FRA"));
+    assert_eq!(s[0].2, at(t, "Chinese officials", 0, "CHNGOV"));
+    let t = "Une enquête sur deux responsables chinois a été ouverte en France.";
+    let d = doc("fr", "2020-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "France", 0, "FRA"));
+    assert_eq!(s[0].2, at(t, "responsables chinois", 0, "CHNGOV"));
+}
+
+#[test]
+fn a_date_between_a_possessive_and_its_noun_leaves_the_modifier() {
+    let t = "Biden's July 25 phone call with Ukrainian President Zelensky was cordial.";
+    let d = doc("en", "2021-08-10", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1.as_ref().map(|x| (x.0, x.1)), Some((0, 5)));
+    assert_eq!(s[0].2.as_ref().map(|x| &x.2[..3]), Some("UKR"));
+}
+
+#[test]
+fn a_place_a_deed_is_aimed_at_gives_its_state_as_target() {
+    let t = "Russian troops carried out strikes on Kharkiv overnight.";
+    let d = doc("en", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "Russian troops", 0, "RUSMIL"));
+    assert_eq!(s[0].2, at(t, "Kharkiv", 0, "UKR"));
+    assert_eq!(d.events[0].explain.target_rule, Some("venue"));
+    let t = "Les forces russes ont mené des frappes sur Kharkiv dans la nuit.";
+    let d = doc("fr", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, at(t, "forces russes", 0, "RUSMIL"));
+    assert_eq!(s[0].2, at(t, "Kharkiv", 0, "UKR"));
+}
+
+#[test]
+fn a_verb_after_a_quotation_is_the_speech_of_the_speaker_after_it() {
+    let t = "« La Russie doit partir », a dénoncé le ministre ukrainien lundi.";
+    let d = doc("fr", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "ACCUSE");
+    assert_eq!(s[0].1, at(t, "ministre ukrainien", 0, "UKRGOV"));
+    let t = "\"Russia must leave,\" warned the Ukrainian minister on Monday.";
+    let d = doc("en", "2022-03-02", t);
+    let s = spanned(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "THREATEN");
+    assert_eq!(s[0].1, at(t, "Ukrainian minister", 0, "UKRGOV"));
+}

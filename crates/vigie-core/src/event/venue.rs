@@ -10,6 +10,8 @@
 //! soldier was killed by a roadside bomb near Samarra", « deux Français ont été arrêtés à
 //! Téhéran ») are the deeds of the state where they happen (`doer` in `events/venue.tsv`).
 
+use super::argument::PATIENT;
+use super::grammar::{folded, Grammar, WordClass};
 use super::states::States;
 use crate::doc::{Actor, Argument, Doc, Event, Place};
 use crate::lexicon::{LexiconError, Sources};
@@ -24,6 +26,9 @@ struct Row {
     doer: bool,
     /// With no target and no place, the doer's own state is the target.
     own: bool,
+    /// A noun's « de »/"of" complement that both its slots accept is the one the deed is
+    /// done to ("the invasion of Lebanon"), not the doer ("the withdrawal of the troops").
+    patient: bool,
 }
 
 /// CAMEO code prefixes whose events take their place's state as target.
@@ -32,6 +37,8 @@ pub struct Venues {
     prefixes: Vec<Row>,
     /// The state each place's country code stands for.
     states: States,
+    /// Function words: the prepositions that aim a deed at a place.
+    grammar: Grammar,
 }
 
 const FILE: &str = "events/venue.tsv";
@@ -43,6 +50,7 @@ impl Venues {
         let home_col = t.col("home").map_err(|e| vec![e])?;
         let doer_col = t.col("doer").map_err(|e| vec![e])?;
         let own_col = t.col("own").map_err(|e| vec![e])?;
+        let patient_col = t.col("patient").map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut prefixes = Vec::new();
         for r in &t.rows {
@@ -52,9 +60,12 @@ impl Venues {
                 continue;
             }
             let mut flag = |col: usize| t.yes_no(r, col).map_err(|e| errors.push(e)).ok();
-            let (Some(home), Some(doer), Some(own)) =
-                (flag(home_col), flag(doer_col), flag(own_col))
-            else {
+            let (Some(home), Some(doer), Some(own), Some(patient)) = (
+                flag(home_col),
+                flag(doer_col),
+                flag(own_col),
+                flag(patient_col),
+            ) else {
                 continue;
             };
             prefixes.push(Row {
@@ -62,6 +73,7 @@ impl Venues {
                 home,
                 doer,
                 own,
+                patient,
             });
         }
         // longest prefix first: a code's own row overrides its family's (081 over 08)
@@ -70,8 +82,16 @@ impl Venues {
             errors.push(e);
             States::default()
         });
+        let grammar = Grammar::load(src).unwrap_or_else(|e| {
+            errors.extend(e);
+            Grammar::default()
+        });
         if errors.is_empty() {
-            Ok(Self { prefixes, states })
+            Ok(Self {
+                prefixes,
+                states,
+                grammar,
+            })
         } else {
             Err(errors)
         }
@@ -144,6 +164,7 @@ impl Venues {
     /// Give an event with no target actor the state of its place; an agentless deed of
     /// force on a named target, the state of its place as doer.
     pub fn assign(&self, doc: &Doc, e: &mut Event) {
+        self.settle_patient(e);
         let has = |a: Option<&Argument>| a.is_some_and(|a| a.actor.is_some());
         // a home agent inferred for want of any other (`domestic.rs`) gives way to the state
         // where the deed was done
@@ -158,6 +179,46 @@ impl Venues {
         }
     }
 
+    /// A noun's complement read as its target by both slots (`argument::PATIENT`) stays the
+    /// target for the codes marked `patient`; elsewhere it is the doer, as a noun's
+    /// complement is by default (« le retrait des troupes »).
+    fn settle_patient(&self, e: &mut Event) {
+        if e.target.as_ref().is_none_or(|t| t.rule != PATIENT)
+            || self.row(&e.cameo).is_some_and(|r| r.patient)
+        {
+            return;
+        }
+        if let Some(mut t) = e.target.take() {
+            t.rule = "noun-complement";
+            e.explain.source_rule = Some(t.rule);
+            e.explain.target_rule = None;
+            e.source = Some(t);
+        }
+    }
+
+    /// The place right after the trigger that an aiming preposition governs ("strikes on
+    /// Kharkiv", « frappes contre Alep »), over determiners and place words.
+    fn aimed_place<'d>(&self, doc: &'d Doc, e: &Event) -> Option<&'d Place> {
+        let tokens = doc.sentence_tokens(e.sentence);
+        let lang = doc.lang.as_str();
+        let mut j = tokens.partition_point(|t| t.span.start < e.trigger.end);
+        if !self
+            .grammar
+            .is(lang, WordClass::Aim, folded(doc, tokens.get(j)?))
+        {
+            return None;
+        }
+        j += 1;
+        while tokens.get(j).is_some_and(|t| {
+            let w = folded(doc, t);
+            self.grammar.is(lang, WordClass::Det, w) || self.grammar.is(lang, WordClass::Geo, w)
+        }) {
+            j += 1;
+        }
+        let at = tokens.get(j)?.span.start;
+        doc.places.iter().find(|p| p.span.start == at)
+    }
+
     fn assign_target(&self, doc: &Doc, e: &mut Event) {
         let Some(row) = self.row(&e.cameo) else {
             return;
@@ -169,7 +230,10 @@ impl Venues {
             .country
             .clone()
             .unwrap_or_else(|| src.code.get(..3).unwrap_or(&src.code).to_string());
-        let place = e.place.and_then(|i| doc.places.get(i));
+        // "strikes on Kharkiv": a place the deed is aimed at, else the place where it is
+        let place = self
+            .aimed_place(doc, e)
+            .or_else(|| e.place.and_then(|i| doc.places.get(i)));
         let found = place.and_then(|p| self.state_of(doc, p).map(|s| (p, s)));
         let town = found.as_ref().is_some_and(|(p, _)| {
             !doc.entities

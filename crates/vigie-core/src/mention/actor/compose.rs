@@ -166,9 +166,51 @@ fn merge<'l>(lex: &ActorLexicon, head: &Phrase<'l>, x: &Phrase<'l>, rule: &str) 
     }
 }
 
+/// "the Libyan House of Representatives", « la Chambre des représentants libyenne »: an
+/// institution listed under one country (`USALEG`) qualified by another country's adjective
+/// is that country's institution of the same kind (`LBYLEG`). Only codes that are a country
+/// and one agent code: an organization with a code of its own keeps it.
+fn foreign_institution<'l>(
+    doc: &Doc,
+    lex: &ActorLexicon,
+    cur: &Phrase<'l>,
+    n: &Phrase<'l>,
+    f: &str,
+) -> Option<Phrase<'l>> {
+    let (org, adj) = if doc.lang == "fr" { (cur, n) } else { (n, cur) };
+    if org.entry.kind != Kind::Org
+        || org.role.is_some()
+        || !adj.is_adj()
+        || !only_spaces(f, cur.fend, n.fstart)
+    {
+        return None;
+    }
+    let code = &org.entry.code;
+    let (home, agent) = (code.get(..3)?, code.get(3..)?);
+    let country = adj.entry.code.get(..3)?;
+    if code.len() != 6 || !lex.is_country(home) || !lex.is_country(country) || home == country {
+        return None;
+    }
+    let mut p = org.clone();
+    p.span = cur.span.cover(n.span);
+    p.fstart = cur.fstart;
+    p.fend = n.fend;
+    p.code = Some(format!("{country}{agent}"));
+    p.rule = format!("adjective-institution ({} + {})", adj.rule, org.rule);
+    Some(p)
+}
+
 /// The entity of a (possibly composed) phrase.
 fn entity(lex: &ActorLexicon, p: &Phrase<'_>) -> Option<Entity> {
     match (&p.code, p.role) {
+        // an institution recoded by another country's adjective (`foreign_institution`)
+        (Some(code), None) => Some(Entity {
+            span: p.span,
+            etype: p.entry.etype,
+            actor: Some(lex.actor(code, None)),
+            rule: p.rule.clone(),
+            nominal: false,
+        }),
         (Some(code), Some(r)) => {
             let proper = r.proper;
             Some(Entity {
@@ -286,6 +328,13 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
                     i += 2;
                     continue;
                 }
+            }
+        }
+        if let Some(n) = next {
+            if let Some(p) = foreign_institution(doc, lex, cur, n, f) {
+                merged.push(p);
+                i += 2;
+                continue;
             }
         }
         merged.push(cur.clone());
