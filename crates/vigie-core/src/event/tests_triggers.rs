@@ -251,3 +251,122 @@ fn a_protest_with_no_target_is_made_to_the_protesters_own_state() {
         [k("PROTEST", Some("CHL"), Some("CHL"), Actual)]
     );
 }
+
+#[test]
+fn a_participle_before_its_agent_is_a_reduced_passive() {
+    let a = [("Peru", "PER", false), ("Chilean", "CHL", true)];
+    // "backed by Peru": Peru backs the rebels, not the rebels Peru
+    let d = doc("en", "The Chilean rebels, backed by Peru, advanced.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "backed");
+    let src = e[0].source.as_ref().map(|x| d.slice(x.span));
+    let tgt = e[0].target.as_ref().map(|x| d.slice(x.span));
+    assert_eq!((src, tgt), (Some("Peru"), Some("Chilean")));
+    // "by" and a gerund is a means: the subject still acts
+    let d = doc("en", "Peru responded by attacking the Chilean rebels.", &a);
+    let e = code(&d, lex());
+    let backed: Vec<_> = e.iter().map(|x| d.slice(x.trigger)).collect();
+    assert!(!backed.contains(&"responded"), "{backed:?}");
+}
+
+#[test]
+fn a_sense_is_read_past_a_possessive_name_and_a_quantifier() {
+    let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
+    // "defending Hong Kong's way of life" defends a value, not an actor
+    let d = doc("en", "Peru is defending Santa Cruz's way of life.", &a);
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    // the same verb with a possessive actor after it keeps its sense
+    assert_eq!(
+        triggers("en", "Peru is defending Chile's army.", &a),
+        [t("is defending", "052")]
+    );
+    // "abuse of his office" is misconduct; "abuse of prisoners" an assault
+    let d = doc(
+        "en",
+        "Peru denounced the abuse of his office by the mayor of Chile.",
+        &a,
+    );
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert_eq!(found, ["denounced"]);
+    // « enlever tous les autres États » wins states in an election
+    let d = doc(
+        "fr",
+        "Le Pérou va enlever tous les autres États du Chili.",
+        &a,
+    );
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le Pérou va enlever tous les autres otages du Chili.",
+            &a
+        ),
+        [t("enlever", "181")]
+    );
+}
+
+#[test]
+fn phone_talks_tear_gas_and_booing_in_both_languages() {
+    let b = [("Peru", "PER", false), ("Chilean", "CHL", true)];
+    let a = [
+        ("Peru", "PER", false),
+        ("Chile", "CHL", false),
+        ("Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
+    assert_eq!(
+        triggers(
+            "en",
+            "The president of Peru has spoken by telephone with Chile.",
+            &a
+        ),
+        [t("has spoken by telephone", "041")]
+    );
+    assert_eq!(
+        keys(
+            "en",
+            "Police in Peru fired tear gas at Chilean students.",
+            &b
+        ),
+        [k("ASSAULT", Some("PER"), Some("CHL"), Actual)]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "La police du Pérou tirait des gaz lacrymogènes sur les élus du Chili.",
+            &a
+        ),
+        [t("tirait des gaz lacrymogènes", "175")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Les habitants du Pérou ont conspué le ministre du Chili.",
+            &a
+        ),
+        [t("ont conspué", "140")]
+    );
+    assert_eq!(
+        triggers("en", "Crowds in Peru were booing the envoy of Chile.", &a),
+        [t("were booing", "140")]
+    );
+    assert_eq!(
+        triggers(
+            "en",
+            "The consul of Chile was placed under investigation in Peru.",
+            &a
+        ),
+        [t("was placed under investigation", "090")]
+    );
+}
