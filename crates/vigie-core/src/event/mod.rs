@@ -540,9 +540,20 @@ fn detect_all(
         }
         let sentence = doc.sentences[si];
         let clause_start = clause_start(doc, gram, lang, tokens, first);
-        let (status, status_rule) =
-            lex.status
-                .status(lang, &cues, sentence, clause_start, trigger, &[fref.form]);
+        let bare_past = lang == "en"
+            && verb
+            && !has_aux
+            && matches!(fref.form, Form::Past | Form::PastParticiple);
+        let (status, status_rule) = lex.status.status(
+            lang,
+            &doc.text,
+            &cues,
+            sentence,
+            clause_start,
+            trigger,
+            &[fref.form],
+            bare_past,
+        );
         let mut e = Event {
             plover,
             cameo: cameo.to_string(),

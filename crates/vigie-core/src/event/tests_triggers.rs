@@ -370,3 +370,48 @@ fn phone_talks_tear_gas_and_booing_in_both_languages() {
         [t("was placed under investigation", "090")]
     );
 }
+
+#[test]
+fn a_modal_governs_a_base_form_and_future_an_adjacent_trigger() {
+    let a = [("Chile", "CHL", false), ("Peru", "PER", false)];
+    // the seizure happened last year; only the return is intended
+    let d = doc(
+        "en",
+        "Chile will return the boats seized by Peru last year.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let seized = e.iter().find(|x| d.slice(x.trigger) == "seized");
+    assert_eq!(seized.map(|x| x.status), Some(Actual), "{e:?}");
+    // a modal with its auxiliary still governs the participle
+    let d = doc("en", "Chile would have seized the boats of Peru.", &a);
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "would have seized");
+    assert_eq!(e[0].status, crate::doc::Status::Hypothetical);
+    // « futur » on the trigger marks intent; « du futur » elsewhere in the clause does not
+    let b = [("Chili", "CHL", false), ("Pérou", "PER", false)];
+    let d = doc(
+        "fr",
+        "Le futur accord entre le Chili et le Pérou inquiète.",
+        &b,
+    );
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "accord");
+    assert_eq!(e[0].status, crate::doc::Status::Intended);
+    let d = doc(
+        "fr",
+        "Le Chili a présenté l'avion du futur, en saluant le Pérou.",
+        &b,
+    );
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "en saluant");
+    assert_eq!(e[0].status, Actual);
+    let d = doc(
+        "en",
+        "Chile discussed the future of the towns besieged by Peru.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let besieged = e.iter().find(|x| d.slice(x.trigger) == "besieged");
+    assert_eq!(besieged.map(|x| x.status), Some(Actual), "{e:?}");
+}
