@@ -122,7 +122,9 @@ impl Senses {
             if after.iter().any(|x| x == w) {
                 return true;
             }
-            let skipped = gram.is(lang, WordClass::Det, w)
+            // a year or a figure before the noun ("host the 2022 competition")
+            let skipped = t.kind == TokenKind::Number
+                || gram.is(lang, WordClass::Det, w)
                 || gram.is(lang, WordClass::Adv, w)
                 || self
                     .skip

@@ -167,6 +167,16 @@ impl StatusCues {
                                 })
                         })
                 }
+                // a negation stays in its clause: « n'ayant pas ratifié la convention, l'ONG a
+                // demandé » asks all the same
+                Scope::Before
+                    if c.status == Status::Negated
+                        && text
+                            .get(span.end..trigger.start)
+                            .is_some_and(|between| between.contains([',', ';'])) =>
+                {
+                    false
+                }
                 Scope::Before | Scope::Modal => {
                     span.end <= trigger.end
                         && span.start >= clause_start.max(sentence.start)

@@ -415,3 +415,58 @@ fn a_modal_governs_a_base_form_and_future_an_adjacent_trigger() {
     let besieged = e.iter().find(|x| d.slice(x.trigger) == "besieged");
     assert_eq!(besieged.map(|x| x.status), Some(Actual), "{e:?}");
 }
+
+#[test]
+fn braving_criticism_is_no_defiance_and_a_negation_stays_in_its_clause() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Chili", "CHL", false),
+        ("Pérou", "PER", false),
+    ];
+    let d = doc(
+        "fr",
+        "Défiant les critiques du Pérou, le Chili a signé.",
+        &a,
+    );
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(!found.iter().any(|f| f == "Défiant"), "{found:?}");
+    let d = doc("en", "Chile defied the critics in Peru.", &a);
+    assert!(detect(&d, lex()).is_empty());
+    assert_eq!(
+        triggers("en", "Chile defied the ultimatum of Peru.", &a)[0],
+        t("defied", "128")
+    );
+    // the negation of the participial clause does not reach the main verb
+    let d = doc(
+        "fr",
+        "Le Chili n'ayant pas signé le traité, le Pérou a demandé des sanctions.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let asked = e.iter().find(|x| d.slice(x.trigger) == "a demandé");
+    assert_eq!(asked.map(|x| x.status), Some(Actual), "{e:?}");
+    // a year is read past: "host the 2030 tournament" hosts no meeting
+    let d = doc("en", "Chile will host the 2030 tournament with Peru.", &a);
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    // "planned" on the trigger marks intent
+    let d = doc(
+        "en",
+        "The planned visit of Chile to Peru was cancelled.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let visit = e.iter().find(|x| d.slice(x.trigger) == "visit");
+    assert_eq!(
+        visit.map(|x| x.status),
+        Some(crate::doc::Status::Intended),
+        "{e:?}"
+    );
+}
