@@ -470,3 +470,53 @@ fn braving_criticism_is_no_defiance_and_a_negation_stays_in_its_clause() {
         "{e:?}"
     );
 }
+
+#[test]
+fn signing_a_petition_or_releasing_a_text_to_the_public_is_no_event() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Chili", "CHL", false),
+        ("Pérou", "PER", false),
+    ];
+    for (lang, text) in [
+        ("en", "Students in Chile signed a petition against Peru."),
+        (
+            "en",
+            "The president of Chile signed an executive order on Peru.",
+        ),
+        ("en", "Chile released to the public the report on Peru."),
+        (
+            "fr",
+            "Des étudiants du Chili ont signé une pétition contre le Pérou.",
+        ),
+        (
+            "fr",
+            "Le président du Chili a signé un décret sur le Pérou.",
+        ),
+    ] {
+        let d = doc(lang, text, &a);
+        let found: Vec<_> = detect(&d, lex())
+            .iter()
+            .map(|e| d.slice(e.trigger).to_string())
+            .collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    // a letter of intent is a step towards a deal; prisoners released to a mediator are freed
+    assert_eq!(
+        triggers("en", "Chile signed a letter of intent with Peru.", &a),
+        [t("signed", "057")]
+    );
+    assert_eq!(
+        triggers("en", "Chile released to Peru the prisoners.", &a),
+        [t("released", "0841")]
+    );
+    assert_eq!(
+        keys(
+            "fr",
+            "Les étudiants du Chili descendent dans la rue contre le Pérou.",
+            &a
+        ),
+        [k("PROTEST", Some("CHL"), Some("PER"), Actual)]
+    );
+}
