@@ -520,3 +520,22 @@ fn signing_a_petition_or_releasing_a_text_to_the_public_is_no_event() {
         [k("PROTEST", Some("CHL"), Some("PER"), Actual)]
     );
 }
+
+#[test]
+fn a_phone_call_takes_the_publication_date_a_meeting_does_not() {
+    let a = [("Chile", "CHL", false), ("Peru", "PER", false)];
+    let mut d = doc(
+        "en",
+        "The leaders of Chile and Peru spoke by telephone.",
+        &a,
+    );
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "spoke by telephone");
+    assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
+    let mut d = doc("en", "The leaders of Chile and Peru met in Lima.", &a);
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "met");
+    assert_eq!(e[0].date, None);
+}
