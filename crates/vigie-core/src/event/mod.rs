@@ -484,7 +484,13 @@ fn detect_all(
         {
             continue;
         }
-        let passive = verb && fref.form == Form::PastParticiple && be && !entry.etre && !reflexive;
+        let passive = verb
+            && !entry.etre
+            && !reflexive
+            && ((fref.form == Form::PastParticiple && be)
+                || (lang == "en"
+                    && !has_aux
+                    && reduced_passive(doc, gram, tr, m.payloads, fref, tokens, last)));
         // a French participle with no auxiliary is adjectival (« l'aide fournie à »); in English
         // the past and the participle look alike, and a bare one is read as a past
         let bare_participle = verb && fref.form == Form::PastParticiple && !has_aux && lang == "fr";
@@ -534,9 +540,20 @@ fn detect_all(
         }
         let sentence = doc.sentences[si];
         let clause_start = clause_start(doc, gram, lang, tokens, first);
-        let (status, status_rule) =
-            lex.status
-                .status(lang, &cues, sentence, clause_start, trigger, &[fref.form]);
+        let bare_past = lang == "en"
+            && verb
+            && !has_aux
+            && matches!(fref.form, Form::Past | Form::PastParticiple);
+        let (status, status_rule) = lex.status.status(
+            lang,
+            &doc.text,
+            &cues,
+            sentence,
+            clause_start,
+            trigger,
+            &[fref.form],
+            bare_past,
+        );
         let mut e = Event {
             plover,
             cameo: cameo.to_string(),
@@ -606,6 +623,34 @@ fn detect_all(
     }
     object_event::resolve(&mut events, &pending);
     (events, occurrences)
+}
+
+/// An English participle with no auxiliary right before its agent heads a reduced passive
+/// relative ("the forces, backed by Russia", "civilians killed by the strikes"): the past and
+/// the participle of a regular verb look alike, "by" and a noun after it decide. "by" and a
+/// gerund is a means ("responded by shelling"), and a past unlike the participle ("took by")
+/// stays active.
+fn reduced_passive(
+    doc: &Doc,
+    gram: &Grammar,
+    tr: &Triggers,
+    payloads: &[u32],
+    fref: trigger::FormRef,
+    tokens: &[crate::doc::Token],
+    last: usize,
+) -> bool {
+    let participle = payloads.iter().any(|&p| {
+        tr.forms
+            .get(p as usize)
+            .is_some_and(|f| f.entry == fref.entry && f.form == Form::PastParticiple)
+    });
+    let by = tokens
+        .get(last)
+        .is_some_and(|t| gram.is("en", WordClass::Agent, folded(doc, t)));
+    let means = tokens
+        .get(last + 1)
+        .is_none_or(|t| folded(doc, t).ends_with("ing"));
+    participle && by && !means
 }
 
 /// Byte offset where the trigger's clause starts (after « que », "that", « ; »…).

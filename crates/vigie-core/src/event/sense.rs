@@ -110,8 +110,11 @@ impl Senses {
             return false;
         };
         // determiners and adverbs stand between a verb and what it takes (« enlever quasiment
-        // tous les sièges »); an adverb may itself be the word listed ("asked not to")
-        for t in tokens.get(last..).unwrap_or(&[]) {
+        // tous les sièges »); an adverb may itself be the word listed ("asked not to"); so
+        // does an English possessive name ("defending Hong Kong's way of life")
+        let rest = tokens.get(last..).unwrap_or(&[]);
+        let mut i = 0;
+        while let Some(t) = rest.get(i) {
             if t.kind == TokenKind::Punct {
                 break;
             }
@@ -119,17 +122,34 @@ impl Senses {
             if after.iter().any(|x| x == w) {
                 return true;
             }
-            let skipped = gram.is(lang, WordClass::Det, w)
+            // a year or a figure before the noun ("host the 2022 competition")
+            let skipped = t.kind == TokenKind::Number
+                || gram.is(lang, WordClass::Det, w)
                 || gram.is(lang, WordClass::Adv, w)
                 || self
                     .skip
                     .get(lang)
                     .is_some_and(|s| s.iter().any(|x| x == w));
-            if !skipped {
+            if skipped {
+                i += 1;
+            } else if let Some(k) = possessive_end(doc, &rest[i..]) {
+                i += k;
+            } else {
                 break;
             }
         }
         let prev = first.checked_sub(1).and_then(|i| tokens.get(i));
         prev.is_some_and(|t| before.iter().any(|w| w == folded(doc, t)))
     }
+}
+
+/// Tokens up to and including the possessive « 's » of a name of at most three words at the
+/// start of `rest` ("Hong Kong's"), if there is one.
+fn possessive_end(doc: &Doc, rest: &[Token]) -> Option<usize> {
+    rest.iter()
+        .take(4)
+        .take_while(|t| t.kind != TokenKind::Punct || folded(doc, t) == "'s")
+        .position(|t| folded(doc, t) == "'s")
+        .filter(|&k| k > 0)
+        .map(|k| k + 1)
 }

@@ -8,6 +8,13 @@ use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     Before,
+    /// A modal before a verb's base form ("will", "would"): as `Before`, but an English
+    /// past or participle with no auxiliary is not under it ("it will return arms seized
+    /// last year": the seizure happened).
+    Modal,
+    /// An adjective on the trigger itself (« le futur accord », "upcoming talks"): right
+    /// before it, at most one word between; "the future of the towns besieged" is a noun.
+    Next,
     Sentence,
     After,
 }
@@ -58,6 +65,8 @@ impl StatusCues {
             };
             let scope = match r.get(c[3]) {
                 "before" => Scope::Before,
+                "modal" => Scope::Modal,
+                "next" => Scope::Next,
                 "sentence" => Scope::Sentence,
                 "after" => Scope::After,
                 s => {
@@ -108,15 +117,19 @@ impl StatusCues {
     }
 
     /// The status of a trigger spanning `trigger` in sentence `sentence` (clause starting at
-    /// `clause_start`), whose verb or auxiliary has form `form`; with the rule that decided.
+    /// `clause_start`) of `text`, whose verb or auxiliary has form `form`; `bare_past`: an
+    /// English past or participle with no auxiliary. With the rule that decided.
+    #[allow(clippy::too_many_arguments)]
     pub fn status(
         &self,
         lang: &str,
+        text: &str,
         found: &[(Span, u32)],
         sentence: Span,
         clause_start: usize,
         trigger: Span,
         forms: &[Form],
+        bare_past: bool,
     ) -> (Status, Option<String>) {
         let mut best: Option<(Status, String)> = None;
         let mut consider = |s: Status, why: String| {
@@ -139,11 +152,32 @@ impl StatusCues {
             let Some(c) = self.cues.get(i as usize) else {
                 continue;
             };
-            if trigger.overlaps(span) && c.scope != Scope::Before {
+            if trigger.overlaps(span) && !matches!(c.scope, Scope::Before | Scope::Modal) {
                 continue;
             }
             let ok = match c.scope {
-                Scope::Before => {
+                Scope::Modal if bare_past => false,
+                Scope::Next => {
+                    span.end <= trigger.start
+                        && span.start >= sentence.start
+                        && text.get(span.end..trigger.start).is_some_and(|between| {
+                            between.split_whitespace().count() <= 1
+                                && between.chars().all(|c| {
+                                    c.is_alphanumeric() || c.is_whitespace() || "'’-".contains(c)
+                                })
+                        })
+                }
+                // a negation stays in its clause: « n'ayant pas ratifié la convention, l'ONG a
+                // demandé » asks all the same
+                Scope::Before
+                    if c.status == Status::Negated
+                        && text
+                            .get(span.end..trigger.start)
+                            .is_some_and(|between| between.contains([',', ';'])) =>
+                {
+                    false
+                }
+                Scope::Before | Scope::Modal => {
                     span.end <= trigger.end
                         && span.start >= clause_start.max(sentence.start)
                         && span.start + BEFORE_BYTES >= trigger.start

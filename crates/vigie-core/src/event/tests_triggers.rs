@@ -251,3 +251,291 @@ fn a_protest_with_no_target_is_made_to_the_protesters_own_state() {
         [k("PROTEST", Some("CHL"), Some("CHL"), Actual)]
     );
 }
+
+#[test]
+fn a_participle_before_its_agent_is_a_reduced_passive() {
+    let a = [("Peru", "PER", false), ("Chilean", "CHL", true)];
+    // "backed by Peru": Peru backs the rebels, not the rebels Peru
+    let d = doc("en", "The Chilean rebels, backed by Peru, advanced.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "backed");
+    let src = e[0].source.as_ref().map(|x| d.slice(x.span));
+    let tgt = e[0].target.as_ref().map(|x| d.slice(x.span));
+    assert_eq!((src, tgt), (Some("Peru"), Some("Chilean")));
+    // "by" and a gerund is a means: the subject still acts
+    let d = doc("en", "Peru responded by attacking the Chilean rebels.", &a);
+    let e = code(&d, lex());
+    let backed: Vec<_> = e.iter().map(|x| d.slice(x.trigger)).collect();
+    assert!(!backed.contains(&"responded"), "{backed:?}");
+}
+
+#[test]
+fn a_sense_is_read_past_a_possessive_name_and_a_quantifier() {
+    let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
+    // "defending Hong Kong's way of life" defends a value, not an actor
+    let d = doc("en", "Peru is defending Santa Cruz's way of life.", &a);
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    // the same verb with a possessive actor after it keeps its sense
+    assert_eq!(
+        triggers("en", "Peru is defending Chile's army.", &a),
+        [t("is defending", "052")]
+    );
+    // "abuse of his office" is misconduct; "abuse of prisoners" an assault
+    let d = doc(
+        "en",
+        "Peru denounced the abuse of his office by the mayor of Chile.",
+        &a,
+    );
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert_eq!(found, ["denounced"]);
+    // « enlever tous les autres États » wins states in an election
+    let d = doc(
+        "fr",
+        "Le Pérou va enlever tous les autres États du Chili.",
+        &a,
+    );
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le Pérou va enlever tous les autres otages du Chili.",
+            &a
+        ),
+        [t("enlever", "181")]
+    );
+}
+
+#[test]
+fn phone_talks_tear_gas_and_booing_in_both_languages() {
+    let b = [("Peru", "PER", false), ("Chilean", "CHL", true)];
+    let a = [
+        ("Peru", "PER", false),
+        ("Chile", "CHL", false),
+        ("Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
+    assert_eq!(
+        triggers(
+            "en",
+            "The president of Peru has spoken by telephone with Chile.",
+            &a
+        ),
+        [t("has spoken by telephone", "041")]
+    );
+    assert_eq!(
+        keys(
+            "en",
+            "Police in Peru fired tear gas at Chilean students.",
+            &b
+        ),
+        [k("ASSAULT", Some("PER"), Some("CHL"), Actual)]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "La police du Pérou tirait des gaz lacrymogènes sur les élus du Chili.",
+            &a
+        ),
+        [t("tirait des gaz lacrymogènes", "175")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Les habitants du Pérou ont conspué le ministre du Chili.",
+            &a
+        ),
+        [t("ont conspué", "140")]
+    );
+    assert_eq!(
+        triggers("en", "Crowds in Peru were booing the envoy of Chile.", &a),
+        [t("were booing", "140")]
+    );
+    assert_eq!(
+        triggers(
+            "en",
+            "The consul of Chile was placed under investigation in Peru.",
+            &a
+        ),
+        [t("was placed under investigation", "090")]
+    );
+}
+
+#[test]
+fn a_modal_governs_a_base_form_and_future_an_adjacent_trigger() {
+    let a = [("Chile", "CHL", false), ("Peru", "PER", false)];
+    // the seizure happened last year; only the return is intended
+    let d = doc(
+        "en",
+        "Chile will return the boats seized by Peru last year.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let seized = e.iter().find(|x| d.slice(x.trigger) == "seized");
+    assert_eq!(seized.map(|x| x.status), Some(Actual), "{e:?}");
+    // a modal with its auxiliary still governs the participle
+    let d = doc("en", "Chile would have seized the boats of Peru.", &a);
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "would have seized");
+    assert_eq!(e[0].status, crate::doc::Status::Hypothetical);
+    // « futur » on the trigger marks intent; « du futur » elsewhere in the clause does not
+    let b = [("Chili", "CHL", false), ("Pérou", "PER", false)];
+    let d = doc(
+        "fr",
+        "Le futur accord entre le Chili et le Pérou inquiète.",
+        &b,
+    );
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "accord");
+    assert_eq!(e[0].status, crate::doc::Status::Intended);
+    let d = doc(
+        "fr",
+        "Le Chili a présenté l'avion du futur, en saluant le Pérou.",
+        &b,
+    );
+    let e = detect(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "en saluant");
+    assert_eq!(e[0].status, Actual);
+    let d = doc(
+        "en",
+        "Chile discussed the future of the towns besieged by Peru.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let besieged = e.iter().find(|x| d.slice(x.trigger) == "besieged");
+    assert_eq!(besieged.map(|x| x.status), Some(Actual), "{e:?}");
+}
+
+#[test]
+fn braving_criticism_is_no_defiance_and_a_negation_stays_in_its_clause() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Chili", "CHL", false),
+        ("Pérou", "PER", false),
+    ];
+    let d = doc(
+        "fr",
+        "Défiant les critiques du Pérou, le Chili a signé.",
+        &a,
+    );
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(!found.iter().any(|f| f == "Défiant"), "{found:?}");
+    let d = doc("en", "Chile defied the critics in Peru.", &a);
+    assert!(detect(&d, lex()).is_empty());
+    assert_eq!(
+        triggers("en", "Chile defied the ultimatum of Peru.", &a)[0],
+        t("defied", "128")
+    );
+    // the negation of the participial clause does not reach the main verb
+    let d = doc(
+        "fr",
+        "Le Chili n'ayant pas signé le traité, le Pérou a demandé des sanctions.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let asked = e.iter().find(|x| d.slice(x.trigger) == "a demandé");
+    assert_eq!(asked.map(|x| x.status), Some(Actual), "{e:?}");
+    // a year is read past: "host the 2030 tournament" hosts no meeting
+    let d = doc("en", "Chile will host the 2030 tournament with Peru.", &a);
+    let found: Vec<_> = detect(&d, lex())
+        .iter()
+        .map(|e| d.slice(e.trigger).to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    // "planned" on the trigger marks intent
+    let d = doc(
+        "en",
+        "The planned visit of Chile to Peru was cancelled.",
+        &a,
+    );
+    let e = detect(&d, lex());
+    let visit = e.iter().find(|x| d.slice(x.trigger) == "visit");
+    assert_eq!(
+        visit.map(|x| x.status),
+        Some(crate::doc::Status::Intended),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn signing_a_petition_or_releasing_a_text_to_the_public_is_no_event() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Chili", "CHL", false),
+        ("Pérou", "PER", false),
+    ];
+    for (lang, text) in [
+        ("en", "Students in Chile signed a petition against Peru."),
+        (
+            "en",
+            "The president of Chile signed an executive order on Peru.",
+        ),
+        ("en", "Chile released to the public the report on Peru."),
+        (
+            "fr",
+            "Des étudiants du Chili ont signé une pétition contre le Pérou.",
+        ),
+        (
+            "fr",
+            "Le président du Chili a signé un décret sur le Pérou.",
+        ),
+    ] {
+        let d = doc(lang, text, &a);
+        let found: Vec<_> = detect(&d, lex())
+            .iter()
+            .map(|e| d.slice(e.trigger).to_string())
+            .collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    // a letter of intent is a step towards a deal; prisoners released to a mediator are freed
+    assert_eq!(
+        triggers("en", "Chile signed a letter of intent with Peru.", &a),
+        [t("signed", "057")]
+    );
+    assert_eq!(
+        triggers("en", "Chile released to Peru the prisoners.", &a),
+        [t("released", "0841")]
+    );
+    assert_eq!(
+        keys(
+            "fr",
+            "Les étudiants du Chili descendent dans la rue contre le Pérou.",
+            &a
+        ),
+        [k("PROTEST", Some("CHL"), Some("PER"), Actual)]
+    );
+}
+
+#[test]
+fn a_phone_call_takes_the_publication_date_a_meeting_does_not() {
+    let a = [("Chile", "CHL", false), ("Peru", "PER", false)];
+    let mut d = doc(
+        "en",
+        "The leaders of Chile and Peru spoke by telephone.",
+        &a,
+    );
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "spoke by telephone");
+    assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
+    let mut d = doc("en", "The leaders of Chile and Peru met in Lima.", &a);
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "met");
+    assert_eq!(e[0].date, None);
+}
