@@ -744,10 +744,26 @@ impl Grammar<'_> {
                     offer(Sem::QuarterOfYear { y }, e, None);
                 }
             }
-            if let Some((q, k)) = self.lex(j, |k| match k {
-                Kind::Ordinal(q) if (1..=4).contains(&q) => Some(q),
-                _ => None,
-            }) {
+            // « le trimestre de 2025 », « la même période de 2025 »: the noun, then the year
+            let noun = match self.unit(i) {
+                Some((Unit::Quarter, e)) if !self.plural(i) => Some(e),
+                Some(_) => None,
+                None => self.has(i, |k| k == Kind::PeriodNoun),
+            };
+            if let Some(k) = noun.and_then(|e| self.has(e, |k| k == Kind::YearPrep)) {
+                if let Some((y2, e)) = self.year(k) {
+                    offer(Sem::QuarterOfYear { y: y2 }, e, None);
+                }
+            }
+            let ordinal = match self.at(j).map(|x| x.kind) {
+                // "1st quarter", « 3e trimestre »
+                Some(AtomKind::OrdNum(q)) => Some((q, j + 1)),
+                _ => self.lex(j, |k| match k {
+                    Kind::Ordinal(q) => Some(q),
+                    _ => None,
+                }),
+            };
+            if let Some((q, k)) = ordinal.filter(|(q, _)| (1..=4).contains(q)) {
                 let k = self.punct(k, '-').unwrap_or(k);
                 if let Some((Unit::Quarter, e)) = self.unit(k) {
                     let k = self.has(e, |k| k == Kind::YearPrep).unwrap_or(e);
