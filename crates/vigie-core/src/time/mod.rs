@@ -320,9 +320,8 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                     d: d.day(),
                 })
             }
-            Sem::Month { m, dir: 0 } => {
-                renamed_month(&months, doc.date, m, tense).map_or(p.sem, |y| Sem::MonthYear { y, m })
-            }
+            Sem::Month { m, dir: 0 } => renamed_month(&months, doc.date, m, tense)
+                .map_or(p.sem, |y| Sem::MonthYear { y, m }),
             s => s,
         };
         if let Some(mut r) = resolve(sem, &anchor) {
