@@ -46,6 +46,8 @@ pub(crate) enum Sem {
     Year(i32),
     /// The first three digits of the decade's years (`199`).
     Decade(i32),
+    /// The first two digits of the century's years (`19` for the 20th century).
+    Century(i32),
     Season {
         s: &'static str,
         y: Option<i32>,
@@ -60,6 +62,11 @@ pub(crate) enum Sem {
     Quarter {
         q: u32,
         y: Option<i32>,
+    },
+    /// "the 1988 quarter", "the 1989 period": the quarter in focus taken in year `y` (the
+    /// comparison period of a report); the year when no quarter was named.
+    QuarterOfYear {
+        y: i32,
     },
     /// Days from the document date (« hier »).
     RelDay(i32),
@@ -412,7 +419,8 @@ impl Grammar<'_> {
             // ISO: 2026-01-06 or 2026-01
             let y = a as i32;
             return match third {
-                Some(((c, _), e)) if sep == '-' => valid(y, b, c).map(|s| (s, e)),
+                // 2026-01-06, and the year-first forms 2026/1/6, 2026.1.6
+                Some(((c, _), e)) => valid(y, b, c).map(|s| (s, e)),
                 None if sep == '-' && (1..=12).contains(&b) && (1000..=2199).contains(&a) => {
                     Some((Sem::MonthYear { y, m: b }, k))
                 }
@@ -655,6 +663,20 @@ impl Grammar<'_> {
                 offer(Sem::DayOnly { d }, i + 1, None);
             }
         }
+        // "the 20th century", « le 19e siècle »: an ordinal before a singular century word
+        let ordinal = match first.kind {
+            AtomKind::OrdNum(n) => Some((n, i + 1)),
+            AtomKind::Lex => self.lex(i, |k| match k {
+                Kind::Ordinal(n) => Some(n),
+                _ => None,
+            }),
+            _ => None,
+        };
+        if let Some((n, j)) = ordinal.filter(|(n, _)| (1..=30).contains(n)) {
+            if let Some((Unit::Century, e)) = self.unit(j).filter(|_| !self.plural(j)) {
+                offer(Sem::Century(n as i32 - 1), e, None);
+            }
+        }
         if let AtomKind::Decade(dv) = first.kind {
             offer(Sem::Decade(dv as i32), i + 1, None);
         }
@@ -710,10 +732,38 @@ impl Grammar<'_> {
                 Some((y, j)) => (Some(y), j),
                 None => (None, i),
             };
-            if let Some((q, k)) = self.lex(j, |k| match k {
-                Kind::Ordinal(q) if (1..=4).contains(&q) => Some(q),
-                _ => None,
-            }) {
+            // "the 1988 quarter", "the 1989 period": a year before a singular quarter or
+            // period noun (not a count of 1988 quarters)
+            if let Some(y) = y {
+                let noun = match self.unit(j) {
+                    Some((Unit::Quarter, e)) if !self.plural(j) => Some(e),
+                    Some(_) => None,
+                    None => self.has(j, |k| k == Kind::PeriodNoun),
+                };
+                if let Some(e) = noun {
+                    offer(Sem::QuarterOfYear { y }, e, None);
+                }
+            }
+            // « le trimestre de 2025 », « la même période de 2025 »: the noun, then the year
+            let noun = match self.unit(i) {
+                Some((Unit::Quarter, e)) if !self.plural(i) => Some(e),
+                Some(_) => None,
+                None => self.has(i, |k| k == Kind::PeriodNoun),
+            };
+            if let Some(k) = noun.and_then(|e| self.has(e, |k| k == Kind::YearPrep)) {
+                if let Some((y2, e)) = self.year(k) {
+                    offer(Sem::QuarterOfYear { y: y2 }, e, None);
+                }
+            }
+            let ordinal = match self.at(j).map(|x| x.kind) {
+                // "1st quarter", « 3e trimestre »
+                Some(AtomKind::OrdNum(q)) => Some((q, j + 1)),
+                _ => self.lex(j, |k| match k {
+                    Kind::Ordinal(q) => Some(q),
+                    _ => None,
+                }),
+            };
+            if let Some((q, k)) = ordinal.filter(|(q, _)| (1..=4).contains(q)) {
                 let k = self.punct(k, '-').unwrap_or(k);
                 if let Some((Unit::Quarter, e)) = self.unit(k) {
                     let k = self.has(e, |k| k == Kind::YearPrep).unwrap_or(e);
@@ -960,6 +1010,19 @@ impl Grammar<'_> {
     /// A number that looks like a year stands alone as a year after a preposition, or when
     /// no lower-case word follows it (« 2000 manifestants » is a count).
     fn lone_year_ok(&self, i: usize, e: usize) -> bool {
+        // "closed at 1462.93", « 2 082,1 points »: the integer part of a decimal number
+        let glued = |k: usize| {
+            self.a
+                .get(k)
+                .is_some_and(|x| k > 0 && self.a[k - 1].span.end == x.span.start)
+        };
+        if matches!(self.sym(e), Some('.' | ',')) && glued(e) && glued(e + 1) {
+            if let Some(x) = self.a.get(e + 1) {
+                if matches!(x.kind, AtomKind::Num(..)) {
+                    return false;
+                }
+            }
+        }
         let after_prep = i > 0
             && self
                 .lex(i - 1, |k| {

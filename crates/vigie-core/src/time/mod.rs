@@ -268,6 +268,8 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
     let mut quarter = None;
     // every day the text named, for a bare weekday that names one of them again
     let mut named: Vec<NaiveDate> = Vec::new();
+    // every day or month the text named, for a bare month that names one of them again
+    let mut months: Vec<NaiveDate> = Vec::new();
     for p in parses(&doc.text, &atoms, month_first) {
         let span = Span::new(atoms[p.start].span.start, atoms[p.end - 1].span.end);
         if doc.in_boilerplate(span) {
@@ -318,6 +320,8 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                     d: d.day(),
                 })
             }
+            Sem::Month { m, dir: 0 } => renamed_month(&months, doc.date, m, tense)
+                .map_or(p.sem, |y| Sem::MonthYear { y, m }),
             s => s,
         };
         if let Some(mut r) = resolve(sem, &anchor) {
@@ -326,8 +330,12 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                 r.value = format!("{}T{h:02}:{min:02}", d.format("%Y-%m-%d"));
                 r.granularity = Granularity::Time;
             }
+            if r.day.is_none() && r.granularity == Granularity::Month {
+                months.extend(resolve::first_day(&r.value));
+            }
             if let Some(d) = r.day {
                 named.push(d);
+                months.push(d);
                 if !matches!(p.sem, Sem::Clock { .. }) && !attributive(&atoms, &p, doc) {
                     last_day = Some(d);
                 }
@@ -336,8 +344,28 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                 last_point = resolve::first_day(&r.value).or(last_point);
             }
             // the quarter in focus is one the text names, not a comparison with it
-            if r.granularity == Granularity::Quarter && !matches!(p.sem, Sem::YearsAgo { .. }) {
+            let comparison = matches!(
+                p.sem,
+                Sem::YearsAgo { .. }
+                    | Sem::QuarterOfYear { .. }
+                    | Sem::RelUnit {
+                        unit: lexicon::Unit::Year,
+                        ..
+                    }
+            );
+            if r.granularity == Granularity::Quarter && !comparison {
                 quarter = quarter_of_value(&r.value);
+            }
+            // a stretch of months ("the first nine months") takes the focus off the quarter:
+            // "last year" after it is the year
+            if matches!(
+                p.sem,
+                Sem::Duration {
+                    unit: lexicon::Unit::Month,
+                    ..
+                }
+            ) {
+                quarter = None;
             }
             out.push(expr(&atoms, &p, r));
         }
@@ -368,6 +396,26 @@ fn renamed_day(
             d.weekday().number_from_monday() == wd && days.abs() < 7 && agrees
         })
         .copied()
+}
+
+/// The year of a month the text already named within a year of the document date: "to
+/// join in April … the summit in April" names the same April twice — unless the tense of
+/// the clause points the other way.
+fn renamed_month(named: &[NaiveDate], dct: Option<NaiveDate>, m: u32, tense: Tense) -> Option<i32> {
+    let dct = dct?;
+    named
+        .iter()
+        .rev()
+        .find(|d| {
+            let days = (**d - dct).num_days();
+            let agrees = match tense {
+                Tense::Future => days > 0,
+                Tense::Past => days <= 0,
+                Tense::Unknown => true,
+            };
+            d.month() == m && days.abs() < 366 && agrees
+        })
+        .map(Datelike::year)
 }
 
 /// A date used as an adjective after an article ("the November 27 agreement") names a

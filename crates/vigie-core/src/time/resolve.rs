@@ -280,6 +280,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
         Sem::MonthYear { y, m } => return Some(month_value(y, m)),
         Sem::Year(y) => return Some(plain(format!("{y:04}"), Granularity::Year)),
         Sem::Decade(d) => return Some(plain(format!("{d:03}"), Granularity::Decade)),
+        Sem::Century(c) => return Some(plain(format!("{c:02}"), Granularity::Century)),
         Sem::Season { s, y: Some(y), .. } => {
             return Some(plain(format!("{y:04}-{s}"), Granularity::Season));
         }
@@ -442,6 +443,10 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             let y = an.quarter.map_or(dct.year(), |(y, _)| y);
             plain(format!("{:04}-Q{q}", y + n), Granularity::Quarter)
         }
+        Sem::QuarterOfYear { y } => match an.quarter {
+            Some((_, q)) => plain(format!("{y:04}-Q{q}"), Granularity::Quarter),
+            None => plain(format!("{y:04}"), Granularity::Year),
+        },
         Sem::YearsAgo { n, q: None } => match an.quarter {
             Some((y, q)) if n.abs() == 1 => {
                 plain(format!("{:04}-Q{q}", y + n), Granularity::Quarter)

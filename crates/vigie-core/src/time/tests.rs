@@ -1135,3 +1135,163 @@ fn decades_ago_count_in_years() {
         pairs(&[("il y a deux décennies", "2006")])
     );
 }
+
+#[test]
+fn a_year_with_a_quarter_or_period_noun_takes_the_quarter_in_focus() {
+    assert_eq!(
+        run("en", "2026-11-05", "Profit rose in the third quarter, against a loss in the 2025 quarter and in the 2024 period."),
+        pairs(&[
+            ("the third quarter", "2026-Q3"),
+            ("the 2025 quarter", "2025-Q3"),
+            ("the 2024 period", "2024-Q3"),
+        ])
+    );
+    assert_eq!(
+        run("fr", "2026-11-05", "Le bénéfice a progressé au deuxième trimestre, contre une perte sur la même période de 2025."),
+        pairs(&[("deuxième trimestre", "2026-Q2"), ("période de 2025", "2025-Q2")])
+    );
+    // no quarter named: the year; never a count of 2025 quarters
+    assert_eq!(
+        run("en", "2026-11-05", "Sales fell from the 2025 period."),
+        pairs(&[("the 2025 period", "2025")])
+    );
+    // a stretch of months takes the focus off the quarter
+    assert_eq!(
+        run(
+            "en",
+            "2026-11-05",
+            "Sales rose in the third quarter. In the nine months, they fell from a year earlier."
+        ),
+        pairs(&[
+            ("the third quarter", "2026-Q3"),
+            ("nine months", "P9M"),
+            ("a year earlier", "2025"),
+        ])
+    );
+}
+
+#[test]
+fn ordinal_centuries() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "A church of the 11th century, restored in the twentieth century."
+        ),
+        pairs(&[("the 11th century", "10"), ("the twentieth century", "19")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Une église du 11e siècle, restaurée au vingtième siècle."
+        ),
+        pairs(&[("11e siècle", "10"), ("vingtième siècle", "19")])
+    );
+}
+
+#[test]
+fn a_bare_month_named_again_keeps_its_year() {
+    // written in December: the next April is named first, then again without a tense
+    assert_eq!(
+        run("en", "2026-12-05", "The three states are expected to join in April. They can plan for the summit in April."),
+        pairs(&[("April", "2027-04"), ("April", "2027-04")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-12-05",
+            "Les trois pays doivent adhérer en avril. Ils peuvent préparer le sommet d'avril."
+        ),
+        pairs(&[("avril", "2027-04"), ("avril", "2027-04")])
+    );
+    // a past tense keeps its own April
+    assert_eq!(
+        run(
+            "en",
+            "2026-12-05",
+            "They are expected to join in April. The talks began in April."
+        ),
+        pairs(&[("April", "2027-04"), ("April", "2026-04")])
+    );
+}
+
+#[test]
+fn a_reporting_participle_closes_the_clause_of_a_weekday() {
+    // 13 March 2027 is a Saturday: Friday is the day before, whatever "will" says after
+    assert_eq!(
+        run(
+            "en",
+            "2027-03-13",
+            "The ministers issued a statement Friday saying the treaty will bring peace."
+        ),
+        pairs(&[("Friday", "2027-03-12")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2027-03-13",
+            "Le ministre a parlé vendredi, affirmant que le traité apportera la paix."
+        ),
+        pairs(&[("vendredi", "2027-03-12")])
+    );
+}
+
+#[test]
+fn decimals_are_no_years_and_year_first_dates_read() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The index closed at 1962.35 on 2025.5.13 and 2025/5/14."
+        ),
+        pairs(&[("2025.5.13", "2025-05-13"), ("2025/5/14", "2025-05-14")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "L'indice a clôturé à 1962,35 points le 2025.5.13."
+        ),
+        pairs(&[("le 2025.5.13", "2025-05-13")])
+    );
+}
+
+#[test]
+fn near_future_phrases() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Prices should ease in the near future but not in the short term."
+        ),
+        pairs(&[
+            ("the near future", "FUTURE_REF"),
+            ("the short term", "FUTURE_REF")
+        ])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Les prix devraient baisser dans un proche avenir, pas à court terme."
+        ),
+        pairs(&[("un proche avenir", "FUTURE_REF")])
+    );
+}
+
+#[test]
+fn quarters_with_an_ordinal_in_digits() {
+    assert_eq!(
+        run("en", "2026-11-05", "Sales rose in the 3rd quarter of 2025."),
+        pairs(&[("the 3rd quarter of 2025", "2025-Q3")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-11-05",
+            "Les ventes ont progressé au 3e trimestre 2025."
+        ),
+        pairs(&[("3e trimestre 2025", "2025-Q3")])
+    );
+}
