@@ -95,6 +95,21 @@ struct WordBits {
     keys: Vec<u128>,
     bits: Vec<u16>,
     long: HashMap<String, u16, FastHash>,
+    /// One bit per hash value ([`filter_bit`]) of every packed word: most words asked about
+    /// are not function words, and this small set (it stays in the first-level cache) turns
+    /// them away without probing the table.
+    filter: Vec<u64>,
+}
+
+/// Size of `WordBits::filter` in 64-bit words (4,096 bits).
+const FILTER_WORDS: usize = 64;
+
+/// Word and bit of a packed word in `WordBits::filter`: other bits of the product than
+/// [`slot`] takes, so that the two tests fail independently.
+fn filter_bit(k: u128) -> (usize, u64) {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(23);
+    let h = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
+    ((h >> 6) & (FILTER_WORDS - 1), 1 << (h & 63))
 }
 
 /// Words of at most 15 bytes as one integer, read a few bytes at a time (no copy loop, no
@@ -138,6 +153,7 @@ impl WordBits {
             keys: vec![0; n],
             bits: vec![0; n],
             long: HashMap::default(),
+            filter: vec![0; FILTER_WORDS],
         };
         for (w, b) in words {
             let Some(k) = pack(&w) else {
@@ -150,6 +166,8 @@ impl WordBits {
             }
             t.keys[i] = k;
             t.bits[i] = b;
+            let (w, bit) = filter_bit(k);
+            t.filter[w] |= bit;
         }
         t
     }
@@ -161,6 +179,10 @@ impl WordBits {
             }
             return self.long.get(w).copied().unwrap_or(0);
         };
+        let (fw, bit) = filter_bit(k);
+        if self.filter.get(fw).is_none_or(|x| x & bit == 0) {
+            return 0;
+        }
         let mask = self.keys.len().wrapping_sub(1);
         let mut i = slot(k, mask);
         // the table is at most half full, so the probe ends at an empty slot
