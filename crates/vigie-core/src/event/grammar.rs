@@ -68,6 +68,10 @@ pub struct Grammar {
     /// Per language, each folded word with the set of its classes as bits (`1 << class`):
     /// `is` is called for most tokens around every trigger, so one lookup answers it.
     words: Vec<(Language, WordBits)>,
+    /// One bit per [`quick_bit`] of every word of every language: most words asked about
+    /// are no function word, and this small set (it stays in the first-level cache) turns
+    /// them away before the language is looked up and the word packed and probed for.
+    quick: Vec<u64>,
 }
 
 /// A language code, and packed ([`pack`]) for a quick comparison.
@@ -95,21 +99,22 @@ struct WordBits {
     keys: Vec<u128>,
     bits: Vec<u16>,
     long: HashMap<String, u16, FastHash>,
-    /// One bit per hash value ([`filter_bit`]) of every packed word: most words asked about
-    /// are not function words, and this small set (it stays in the first-level cache) turns
-    /// them away without probing the table.
-    filter: Vec<u64>,
 }
 
-/// Size of `WordBits::filter` in 64-bit words (4,096 bits).
-const FILTER_WORDS: usize = 64;
+/// Size of `Grammar::quick` in 64-bit words (4,096 bits).
+const QUICK_WORDS: usize = 64;
 
-/// Word and bit of a packed word in `WordBits::filter`: other bits of the product than
-/// [`slot`] takes, so that the two tests fail independently.
-fn filter_bit(k: u128) -> (usize, u64) {
-    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(23);
+/// Word and bit of `w` in `Grammar::quick`, from its length and first, middle and last
+/// bytes: a few loads and one multiplication, cheaper than packing the word; `None` for the
+/// empty word.
+fn quick_bit(w: &str) -> Option<(usize, u64)> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let mid = b.get(n / 2).copied().unwrap_or(0);
+    let x = u64::from(first) | u64::from(last) << 8 | u64::from(mid) << 16 | (n as u64) << 24;
     let h = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
-    ((h >> 6) & (FILTER_WORDS - 1), 1 << (h & 63))
+    Some(((h >> 6) & (QUICK_WORDS - 1), 1 << (h & 63)))
 }
 
 /// Words of at most 15 bytes as one integer, read a few bytes at a time (no copy loop, no
@@ -153,7 +158,6 @@ impl WordBits {
             keys: vec![0; n],
             bits: vec![0; n],
             long: HashMap::default(),
-            filter: vec![0; FILTER_WORDS],
         };
         for (w, b) in words {
             let Some(k) = pack(&w) else {
@@ -166,8 +170,6 @@ impl WordBits {
             }
             t.keys[i] = k;
             t.bits[i] = b;
-            let (w, bit) = filter_bit(k);
-            t.filter[w] |= bit;
         }
         t
     }
@@ -179,10 +181,6 @@ impl WordBits {
             }
             return self.long.get(w).copied().unwrap_or(0);
         };
-        let (fw, bit) = filter_bit(k);
-        if self.filter.get(fw).is_none_or(|x| x & bit == 0) {
-            return 0;
-        }
         let mask = self.keys.len().wrapping_sub(1);
         let mut i = slot(k, mask);
         // the table is at most half full, so the probe ends at an empty slot
@@ -228,6 +226,15 @@ impl Grammar {
                 .or_default()
                 .insert(fold(r.get(w)));
         }
+        let mut quick = vec![0u64; QUICK_WORDS];
+        for (w, bit) in words
+            .values()
+            .flat_map(HashMap::values)
+            .flatten()
+            .filter_map(|w| quick_bit(w))
+        {
+            quick[w] |= bit;
+        }
         let words = words
             .into_iter()
             .map(|(lang, classes)| {
@@ -242,7 +249,7 @@ impl Grammar {
             })
             .collect();
         if errors.is_empty() {
-            Ok(Self { words })
+            Ok(Self { words, quick })
         } else {
             Err(errors)
         }
@@ -250,6 +257,11 @@ impl Grammar {
 
     /// Is the folded word `w` of class `class` in language `lang`?
     pub fn is(&self, lang: &str, class: WordClass, w: &str) -> bool {
+        let listed = quick_bit(w)
+            .is_some_and(|(i, bit)| self.quick.get(i).is_some_and(|q| q & bit != 0));
+        if !listed {
+            return false;
+        }
         self.words
             .iter()
             .find(|(l, _)| l.is(lang))

@@ -182,7 +182,11 @@ impl GenderLexicon {
                 end: start + word.len(),
             });
         }
-        // « a-t-il », « précise-t-elle »: the pronoun ends a hyphenated verb
+        // « a-t-il », « précise-t-elle »: the pronoun ends a hyphenated verb (most words have
+        // no hyphen: they skip the walk through every suffix)
+        if !folded.contains('-') {
+            return None;
+        }
         for (l, suffix, gender) in &self.inverted {
             // the cheap length test first: this runs for every word of the text
             if folded.len() <= suffix.len() + 1 || !folded.ends_with(suffix.as_str()) || l != lang {
