@@ -204,6 +204,10 @@ fn tokenize(text: &str) -> Vec<Raw> {
             }
             i += c.len_utf8();
             loop {
+                // ASCII letters and digits, most of a word, without decoding a character
+                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
                 match char_at(i) {
                     Some(d) if d.is_alphanumeric() || unicode_mark(d) => i += d.len_utf8(),
                     Some(h @ ('-' | '\u{2011}'))
