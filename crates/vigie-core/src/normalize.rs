@@ -165,8 +165,8 @@ impl Normalized {
                 // is written in one loop without a capacity check per byte
                 folded.extend(bytes[i..run].iter().map(|&b| ascii_fold(b)));
                 start.extend(i as u32..run as u32);
-                end.extend(i as u32 + 1..run as u32 + 1);
-                fwd.extend(base + 1..base + (run - i) as u32 + 1);
+                end.extend((i as u32..run as u32).map(|x| x + 1));
+                fwd.extend((base..base + (run - i) as u32).map(|x| x + 1));
                 i = run;
                 continue;
             }

@@ -107,14 +107,14 @@ const QUICK_WORDS: usize = 64;
 /// Word and bit of `w` in `Grammar::quick`, from its length and first, middle and last
 /// bytes: a few loads and one multiplication, cheaper than packing the word; `None` for the
 /// empty word.
-fn quick_bit(w: &str) -> Option<(usize, u64)> {
-    let b = w.as_bytes();
-    let n = b.len();
-    let (&first, &last) = (b.first()?, b.last()?);
-    let mid = b.get(n / 2).copied().unwrap_or(0);
-    let x = u64::from(first) | u64::from(last) << 8 | u64::from(mid) << 16 | (n as u64) << 24;
-    let h = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
-    Some(((h >> 6) & (QUICK_WORDS - 1), 1 << (h & 63)))
+fn quick_bit(word: &str) -> Option<(usize, u64)> {
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    let mid = bytes.get(bytes.len() / 2).copied().unwrap_or(0);
+    let key =
+        u64::from(first) | u64::from(last) << 8 | u64::from(mid) << 16 | (bytes.len() as u64) << 24;
+    let hash = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
+    Some(((hash >> 6) & (QUICK_WORDS - 1), 1 << (hash & 63)))
 }
 
 /// Words of at most 15 bytes as one integer, read a few bytes at a time (no copy loop, no
@@ -257,8 +257,8 @@ impl Grammar {
 
     /// Is the folded word `w` of class `class` in language `lang`?
     pub fn is(&self, lang: &str, class: WordClass, w: &str) -> bool {
-        let listed = quick_bit(w)
-            .is_some_and(|(i, bit)| self.quick.get(i).is_some_and(|q| q & bit != 0));
+        let listed =
+            quick_bit(w).is_some_and(|(i, bit)| self.quick.get(i).is_some_and(|q| q & bit != 0));
         if !listed {
             return false;
         }

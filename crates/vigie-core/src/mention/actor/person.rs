@@ -193,7 +193,9 @@ impl<'e> Around<'e> {
     fn after(&self, doc: &Doc, at: usize, allow_comma: bool) -> Option<&'e Entity> {
         // the separators accepted below are a few bytes long: only entities starting within
         // `MAX_GAP` bytes are read, in the entities' order (the first of equals wins)
-        let lo = self.by_start.partition_point(|&i| self.ents[i].span.start < at);
+        let lo = self
+            .by_start
+            .partition_point(|&i| self.ents[i].span.start < at);
         let hi = self
             .by_start
             .partition_point(|&i| self.ents[i].span.start <= at + MAX_GAP);
@@ -207,7 +209,14 @@ impl<'e> Around<'e> {
                 || (allow_comma
                     && matches!(
                         fold(gap).as_str(),
-                        "," | ", le" | ", la" | ", l'" | ", the" | ", un" | ", une" | ", a" | ", an"
+                        "," | ", le"
+                            | ", la"
+                            | ", l'"
+                            | ", the"
+                            | ", un"
+                            | ", une"
+                            | ", a"
+                            | ", an"
                     ));
             if gap_ok
                 && best.is_none_or(|b| e.span.len() > b.span.len() || b.span.start > e.span.start)
