@@ -29,8 +29,28 @@ pub struct Normalized {
 
 /// A byte that belongs to a word for matching: ASCII letters and digits, and every byte of a
 /// non-ASCII character.
+#[inline]
 pub(crate) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    // a table: the test runs for every byte of the text and every start of every phrase walk
+    WORD_BYTES[usize::from(b)]
+}
+
+/// [`is_word_byte`] of every byte.
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    t
+};
+
+/// Bytes folded by [`Normalized::new`] and [`fold`] as a `String`: every piece pushed is a
+/// whole folded character, so the bytes are UTF-8 (checked once, at the end, rather than a
+/// character at a time).
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The fold of an ASCII byte: lower case, a backquote as an apostrophe, white space (but
@@ -97,11 +117,10 @@ pub(crate) fn fold_ascii_into<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str>
 
 /// Fold a string (for lexicon keys).
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(ascii_fold(b))));
-        return out;
+        return into_string(s.bytes().map(ascii_fold).collect());
     }
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
     }
@@ -124,7 +143,9 @@ fn key_starts(folded: &str) -> Vec<u32> {
 
 impl Normalized {
     pub fn new(text: &str) -> Self {
-        let mut folded = String::with_capacity(text.len());
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
+        // the fold of one character outside ASCII, copied into `folded`
+        let mut one = String::new();
         let mut start = Vec::with_capacity(text.len());
         let mut end = Vec::with_capacity(text.len());
         let mut fwd = Vec::with_capacity(text.len() + 1);
@@ -140,10 +161,12 @@ impl Normalized {
                 .map_or(bytes.len(), |k| i + k);
             if run > i {
                 let base = folded.len() as u32;
-                folded.extend(bytes[i..run].iter().map(|&b| char::from(ascii_fold(b))));
+                // exclusive ranges and a mapped slice: their length is known, so each column
+                // is written in one loop without a capacity check per byte
+                folded.extend(bytes[i..run].iter().map(|&b| ascii_fold(b)));
                 start.extend(i as u32..run as u32);
-                end.extend(i as u32 + 1..=run as u32);
-                fwd.extend(base + 1..=base + (run - i) as u32);
+                end.extend((i as u32..run as u32).map(|x| x + 1));
+                fwd.extend((base..base + (run - i) as u32).map(|x| x + 1));
                 i = run;
                 continue;
             }
@@ -151,7 +174,9 @@ impl Normalized {
                 break;
             };
             let before = folded.len();
-            fold_char(c, &mut folded);
+            one.clear();
+            fold_char(c, &mut one);
+            folded.extend_from_slice(one.as_bytes());
             let j = (i + c.len_utf8()) as u32;
             for _ in before..folded.len() {
                 start.push(i as u32);
@@ -163,6 +188,7 @@ impl Normalized {
             }
             i += c.len_utf8();
         }
+        let folded = into_string(folded);
         let starts = key_starts(&folded);
         Self {
             folded,

@@ -204,6 +204,10 @@ fn tokenize(text: &str) -> Vec<Raw> {
             }
             i += c.len_utf8();
             loop {
+                // ASCII letters and digits, most of a word, without decoding a character
+                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
                 match char_at(i) {
                     Some(d) if d.is_alphanumeric() || unicode_mark(d) => i += d.len_utf8(),
                     Some(h @ ('-' | '\u{2011}'))
@@ -362,8 +366,12 @@ pub fn segment(doc: &mut Doc, lex: &SegmentLexicon) {
         if raw[k].newline_before {
             breaks[k] = true;
         }
+        // only punctuation ends a sentence: words (most tokens) are not read
+        if raw[k].kind != TokenKind::Punct {
+            continue;
+        }
         let c = first_char(k);
-        if raw[k].kind != TokenKind::Punct || !is_terminal(c) {
+        if !is_terminal(c) {
             continue;
         }
         // absorb further terminals and closing quotes: « … partons. » Puis
@@ -423,9 +431,8 @@ pub fn segment(doc: &mut Doc, lex: &SegmentLexicon) {
     }
     // a dotted abbreviation at a sentence end ("… in the U.S. The …")
     for k in 1..raw.len() {
-        let prev = tok(k - 1);
         if raw[k - 1].kind == TokenKind::Word
-            && prev.ends_with('.')
+            && tok(k - 1).ends_with('.')
             && first_char(k).is_uppercase()
             && lex.starters.contains(&crate::normalize::fold(tok(k)))
         {

@@ -83,6 +83,10 @@ pub struct Grammar {
     /// Per language, each folded word with the set of its classes as bits (`1 << class`):
     /// `is` is called for most tokens around every trigger, so one lookup answers it.
     words: Vec<(Language, WordBits)>,
+    /// One bit per [`quick_bit`] of every word of every language: most words asked about
+    /// are no function word, and this small set (it stays in the first-level cache) turns
+    /// them away before the language is looked up and the word packed and probed for.
+    quick: Vec<u64>,
 }
 
 /// A language code, and packed ([`pack`]) for a quick comparison.
@@ -110,6 +114,22 @@ struct WordBits {
     keys: Vec<u128>,
     bits: Vec<u32>,
     long: HashMap<String, u32, FastHash>,
+}
+
+/// Size of `Grammar::quick` in 64-bit words (4,096 bits).
+const QUICK_WORDS: usize = 64;
+
+/// Word and bit of `w` in `Grammar::quick`, from its length and first, middle and last
+/// bytes: a few loads and one multiplication, cheaper than packing the word; `None` for the
+/// empty word.
+fn quick_bit(word: &str) -> Option<(usize, u64)> {
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    let mid = bytes.get(bytes.len() / 2).copied().unwrap_or(0);
+    let key =
+        u64::from(first) | u64::from(last) << 8 | u64::from(mid) << 16 | (bytes.len() as u64) << 24;
+    let hash = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
+    Some(((hash >> 6) & (QUICK_WORDS - 1), 1 << (hash & 63)))
 }
 
 /// Words of at most 15 bytes as one integer, read a few bytes at a time (no copy loop, no
@@ -221,6 +241,15 @@ impl Grammar {
                 .or_default()
                 .insert(fold(r.get(w)));
         }
+        let mut quick = vec![0u64; QUICK_WORDS];
+        for (w, bit) in words
+            .values()
+            .flat_map(HashMap::values)
+            .flatten()
+            .filter_map(|w| quick_bit(w))
+        {
+            quick[w] |= bit;
+        }
         let words = words
             .into_iter()
             .map(|(lang, classes)| {
@@ -235,7 +264,7 @@ impl Grammar {
             })
             .collect();
         if errors.is_empty() {
-            Ok(Self { words })
+            Ok(Self { words, quick })
         } else {
             Err(errors)
         }
@@ -243,6 +272,11 @@ impl Grammar {
 
     /// Is the folded word `w` of class `class` in language `lang`?
     pub fn is(&self, lang: &str, class: WordClass, w: &str) -> bool {
+        let listed =
+            quick_bit(w).is_some_and(|(i, bit)| self.quick.get(i).is_some_and(|q| q & bit != 0));
+        if !listed {
+            return false;
+        }
         self.words
             .iter()
             .find(|(l, _)| l.is(lang))

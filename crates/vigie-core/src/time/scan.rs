@@ -100,9 +100,15 @@ pub(crate) fn atoms(doc: &Doc, words: &LangWords) -> Vec<Atom> {
     let mut out = Vec::with_capacity(folded.len() / 4);
     let mut newline = false;
     let mut i = 0;
+    let bytes = folded.as_bytes();
     while i < folded.len() {
-        let Some(c) = folded[i..].chars().next() else {
-            break;
+        // an ASCII byte is its character: decode only the others (most text is ASCII)
+        let c = match bytes.get(i) {
+            Some(&b) if b.is_ascii() => char::from(b),
+            _ => match folded.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => break,
+            },
         };
         if c.is_whitespace() {
             newline |= c == '\n';
@@ -112,8 +118,14 @@ pub(crate) fn atoms(doc: &Doc, words: &LangWords) -> Vec<Atom> {
         // the end of the piece starting here
         let piece_end = if is_word_char(c) {
             let mut j = i;
-            while let Some(d) = folded[j..].chars().next().filter(|d| is_word_char(*d)) {
-                j += d.len_utf8();
+            loop {
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                match folded[j..].chars().next().filter(|d| is_word_char(*d)) {
+                    Some(d) => j += d.len_utf8(),
+                    None => break,
+                }
             }
             j
         } else {

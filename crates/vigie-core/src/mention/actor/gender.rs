@@ -39,6 +39,22 @@ pub(crate) struct GenderLexicon {
     not_after: HashSet<String, FnvBuild>,
     /// Byte length of the longest subject pronoun, folded.
     longest_subject: usize,
+    /// [`quick_bit`] of every subject pronoun, in any language: a word whose bit is unset is
+    /// none, known without the two table lookups (most short words are no pronoun).
+    quick: [u64; QUICK_WORDS],
+}
+
+/// Size of `GenderLexicon::quick` in 64-bit words (1,024 bits).
+const QUICK_WORDS: usize = 16;
+
+/// Word and bit of a folded word in `GenderLexicon::quick`, from its length and first and
+/// last bytes; `None` for the empty word.
+fn quick_bit(w: &str) -> Option<(usize, u64)> {
+    let b = w.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let x = u64::from(first) | u64::from(last) << 8 | (b.len() as u64) << 16;
+    let h = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize;
+    Some(((h >> 6) & (QUICK_WORDS - 1), 1 << (h & 63)))
 }
 
 fn gender_of(s: &str) -> Result<Option<Gender>, String> {
@@ -113,6 +129,14 @@ impl GenderLexicon {
             .map(String::len)
             .max()
             .unwrap_or(0);
+        for (i, bit) in lex
+            .subject
+            .values()
+            .flat_map(|forms| forms.keys())
+            .filter_map(|w| quick_bit(w))
+        {
+            lex.quick[i] |= bit;
+        }
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -170,7 +194,11 @@ impl GenderLexicon {
             owned = fold(word);
             &owned
         };
-        if let Some(&gender) = self.subject.get(lang).and_then(|forms| forms.get(folded)) {
+        let listed = quick_bit(folded).is_some_and(|(i, bit)| self.quick[i] & bit != 0);
+        if let Some(&gender) = listed
+            .then(|| self.subject.get(lang).and_then(|forms| forms.get(folded)))
+            .flatten()
+        {
             if prev.is_some_and(|p| self.not_after.contains(p))
                 || next.is_some_and(|n| self.impersonal.contains(n))
             {
@@ -182,7 +210,11 @@ impl GenderLexicon {
                 end: start + word.len(),
             });
         }
-        // « a-t-il », « précise-t-elle »: the pronoun ends a hyphenated verb
+        // « a-t-il », « précise-t-elle »: the pronoun ends a hyphenated verb (most words have
+        // no hyphen: they skip the walk through every suffix)
+        if !folded.contains('-') {
+            return None;
+        }
         for (l, suffix, gender) in &self.inverted {
             // the cheap length test first: this runs for every word of the text
             if folded.len() <= suffix.len() + 1 || !folded.ends_with(suffix.as_str()) || l != lang {

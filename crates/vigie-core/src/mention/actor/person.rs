@@ -129,45 +129,125 @@ fn describes(e: &Entity) -> bool {
 /// Longest separator between a description and its name: ", l'" plus spaces.
 const MAX_GAP: usize = 12;
 
-/// The first entity starting at or after `at` within `MAX_GAP` bytes of separators.
-fn entity_after<'e>(
-    doc: &Doc,
-    ents: &'e [Entity],
-    at: usize,
-    allow_comma: bool,
-) -> Option<&'e Entity> {
-    let mut best: Option<&Entity> = None;
-    for e in ents {
-        // the separators accepted below are a few bytes long: never slice (and fold) the
-        // text up to a far entity, which made this quadratic in the document's length
-        if e.span.start < at || e.span.start - at > MAX_GAP {
-            continue;
-        }
-        let gap = doc.text.get(at..e.span.start)?;
-        let gap = gap.trim();
-        let gap_ok = gap.is_empty()
-            || (allow_comma
-                && matches!(
-                    fold(gap).as_str(),
-                    "," | ", le" | ", la" | ", l'" | ", the" | ", un" | ", une" | ", a" | ", an"
-                ));
-        if gap_ok && best.is_none_or(|b| e.span.len() > b.span.len() || b.span.start > e.span.start)
-        {
-            best = Some(e);
-        }
-    }
-    best
+/// Spans with a quick overlap test: sorted by start, with the largest end up to each one, so
+/// the test is one binary search instead of a pass over every span (which made the name runs
+/// and later mentions of a long document quadratic).
+struct SpanSet {
+    starts: Vec<usize>,
+    /// `max_end[i]`: the largest end among the first `i + 1` spans by start.
+    max_end: Vec<usize>,
 }
 
-/// The longest descriptive entity ending right before `at` (only spaces, or a comma, between).
-fn entity_before(doc: &Doc, ents: &[Entity], at: usize) -> Option<(Entity, bool)> {
-    ents.iter()
-        .filter(|e| e.span.end <= at && describes(e))
-        .filter_map(|e| {
-            let gap = doc.text.get(e.span.end..at)?.trim();
-            (gap.is_empty() || gap == ",").then(|| (e.clone(), gap == ","))
-        })
-        .max_by_key(|(e, _)| (e.span.end, e.span.len()))
+impl SpanSet {
+    fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut end = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                end = end.max(s.end);
+                end
+            })
+            .collect();
+        Self {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Does a span of the set overlap `s` (as [`Span::overlaps`])?
+    fn overlaps(&self, s: Span) -> bool {
+        // the spans starting before `s` ends; one of them overlaps iff one ends after its start
+        let n = self.starts.partition_point(|&x| x < s.end);
+        n.checked_sub(1)
+            .and_then(|i| self.max_end.get(i))
+            .is_some_and(|&e| s.start < e)
+    }
+}
+
+/// The entities of a document by start and by end, to find those just before or after a name
+/// without reading them all.
+struct Around<'e> {
+    ents: &'e [Entity],
+    /// Indexes of `ents`, by start.
+    by_start: Vec<usize>,
+    /// Indexes of the describing entities ([`describes`]), by end, then length, then index.
+    describing: Vec<usize>,
+}
+
+impl<'e> Around<'e> {
+    fn new(ents: &'e [Entity]) -> Self {
+        let mut by_start: Vec<usize> = (0..ents.len()).collect();
+        by_start.sort_by_key(|&i| (ents[i].span.start, i));
+        let mut describing: Vec<usize> = (0..ents.len()).filter(|&i| describes(&ents[i])).collect();
+        describing.sort_by_key(|&i| (ents[i].span.end, ents[i].span.len(), i));
+        Self {
+            ents,
+            by_start,
+            describing,
+        }
+    }
+
+    /// The first entity starting at or after `at` within `MAX_GAP` bytes of separators.
+    fn after(&self, doc: &Doc, at: usize, allow_comma: bool) -> Option<&'e Entity> {
+        // the separators accepted below are a few bytes long: only entities starting within
+        // `MAX_GAP` bytes are read, in the entities' order (the first of equals wins)
+        let lo = self
+            .by_start
+            .partition_point(|&i| self.ents[i].span.start < at);
+        let hi = self
+            .by_start
+            .partition_point(|&i| self.ents[i].span.start <= at + MAX_GAP);
+        let mut near: Vec<usize> = self.by_start.get(lo..hi)?.to_vec();
+        near.sort_unstable();
+        let mut best: Option<&Entity> = None;
+        for e in near.into_iter().filter_map(|i| self.ents.get(i)) {
+            let gap = doc.text.get(at..e.span.start)?;
+            let gap = gap.trim();
+            let gap_ok = gap.is_empty()
+                || (allow_comma
+                    && matches!(
+                        fold(gap).as_str(),
+                        "," | ", le"
+                            | ", la"
+                            | ", l'"
+                            | ", the"
+                            | ", un"
+                            | ", une"
+                            | ", a"
+                            | ", an"
+                    ));
+            if gap_ok
+                && best.is_none_or(|b| e.span.len() > b.span.len() || b.span.start > e.span.start)
+            {
+                best = Some(e);
+            }
+        }
+        best
+    }
+
+    /// The longest descriptive entity ending right before `at` (only spaces, or a comma,
+    /// between), the last of equals.
+    fn before(&self, doc: &Doc, at: usize) -> Option<(Entity, bool)> {
+        // by end, length and index, the last one whose gap passes is the answer; a gap that
+        // fails fails for every entity ending before it too (its gap holds that one)
+        let n = self
+            .describing
+            .partition_point(|&i| self.ents[i].span.end <= at);
+        for &i in self.describing[..n].iter().rev() {
+            let e = &self.ents[i];
+            let Some(gap) = doc.text.get(e.span.end..at) else {
+                continue;
+            };
+            let gap = gap.trim();
+            if gap.is_empty() || gap == "," {
+                return Some((e.clone(), gap == ","));
+            }
+            return None;
+        }
+        None
+    }
 }
 
 /// True when a name follows (after an optional comma): the description before it is that
@@ -182,7 +262,8 @@ fn names_follow(rest: &str) -> bool {
 fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     let nl = &lex.ner;
     let mut new = Vec::new();
-    let proper: Vec<Span> = ents.iter().filter(|e| !e.nominal).map(|e| e.span).collect();
+    let proper = SpanSet::new(ents.iter().filter(|e| !e.nominal).map(|e| e.span));
+    let around = Around::new(ents);
     for (si, sent) in doc.sentences.iter().enumerate() {
         if doc.in_boilerplate(*sent) {
             continue;
@@ -204,12 +285,12 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 .unwrap_or(i);
             let span = Span::new(toks[from].span.start, toks[end - 1].span.end);
             let first = doc.slice(toks[from].span);
-            if proper.iter().any(|p| p.overlaps(span)) || nl.is_common(first) || end - i > 5 {
+            if proper.overlaps(span) || nl.is_common(first) || end - i > 5 {
                 i = end;
                 continue;
             }
             // a title or apposition before, or an apposition after
-            let before = entity_before(doc, ents, span.start).filter(|(e, comma)| {
+            let before = around.before(doc, span.start).filter(|(e, comma)| {
                 *comma || e.etype == EntityType::PER || e.rule.contains("role")
             });
             // « l'accord de Paris, la porte-parole …, Maria Zakharova »: a name after a place
@@ -219,7 +300,8 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 && i > 0
                 && toks[i - 1].kind == TokenKind::Word
                 && nl.is_loc_prep(&fold(doc.slice(toks[i - 1].span)));
-            let after = entity_after(doc, ents, span.end, true)
+            let after = around
+                .after(doc, span.end, true)
                 .filter(|e| {
                     describes(e)
                         && !after_place
@@ -273,15 +355,14 @@ fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
         })
         .collect();
     people.sort_by_key(|p| p.2);
-    let mut covered: Vec<Span> = ents.iter().map(|e| e.span).collect();
-    covered.sort_unstable();
+    let covered = SpanSet::new(ents.iter().map(|e| e.span));
     let mut new = Vec::new();
     for t in &doc.tokens {
         if t.kind != TokenKind::Word || doc.in_boilerplate(t.span) {
             continue;
         }
         let w = doc.slice(t.span);
-        if !capitalized(w) || covered.iter().any(|c| c.overlaps(t.span)) {
+        if !capitalized(w) || covered.overlaps(t.span) {
             continue;
         }
         if let Some((_, a, _)) = people
