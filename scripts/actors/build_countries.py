@@ -95,7 +95,9 @@ def inflect_fr(adj: str) -> list[str]:
         for f in forms:
             out.extend(inflect_fr(f) if f.endswith(("ien", "éen", "ain", "in", "an", "ais", "ois", "and")) else [f, f + "s"] if not f.endswith("s") else [f])
         return list(dict.fromkeys(out))
-    if adj.endswith(("ien", "éen")):
+    # every French adjective in -en doubles its n in the feminine (ukrainienne, libyenne,
+    # uruguayenne, coréenne)
+    if adj.endswith("en"):
         return [adj, adj + "ne", adj + "s", adj + "nes"]
     if adj.endswith("e"):
         return [adj, adj + "s"]

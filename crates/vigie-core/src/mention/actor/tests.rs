@@ -54,6 +54,18 @@ fn countries_names_and_adjectives() {
 }
 
 #[test]
+fn french_adjectives_in_en_double_their_n_in_the_feminine() {
+    // the feminine of « libyen », « uruguayen » is « libyenne », « uruguayenne »
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "L'armée libyenne et la police uruguayenne ont saisi des armes paraguayennes.",
+    );
+    has(&d, "armée libyenne", ORG, "LBYMIL", true);
+    has(&d, "police uruguayenne", ORG, "URYCOP", true);
+}
+
+#[test]
 fn acronyms_match_only_in_capitals() {
     let d = doc(
         "fr",
