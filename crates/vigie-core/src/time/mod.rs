@@ -388,14 +388,20 @@ fn renamed_day(
         .rev()
         .find(|d| {
             let days = (**d - dct).num_days();
-            let agrees = match tense {
-                Tense::Future => days > 0,
-                Tense::Past => days <= 0,
-                Tense::Unknown => true,
-            };
+            let agrees = tense_agrees(tense, days);
             d.weekday().number_from_monday() == wd && days.abs() < 7 && agrees
         })
         .copied()
+}
+
+/// Whether a day `days` from the document date fits the tense of the clause: a future
+/// clause points after it, a past one on or before it.
+fn tense_agrees(tense: Tense, days: i64) -> bool {
+    match tense {
+        Tense::Future => days > 0,
+        Tense::Past => days <= 0,
+        Tense::Unknown => true,
+    }
 }
 
 /// The year of a month the text already named within a year of the document date: "to
@@ -408,11 +414,7 @@ fn renamed_month(named: &[NaiveDate], dct: Option<NaiveDate>, m: u32, tense: Ten
         .rev()
         .find(|d| {
             let days = (**d - dct).num_days();
-            let agrees = match tense {
-                Tense::Future => days > 0,
-                Tense::Past => days <= 0,
-                Tense::Unknown => true,
-            };
+            let agrees = tense_agrees(tense, days);
             d.month() == m && days.abs() < 366 && agrees
         })
         .map(Datelike::year)
