@@ -40,6 +40,42 @@ fn a_verb_phrase_read_across_an_adverb() {
 }
 
 #[test]
+fn manner_adverbs_stand_inside_a_verb_phrase() {
+    // an adverb of manner or repetition between a verb and its particle, or between the
+    // auxiliary and the participle, keeps the phrase whole in both languages
+    let text = "Norway called again on Chile to free the prisoners.";
+    let e = only(
+        "en",
+        text,
+        &[("Norway", "NOR", false), ("Chile", "CHL", false)],
+        "call on",
+    );
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "called again on");
+    assert_eq!(e.cameo, "020");
+    assert_eq!(
+        e.target.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Chile")
+    );
+    let text = "Le Chili a vivement exhorté la Norvège à libérer les prisonniers.";
+    let e = only(
+        "fr",
+        text,
+        &[("Chili", "CHL", false), ("Norvège", "NOR", false)],
+        "exhorter",
+    );
+    // the span keeps only the auxiliaries next to the verb
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "exhorté");
+    assert_eq!(
+        e.source.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Chili")
+    );
+    assert_eq!(
+        e.target.as_ref().map(|a| &text[a.span.start..a.span.end]),
+        Some("Norvège")
+    );
+}
+
+#[test]
 fn a_contracted_preposition_ends_the_phrase() {
     for (text, trig) in [
         ("Le Mali a appelé au retrait des soldats.", "a appelé au"),
