@@ -423,12 +423,8 @@ fn complement<'d>(
             // « les déclarations des Européens »: the object's own complement, close by
             Some(p)
                 if object
-                    && (p == "de"
-                        || p == "des"
-                        || p == "du"
-                        || p == "d'"
-                        || p == "of"
-                        || p == "by")
+                    && (gram.is(s.lang, WordClass::Of, p)
+                        || gram.is(s.lang, WordClass::Agent, p))
                     && i <= s.last + 8 =>
             {
                 return Some((e, "object-complement"))
@@ -494,7 +490,9 @@ fn nominal_after<'d>(
         let i = token_index(s.tokens, e.span.start);
         match governing_prep(doc, gram, s, i) {
             None if e.nominal => return Some((e, "adjective")),
-            Some("de" | "d'" | "du" | "des" | "of" | "by" | "par" | "from") => {
+            Some(p)
+                if gram.is(s.lang, WordClass::Of, p) || gram.is(s.lang, WordClass::Agent, p) =>
+            {
                 return Some((e, "noun-complement"))
             }
             _ => {}

@@ -402,7 +402,7 @@ fn word_target(
     let Some(prep) = tokens.get(j).map(|t| folded(doc, t)) else {
         return;
     };
-    let of = matches!(prep, "de" | "d'" | "du" | "des" | "of");
+    let of = gram.is(lang, WordClass::Of, prep);
     if !gram.is(lang, WordClass::Prep, prep) || gram.is(lang, WordClass::Agent, prep) || of {
         return;
     }

@@ -48,6 +48,9 @@ pub enum WordClass {
     /// Number words ("five", « trois », "dozens"): between a preposition and its noun they
     /// leave the noun governed ("to five officers").
     Num,
+    /// Prepositions whose complement names the owner or doer of the noun before them
+    /// (« la visite du président », "the statements of the Europeans", "a call from Paris").
+    Of,
 }
 
 impl WordClass {
@@ -72,6 +75,7 @@ impl WordClass {
             "geo" => Self::Geo,
             "aim" => Self::Aim,
             "num" => Self::Num,
+            "of" => Self::Of,
             _ => return None,
         })
     }
