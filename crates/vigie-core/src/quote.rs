@@ -5,6 +5,7 @@
 
 use crate::doc::{Doc, Entity, EntityType, Quote, Span};
 use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
+use crate::normalize::fold;
 
 /// Where a cue's speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +16,9 @@ enum CueKind {
     Source,
     /// « Pour X, « … » »: the phrase after it, at the start of a sentence only.
     Opener,
+    /// "told Reuters": a speech verb whose direct object is the one spoken to, so the phrase
+    /// right after it is never its speaker.
+    Tell,
 }
 
 #[derive(Debug, Clone)]
@@ -28,6 +32,11 @@ pub struct QuoteLexicon {
     cues: Vec<Cue>,
     fr: PhraseMatcher,
     en: PhraseMatcher,
+    /// Folded prepositions that mark the one spoken to (« à l'AFP », "to reporters"), per
+    /// language: a phrase they introduce after a speech verb is no inverted subject.
+    to: Vec<(String, String)>,
+    /// Folded pronouns that stand for an organization ("it said"), per language.
+    it: Vec<(String, String)>,
 }
 
 const FILE: &str = "quotes/speech.tsv";
@@ -48,24 +57,37 @@ impl QuoteLexicon {
         let c = cols.map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let (mut fr, mut en, mut cues) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut to, mut it) = (Vec::new(), Vec::new());
         for r in &t.rows {
+            let lang = r.get(c[0]);
+            if !matches!(lang, "fr" | "en") {
+                errors.push(t.error(r, format!("unknown language `{lang}`")));
+                continue;
+            }
             let kind = match r.get(c[3]) {
                 "verb" => CueKind::Verb,
                 "source" => CueKind::Source,
                 "opener" => CueKind::Opener,
+                "tell" => CueKind::Tell,
+                // words read around a cue, not cues themselves
+                "to" => {
+                    to.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
+                "it" => {
+                    it.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
                 k => {
                     errors.push(t.error(r, format!("unknown kind `{k}`")));
                     continue;
                 }
             };
             let i = u32::try_from(cues.len()).unwrap_or(u32::MAX);
-            match r.get(c[0]) {
-                "fr" => fr.push((r.get(c[1]).to_string(), i)),
-                "en" => en.push((r.get(c[1]).to_string(), i)),
-                l => {
-                    errors.push(t.error(r, format!("unknown language `{l}`")));
-                    continue;
-                }
+            if lang == "fr" {
+                fr.push((r.get(c[1]).to_string(), i));
+            } else {
+                en.push((r.get(c[1]).to_string(), i));
             }
             cues.push(Cue {
                 lemma: r.get(c[2]).to_string(),
@@ -79,7 +101,13 @@ impl QuoteLexicon {
             cues,
             fr: PhraseMatcher::new(fr),
             en: PhraseMatcher::new(en),
+            to,
+            it,
         })
+    }
+
+    fn has(list: &[(String, String)], lang: &str, word: &str) -> bool {
+        list.iter().any(|(l, w)| l == lang && w == word)
     }
 }
 
@@ -165,8 +193,65 @@ fn close_by(text: &str, a: usize, b: usize, words: usize) -> bool {
 /// How many bytes a pronoun may lie from its verb (« il a dit », « a-t-elle déclaré »).
 const PRONOUN_REACH: usize = 8;
 
-/// The speaker of a quotation whose cue is the verb at `cue`.
-fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Option<&'d Entity> {
+/// Is `e`, after the speech verb at `cue`, the one spoken to rather than an inverted subject?
+/// After a `tell` verb the phrase right after it is ("told Reuters", "told the BBC"); after any
+/// speech verb, a phrase an address preposition opens is (« a indiqué à l'AFP », "said to
+/// reporters"), while « a déclaré à Paris le ministre » keeps its speaker.
+fn addressed(doc: &Doc, lex: &QuoteLexicon, cue: Span, tell: bool, e: &Entity) -> bool {
+    let Some(gap) = doc.text.get(cue.end..e.span.start) else {
+        return false;
+    };
+    if tell && gap.split_whitespace().count() <= 1 {
+        return true;
+    }
+    let gap = fold(gap.trim_end());
+    lex.to.iter().any(|(l, p)| {
+        l == &doc.lang
+            && gap
+                .strip_suffix(p.as_str())
+                .is_some_and(|head| head.is_empty() || head.ends_with(|c: char| c.is_whitespace()))
+    })
+}
+
+/// How many sentences back "it said" looks for its organization.
+const IT_BACK: usize = 3;
+
+/// "…," it added: when the word right before the speech verb stands for an organization, the
+/// speaker is the last organization that can speak named before the verb in its sentence or
+/// the few before it, outside quotations.
+fn it_speaker<'d>(doc: &'d Doc, lex: &QuoteLexicon, cue: Span, all: &[Span]) -> Option<&'d Entity> {
+    let before = doc.text.get(..cue.start)?.trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| !w.is_empty())?;
+    if !QuoteLexicon::has(&lex.it, &doc.lang, &fold(word)) {
+        return None;
+    }
+    let here = doc.sentence_at(cue.start)?;
+    doc.entities
+        .iter()
+        .filter(|e| {
+            e.etype == EntityType::ORG
+                && e.span.end <= cue.start
+                && can_speak(e)
+                && !in_any_quote(all, e.span)
+                && doc
+                    .sentence_at(e.span.start)
+                    .is_some_and(|s| s + IT_BACK >= here)
+        })
+        .last()
+}
+
+/// The speaker of a quotation whose cue is the verb at `cue` (`tell` for a verb whose object
+/// is the one spoken to).
+fn verb_speaker<'d>(
+    doc: &Doc,
+    lex: &QuoteLexicon,
+    q: Span,
+    (cue, tell): (Span, bool),
+    ents: &[&'d Entity],
+) -> Option<&'d Entity> {
     let text = doc.text.as_str();
     // a pronoun at the verb: « a-t-il déclaré », « précise-t-elle », « il a dit », "he said"
     let inverted = ents.iter().copied().find(|e| {
@@ -179,6 +264,14 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
                 .is_some_and(|g| g.chars().all(|c| c == '-' || c == 't'));
         e.rule == "pronoun" && (before || glued)
     });
+    // an inverted subject: right after the verb, and not the one spoken to
+    let after = || {
+        ents.iter().copied().find(|e| {
+            e.span.start >= cue.end
+                && close_by(text, cue.end, e.span.start, 3)
+                && !addressed(doc, lex, cue, tell, e)
+        })
+    };
     if cue.start >= q.end {
         // « … », a déclaré X / "…," X said / "…," he said
         let between = ents
@@ -186,11 +279,7 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
             .copied()
             .rev()
             .find(|e| e.span.start >= q.end && e.span.end <= cue.start);
-        let after = ents
-            .iter()
-            .copied()
-            .find(|e| e.span.start >= cue.end && close_by(text, cue.end, e.span.start, 3));
-        return inverted.or(after).or(between).or_else(|| {
+        return inverted.or_else(after).or(between).or_else(|| {
             ents.iter().copied().find(|e| {
                 e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start)
             })
@@ -208,11 +297,7 @@ fn verb_speaker<'d>(doc: &Doc, q: Span, cue: Span, ents: &[&'d Entity]) -> Optio
         .iter()
         .copied()
         .find(|e| e.span.end <= cue.start && doc.sentence_at(e.span.start) == sentence);
-    inverted.or(adjacent).or(subject).or_else(|| {
-        ents.iter()
-            .copied()
-            .find(|e| e.span.start >= cue.end && close_by(text, cue.end, e.span.start, 3))
-    })
+    inverted.or(adjacent).or(subject).or_else(after)
 }
 
 pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
@@ -272,7 +357,11 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
                     CueKind::Source | CueKind::Opener => {
                         ents.iter().copied().find(|e| e.span.start >= span.end)
                     }
-                    CueKind::Verb => verb_speaker(doc, q, span, &ents),
+                    CueKind::Verb | CueKind::Tell => {
+                        it_speaker(doc, lex, span, &all).or_else(|| {
+                            verb_speaker(doc, lex, q, (span, c.kind == CueKind::Tell), &ents)
+                        })
+                    }
                 };
             }
         }
@@ -324,7 +413,8 @@ mod tests {
     }
 
     /// Entities given as (text, code, rule, nominal); a text found several times is the
-    /// last occurrence when it starts with `@` (« @il »).
+    /// last occurrence when it starts with `@` (« @il »). Entities are people, except those
+    /// whose rule is `org`.
     fn run_with(lang: &str, text: &str, ents: &[(&str, &str, &str, bool)]) -> (Doc, Vec<Quote>) {
         let seg = crate::segment::SegmentLexicon::load(&Sources::builtin()).unwrap();
         let mut d = Doc::new("t", text);
@@ -337,7 +427,11 @@ mod tests {
             };
             d.entities.push(Entity {
                 span: Span::new(s, s + p.len()),
-                etype: EntityType::PER,
+                etype: if rule == "org" {
+                    EntityType::ORG
+                } else {
+                    EntityType::PER
+                },
                 actor: Some(Actor {
                     code: code.into(),
                     country: code.get(..3).filter(|_| code.len() > 3).map(str::to_string),
@@ -517,6 +611,85 @@ mod tests {
         );
         assert_eq!(d.slice(q[0].span), "no deal");
         assert_eq!(d.slice(q[0].speaker.unwrap()), "Peru");
+    }
+
+    #[test]
+    fn the_outlet_spoken_to_is_not_the_speaker() {
+        // French: « à l'AFP » after the verb is whom it was said to; the speaker comes after
+        let (d, q) = run(
+            "fr",
+            "« La frontière restera ouverte », a indiqué à l'AFP Paul Girard.",
+            &[("AFP", "FRA"), ("Paul Girard", "FRAGOV")],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Paul Girard");
+        assert_eq!(said(&d, &q[0]).1, "FRAGOV");
+        // a place after « à » is no one spoken to: the inverted subject after it still speaks
+        let (d, q) = run(
+            "fr",
+            "« Nous tiendrons », a déclaré à Lyon Paul Girard.",
+            &[("Lyon", "FRA"), ("Paul Girard", "FRAGOV")],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Paul Girard");
+        // English: "told X" names the one spoken to, the speaker is before the verb
+        let (d, q) = run(
+            "en",
+            "\"We never saw the letter,\" the spokeswoman Ana Ruiz told Reuters on Monday.",
+            &[("Ana Ruiz", "ESPGOV"), ("Reuters", "GBR")],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Ana Ruiz");
+        assert_eq!(q[0].verb.as_deref(), Some("tell"));
+        let (d, q) = run(
+            "en",
+            "\"Nothing is decided,\" said to reporters Omar Haddad.",
+            &[("Omar Haddad", "JORGOV")],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Omar Haddad");
+    }
+
+    #[test]
+    fn it_before_the_verb_is_the_organization_named_before() {
+        let (d, q) = run_with(
+            "en",
+            "The Danish Energy Agency closed the pipeline. Ana Ruiz was in Oslo. \"The leak \
+             is under control,\" it added.",
+            &[
+                ("Danish Energy Agency", "DNKGOV", "org", false),
+                ("Ana Ruiz", "NORGOV", "t", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Danish Energy Agency");
+        assert_eq!(said(&d, &q[0]).1, "DNKGOV");
+        // too far back: no speaker rather than a guess
+        let (_, q) = run_with(
+            "en",
+            "The agency spoke. Rain fell. Wind rose. Snow came. \"Calm,\" it said.",
+            &[("agency", "DNKGOV", "org", true)],
+        );
+        assert!(q[0].speaker.is_none());
+    }
+
+    #[test]
+    fn chanting_and_confessing_are_speech() {
+        let (d, q) = run(
+            "en",
+            "The crowd around Maria Lopez chanted: \"Free the port!\"",
+            &[("Maria Lopez", "ECUOPP")],
+        );
+        assert_eq!(q[0].verb.as_deref(), Some("chant"));
+        assert_eq!(d.slice(q[0].span), "Free the port!");
+        let (d, q) = run(
+            "fr",
+            "« Nous avons échoué », avoue Jean Dupont.",
+            &[("Jean Dupont", "FRAGOV")],
+        );
+        assert_eq!(q[0].verb.as_deref(), Some("avouer"));
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Jean Dupont");
+        let (_, q) = run(
+            "fr",
+            "Les manifestants scandaient « Justice ! » devant Jean Dupont.",
+            &[("Jean Dupont", "FRAGOV")],
+        );
+        assert_eq!(q[0].verb.as_deref(), Some("scander"));
     }
 
     #[test]
