@@ -539,3 +539,70 @@ fn a_phone_call_takes_the_publication_date_a_meeting_does_not() {
     assert_eq!(d.slice(e[0].trigger), "met");
     assert_eq!(e[0].date, None);
 }
+
+#[test]
+fn vandalism_evacuation_cuts_and_petitions_in_both_languages() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Bolivia", "BOL", false),
+        ("chilien", "CHL", true),
+        ("Bolivie", "BOL", false),
+    ];
+    // damaging property is coercion, in every form of the verb and the noun
+    assert_eq!(
+        triggers("en", "Chile has vandalized the embassy of Bolivia.", &a),
+        [t("has vandalized", "170")]
+    );
+    assert_eq!(
+        triggers("fr", "Des soldats chiliens ont saccagé l'ambassade.", &a),
+        [t("ont saccagé", "170")]
+    );
+    assert_eq!(
+        triggers("fr", "Le vandalisme contre la mairie a choqué la Bolivie.", &a),
+        [t("vandalisme", "170")]
+    );
+    // evacuating held ground is a pullback, evacuating people is not
+    assert_eq!(
+        triggers("en", "Chile will evacuate all 12 outposts in Bolivia.", &a),
+        [t("will evacuate", "0872")]
+    );
+    assert!(triggers("en", "Chile evacuated 300 residents from the coast.", &a).is_empty());
+    assert_eq!(
+        triggers("fr", "Le Chili évacue les colonies en Bolivie.", &a),
+        [t("évacue", "0872")]
+    );
+    assert!(triggers("fr", "Le Chili a évacué les habitants.", &a).is_empty());
+    // cutting what one gives reduces ties; cutting taxes is no event
+    let e = code(
+        &doc("en", "Chile cut food aid to Bolivia on Monday.", &a),
+        lex(),
+    );
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("SANCTION", "162"));
+    assert!(triggers("en", "Chile cut taxes on Monday.", &a).is_empty());
+    let d = doc("fr", "Le Chili a réduit les vivres à la Bolivie.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a réduit");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("SANCTION", "162"));
+    assert!(triggers("fr", "Le Chili a réduit son déficit.", &a).is_empty());
+    // a petition drive is dissent; a truce's agreement is the truce
+    assert_eq!(
+        triggers("en", "Unions in Chile began collecting signatures.", &a),
+        [t("collecting signatures", "140")]
+    );
+    assert_eq!(
+        triggers("fr", "Les syndicats chiliens recueillent des signatures.", &a),
+        [t("recueillent des signatures", "140")]
+    );
+    assert_eq!(
+        triggers("en", "Chile violated the ceasefire agreement with Bolivia.", &a),
+        [t("violated the ceasefire agreement", "196")]
+    );
+    assert_eq!(
+        triggers("fr", "L'accord de cessez-le-feu entre le Chili et la Bolivie tient.", &a),
+        [t("accord de cessez-le-feu", "0871")]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili a violé l'accord de cessez-le-feu.", &a),
+        [t("a violé l'accord de cessez-le-feu", "196")]
+    );
+}
