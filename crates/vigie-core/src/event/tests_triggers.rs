@@ -606,3 +606,50 @@ fn vandalism_evacuation_cuts_and_petitions_in_both_languages() {
         [t("a violé l'accord de cessez-le-feu", "196")]
     );
 }
+
+#[test]
+fn curfews_offers_and_encouragement_in_both_languages() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Bolivia", "BOL", false),
+        ("Chili", "CHL", false),
+        ("Bolivie", "BOL", false),
+    ];
+    // a curfew restricts freedoms by decree; threatening one threatens the town's state
+    assert_eq!(
+        triggers("en", "Chile imposed a curfew on the border towns.", &a),
+        [t("imposed a curfew", "1723")]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili a décrété un couvre-feu dans le nord.", &a),
+        [t("a décrété un couvre-feu", "1723")]
+    );
+    assert_eq!(
+        triggers("en", "Chile declared a state of emergency on Monday.", &a),
+        [t("declared a state of emergency", "1724")]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili a décrété l'état d'urgence lundi.", &a),
+        [t("a décrété l'état d'urgence", "1724")]
+    );
+    // whoever turns an offer down turns down its maker
+    assert_eq!(
+        keys("en", "Chile rejected an offer from Bolivia.", &a),
+        [k("REJECT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    assert_eq!(
+        keys("fr", "Le Chili a rejeté l'offre de la Bolivie.", &a),
+        [k("REJECT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    // encouraging someone to act asks them to; encouraging trade asks nobody
+    let d = doc("en", "Chile encouraged Bolivia to reopen the border.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "encouraged");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("REQUEST", "020"));
+    assert!(triggers("en", "Chile wants to encourage trade with Bolivia.", &a).is_empty());
+    let d = doc("fr", "Le Chili a encouragé la Bolivie à rouvrir la frontière.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a encouragé");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("REQUEST", "020"));
+    assert!(triggers("fr", "Le Chili veut encourager le commerce avec la Bolivie.", &a).is_empty());
+}
