@@ -558,7 +558,11 @@ fn vandalism_evacuation_cuts_and_petitions_in_both_languages() {
         [t("ont saccagé", "170")]
     );
     assert_eq!(
-        triggers("fr", "Le vandalisme contre la mairie a choqué la Bolivie.", &a),
+        triggers(
+            "fr",
+            "Le vandalisme contre la mairie a choqué la Bolivie.",
+            &a
+        ),
         [t("vandalisme", "170")]
     );
     // evacuating held ground is a pullback, evacuating people is not
@@ -590,15 +594,27 @@ fn vandalism_evacuation_cuts_and_petitions_in_both_languages() {
         [t("collecting signatures", "140")]
     );
     assert_eq!(
-        triggers("fr", "Les syndicats chiliens recueillent des signatures.", &a),
+        triggers(
+            "fr",
+            "Les syndicats chiliens recueillent des signatures.",
+            &a
+        ),
         [t("recueillent des signatures", "140")]
     );
     assert_eq!(
-        triggers("en", "Chile violated the ceasefire agreement with Bolivia.", &a),
+        triggers(
+            "en",
+            "Chile violated the ceasefire agreement with Bolivia.",
+            &a
+        ),
         [t("violated the ceasefire agreement", "196")]
     );
     assert_eq!(
-        triggers("fr", "L'accord de cessez-le-feu entre le Chili et la Bolivie tient.", &a),
+        triggers(
+            "fr",
+            "L'accord de cessez-le-feu entre le Chili et la Bolivie tient.",
+            &a
+        ),
         [t("accord de cessez-le-feu", "0871")]
     );
     assert_eq!(
@@ -647,9 +663,18 @@ fn curfews_offers_and_encouragement_in_both_languages() {
     assert_eq!(d.slice(e[0].trigger), "encouraged");
     assert_eq!((e[0].plover, e[0].cameo.as_str()), ("REQUEST", "020"));
     assert!(triggers("en", "Chile wants to encourage trade with Bolivia.", &a).is_empty());
-    let d = doc("fr", "Le Chili a encouragé la Bolivie à rouvrir la frontière.", &a);
+    let d = doc(
+        "fr",
+        "Le Chili a encouragé la Bolivie à rouvrir la frontière.",
+        &a,
+    );
     let e = code(&d, lex());
     assert_eq!(d.slice(e[0].trigger), "a encouragé");
     assert_eq!((e[0].plover, e[0].cameo.as_str()), ("REQUEST", "020"));
-    assert!(triggers("fr", "Le Chili veut encourager le commerce avec la Bolivie.", &a).is_empty());
+    assert!(triggers(
+        "fr",
+        "Le Chili veut encourager le commerce avec la Bolivie.",
+        &a
+    )
+    .is_empty());
 }
