@@ -678,3 +678,37 @@ fn curfews_offers_and_encouragement_in_both_languages() {
     )
     .is_empty());
 }
+
+#[test]
+fn lifted_or_imposed_sanctions_are_one_event_in_both_languages() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Bolivia", "BOL", false),
+        ("Chili", "CHL", false),
+        ("Bolivie", "BOL", false),
+    ];
+    assert_eq!(
+        keys("en", "Chile lifted the sanctions on Bolivia.", &a),
+        [k("RETREAT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    assert_eq!(
+        triggers("en", "Chile imposed new sanctions on Bolivia.", &a),
+        [t("imposed new sanctions", "163")]
+    );
+    assert_eq!(
+        keys(
+            "fr",
+            "Le Chili a levé toutes les sanctions contre la Bolivie.",
+            &a
+        ),
+        [k("RETREAT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le Chili a imposé de nouvelles sanctions à la Bolivie.",
+            &a
+        ),
+        [t("a imposé de nouvelles sanctions", "163")]
+    );
+}
