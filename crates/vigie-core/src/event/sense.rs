@@ -98,9 +98,16 @@ impl Senses {
         last: usize,
     ) -> bool {
         if let Some(needed) = self.needs.get(lang).and_then(|m| m.get(phrase)) {
+            // a listed word may be the preposition right after the verb (« se rendre à ») or
+            // the object noun behind determiners and a figure ("evacuate all 21
+            // settlements"): each word is checked before it is read past
             let next = tokens.get(last..).unwrap_or(&[]).iter().find(|t| {
-                !gram.is(lang, WordClass::Adv, folded(doc, t))
-                    && !doc.times.iter().any(|x| x.span.contains(t.span))
+                let w = folded(doc, t);
+                needed.iter().any(|x| x == w)
+                    || !(gram.is(lang, WordClass::Adv, w)
+                        || gram.is(lang, WordClass::Det, w)
+                        || t.kind == TokenKind::Number
+                        || doc.times.iter().any(|x| x.span.contains(t.span)))
             });
             if !next.is_some_and(|t| needed.iter().any(|w| w == folded(doc, t))) {
                 return true;

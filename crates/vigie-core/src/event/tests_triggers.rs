@@ -539,3 +539,176 @@ fn a_phone_call_takes_the_publication_date_a_meeting_does_not() {
     assert_eq!(d.slice(e[0].trigger), "met");
     assert_eq!(e[0].date, None);
 }
+
+#[test]
+fn vandalism_evacuation_cuts_and_petitions_in_both_languages() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Bolivia", "BOL", false),
+        ("chilien", "CHL", true),
+        ("Bolivie", "BOL", false),
+    ];
+    // damaging property is coercion, in every form of the verb and the noun
+    assert_eq!(
+        triggers("en", "Chile has vandalized the embassy of Bolivia.", &a),
+        [t("has vandalized", "170")]
+    );
+    assert_eq!(
+        triggers("fr", "Des soldats chiliens ont saccagé l'ambassade.", &a),
+        [t("ont saccagé", "170")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le vandalisme contre la mairie a choqué la Bolivie.",
+            &a
+        ),
+        [t("vandalisme", "170")]
+    );
+    // evacuating held ground is a pullback, evacuating people is not
+    assert_eq!(
+        triggers("en", "Chile will evacuate all 12 outposts in Bolivia.", &a),
+        [t("will evacuate", "0872")]
+    );
+    assert!(triggers("en", "Chile evacuated 300 residents from the coast.", &a).is_empty());
+    assert_eq!(
+        triggers("fr", "Le Chili évacue les colonies en Bolivie.", &a),
+        [t("évacue", "0872")]
+    );
+    assert!(triggers("fr", "Le Chili a évacué les habitants.", &a).is_empty());
+    // cutting what one gives reduces ties; cutting taxes is no event
+    let e = code(
+        &doc("en", "Chile cut food aid to Bolivia on Monday.", &a),
+        lex(),
+    );
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("SANCTION", "162"));
+    assert!(triggers("en", "Chile cut taxes on Monday.", &a).is_empty());
+    let d = doc("fr", "Le Chili a réduit les vivres à la Bolivie.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a réduit");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("SANCTION", "162"));
+    assert!(triggers("fr", "Le Chili a réduit son déficit.", &a).is_empty());
+    // a petition drive is dissent; a truce's agreement is the truce
+    assert_eq!(
+        triggers("en", "Unions in Chile began collecting signatures.", &a),
+        [t("collecting signatures", "140")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Les syndicats chiliens recueillent des signatures.",
+            &a
+        ),
+        [t("recueillent des signatures", "140")]
+    );
+    assert_eq!(
+        triggers(
+            "en",
+            "Chile violated the ceasefire agreement with Bolivia.",
+            &a
+        ),
+        [t("violated the ceasefire agreement", "196")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "L'accord de cessez-le-feu entre le Chili et la Bolivie tient.",
+            &a
+        ),
+        [t("accord de cessez-le-feu", "0871")]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili a violé l'accord de cessez-le-feu.", &a),
+        [t("a violé l'accord de cessez-le-feu", "196")]
+    );
+}
+
+#[test]
+fn curfews_offers_and_encouragement_in_both_languages() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Bolivia", "BOL", false),
+        ("Chili", "CHL", false),
+        ("Bolivie", "BOL", false),
+    ];
+    // a curfew restricts freedoms by decree; threatening one threatens the town's state
+    assert_eq!(
+        triggers("en", "Chile imposed a curfew on the border towns.", &a),
+        [t("imposed a curfew", "1723")]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili a décrété un couvre-feu dans le nord.", &a),
+        [t("a décrété un couvre-feu", "1723")]
+    );
+    assert_eq!(
+        triggers("en", "Chile declared a state of emergency on Monday.", &a),
+        [t("declared a state of emergency", "1724")]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili a décrété l'état d'urgence lundi.", &a),
+        [t("a décrété l'état d'urgence", "1724")]
+    );
+    // whoever turns an offer down turns down its maker
+    assert_eq!(
+        keys("en", "Chile rejected an offer from Bolivia.", &a),
+        [k("REJECT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    assert_eq!(
+        keys("fr", "Le Chili a rejeté l'offre de la Bolivie.", &a),
+        [k("REJECT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    // encouraging someone to act asks them to; encouraging trade asks nobody
+    let d = doc("en", "Chile encouraged Bolivia to reopen the border.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "encouraged");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("REQUEST", "020"));
+    assert!(triggers("en", "Chile wants to encourage trade with Bolivia.", &a).is_empty());
+    let d = doc(
+        "fr",
+        "Le Chili a encouragé la Bolivie à rouvrir la frontière.",
+        &a,
+    );
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a encouragé");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("REQUEST", "020"));
+    assert!(triggers(
+        "fr",
+        "Le Chili veut encourager le commerce avec la Bolivie.",
+        &a
+    )
+    .is_empty());
+}
+
+#[test]
+fn lifted_or_imposed_sanctions_are_one_event_in_both_languages() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Bolivia", "BOL", false),
+        ("Chili", "CHL", false),
+        ("Bolivie", "BOL", false),
+    ];
+    assert_eq!(
+        keys("en", "Chile lifted the sanctions on Bolivia.", &a),
+        [k("RETREAT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    assert_eq!(
+        triggers("en", "Chile imposed new sanctions on Bolivia.", &a),
+        [t("imposed new sanctions", "163")]
+    );
+    assert_eq!(
+        keys(
+            "fr",
+            "Le Chili a levé toutes les sanctions contre la Bolivie.",
+            &a
+        ),
+        [k("RETREAT", Some("CHL"), Some("BOL"), Actual)]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le Chili a imposé de nouvelles sanctions à la Bolivie.",
+            &a
+        ),
+        [t("a imposé de nouvelles sanctions", "163")]
+    );
+}
