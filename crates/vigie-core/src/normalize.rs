@@ -25,6 +25,9 @@ pub struct Normalized {
     /// Folded offsets where a lexicon key may start: each word start and each byte that is
     /// neither a word byte nor a space (see [`Normalized::key_starts`]).
     starts: Vec<u32>,
+    /// For each of `starts`, the [`word_hash`] of the word bytes from there (0 where none):
+    /// every phrase matcher tests it, so it is computed once per text.
+    start_hashes: Vec<u32>,
 }
 
 /// A byte that belongs to a word for matching: ASCII letters and digits, and every byte of a
@@ -127,18 +130,33 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// See [`Normalized::key_starts`].
-fn key_starts(folded: &str) -> Vec<u32> {
+/// A hash of the word bytes that open `bytes` (up to the first byte that is not a word
+/// byte), the same for a phrase key and for the text: a phrase matcher keeps the hashes of
+/// its keys' first words and walks its automaton only from the text's words among them.
+pub(crate) fn word_hash(bytes: &[u8]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes.iter().take_while(|&&b| is_word_byte(b)) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    // the multiplication leaves its best-mixed bits at the top
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+}
+
+/// See [`Normalized::key_starts`]; with the [`word_hash`] of each start.
+fn key_starts(folded: &str) -> (Vec<u32>, Vec<u32>) {
+    let bytes = folded.as_bytes();
     let mut out = Vec::with_capacity(folded.len() / 4);
+    let mut hashes = Vec::with_capacity(folded.len() / 4);
     let mut prev_word = false;
-    for (i, &b) in folded.as_bytes().iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate() {
         let word = is_word_byte(b);
         if (word && !prev_word) || (!word && b != b' ') {
             out.push(i as u32);
+            hashes.push(if word { word_hash(&bytes[i..]) } else { 0 });
         }
         prev_word = word;
     }
-    out
+    (out, hashes)
 }
 
 impl Normalized {
@@ -189,7 +207,7 @@ impl Normalized {
             i += c.len_utf8();
         }
         let folded = into_string(folded);
-        let starts = key_starts(&folded);
+        let (starts, start_hashes) = key_starts(&folded);
         Self {
             folded,
             start,
@@ -197,6 +215,7 @@ impl Normalized {
             fwd,
             orig_len: text.len() as u32,
             starts,
+            start_hashes,
         }
     }
 
@@ -206,6 +225,12 @@ impl Normalized {
     /// search walks these instead of testing every byte of the text again.
     pub fn key_starts(&self) -> &[u32] {
         &self.starts
+    }
+
+    /// The [`word_hash`] of each of [`Normalized::key_starts`] that is a word start (0 for
+    /// the others), in the same order.
+    pub(crate) fn key_start_hashes(&self) -> &[u32] {
+        &self.start_hashes
     }
 
     /// Map a folded byte range back to the original text. The result always lies on

@@ -20,7 +20,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::doc::Span;
-use crate::normalize::{fold, is_word_byte, Normalized};
+use crate::normalize::{fold, is_word_byte, word_hash, Normalized};
 
 /// A compiled set of phrases, each carrying one or more payloads (indexes into the caller's
 /// entry table).
@@ -38,6 +38,19 @@ pub struct PhraseMatcher {
     /// steps cost more than this test.
     pairs: Box<[u64; 1024]>,
     single: [bool; 256],
+    /// The first words of the keys that open with a word byte, as a bit set over their
+    /// [`word_hash`]es. A key's first word is a whole word of the text where it matches
+    /// (its bytes are followed by a non-word byte in the key, which the text must repeat,
+    /// or end the key, whose boundary test needs a non-word byte next in the text), so a
+    /// text word that opens no key starts no walk: "president" shares "pr" with "protest",
+    /// but its walk, a chain of cache misses in a large automaton, is skipped.
+    first_words: Box<[u64]>,
+}
+
+/// Word and bit of hash `h` in a bit set of `words` 64-bit words (a power of two).
+fn hash_bit(h: u32, words: usize) -> (usize, u64) {
+    let h = h as usize;
+    ((h >> 6) & (words - 1), 1 << (h & 63))
 }
 
 /// Index and bit of a byte pair in `PhraseMatcher::pairs`.
@@ -114,8 +127,16 @@ impl PhraseMatcher {
         let mut opens_key = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
         let mut single = [false; 256];
+        // about sixteen bits per key: one word in sixteen that opens no key still walks
+        let mut first_words =
+            vec![0u64; (keys.len() / 4).max(1).next_power_of_two()].into_boxed_slice();
+        let n_words = first_words.len();
         for k in &keys {
             let b = k.as_bytes()[0];
+            if is_word_byte(b) {
+                let (i, bit) = hash_bit(word_hash(k.as_bytes()), n_words);
+                first_words[i] |= bit;
+            }
             opens_key[usize::from(b)] = !is_word_byte(b);
             match k.as_bytes().get(1) {
                 Some(&c) => {
@@ -142,6 +163,7 @@ impl PhraseMatcher {
             opens_key,
             pairs,
             single,
+            first_words,
         }
     }
 
@@ -176,7 +198,8 @@ impl PhraseMatcher {
         };
         let hay = norm.folded.as_bytes();
         // the text's word starts and non-space punctuation, found once when it was folded
-        for &s in norm.key_starts() {
+        let n_words = self.first_words.len();
+        for (&s, &hash) in norm.key_starts().iter().zip(norm.key_start_hashes()) {
             let s = s as usize;
             let Some(&b) = hay.get(s) else { break };
             // a key opening with a word byte needs a word start (every word byte listed is
@@ -191,6 +214,12 @@ impl PhraseMatcher {
             });
             if !pair_opens && !self.single[usize::from(b)] {
                 continue;
+            }
+            if is_word_byte(b) {
+                let (i, bit) = hash_bit(hash, n_words);
+                if self.first_words.get(i).is_none_or(|w| w & bit == 0) {
+                    continue;
+                }
             }
             let mut sid = start;
             for (e, &c) in (s..).zip(&hay[s..]) {
