@@ -15,19 +15,20 @@
 //! miss the cache at every step) from those positions only, and stops as soon as no key continues. The matches
 //! are the same, and come out already in order.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
+use super::first_word::{first_run, FirstWords};
 use crate::doc::Span;
-use crate::normalize::{fold, is_word_byte, word_hash, Normalized};
+use crate::normalize::{fold, is_word_byte, Normalized};
 
 /// A compiled set of phrases, each carrying one or more payloads (indexes into the caller's
 /// entry table).
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     /// Anchored automaton over the folded keys; `None` when there are none.
-    trie: Option<NFA>,
+    trie: Option<Trie>,
     keys: Vec<String>,
     payloads: Vec<Vec<u32>>,
     /// Non-word bytes some key starts with: the only non-word positions a search starts at.
@@ -38,25 +39,22 @@ pub struct PhraseMatcher {
     /// steps cost more than this test.
     pairs: Box<[u64; 1024]>,
     single: [bool; 256],
-    /// The first words of the keys that open with a word byte, as a bit set over their
-    /// [`word_hash`]es. A key's first word is a whole word of the text where it matches
-    /// (its bytes are followed by a non-word byte in the key, which the text must repeat,
-    /// or end the key, whose boundary test needs a non-word byte next in the text), so a
-    /// text word that opens no key starts no walk: "president" shares "pr" with "protest",
-    /// but its walk, a chain of cache misses in a large automaton, is skipped.
-    first_words: Box<[u64]>,
-}
-
-/// Word and bit of hash `h` in a bit set of `words` 64-bit words (a power of two).
-fn hash_bit(h: u32, words: usize) -> (usize, u64) {
-    let h = h as usize;
-    ((h >> 6) & (words - 1), 1 << (h & 63))
 }
 
 /// Index and bit of a byte pair in `PhraseMatcher::pairs`.
 fn pair_bit(a: u8, b: u8) -> (usize, u64) {
     let p = usize::from(a) << 8 | usize::from(b);
     (p >> 6, 1 << (p & 63))
+}
+
+/// The automaton and what the walk needs beside it.
+#[derive(Debug, Clone)]
+struct Trie {
+    nfa: NFA,
+    /// The anchored start state.
+    start: StateID,
+    /// The keys' first words and the states after them (see [`FirstWords`]).
+    first: FirstWords,
 }
 
 /// One match: folded and original ranges, and the payloads of its key.
@@ -127,16 +125,8 @@ impl PhraseMatcher {
         let mut opens_key = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
         let mut single = [false; 256];
-        // about sixteen bits per key: one word in sixteen that opens no key still walks
-        let mut first_words =
-            vec![0u64; (keys.len() / 4).max(1).next_power_of_two()].into_boxed_slice();
-        let n_words = first_words.len();
         for k in &keys {
             let b = k.as_bytes()[0];
-            if is_word_byte(b) {
-                let (i, bit) = hash_bit(word_hash(k.as_bytes()), n_words);
-                first_words[i] |= bit;
-            }
             opens_key[usize::from(b)] = !is_word_byte(b);
             match k.as_bytes().get(1) {
                 Some(&c) => {
@@ -149,12 +139,15 @@ impl PhraseMatcher {
         let trie = if keys.is_empty() {
             None
         } else {
-            Some(
-                aho_corasick::nfa::contiguous::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&keys)
-                    .expect("phrase automaton within size limits"),
-            )
+            let nfa = aho_corasick::nfa::contiguous::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .expect("phrase automaton within size limits");
+            nfa.start_state(Anchored::Yes).ok().map(|start| Trie {
+                first: FirstWords::new(&nfa, start, &keys),
+                nfa,
+                start,
+            })
         };
         Self {
             trie,
@@ -163,7 +156,6 @@ impl PhraseMatcher {
             opens_key,
             pairs,
             single,
-            first_words,
         }
     }
 
@@ -193,12 +185,8 @@ impl PhraseMatcher {
         let Some(trie) = &self.trie else {
             return;
         };
-        let Ok(start) = trie.start_state(Anchored::Yes) else {
-            return;
-        };
         let hay = norm.folded.as_bytes();
         // the text's word starts and non-space punctuation, found once when it was folded
-        let n_words = self.first_words.len();
         for (&s, &hash) in norm.key_starts().iter().zip(norm.key_start_hashes()) {
             let s = s as usize;
             let Some(&b) = hay.get(s) else { break };
@@ -215,33 +203,38 @@ impl PhraseMatcher {
             if !pair_opens && !self.single[usize::from(b)] {
                 continue;
             }
-            if is_word_byte(b) {
-                let (i, bit) = hash_bit(hash, n_words);
-                if self.first_words.get(i).is_none_or(|w| w & bit == 0) {
+            // a word start: from the state after the word, when it is some key's first word
+            let (mut sid, from) = if is_word_byte(b) {
+                if !trie.first.may_hold(hash) {
                     continue;
                 }
-            }
-            let mut sid = start;
-            for (e, &c) in (s..).zip(&hay[s..]) {
-                sid = trie.next_state(Anchored::Yes, sid, c);
-                if trie.is_dead(sid) {
+                let word = first_run(&hay[s..]);
+                let Some(sid) = trie.first.state_after(hash, word) else {
+                    continue;
+                };
+                let end = s + word.len();
+                // the key that is the word alone (a non-word byte, or nothing, follows it)
+                if let Some(k) = key_at(&trie.nfa, sid, s, end) {
+                    sink.found(s, end, k);
+                }
+                (sid, end)
+            } else {
+                (trie.start, s)
+            };
+            for (e, &c) in (from..).zip(&hay[from..]) {
+                sid = trie.nfa.next_state(Anchored::Yes, sid, c);
+                if trie.nfa.is_dead(sid) {
                     break;
                 }
-                if !trie.is_match(sid) {
-                    continue;
-                }
                 let end = e + 1;
-                // a state also carries the keys that are suffixes of the path walked: only the
-                // key spelled from `s` starts here
-                let key = (0..trie.match_len(sid))
-                    .map(|i| trie.match_pattern(sid, i))
-                    .find(|&k| trie.pattern_len(k) == end - s);
-                let Some(k) = key else { continue };
+                let Some(k) = key_at(&trie.nfa, sid, s, end) else {
+                    continue;
+                };
                 let last = hay[e];
                 if is_word_byte(last) && end < hay.len() && is_word_byte(hay[end]) {
                     continue;
                 }
-                sink.found(s, end, k.as_usize());
+                sink.found(s, end, k);
             }
             sink.start_done();
         }
@@ -251,6 +244,19 @@ impl PhraseMatcher {
     pub fn find_longest<'m>(&'m self, norm: &Normalized) -> Vec<PhraseMatch<'m>> {
         longest(self.find_all(norm))
     }
+}
+
+/// The key spelled from `s` to `end` if state `sid`, reached there, ends one: a state also
+/// carries the keys that are suffixes of the path walked, which start later.
+#[inline]
+fn key_at(nfa: &NFA, sid: StateID, s: usize, end: usize) -> Option<usize> {
+    if !nfa.is_match(sid) {
+        return None;
+    }
+    (0..nfa.match_len(sid))
+        .map(|i| nfa.match_pattern(sid, i))
+        .find(|&k| nfa.pattern_len(k) == end - s)
+        .map(|k| k.as_usize())
 }
 
 /// The non-overlapping matches of `all` (as [`PhraseMatcher::find_all`] orders them),
@@ -526,5 +532,32 @@ mod tests {
         );
         assert!(!sets.list_is_empty(1));
         assert!(PhraseSets::new([Vec::<(&str, u32)>::new(), vec![("x", 0)]]).list_is_empty(0));
+    }
+
+    proptest::proptest! {
+        /// The walk that starts after a key's first word finds what a byte-by-byte search
+        /// finds: keys and texts drawn from a few words that share their beginnings, with
+        /// spaces, hyphens and apostrophes between.
+        #[test]
+        fn matches_equal_the_brute_force_search(
+            keys in proptest::collection::vec(
+                proptest::collection::vec(0usize..9, 1..4), 1..12),
+            text in proptest::collection::vec(0usize..9, 0..40),
+        ) {
+            const PIECES: [&str; 9] = ["de", "del", "la", "l'", "paix", "pa", " ", "-", "Élan"];
+            let keys: Vec<String> = keys
+                .iter()
+                .map(|k| k.iter().map(|&i| PIECES[i]).collect())
+                .collect();
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let text: String = text.iter().map(|&i| PIECES[i]).collect();
+            let m = PhraseMatcher::new(keys.iter().map(|k| (*k, 0)));
+            let got: Vec<(usize, usize)> = m
+                .find_all(&Normalized::new(&text))
+                .iter()
+                .map(|x| (x.folded_start, x.folded_end))
+                .collect();
+            proptest::prop_assert_eq!(got, reference(&keys, &text));
+        }
     }
 }
