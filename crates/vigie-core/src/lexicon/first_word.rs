@@ -30,7 +30,18 @@ struct Slot {
     hash: u32,
     at: u32,
     len: u32,
+    /// The word's first eight bytes ([`head`]): most words are no longer, and comparing
+    /// them this way spares a call to `memcmp` for each word looked up.
+    head: u64,
     state: StateID,
+}
+
+/// The first eight bytes of `word` (zeros after its end) as one integer.
+fn head(word: &[u8]) -> u64 {
+    word.iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |v, (i, &b)| v | u64::from(b) << (8 * i))
 }
 
 /// The word bytes that open `bytes`.
@@ -77,6 +88,7 @@ impl FirstWords {
             hash: 0,
             at: 0,
             len: 0,
+            head: 0,
             state: start,
         };
         let mut slots = vec![empty; n_slots].into_boxed_slice();
@@ -92,6 +104,7 @@ impl FirstWords {
                 hash,
                 at: pool.len() as u32,
                 len: run.len() as u32,
+                head: head(run),
                 state,
             };
             pool.extend_from_slice(run);
@@ -118,7 +131,10 @@ impl FirstWords {
             }
             if slot.hash == hash
                 && slot.len as usize == word.len()
-                && self.pool.get(slot.at as usize..(slot.at + slot.len) as usize) == Some(word)
+                && slot.head == head(word)
+                && (word.len() <= 8
+                    || self.pool.get(slot.at as usize..(slot.at + slot.len) as usize)
+                        == Some(word))
             {
                 return Some(slot.state);
             }

@@ -226,6 +226,10 @@ impl PhraseMatcher {
                 if trie.nfa.is_dead(sid) {
                     break;
                 }
+                // (most states end no key: tested here, without a call)
+                if !trie.nfa.is_match(sid) {
+                    continue;
+                }
                 let end = e + 1;
                 let Some(k) = key_at(&trie.nfa, sid, s, end) else {
                     continue;
