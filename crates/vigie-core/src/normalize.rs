@@ -134,7 +134,9 @@ pub fn fold(s: &str) -> String {
 pub(crate) fn fold_eq(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.len() == b.len()
-            && a.bytes().zip(b.bytes()).all(|(x, y)| ascii_fold(x) == ascii_fold(y));
+            && a.bytes()
+                .zip(b.bytes())
+                .all(|(x, y)| ascii_fold(x) == ascii_fold(y));
     }
     fold(a) == fold(b)
 }

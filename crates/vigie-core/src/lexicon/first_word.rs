@@ -133,7 +133,9 @@ impl FirstWords {
                 && slot.len as usize == word.len()
                 && slot.head == head(word)
                 && (word.len() <= 8
-                    || self.pool.get(slot.at as usize..(slot.at + slot.len) as usize)
+                    || self
+                        .pool
+                        .get(slot.at as usize..(slot.at + slot.len) as usize)
                         == Some(word))
             {
                 return Some(slot.state);

@@ -87,9 +87,9 @@ fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
         Feature::City => {
             // a city-state: the city record carries the country's own name and most of its
             // people (Singapore, Hong Kong): the city is meant
-            let city_state = gaz.country_of(r).is_some_and(|c| {
-                fold_eq(&c.name, &r.name) && r.population * 2 >= c.population
-            });
+            let city_state = gaz
+                .country_of(r)
+                .is_some_and(|c| fold_eq(&c.name, &r.name) && r.population * 2 >= c.population);
             if city_state {
                 COUNTRY_PRIOR + 0.5
             } else {
@@ -146,7 +146,8 @@ fn region_in_name(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
         && doc.tokens.get(last - 1).is_some_and(|t| {
             t.span.end == span.end
                 && t.span.start > span.start
-                && gaz.cues.get(folded(doc, t.span).as_ref()) == Some(&super::gazetteer::Cue::Region)
+                && gaz.cues.get(folded(doc, t.span).as_ref())
+                    == Some(&super::gazetteer::Cue::Region)
         })
 }
 
