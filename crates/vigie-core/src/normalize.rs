@@ -25,6 +25,9 @@ pub struct Normalized {
     /// Folded offsets where a lexicon key may start: each word start and each byte that is
     /// neither a word byte nor a space (see [`Normalized::key_starts`]).
     starts: Vec<u32>,
+    /// For each of `starts`, the [`word_hash`] of the word bytes from there (0 where none):
+    /// every phrase matcher tests it, so it is computed once per text.
+    start_hashes: Vec<u32>,
 }
 
 /// A byte that belongs to a word for matching: ASCII letters and digits, and every byte of a
@@ -127,18 +130,77 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// See [`Normalized::key_starts`].
-fn key_starts(folded: &str) -> Vec<u32> {
+/// `fold(a) == fold(b)`, without building either when both are ASCII (folded byte for byte).
+pub(crate) fn fold_eq(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.len() == b.len()
+            && a.bytes()
+                .zip(b.bytes())
+                .all(|(x, y)| ascii_fold(x) == ascii_fold(y));
+    }
+    fold(a) == fold(b)
+}
+
+/// A hash of the word bytes that open `bytes` (up to the first byte that is not a word
+/// byte), the same for a phrase key and for the text: a phrase matcher keeps the hashes of
+/// its keys' first words and walks its automaton only from the text's words among them.
+pub(crate) fn word_hash(bytes: &[u8]) -> u32 {
+    let h = bytes
+        .iter()
+        .take_while(|&&b| is_word_byte(b))
+        .fold(HASH_SEED, |h, &b| hash_step(h, b));
+    hash_finish(h)
+}
+
+/// [`word_hash`] in steps (FNV-1a over the bytes, then a multiplication that leaves its
+/// best-mixed bits at the top), so that [`key_starts`] hashes each word as it passes.
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+#[inline]
+fn hash_finish(h: u64) -> u32 {
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+}
+
+/// See [`Normalized::key_starts`]; with the [`word_hash`] of each start, in the same pass.
+fn key_starts(folded: &str) -> (Vec<u32>, Vec<u32>) {
     let mut out = Vec::with_capacity(folded.len() / 4);
+    let mut hashes = Vec::with_capacity(folded.len() / 4);
     let mut prev_word = false;
+    let mut h = HASH_SEED;
     for (i, &b) in folded.as_bytes().iter().enumerate() {
         let word = is_word_byte(b);
-        if (word && !prev_word) || (!word && b != b' ') {
-            out.push(i as u32);
+        if word {
+            if !prev_word {
+                out.push(i as u32);
+                hashes.push(0);
+                h = HASH_SEED;
+            }
+            h = hash_step(h, b);
+        } else {
+            if prev_word {
+                // the word that just ended: its start is the last one pushed
+                if let Some(last) = hashes.last_mut() {
+                    *last = hash_finish(h);
+                }
+            }
+            if b != b' ' {
+                out.push(i as u32);
+                hashes.push(0);
+            }
         }
         prev_word = word;
     }
-    out
+    if prev_word {
+        if let Some(last) = hashes.last_mut() {
+            *last = hash_finish(h);
+        }
+    }
+    (out, hashes)
 }
 
 impl Normalized {
@@ -189,7 +251,7 @@ impl Normalized {
             i += c.len_utf8();
         }
         let folded = into_string(folded);
-        let starts = key_starts(&folded);
+        let (starts, start_hashes) = key_starts(&folded);
         Self {
             folded,
             start,
@@ -197,6 +259,7 @@ impl Normalized {
             fwd,
             orig_len: text.len() as u32,
             starts,
+            start_hashes,
         }
     }
 
@@ -206,6 +269,12 @@ impl Normalized {
     /// search walks these instead of testing every byte of the text again.
     pub fn key_starts(&self) -> &[u32] {
         &self.starts
+    }
+
+    /// The [`word_hash`] of each of [`Normalized::key_starts`] that is a word start (0 for
+    /// the others), in the same order.
+    pub(crate) fn key_start_hashes(&self) -> &[u32] {
+        &self.start_hashes
     }
 
     /// Map a folded byte range back to the original text. The result always lies on
@@ -228,6 +297,13 @@ impl Normalized {
             .map_or(self.folded.len(), |&f| f as usize)
     }
 
+    /// The folded text of an original span: `fold` of its text (folding goes character by
+    /// character), read from the folded text instead of built. `None` off the text.
+    pub fn folded_span(&self, span: Span) -> Option<&str> {
+        let (a, b) = self.folded_range(span);
+        self.folded.get(a..b)
+    }
+
     /// Folded byte range of an original span.
     pub fn folded_range(&self, span: Span) -> (usize, usize) {
         (self.to_folded(span.start), self.to_folded(span.end))
@@ -237,6 +313,30 @@ impl Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_word_start_carries_the_hash_of_its_word() {
+        let n = Normalized::new("L’UE a dit « non » au plan-cadre de Kyiv, 2024.");
+        let bytes = n.folded.as_bytes();
+        let words: Vec<&str> = n
+            .key_starts()
+            .iter()
+            .zip(n.key_start_hashes())
+            .filter(|(&s, _)| is_word_byte(bytes[s as usize]))
+            .map(|(&s, &h)| {
+                assert_eq!(h, word_hash(&bytes[s as usize..]));
+                let w = &bytes[s as usize..];
+                let len = w.iter().take_while(|&&b| is_word_byte(b)).count();
+                std::str::from_utf8(&w[..len]).unwrap_or("")
+            })
+            .collect();
+        assert_eq!(
+            words,
+            ["l", "ue", "a", "dit", "non", "au", "plan", "cadre", "de", "kyiv", "2024"]
+        );
+        assert_ne!(word_hash(b"kyiv"), word_hash(b"kyi"));
+        assert_eq!(word_hash(b"kyiv, 2024"), word_hash(b"kyiv"));
+    }
 
     #[test]
     fn folds_case_accents_apostrophes_and_spaces() {

@@ -15,10 +15,11 @@
 //! miss the cache at every step) from those positions only, and stops as soon as no key continues. The matches
 //! are the same, and come out already in order.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
+use super::first_word::{first_run, FirstWords};
 use crate::doc::Span;
 use crate::normalize::{fold, is_word_byte, Normalized};
 
@@ -27,7 +28,7 @@ use crate::normalize::{fold, is_word_byte, Normalized};
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     /// Anchored automaton over the folded keys; `None` when there are none.
-    trie: Option<NFA>,
+    trie: Option<Trie>,
     keys: Vec<String>,
     payloads: Vec<Vec<u32>>,
     /// Non-word bytes some key starts with: the only non-word positions a search starts at.
@@ -44,6 +45,16 @@ pub struct PhraseMatcher {
 fn pair_bit(a: u8, b: u8) -> (usize, u64) {
     let p = usize::from(a) << 8 | usize::from(b);
     (p >> 6, 1 << (p & 63))
+}
+
+/// The automaton and what the walk needs beside it.
+#[derive(Debug, Clone)]
+struct Trie {
+    nfa: NFA,
+    /// The anchored start state.
+    start: StateID,
+    /// The keys' first words and the states after them (see [`FirstWords`]).
+    first: FirstWords,
 }
 
 /// One match: folded and original ranges, and the payloads of its key.
@@ -128,12 +139,15 @@ impl PhraseMatcher {
         let trie = if keys.is_empty() {
             None
         } else {
-            Some(
-                aho_corasick::nfa::contiguous::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&keys)
-                    .expect("phrase automaton within size limits"),
-            )
+            let nfa = aho_corasick::nfa::contiguous::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .expect("phrase automaton within size limits");
+            nfa.start_state(Anchored::Yes).ok().map(|start| Trie {
+                first: FirstWords::new(&nfa, start, &keys),
+                nfa,
+                start,
+            })
         };
         Self {
             trie,
@@ -171,12 +185,9 @@ impl PhraseMatcher {
         let Some(trie) = &self.trie else {
             return;
         };
-        let Ok(start) = trie.start_state(Anchored::Yes) else {
-            return;
-        };
         let hay = norm.folded.as_bytes();
         // the text's word starts and non-space punctuation, found once when it was folded
-        for &s in norm.key_starts() {
+        for (&s, &hash) in norm.key_starts().iter().zip(norm.key_start_hashes()) {
             let s = s as usize;
             let Some(&b) = hay.get(s) else { break };
             // a key opening with a word byte needs a word start (every word byte listed is
@@ -192,27 +203,42 @@ impl PhraseMatcher {
             if !pair_opens && !self.single[usize::from(b)] {
                 continue;
             }
-            let mut sid = start;
-            for (e, &c) in (s..).zip(&hay[s..]) {
-                sid = trie.next_state(Anchored::Yes, sid, c);
-                if trie.is_dead(sid) {
+            // a word start: from the state after the word, when it is some key's first word
+            let (mut sid, from) = if is_word_byte(b) {
+                if !trie.first.may_hold(hash) {
+                    continue;
+                }
+                let word = first_run(&hay[s..]);
+                let Some(sid) = trie.first.state_after(hash, word) else {
+                    continue;
+                };
+                let end = s + word.len();
+                // the key that is the word alone (a non-word byte, or nothing, follows it)
+                if let Some(k) = key_at(&trie.nfa, sid, s, end) {
+                    sink.found(s, end, k);
+                }
+                (sid, end)
+            } else {
+                (trie.start, s)
+            };
+            for (e, &c) in (from..).zip(&hay[from..]) {
+                sid = trie.nfa.next_state(Anchored::Yes, sid, c);
+                if trie.nfa.is_dead(sid) {
                     break;
                 }
-                if !trie.is_match(sid) {
+                // (most states end no key: tested here, without a call)
+                if !trie.nfa.is_match(sid) {
                     continue;
                 }
                 let end = e + 1;
-                // a state also carries the keys that are suffixes of the path walked: only the
-                // key spelled from `s` starts here
-                let key = (0..trie.match_len(sid))
-                    .map(|i| trie.match_pattern(sid, i))
-                    .find(|&k| trie.pattern_len(k) == end - s);
-                let Some(k) = key else { continue };
+                let Some(k) = key_at(&trie.nfa, sid, s, end) else {
+                    continue;
+                };
                 let last = hay[e];
                 if is_word_byte(last) && end < hay.len() && is_word_byte(hay[end]) {
                     continue;
                 }
-                sink.found(s, end, k.as_usize());
+                sink.found(s, end, k);
             }
             sink.start_done();
         }
@@ -222,6 +248,19 @@ impl PhraseMatcher {
     pub fn find_longest<'m>(&'m self, norm: &Normalized) -> Vec<PhraseMatch<'m>> {
         longest(self.find_all(norm))
     }
+}
+
+/// The key spelled from `s` to `end` if state `sid`, reached there, ends one: a state also
+/// carries the keys that are suffixes of the path walked, which start later.
+#[inline]
+fn key_at(nfa: &NFA, sid: StateID, s: usize, end: usize) -> Option<usize> {
+    if !nfa.is_match(sid) {
+        return None;
+    }
+    (0..nfa.match_len(sid))
+        .map(|i| nfa.match_pattern(sid, i))
+        .find(|&k| nfa.pattern_len(k) == end - s)
+        .map(|k| k.as_usize())
 }
 
 /// The non-overlapping matches of `all` (as [`PhraseMatcher::find_all`] orders them),
@@ -497,5 +536,32 @@ mod tests {
         );
         assert!(!sets.list_is_empty(1));
         assert!(PhraseSets::new([Vec::<(&str, u32)>::new(), vec![("x", 0)]]).list_is_empty(0));
+    }
+
+    proptest::proptest! {
+        /// The walk that starts after a key's first word finds what a byte-by-byte search
+        /// finds: keys and texts drawn from a few words that share their beginnings, with
+        /// spaces, hyphens and apostrophes between.
+        #[test]
+        fn matches_equal_the_brute_force_search(
+            keys in proptest::collection::vec(
+                proptest::collection::vec(0usize..9, 1..4), 1..12),
+            text in proptest::collection::vec(0usize..9, 0..40),
+        ) {
+            const PIECES: [&str; 9] = ["de", "del", "la", "l'", "paix", "pa", " ", "-", "Élan"];
+            let keys: Vec<String> = keys
+                .iter()
+                .map(|k| k.iter().map(|&i| PIECES[i]).collect())
+                .collect();
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let text: String = text.iter().map(|&i| PIECES[i]).collect();
+            let m = PhraseMatcher::new(keys.iter().map(|k| (*k, 0)));
+            let got: Vec<(usize, usize)> = m
+                .find_all(&Normalized::new(&text))
+                .iter()
+                .map(|x| (x.folded_start, x.folded_end))
+                .collect();
+            proptest::prop_assert_eq!(got, reference(&keys, &text));
+        }
     }
 }

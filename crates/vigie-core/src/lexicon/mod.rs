@@ -7,6 +7,7 @@
 
 pub(crate) mod bloom;
 pub mod builtin;
+mod first_word;
 pub(crate) mod fnv;
 pub mod matcher;
 pub mod tsv;

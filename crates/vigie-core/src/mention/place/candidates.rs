@@ -4,6 +4,8 @@
 //! (« Paris Saint-Germain », "New York Times", "Paris Hilton"), not after a person's title, and
 //! not inside a person or organization entity when the entity tagger found one.
 
+use std::borrow::Cow;
+
 use crate::doc::{Doc, EntityType, Feature, Span, TokenKind};
 use crate::normalize::fold;
 
@@ -15,6 +17,14 @@ pub(crate) struct Candidate<'g> {
     pub span: Span,
     /// Matcher payloads: record index × 2 (+1 for an alternate name).
     pub payloads: &'g [u32],
+}
+
+/// The folded text of `span`, read from the document's folded text: these checks run for
+/// every capitalized run, and folding each word anew allocated a string each time.
+pub(super) fn folded(doc: &Doc, span: Span) -> Cow<'_, str> {
+    doc.norm
+        .folded_span(span)
+        .map_or_else(|| Cow::Owned(fold(doc.slice(span))), Cow::Borrowed)
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -76,14 +86,14 @@ fn first_word_of_sentence(doc: &Doc, s: u32) -> Option<usize> {
 
 /// Does the folded word occur in lower case somewhere in the document (a common word here)?
 fn lowercase_elsewhere(doc: &Doc, word: &str) -> bool {
-    let folded = fold(word);
+    let word = fold(word);
     doc.tokens.iter().any(|t| {
         t.kind == TokenKind::Word
             && t.span.len() == word.len()
             && doc
                 .text
                 .get(t.span.start..t.span.end)
-                .is_some_and(|w| !starts_upper(w) && fold(w) == folded)
+                .is_some_and(|w| !starts_upper(w) && folded(doc, t.span) == word)
     })
 }
 
@@ -99,7 +109,7 @@ fn title_before(doc: &Doc, gaz: &Gazetteer, i: usize) -> bool {
         match t.kind {
             TokenKind::Punct if doc.slice(t.span) == "." => {}
             TokenKind::Word => {
-                return gaz.cues.get(&fold(doc.slice(t.span))) == Some(&Cue::PersonTitle);
+                return gaz.cues.get(folded(doc, t.span).as_ref()) == Some(&Cue::PersonTitle);
             }
             _ => return false,
         }
@@ -249,8 +259,8 @@ fn accept<'g>(
     if letters <= 2 && !all_caps {
         return Err(None);
     }
-    let key = fold(text);
-    if i == j && gaz.function_words.contains(&key) {
+    let key = folded(doc, span);
+    if i == j && gaz.function_words.contains(key.as_ref()) {
         return Err(None);
     }
     // part of a longer capitalized name? A country's name is a place even then: « Ukraine
@@ -264,7 +274,7 @@ fn accept<'g>(
     });
     let sentence_start =
         first_word_of_sentence(doc, first.sentence) == Some(i) && first.span.start == span.start;
-    match gaz.stop.get(&key) {
+    match gaz.stop.get(key.as_ref()) {
         Some(StopWhen::Always) => return Err(None),
         Some(StopWhen::SentenceStart) if sentence_start => return Err(None),
         _ => {}
@@ -281,7 +291,7 @@ fn accept<'g>(
         if prev.sentence == first.sentence
             && joined(doc, prev.span.end, span.start)
             && starts_upper(doc.slice(prev.span))
-            && gaz.cues.get(&fold(doc.slice(prev.span))) == Some(&Cue::Part)
+            && gaz.cues.get(folded(doc, prev.span).as_ref()) == Some(&Cue::Part)
         {
             return Err(None);
         }
@@ -293,14 +303,14 @@ fn accept<'g>(
             && joined(doc, prev.span.end, span.start)
             && starts_upper(pw)
         {
-            let pk = fold(pw);
+            let pk = folded(doc, prev.span);
             // a short capitalized sentence opener (« A Bruxelles ») says nothing; a longer one
             // may be a first name ("Abraham Lincoln")
             let opener = first_word_of_sentence(doc, first.sentence) == Some(i - 1)
                 && pw.chars().count() <= 2;
             let ok = opener
-                || gaz.function_words.contains(&pk)
-                || gaz.cues.get(&pk) == Some(&Cue::Before)
+                || gaz.function_words.contains(pk.as_ref())
+                || gaz.cues.get(pk.as_ref()) == Some(&Cue::Before)
                 || dateline_case(text, pw)
                 || no_name_word(pw);
             if !ok {
@@ -315,15 +325,15 @@ fn accept<'g>(
             && joined(doc, span.end, next.span.start)
             && starts_upper(nw)
         {
-            let nk = fold(nw);
-            let ok = gaz.cues.get(&nk) == Some(&Cue::After)
-                || gaz.function_words.contains(&nk)
+            let nk = folded(doc, next.span);
+            let ok = gaz.cues.get(nk.as_ref()) == Some(&Cue::After)
+                || gaz.function_words.contains(nk.as_ref())
                 || dateline_case(text, nw)
                 || no_name_word(nw);
             // a region's name and its capitalized region word are one name (« Sokoto
             // State »), unless a longer name goes on ("Ohio State University")
             if !ok
-                && gaz.cues.get(&nk) == Some(&Cue::Region)
+                && gaz.cues.get(nk.as_ref()) == Some(&Cue::Region)
                 && region_outside(gaz, payloads, &gaz.university_states)
             {
                 let longer = doc.tokens.get(j + 2).is_some_and(|t| {
@@ -331,7 +341,7 @@ fn accept<'g>(
                         && t.kind == TokenKind::Word
                         && joined(doc, next.span.end, t.span.start)
                         && starts_upper(doc.slice(t.span))
-                        && gaz.cues.get(&fold(doc.slice(t.span))) != Some(&Cue::After)
+                        && gaz.cues.get(folded(doc, t.span).as_ref()) != Some(&Cue::After)
                 });
                 if longer {
                     return Err(Some(Longer::FirstName));
@@ -431,8 +441,11 @@ pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
     // a surname inside a longer place name (« Mexico » in "New Mexico") is no surname
     surnames.retain(|s| !found.iter().any(|c| c.span.contains(*s) && c.span != *s));
     if !surnames.is_empty() {
-        let names: Vec<String> = surnames.iter().map(|s| fold(doc.slice(*s))).collect();
-        found.retain(|c| !names.iter().any(|n| *n == fold(doc.slice(c.span))));
+        let names: Vec<Cow<'_, str>> = surnames.iter().map(|s| folded(doc, *s)).collect();
+        found.retain(|c| {
+            let name = folded(doc, c.span);
+            !names.contains(&name)
+        });
     }
     found.sort_by(|a, b| {
         a.span

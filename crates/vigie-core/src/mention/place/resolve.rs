@@ -5,12 +5,13 @@
 //! right after it that contains it (« Paris, Texas », « Paris (France) »). A name keeps one
 //! reading through the document, so the evidence of every mention counts for all.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::doc::{Doc, Feature, Span};
-use crate::normalize::fold;
+use crate::normalize::fold_eq;
 
-use super::candidates::Candidate;
+use super::candidates::{folded, Candidate};
 use super::gazetteer::{Gazetteer, Record};
 
 /// Prior of a country or continent name: above any city (« Mexico », « Singapour »).
@@ -86,9 +87,9 @@ fn prior(gaz: &Gazetteer, o: Option_, shadowed: bool) -> f64 {
         Feature::City => {
             // a city-state: the city record carries the country's own name and most of its
             // people (Singapore, Hong Kong): the city is meant
-            let city_state = gaz.country_of(r).is_some_and(|c| {
-                fold(&c.name) == fold(&r.name) && r.population * 2 >= c.population
-            });
+            let city_state = gaz
+                .country_of(r)
+                .is_some_and(|c| fold_eq(&c.name, &r.name) && r.population * 2 >= c.population);
             if city_state {
                 COUNTRY_PRIOR + 0.5
             } else {
@@ -120,7 +121,7 @@ fn contains(outer: &Record, inner: &Record) -> bool {
 /// province of Alberta"?
 fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
     let is_region = |t: &crate::doc::Token| {
-        gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::Region)
+        gaz.cues.get(folded(doc, t.span).as_ref()) == Some(&super::gazetteer::Cue::Region)
     };
     let next = doc.token_at_or_after(span.end);
     if doc.tokens.get(next).is_some_and(|t| {
@@ -131,7 +132,7 @@ fn said_region(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
     let first = doc.token_at_or_after(span.start);
     first >= 2
         && matches!(
-            fold(doc.slice(doc.tokens[first - 1].span)).as_str(),
+            folded(doc, doc.tokens[first - 1].span).as_ref(),
             "of" | "de" | "du" | "d'"
         )
         && is_region(&doc.tokens[first - 2])
@@ -145,7 +146,8 @@ fn region_in_name(doc: &Doc, gaz: &Gazetteer, span: Span) -> bool {
         && doc.tokens.get(last - 1).is_some_and(|t| {
             t.span.end == span.end
                 && t.span.start > span.start
-                && gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::Region)
+                && gaz.cues.get(folded(doc, t.span).as_ref())
+                    == Some(&super::gazetteer::Cue::Region)
         })
 }
 
@@ -154,7 +156,7 @@ fn joined_by_and(doc: &Doc, gaz: &Gazetteer, a: Span, b: Span) -> bool {
     let (from, to) = (doc.token_at_or_after(a.end), doc.token_at_or_after(b.start));
     to == from + 1
         && doc.tokens.get(from).is_some_and(|t| {
-            gaz.cues.get(&fold(doc.slice(t.span))) == Some(&super::gazetteer::Cue::And)
+            gaz.cues.get(folded(doc, t.span).as_ref()) == Some(&super::gazetteer::Cue::And)
         })
 }
 
@@ -190,11 +192,11 @@ fn follows(doc: &Doc, a: Span, b: Span) -> bool {
 /// The chosen record index for every candidate, in order.
 pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec<usize> {
     let opts: Vec<Vec<Option_>> = cands.iter().map(|c| options(c.payloads)).collect();
-    let keys: Vec<String> = cands.iter().map(|c| fold(doc.slice(c.span))).collect();
+    let keys: Vec<Cow<'_, str>> = cands.iter().map(|c| folded(doc, c.span)).collect();
     // every mention of a name shares one reading: gather names and their mentions
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        groups.entry(k.as_str()).or_default().push(i);
+        groups.entry(k.as_ref()).or_default().push(i);
     }
     // names that are some city's own name
     let shadowed: Vec<bool> = opts
@@ -243,7 +245,7 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
                 .any(|q| contains(&gaz.records[q.record], inner))
             {
                 *container_bonus
-                    .entry((keys[i].as_str(), o.record))
+                    .entry((keys[i].as_ref(), o.record))
                     .or_default() += CONTAINER_BONUS;
             }
         }
@@ -259,7 +261,7 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         .iter()
         .zip(&said)
         .filter(|(_, s)| **s)
-        .map(|(k, _)| (k.as_str(), true))
+        .map(|(k, _)| (k.as_ref(), true))
         .collect();
     // names the entity tagger typed as places from their context (« à Vardonne », "in
     // Kelby") at half their mentions or more: the words around them support a small town as
@@ -279,7 +281,7 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         .iter()
         .zip(cands)
         .filter(|(_, c)| region_in_name(doc, gaz, c.span))
-        .map(|(k, _)| (k.as_str(), true))
+        .map(|(k, _)| (k.as_ref(), true))
         .collect();
     let mut chosen: HashMap<&str, usize> = HashMap::new();
     for (k, mentions) in &groups {
@@ -366,6 +368,6 @@ pub(crate) fn choose(doc: &Doc, gaz: &Gazetteer, cands: &[Candidate<'_>]) -> Vec
         }
     }
     keys.iter()
-        .map(|k| chosen.get(k.as_str()).copied().unwrap_or(usize::MAX))
+        .map(|k| chosen.get(k.as_ref()).copied().unwrap_or(usize::MAX))
         .collect()
 }

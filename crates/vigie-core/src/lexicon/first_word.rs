@@ -1,0 +1,146 @@
+//! The first words of a phrase matcher's keys, each with the trie state reached after it.
+//!
+//! A key that opens with a word byte matches only where its first word (its bytes up to the
+//! first non-word byte) is a whole word of the text: the key either goes on with a non-word
+//! byte, which the text must repeat, or ends, and its boundary test then needs a non-word
+//! byte next in the text. So a walk starts only at a text word found here, and starts from
+//! the state after that word instead of stepping through it byte by byte — each step a load
+//! of a state that, in a large automaton, is seldom in the cache.
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Anchored;
+
+use crate::normalize::{is_word_byte, word_hash};
+
+/// Open-addressing table of first words by [`word_hash`], behind a bit set of the same
+/// hashes that turns most other words away in one load from a small array.
+#[derive(Debug, Clone)]
+pub(crate) struct FirstWords {
+    /// About sixteen bits a word; a power of two 64-bit words long.
+    bits: Box<[u64]>,
+    /// At most half full, a power of two long; `len == 0` marks an empty slot.
+    slots: Box<[Slot]>,
+    /// The words' bytes, one after the other.
+    pool: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u32,
+    at: u32,
+    len: u32,
+    /// The word's first eight bytes ([`head`]): most words are no longer, and comparing
+    /// them this way spares a call to `memcmp` for each word looked up.
+    head: u64,
+    state: StateID,
+}
+
+/// The first eight bytes of `word` (zeros after its end) as one integer.
+fn head(word: &[u8]) -> u64 {
+    word.iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |v, (i, &b)| v | u64::from(b) << (8 * i))
+}
+
+/// The word bytes that open `bytes`.
+pub(crate) fn first_run(bytes: &[u8]) -> &[u8] {
+    let n = bytes
+        .iter()
+        .position(|&b| !is_word_byte(b))
+        .unwrap_or(bytes.len());
+    &bytes[..n]
+}
+
+/// Word and bit of hash `h` in a bit set of `words` 64-bit words (a power of two).
+fn hash_bit(h: u32, words: usize) -> (usize, u64) {
+    let h = h as usize;
+    ((h >> 6) & (words - 1), 1 << (h & 63))
+}
+
+/// First slot of hash `h` in a table of `mask + 1` slots (other bits than [`hash_bit`]'s).
+fn home(h: u32, mask: usize) -> usize {
+    h.rotate_left(16) as usize & mask
+}
+
+impl FirstWords {
+    /// The first words of `keys` that open with a word byte, walked through `trie` from
+    /// `start`.
+    pub(crate) fn new(trie: &NFA, start: StateID, keys: &[String]) -> Self {
+        let mut words: Vec<(u32, &[u8], StateID)> = Vec::new();
+        let mut seen = std::collections::HashSet::<&[u8], super::fnv::FnvBuild>::default();
+        for k in keys {
+            let run = first_run(k.as_bytes());
+            if run.is_empty() || !seen.insert(run) {
+                continue;
+            }
+            // every key is in the trie, so the walk along its first word never dies
+            let state = run
+                .iter()
+                .fold(start, |sid, &b| trie.next_state(Anchored::Yes, sid, b));
+            words.push((word_hash(run), run, state));
+        }
+        let n_bits = (words.len() / 4).max(1).next_power_of_two();
+        let mut bits = vec![0u64; n_bits].into_boxed_slice();
+        let n_slots = (words.len() * 2).max(2).next_power_of_two();
+        let empty = Slot {
+            hash: 0,
+            at: 0,
+            len: 0,
+            head: 0,
+            state: start,
+        };
+        let mut slots = vec![empty; n_slots].into_boxed_slice();
+        let mut pool = Vec::new();
+        for (hash, run, state) in words {
+            let (i, bit) = hash_bit(hash, n_bits);
+            bits[i] |= bit;
+            let mut j = home(hash, n_slots - 1);
+            while slots[j].len != 0 {
+                j = (j + 1) & (n_slots - 1);
+            }
+            slots[j] = Slot {
+                hash,
+                at: pool.len() as u32,
+                len: run.len() as u32,
+                head: head(run),
+                state,
+            };
+            pool.extend_from_slice(run);
+        }
+        Self { bits, slots, pool }
+    }
+
+    /// Is a first word possibly hashed `hash`? No false negatives.
+    #[inline]
+    pub(crate) fn may_hold(&self, hash: u32) -> bool {
+        let (i, bit) = hash_bit(hash, self.bits.len());
+        self.bits.get(i).is_some_and(|w| w & bit != 0)
+    }
+
+    /// The state after first word `word` (hashed `hash`), if it is one.
+    pub(crate) fn state_after(&self, hash: u32, word: &[u8]) -> Option<StateID> {
+        let mask = self.slots.len() - 1;
+        let mut j = home(hash, mask);
+        // the table is at most half full, so the probe ends at an empty slot
+        loop {
+            let slot = self.slots.get(j)?;
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.hash == hash
+                && slot.len as usize == word.len()
+                && slot.head == head(word)
+                && (word.len() <= 8
+                    || self
+                        .pool
+                        .get(slot.at as usize..(slot.at + slot.len) as usize)
+                        == Some(word))
+            {
+                return Some(slot.state);
+            }
+            j = (j + 1) & mask;
+        }
+    }
+}
