@@ -24,7 +24,11 @@ const SHELLED_EN: &str = "On Tuesday, French troops shelled positions in Mali.";
 /// The attack of the last sentence of `text`: its date and why.
 fn attack(lang: &str, text: &str) -> (Option<String>, Option<DateBasis>, String) {
     let d = analyze(lang, PUBLISHED, text);
-    let trigger = if lang == "fr" { "ont attaqué" } else { "attacked" };
+    let trigger = if lang == "fr" {
+        "ont attaqué"
+    } else {
+        "attacked"
+    };
     let e = event(&d, trigger);
     assert_eq!(e.cameo, "190", "{text}");
     (
@@ -60,7 +64,10 @@ fn the_day_of_the_sentence_before_is_carried() {
         let (date, basis, why) = attack(lang, &text);
         assert_eq!(date.as_deref(), Some("2026-01-06"), "{text}");
         assert_eq!(basis, Some(DateBasis::Text));
-        assert_eq!(why, format!("time « {time} » carried from an earlier sentence"));
+        assert_eq!(
+            why,
+            format!("time « {time} » carried from an earlier sentence")
+        );
     }
 }
 
@@ -139,7 +146,11 @@ fn a_date_naming_a_thing_is_not_carried() {
              rebel camp near Gao.",
         ),
     ] {
-        assert_eq!(attack(lang, text).0.as_deref(), Some("2026-01-05"), "{text}");
+        assert_eq!(
+            attack(lang, text).0.as_deref(),
+            Some("2026-01-05"),
+            "{text}"
+        );
     }
 }
 
