@@ -652,6 +652,27 @@ fn recurrences_are_sets() {
 }
 
 #[test]
+fn a_capitalized_frequency_word_is_a_name_not_a_set() {
+    // newspapers and magazines: the People's Daily, « L'Hebdomadaire du Sud »
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "On Monday, the People's Daily said prices are published weekly."
+        ),
+        pairs(&[("Monday", "2026-01-05"), ("weekly", "P1W")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Lundi, L'Hebdomadaire du Sud a publié sa revue mensuelle."
+        ),
+        pairs(&[("Lundi", "2026-01-05"), ("mensuelle", "P1M")])
+    );
+}
+
+#[test]
 fn hyphenated_counts_are_durations() {
     let lex = lexicon();
     let d = segmented(
