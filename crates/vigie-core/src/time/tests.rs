@@ -107,6 +107,19 @@ fn fr_weekdays_relative_to_the_document_date() {
         ),
         pairs(&[("samedi", "2026-01-10")])
     );
+    // so does a present modal of possibility, but not « peut-être »
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Les coureurs peuvent rêver du podium dimanche, mais l'équipe est peut-être partie lundi."
+        ),
+        pairs(&[("dimanche", "2026-01-11"), ("lundi", "2026-01-05")])
+    );
+    assert_eq!(
+        run("en", "2026-01-08", "The riders can win the title on Sunday."),
+        pairs(&[("Sunday", "2026-01-11")])
+    );
 }
 
 #[test]
