@@ -117,7 +117,11 @@ fn fr_weekdays_relative_to_the_document_date() {
         pairs(&[("dimanche", "2026-01-11"), ("lundi", "2026-01-05")])
     );
     assert_eq!(
-        run("en", "2026-01-08", "The riders can win the title on Sunday."),
+        run(
+            "en",
+            "2026-01-08",
+            "The riders can win the title on Sunday."
+        ),
         pairs(&[("Sunday", "2026-01-11")])
     );
 }
