@@ -1,19 +1,35 @@
 //! The date of an event: the day-precise temporal expression of its clause or sentence
 //! (`doc.times`); else, for a statement (verbal quad classes) reported as actual, the
 //! publication date; else the date of the meeting an anaphoric phrase points back to
-//! (« lors de cette rencontre », "at the meeting"); else none.
+//! (« lors de cette rencontre », "at the meeting"); else, once the mentions of a happening
+//! are merged, the day set by the sentences just before (`carry`); else none.
 
-use crate::doc::{DateBasis, Doc, Event, Granularity, Span, Status};
+use std::collections::HashSet;
+
+use crate::doc::{DateBasis, Doc, Event, Granularity, Span, Status, TokenKind};
+use crate::event::grammar::folded;
 use crate::lexicon::{LexiconError, Sources};
+use crate::normalize::fold;
 
 /// CAMEO code prefixes and whether their events take the publication date
-/// (`events/dating.tsv`).
+/// (`events/dating.tsv`); the words that make a date name a thing rather than the time of
+/// its clause (`events/dating_cues.tsv`).
 #[derive(Debug, Clone, Default)]
 pub struct Dating {
     prefixes: Vec<(String, bool)>,
+    /// (language, folded words): a word right before a date makes it a noun's complement
+    before: Vec<(String, HashSet<String>)>,
+    /// (language, folded words): a determiner opening a date that a word follows at once
+    opens: Vec<(String, HashSet<String>)>,
 }
 
 const FILE: &str = "events/dating.tsv";
+const CUES: &str = "events/dating_cues.tsv";
+
+/// How many sentences back a day may be carried: news text sets the day of a scene once
+/// and tells the next sentence or two of it without repeating it; farther back the scene
+/// has usually changed.
+const CARRY_BACK: usize = 2;
 
 impl Dating {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
@@ -36,11 +52,145 @@ impl Dating {
         }
         // longest prefix first
         prefixes.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        let mut out = Self {
+            prefixes,
+            ..Self::default()
+        };
+        out.load_cues(src, &mut errors);
         if errors.is_empty() {
-            Ok(Self { prefixes })
+            Ok(out)
         } else {
             Err(errors)
         }
+    }
+
+    fn load_cues(&mut self, src: &Sources, errors: &mut Vec<LexiconError>) {
+        let t = match src.table(CUES) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                return;
+            }
+        };
+        let cols = match t.cols(&["kind", "lang", "words"]) {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(e);
+                return;
+            }
+        };
+        let (ck, cl, cw) = (cols[0], cols[1], cols[2]);
+        for r in &t.rows {
+            let list = match r.get(ck) {
+                "before" => &mut self.before,
+                "opens" => &mut self.opens,
+                k => {
+                    errors.push(t.error(r, format!("unknown kind `{k}` (before, opens)")));
+                    continue;
+                }
+            };
+            let lang = r.get(cl);
+            if lang.is_empty() {
+                errors.push(t.error(r, "empty lang"));
+                continue;
+            }
+            let words = t.single_words(r, cw, errors).into_iter().map(fold);
+            match list.iter_mut().find(|(l, _)| l == lang) {
+                Some((_, set)) => set.extend(words),
+                None => list.push((lang.to_string(), words.collect())),
+            }
+        }
+    }
+
+    fn is_cue(list: &[(String, HashSet<String>)], lang: &str, word: &str) -> bool {
+        list.iter()
+            .find(|(l, _)| l == lang)
+            .is_some_and(|(_, set)| set.contains(word))
+    }
+
+    /// Does time `i` name a thing (« l'accord du 27 novembre », "the November 27 deal")
+    /// rather than set the time of its clause?
+    fn names_a_thing(&self, doc: &Doc, i: usize) -> bool {
+        let Some(t) = doc.times.get(i) else {
+            return false;
+        };
+        let k = doc.tokens.partition_point(|x| x.span.start < t.span.start);
+        let before = k
+            .checked_sub(1)
+            .and_then(|p| doc.tokens.get(p))
+            .is_some_and(|p| Self::is_cue(&self.before, &doc.lang, folded(doc, p)));
+        let opens = doc
+            .tokens
+            .get(k)
+            .filter(|f| f.span.start == t.span.start)
+            .is_some_and(|f| Self::is_cue(&self.opens, &doc.lang, folded(doc, f)))
+            && doc
+                .tokens
+                .iter()
+                .skip(k)
+                .find(|x| x.span.start >= t.span.end)
+                .is_some_and(|x| x.kind != TokenKind::Punct);
+        before || opens
+    }
+
+    /// Date the merged events that no mention dated: an actual event outside quotations,
+    /// in a sentence with no temporal expression of its own (not even a duration: "over the
+    /// last four years" is its own frame), takes the day that the nearest earlier sentence
+    /// with a temporal expression sets, at most `CARRY_BACK` sentences back (« Mardi, la
+    /// police a évacué le camp. Les occupants ont été relogés. »: relogés mardi). That
+    /// sentence's day must be up to the report, outside quotations, and not a date naming
+    /// a thing; when it sets no such day, nothing is carried.
+    pub fn carry(&self, doc: &Doc, events: &mut [Event]) {
+        let publication = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+        for e in events.iter_mut() {
+            if e.date.is_some() || e.status != Status::Actual || in_quote(doc, e.trigger) {
+                continue;
+            }
+            if let Some((v, i)) = self.carried(doc, e.sentence, publication.as_deref()) {
+                e.date = Some(v);
+                e.date_basis = Some(DateBasis::Text);
+                e.explain.date_rule = Some(format!(
+                    "time « {} » carried from an earlier sentence",
+                    doc.slice(doc.times[i].span)
+                ));
+            }
+        }
+    }
+
+    fn carried(&self, doc: &Doc, si: usize, not_after: Option<&str>) -> Option<(String, usize)> {
+        let times_in = |s: Span| {
+            doc.times
+                .iter()
+                .enumerate()
+                .filter(move |(_, t)| s.contains(t.span))
+                .map(|(i, _)| i)
+        };
+        if times_in(*doc.sentences.get(si)?).next().is_some() {
+            return None;
+        }
+        for j in (si.saturating_sub(CARRY_BACK)..si).rev() {
+            let s = *doc.sentences.get(j)?;
+            let mut any = false;
+            let mut best = None;
+            for i in times_in(s) {
+                any = true;
+                let Some(v) = day_value(doc, i) else {
+                    continue;
+                };
+                if not_after.is_some_and(|n| v > n)
+                    || in_quote(doc, doc.times[i].span)
+                    || self.names_a_thing(doc, i)
+                {
+                    continue;
+                }
+                // the last one: the nearest to what follows
+                best = Some((v.to_string(), i));
+            }
+            if any {
+                return best;
+            }
+        }
+        None
     }
 
     /// Does an event of this CAMEO code take the publication date?
@@ -50,6 +200,10 @@ impl Dating {
             .find(|(k, _)| cameo.starts_with(k.as_str()))
             .is_some_and(|(_, y)| *y)
     }
+}
+
+fn in_quote(doc: &Doc, span: Span) -> bool {
+    doc.quotes.iter().any(|q| q.span.contains(span))
 }
 
 /// A day-precise ISO date (`YYYY-MM-DD`), not a duration.
@@ -194,3 +348,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tests_date.rs"]
+mod tests_date;

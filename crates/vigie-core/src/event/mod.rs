@@ -289,7 +289,9 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
     );
     // an event with neither a source nor a target actor says nothing of who did what to
     // whom (« après un cessez-le-feu »): it is not coded
-    merge::merge(events)
+    let mut merged = merge::merge(events);
+    lex.dating.carry(doc, &mut merged);
+    merged
         .into_iter()
         .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
         .filter(|e| !lex.dyadic.lacks_recipient(e))

@@ -29,6 +29,7 @@ lexicon_files!(
     "events/status.tsv",
     "events/anaphora.tsv",
     "events/dating.tsv",
+    "events/dating_cues.tsv",
     "events/roles.tsv",
     "events/embedding.tsv",
     "events/compose.tsv",

@@ -107,6 +107,23 @@ fn fr_weekdays_relative_to_the_document_date() {
         ),
         pairs(&[("samedi", "2026-01-10")])
     );
+    // so does a present modal of possibility, but not « peut-être »
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Les coureurs peuvent rêver du podium dimanche, mais l'équipe est peut-être partie lundi."
+        ),
+        pairs(&[("dimanche", "2026-01-11"), ("lundi", "2026-01-05")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The riders can win the title on Sunday."
+        ),
+        pairs(&[("Sunday", "2026-01-11")])
+    );
 }
 
 #[test]
@@ -648,6 +665,27 @@ fn recurrences_are_sets() {
     assert_eq!(
         run("fr", "2026-01-08", "La revue est annuelle, le marché se tient chaque mardi et les trains passent tous les jours."),
         pairs(&[("annuelle", "P1Y"), ("chaque mardi", "XXXX-WXX-2"), ("tous les jours", "P1D")])
+    );
+}
+
+#[test]
+fn a_capitalized_frequency_word_is_a_name_not_a_set() {
+    // newspapers and magazines: the People's Daily, « L'Hebdomadaire du Sud »
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "On Monday, the People's Daily said prices are published weekly."
+        ),
+        pairs(&[("Monday", "2026-01-05"), ("weekly", "P1W")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Lundi, L'Hebdomadaire du Sud a publié sa revue mensuelle."
+        ),
+        pairs(&[("Lundi", "2026-01-05"), ("mensuelle", "P1M")])
     );
 }
 

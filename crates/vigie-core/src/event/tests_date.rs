@@ -1,0 +1,177 @@
+//! Event dates across sentences: a day carried from the sentences just before, and the
+//! dates that are not carried. Sentences written for these tests; 8 January 2026 (the
+//! publication date) is a Thursday.
+
+use crate::doc::{DateBasis, Doc, Event};
+use crate::testing::analyze;
+
+const PUBLISHED: &str = "2026-01-08";
+
+/// The one event whose trigger is `trigger`.
+fn event<'d>(d: &'d Doc, trigger: &str) -> &'d Event {
+    let evs: Vec<&Event> = d
+        .events
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| d.slice(m.span) == trigger))
+        .collect();
+    assert_eq!(evs.len(), 1, "{trigger}: {:#?}", d.events);
+    evs[0]
+}
+
+const SHELLED_FR: &str = "Mardi, l'armée française a bombardé des positions au Mali.";
+const SHELLED_EN: &str = "On Tuesday, French troops shelled positions in Mali.";
+
+/// The attack of the last sentence of `text`: its date and why.
+fn attack(lang: &str, text: &str) -> (Option<String>, Option<DateBasis>, String) {
+    let d = analyze(lang, PUBLISHED, text);
+    let trigger = if lang == "fr" {
+        "ont attaqué"
+    } else {
+        "attacked"
+    };
+    let e = event(&d, trigger);
+    assert_eq!(e.cameo, "190", "{text}");
+    (
+        e.date.clone(),
+        e.date_basis,
+        e.explain.date_rule.clone().unwrap_or_default(),
+    )
+}
+
+#[test]
+fn the_day_of_the_sentence_before_is_carried() {
+    for (lang, text, time) in [
+        (
+            "fr",
+            format!("{SHELLED_FR} Les soldats maliens ont attaqué un camp rebelle près de Gao."),
+            "Mardi",
+        ),
+        (
+            "en",
+            format!("{SHELLED_EN} Malian soldiers attacked a rebel camp near Gao."),
+            "Tuesday",
+        ),
+        // one sentence with no time between
+        (
+            "fr",
+            format!(
+                "{SHELLED_FR} La région est instable. Les soldats maliens ont attaqué un camp \
+                 rebelle près de Gao."
+            ),
+            "Mardi",
+        ),
+    ] {
+        let (date, basis, why) = attack(lang, &text);
+        assert_eq!(date.as_deref(), Some("2026-01-06"), "{text}");
+        assert_eq!(basis, Some(DateBasis::Text));
+        assert_eq!(
+            why,
+            format!("time « {time} » carried from an earlier sentence")
+        );
+    }
+}
+
+#[test]
+fn a_day_is_not_carried_far_nor_over_a_time_of_its_own() {
+    for (lang, text) in [
+        // three sentences back: the scene has changed
+        (
+            "en",
+            format!(
+                "{SHELLED_EN} The region is unstable. The roads are closed. Malian soldiers \
+                 attacked a rebel camp near Gao."
+            ),
+        ),
+        // the sentence's own time frame, even a duration, governs
+        (
+            "fr",
+            format!(
+                "{SHELLED_FR} Depuis trois ans, les soldats maliens ont attaqué des camps \
+                 rebelles près de Gao."
+            ),
+        ),
+        (
+            "en",
+            format!(
+                "{SHELLED_EN} Over the past three years, Malian soldiers attacked rebel camps \
+                 near Gao."
+            ),
+        ),
+        // the nearest sentence with a time sets no day: nothing is carried past it
+        (
+            "fr",
+            format!(
+                "{SHELLED_FR} En 2024, la région était calme. Les soldats maliens ont attaqué \
+                 un camp rebelle près de Gao."
+            ),
+        ),
+    ] {
+        assert_eq!(attack(lang, &text).0, None, "{text}");
+    }
+}
+
+#[test]
+fn a_date_naming_a_thing_is_not_carried() {
+    for (lang, text) in [
+        (
+            "fr",
+            "Les rebelles ont rejeté l'accord du 5 janvier. Les soldats maliens ont attaqué \
+             un camp rebelle près de Gao.",
+        ),
+        (
+            "en",
+            "The rebels rejected the January 5 agreement. Malian soldiers attacked a rebel \
+             camp near Gao.",
+        ),
+    ] {
+        // the date is read, and is not carried
+        let d = analyze(lang, PUBLISHED, text);
+        assert!(
+            d.times.iter().any(|t| t.value == "2026-01-05"),
+            "{text}: {:?}",
+            d.times
+        );
+        assert_eq!(attack(lang, text).0, None, "{text}");
+    }
+    // the same date setting the time of its clause is carried
+    for (lang, text) in [
+        (
+            "fr",
+            "Les rebelles ont rejeté l'accord le 5 janvier. Les soldats maliens ont attaqué \
+             un camp rebelle près de Gao.",
+        ),
+        (
+            "en",
+            "The rebels rejected the agreement on January 5. Malian soldiers attacked a \
+             rebel camp near Gao.",
+        ),
+    ] {
+        assert_eq!(
+            attack(lang, text).0.as_deref(),
+            Some("2026-01-05"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_reported_statement_keeps_the_publication_date() {
+    // a statement with no day of its own is dated by the report, not by the scene before
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            format!("{SHELLED_FR} Le Mali a condamné la France."),
+            "a condamné",
+        ),
+        (
+            "en",
+            format!("{SHELLED_EN} Mali condemned France."),
+            "condemned",
+        ),
+    ] {
+        let d = analyze(lang, PUBLISHED, &text);
+        let e = event(&d, trigger);
+        assert_eq!(e.date.as_deref(), Some(PUBLISHED), "{text}");
+        assert_eq!(e.date_basis, Some(DateBasis::Publication));
+    }
+}
