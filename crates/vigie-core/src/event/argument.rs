@@ -115,6 +115,14 @@ fn governing_prep_from<'d>(
         }
         let w = folded(doc, t);
         if gram.is(s.lang, WordClass::Prep, w) {
+            // « par des ONG », « contre des civils »: a partitive « des »/« du » after a
+            // preposition is the article; the preposition before it governs
+            if s.lang == "fr" && j > floor {
+                let p = folded(doc, &s.tokens[j - 1]);
+                if gram.is(s.lang, WordClass::Prep, p) && is_word(&s.tokens[j - 1]) {
+                    return Some(p);
+                }
+            }
             return Some(w);
         }
         // "the invasion of South Lebanon", "in northern Syria": a compass point or a place
@@ -370,6 +378,60 @@ fn pronoun_reporter<'d>(
         return None;
     }
     first_subject(doc, gram, s, start - 1)
+}
+
+/// The subject pronoun right before the verb, past the adverbs, negation and auxiliaries the
+/// trigger's span left out and, in French, object clitics (« ils l'ont accusé »): its token
+/// index, when no entity already stands on it (a person the mention layer resolved).
+fn bare_pronoun(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
+    let mut j = s.first;
+    while j > 0 && {
+        let w = folded(doc, &s.tokens[j - 1]);
+        gram.is(s.lang, WordClass::Adv, w)
+            || (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::Anaphor, w))
+            || (s.lang == "fr" && gram.is(s.lang, WordClass::Det, w))
+    } {
+        j -= 1;
+    }
+    let i = j.checked_sub(1)?;
+    let t = &s.tokens[i];
+    let w = folded(doc, t);
+    let pronoun = gram.is(s.lang, WordClass::First, w) || gram.is(s.lang, WordClass::Anaphor, w);
+    let resolved = doc
+        .entities
+        .iter()
+        .any(|e| e.actor.is_some() && e.span.contains(t.span));
+    (pronoun && !resolved).then_some(i)
+}
+
+/// Whom an unresolved subject pronoun stands for. « nous »/"we" inside a quotation: its
+/// speaker ('"We warn them," the spokesman said'). « ils », "they", "it": the subject of the
+/// nearest of the two sentences before that has one (« Les ministres se sont réunis. Ils ont
+/// demandé… »).
+fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
+    let i = bare_pronoun(doc, gram, s)?;
+    let t = &s.tokens[i];
+    if gram.is(s.lang, WordClass::First, folded(doc, t)) {
+        let q = doc.quotes.iter().find(|q| q.span.contains(t.span))?;
+        let speaker = q.speaker?;
+        if let Some(e) = actors_in(doc, speaker).next() {
+            return Some(argument(e, "quote-speaker"));
+        }
+        return q.speaker_actor.clone().map(|actor| Argument {
+            span: speaker,
+            actor: Some(actor),
+            rule: "quote-speaker",
+        });
+    }
+    let si = doc.sentence_at(t.span.start)?;
+    (si.saturating_sub(2)..si).rev().find_map(|k| {
+        let tokens = doc.sentence_tokens(k);
+        if doc.in_boilerplate(doc.sentences[k]) {
+            return None;
+        }
+        let before = Site { tokens, ..*s };
+        first_subject(doc, gram, &before, tokens.len()).map(|e| argument(e, "pronoun-antecedent"))
+    })
 }
 
 /// The first actor after the trigger in its clause that the frame accepts: a direct object
@@ -666,6 +728,16 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
             } else {
                 if e.source == SourceSlot::Subject && !s.bare_participle {
                     source = subject(doc, gram, s, cl).map(|(a, r)| argument(a, r));
+                    // a subject pronoun before the verb is its subject: what it stands for
+                    // wins over an actor a preposition governs
+                    if source
+                        .as_ref()
+                        .is_none_or(|a| a.rule == "subject-complement")
+                    {
+                        if let Some(a) = pronoun_subject(doc, gram, s) {
+                            source = Some(a);
+                        }
+                    }
                 }
                 if s.bare_participle {
                     source = agent(doc, gram, s, end).map(|a| argument(a, "passive-agent"));

@@ -51,6 +51,12 @@ pub enum WordClass {
     /// Prepositions whose complement names the owner or doer of the noun before them
     /// (« la visite du président », "the statements of the Europeans", "a call from Paris").
     Of,
+    /// First-person subject pronouns (« nous », "we"): inside a quotation they name its
+    /// speaker.
+    First,
+    /// Third-person subject pronouns that stand for an actor named before (« ils », "they",
+    /// "it"): with no person of theirs resolved, the subject of a sentence before.
+    Anaphor,
 }
 
 impl WordClass {
@@ -76,6 +82,8 @@ impl WordClass {
             "aim" => Self::Aim,
             "num" => Self::Num,
             "of" => Self::Of,
+            "first" => Self::First,
+            "anaphor" => Self::Anaphor,
             _ => return None,
         })
     }
