@@ -388,7 +388,7 @@ fn bare_pronoun(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
     while j > 0 && {
         let w = folded(doc, &s.tokens[j - 1]);
         gram.is(s.lang, WordClass::Adv, w)
-            || (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::Anaphor, w))
+            || (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::First, w))
             || (s.lang == "fr" && gram.is(s.lang, WordClass::Det, w))
     } {
         j -= 1;
@@ -396,7 +396,14 @@ fn bare_pronoun(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
     let i = j.checked_sub(1)?;
     let t = &s.tokens[i];
     let w = folded(doc, t);
-    let pronoun = gram.is(s.lang, WordClass::First, w) || gram.is(s.lang, WordClass::Anaphor, w);
+    let pronoun = [
+        WordClass::First,
+        WordClass::Anaphor,
+        WordClass::Personal,
+        WordClass::Neuter,
+    ]
+    .into_iter()
+    .any(|c| gram.is(s.lang, c, w));
     let resolved = doc
         .entities
         .iter()
@@ -405,13 +412,16 @@ fn bare_pronoun(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
 }
 
 /// Whom an unresolved subject pronoun stands for. « nous »/"we" inside a quotation: its
-/// speaker ('"We warn them," the spokesman said'). « ils », "they", "it": the subject of the
-/// nearest of the two sentences before that has one (« Les ministres se sont réunis. Ils ont
-/// demandé… »).
+/// speaker ('"We warn them," the spokesman said'). « ils », "they", "it", « il », "he": the
+/// subject of the first clause of the nearest of the sentences before that has one
+/// (« Les ministres se sont réunis. Ils ont demandé… »), a person for « il »/"he"/"she"
+/// (whom person coreference did not find), anything but a person for "it"; a sentence that
+/// itself opens with an unresolved pronoun is passed over to the one before.
 fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
     let i = bare_pronoun(doc, gram, s)?;
     let t = &s.tokens[i];
-    if gram.is(s.lang, WordClass::First, folded(doc, t)) {
+    let w = folded(doc, t);
+    if gram.is(s.lang, WordClass::First, w) {
         let q = doc.quotes.iter().find(|q| q.span.contains(t.span))?;
         let speaker = q.speaker?;
         if let Some(e) = actors_in(doc, speaker).next() {
@@ -423,16 +433,62 @@ fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
             rule: "quote-speaker",
         });
     }
+    let person = gram.is(s.lang, WordClass::Personal, w);
+    let thing = gram.is(s.lang, WordClass::Neuter, w);
+    if !person && !thing && !gram.is(s.lang, WordClass::Anaphor, w) {
+        return None;
+    }
+    let fits = |e: &Entity| {
+        let per = e.etype == crate::doc::EntityType::PER;
+        (!person || per) && (!thing || !per)
+    };
     let si = doc.sentence_at(t.span.start)?;
-    (si.saturating_sub(2)..si).rev().find_map(|k| {
-        let tokens = doc.sentence_tokens(k);
+    let mut k = si;
+    let mut back = 0;
+    while k > 0 && back < PRONOUN_BACK {
+        k -= 1;
+        back += 1;
         if doc.in_boilerplate(doc.sentences[k]) {
+            continue;
+        }
+        let tokens = doc.sentence_tokens(k);
+        let before = Site { tokens, ..*s };
+        // the first clause: up to its first clause opener or complementizer
+        let end = tokens
+            .iter()
+            .position(|x| {
+                let w = folded(doc, x);
+                gram.is(s.lang, WordClass::Clause, w)
+                    || gram.is(s.lang, WordClass::Relative, w)
+                    || gram.is(s.lang, WordClass::Comp, w)
+            })
+            .unwrap_or(tokens.len());
+        let found = actors_in(doc, byte_range(&before, 0, end)).find(|e| {
+            let j = token_index(tokens, e.span.start);
+            let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
+            governing_prep_over(doc, gram, &before, j, over).is_none()
+        });
+        if let Some(e) = found {
+            return fits(e).then(|| argument(e, "pronoun-antecedent"));
+        }
+        // « Ils ont conclu que… »: a sentence whose subject is itself a pronoun passes
+        // the search on to the sentence before; any other subject that names no actor stops it
+        let opener = tokens.iter().find(|x| is_word(x));
+        let pronoun_opens = opener.is_some_and(|x| {
+            let w = folded(doc, x);
+            gram.is(s.lang, WordClass::Anaphor, w)
+                || gram.is(s.lang, WordClass::Personal, w)
+                || gram.is(s.lang, WordClass::Neuter, w)
+        });
+        if !pronoun_opens {
             return None;
         }
-        let before = Site { tokens, ..*s };
-        first_subject(doc, gram, &before, tokens.len()).map(|e| argument(e, "pronoun-antecedent"))
-    })
+    }
+    None
 }
+
+/// How many sentences back an unresolved subject pronoun looks for its actor.
+const PRONOUN_BACK: usize = 3;
 
 /// The first actor after the trigger in its clause that the frame accepts: a direct object
 /// (no preposition) when `obj` is listed, else one governed by a listed preposition.

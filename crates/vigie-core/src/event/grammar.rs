@@ -54,9 +54,14 @@ pub enum WordClass {
     /// First-person subject pronouns (« nous », "we"): inside a quotation they name its
     /// speaker.
     First,
-    /// Third-person subject pronouns that stand for an actor named before (« ils », "they",
-    /// "it"): with no person of theirs resolved, the subject of a sentence before.
+    /// Plural third-person subject pronouns (« ils », "they"): the subject of a sentence
+    /// before, whatever it is.
     Anaphor,
+    /// Personal subject pronouns (« il », "she") that person coreference left unresolved:
+    /// the subject of a sentence before when it is a person.
+    Personal,
+    /// "it": the subject of a sentence before when it is no person.
+    Neuter,
 }
 
 impl WordClass {
@@ -84,6 +89,8 @@ impl WordClass {
             "of" => Self::Of,
             "first" => Self::First,
             "anaphor" => Self::Anaphor,
+            "personal" => Self::Personal,
+            "neuter" => Self::Neuter,
             _ => return None,
         })
     }

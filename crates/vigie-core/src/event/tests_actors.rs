@@ -639,3 +639,42 @@ fn a_counterpart_with_a_country_codes_the_name_after_it() {
         .map(|a| a.code.as_str());
     assert_eq!(v, Some("DEUGOV"));
 }
+
+#[test]
+fn a_pronoun_passes_over_a_sentence_opened_by_a_pronoun_and_must_fit() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Greece and Cyprus held talks in Athens. They concluded that the deal between Turkey and Libya was void. They urged Turkey to stop drilling.",
+    );
+    let r = first(&d, "REQUEST").expect("a request");
+    assert_eq!(r.1.as_deref(), Some("Greece"), "{r:?}");
+    assert_eq!(r.3.as_deref(), Some("pronoun-antecedent"));
+    assert_eq!(r.4.as_deref(), Some("Turkey"));
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "La Grèce et Chypre ont tenu des discussions à Athènes. Elles ont conclu que l'accord entre la Turquie et la Libye était nul. Elles ont demandé à la Turquie de cesser ses forages.",
+    );
+    let r = first(&d, "REQUEST").expect("a request");
+    assert_eq!(r.1.as_deref(), Some("Grèce"), "{r:?}");
+    assert_eq!(r.3.as_deref(), Some("pronoun-antecedent"));
+    assert_eq!(r.4.as_deref(), Some("Turquie"));
+    // « il » stands for a person: a country before it is not its antecedent
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "La France a reçu la délégation. Il a demandé à la Turquie de cesser ses forages.",
+    );
+    let r = first(&d, "REQUEST").expect("a request");
+    assert_eq!(r.1, None, "{r:?}");
+    // "it" stands for no person
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "The Egyptian foreign ministry condemned the deal. It urged Turkey to stop drilling.",
+    );
+    let r = first(&d, "REQUEST").expect("a request");
+    assert_eq!(r.2.as_deref().map(|c| &c[..3]), Some("EGY"), "{r:?}");
+    assert_eq!(r.3.as_deref(), Some("pronoun-antecedent"));
+}
