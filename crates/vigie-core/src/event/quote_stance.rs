@@ -2,7 +2,8 @@
 //! dangereux », "a dastardly act") criticizes, whatever verb reports it. The event is an
 //! ACCUSE (the blame word's code in `events/polarity.tsv`) by the quote's speaker, triggered
 //! by the blame word inside the quotation, aimed at the first actor the quotation (else its
-//! sentence) names that is not the speaker's own side; a blame aimed at nobody named is not
+//! sentence) names that is not the speaker's own side once completed (a bare « autorités »
+//! beside a minister's quote is his own state's); a blame aimed at nobody named is not
 //! coded, since it says nothing of whom.
 
 use super::polarity::Polarity;
@@ -27,14 +28,28 @@ fn blame_word<'p>(doc: &Doc, pol: &'p Polarity, q: &Quote) -> Option<(Span, &'p 
 /// Whom the quotation blames: the first actor it names that is not the speaker's side, else
 /// the nearest such actor in the blame word's sentence, after the quotation first (« une
 /// "ingérence" de responsables italiens »), never the speaker's own mention.
-fn blamed(doc: &Doc, q: &Quote, speaker: Span, word: Span, own: &str) -> Option<Argument> {
-    let other = |e: &&crate::doc::Entity| {
-        e.actor.as_ref().is_some_and(|a| prefix(a) != own) && !e.span.overlaps(speaker)
+fn blamed(
+    doc: &Doc,
+    q: &Quote,
+    speaker: Span,
+    word: Span,
+    own: &str,
+    complete: &impl Fn(&mut Argument),
+) -> Option<Argument> {
+    let arg = |e: &crate::doc::Entity, rule: &'static str| {
+        let mut a = Argument {
+            span: e.span,
+            actor: e.actor.clone(),
+            rule,
+        };
+        complete(&mut a);
+        a
     };
-    let arg = |e: &crate::doc::Entity, rule: &'static str| Argument {
-        span: e.span,
-        actor: e.actor.clone(),
-        rule,
+    // judged once completed: a bare role takes the speaker's own country
+    let other = |e: &&crate::doc::Entity| {
+        e.actor.is_some()
+            && !e.span.overlaps(speaker)
+            && arg(e, "").actor.as_ref().is_some_and(|a| prefix(a) != own)
     };
     if let Some(e) = doc
         .entities
@@ -101,10 +116,9 @@ pub fn events(
             .map(prefix)
             .unwrap_or_default()
             .to_string();
-        let Some(mut target) = blamed(doc, q, speaker, word, &own) else {
+        let Some(target) = blamed(doc, q, speaker, word, &own, &complete) else {
             continue;
         };
-        complete(&mut target);
         let mut e = Event {
             plover,
             cameo: cameo.to_string(),
