@@ -681,19 +681,23 @@ fn a_pronoun_passes_over_a_sentence_opened_by_a_pronoun_and_must_fit() {
 
 #[test]
 fn a_quoted_blame_never_targets_the_speaker_s_own_side_once_completed() {
-    // the bare « autorités » take the home country, the speaker's own: no one else is blamed
+    // the bare « autorités » take the home country, the speaker's own: the blame names no one
     let d = doc(
         "en",
         "2020-03-02",
         "\"This was a cowardly act,\" said the Kenyan interior minister, who urged the authorities to stay alert.",
     );
-    assert!(first(&d, "ACCUSE").is_none(), "{:?}", rows(&d));
+    let r = first(&d, "ACCUSE").expect("a blame");
+    assert_eq!(r.1.as_deref(), Some("Kenyan interior minister"), "{r:?}");
+    assert_eq!((r.4, r.5), (None, None));
     let d = doc(
         "fr",
         "2020-03-02",
         "« C'est une provocation », a déclaré le ministre kényan de l'Intérieur, qui a demandé aux autorités de rester vigilantes.",
     );
-    assert!(first(&d, "ACCUSE").is_none(), "{:?}", rows(&d));
+    let r = first(&d, "ACCUSE").expect("a blame");
+    assert_eq!(r.2.as_deref(), Some("KENGOV"), "{r:?}");
+    assert_eq!((r.4, r.5), (None, None));
     // another side named in the sentence is still the one blamed
     let d = doc(
         "en",
