@@ -115,6 +115,14 @@ fn governing_prep_from<'d>(
         }
         let w = folded(doc, t);
         if gram.is(s.lang, WordClass::Prep, w) {
+            // « par des ONG », « contre des civils »: a partitive « des »/« du » after a
+            // preposition is the article; the preposition before it governs
+            if s.lang == "fr" && j > floor {
+                let p = folded(doc, &s.tokens[j - 1]);
+                if gram.is(s.lang, WordClass::Prep, p) && is_word(&s.tokens[j - 1]) {
+                    return Some(p);
+                }
+            }
             return Some(w);
         }
         // "the invasion of South Lebanon", "in northern Syria": a compass point or a place
@@ -371,6 +379,116 @@ fn pronoun_reporter<'d>(
     }
     first_subject(doc, gram, s, start - 1)
 }
+
+/// The subject pronoun right before the verb, past the adverbs, negation and auxiliaries the
+/// trigger's span left out and, in French, object clitics (« ils l'ont accusé »): its token
+/// index, when no entity already stands on it (a person the mention layer resolved).
+fn bare_pronoun(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
+    let mut j = s.first;
+    while j > 0 && {
+        let w = folded(doc, &s.tokens[j - 1]);
+        gram.is(s.lang, WordClass::Adv, w)
+            || (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::First, w))
+            || (s.lang == "fr" && gram.is(s.lang, WordClass::Det, w))
+    } {
+        j -= 1;
+    }
+    let i = j.checked_sub(1)?;
+    let t = &s.tokens[i];
+    let w = folded(doc, t);
+    let pronoun = [
+        WordClass::First,
+        WordClass::Anaphor,
+        WordClass::Personal,
+        WordClass::Neuter,
+    ]
+    .into_iter()
+    .any(|c| gram.is(s.lang, c, w));
+    let resolved = doc
+        .entities
+        .iter()
+        .any(|e| e.actor.is_some() && e.span.contains(t.span));
+    (pronoun && !resolved).then_some(i)
+}
+
+/// Whom an unresolved subject pronoun stands for. « nous »/"we" inside a quotation: its
+/// speaker ('"We warn them," the spokesman said'). « ils », "they", "it", « il », "he": the
+/// subject of the first clause of the nearest of the sentences before that has one
+/// (« Les ministres se sont réunis. Ils ont demandé… »), a person for « il »/"he"/"she"
+/// (whom person coreference did not find), anything but a person for "it"; a sentence that
+/// itself opens with an unresolved pronoun is passed over to the one before.
+fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
+    let i = bare_pronoun(doc, gram, s)?;
+    let t = &s.tokens[i];
+    let w = folded(doc, t);
+    if gram.is(s.lang, WordClass::First, w) {
+        let q = doc.quotes.iter().find(|q| q.span.contains(t.span))?;
+        let speaker = q.speaker?;
+        if let Some(e) = actors_in(doc, speaker).next() {
+            return Some(argument(e, "quote-speaker"));
+        }
+        return q.speaker_actor.clone().map(|actor| Argument {
+            span: speaker,
+            actor: Some(actor),
+            rule: "quote-speaker",
+        });
+    }
+    let person = gram.is(s.lang, WordClass::Personal, w);
+    let thing = gram.is(s.lang, WordClass::Neuter, w);
+    if !person && !thing && !gram.is(s.lang, WordClass::Anaphor, w) {
+        return None;
+    }
+    let fits = |e: &Entity| {
+        let per = e.etype == crate::doc::EntityType::PER;
+        (!person || per) && (!thing || !per)
+    };
+    let si = doc.sentence_at(t.span.start)?;
+    let mut k = si;
+    let mut back = 0;
+    while k > 0 && back < PRONOUN_BACK {
+        k -= 1;
+        back += 1;
+        if doc.in_boilerplate(doc.sentences[k]) {
+            continue;
+        }
+        let tokens = doc.sentence_tokens(k);
+        let before = Site { tokens, ..*s };
+        // the first clause: up to its first clause opener or complementizer
+        let end = tokens
+            .iter()
+            .position(|x| {
+                let w = folded(doc, x);
+                gram.is(s.lang, WordClass::Clause, w)
+                    || gram.is(s.lang, WordClass::Relative, w)
+                    || gram.is(s.lang, WordClass::Comp, w)
+            })
+            .unwrap_or(tokens.len());
+        let found = actors_in(doc, byte_range(&before, 0, end)).find(|e| {
+            let j = token_index(tokens, e.span.start);
+            let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
+            governing_prep_over(doc, gram, &before, j, over).is_none()
+        });
+        if let Some(e) = found {
+            return fits(e).then(|| argument(e, "pronoun-antecedent"));
+        }
+        // « Ils ont conclu que… »: a sentence whose subject is itself a pronoun passes
+        // the search on to the sentence before; any other subject that names no actor stops it
+        let opener = tokens.iter().find(|x| is_word(x));
+        let pronoun_opens = opener.is_some_and(|x| {
+            let w = folded(doc, x);
+            gram.is(s.lang, WordClass::Anaphor, w)
+                || gram.is(s.lang, WordClass::Personal, w)
+                || gram.is(s.lang, WordClass::Neuter, w)
+        });
+        if !pronoun_opens {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many sentences back an unresolved subject pronoun looks for its actor.
+const PRONOUN_BACK: usize = 3;
 
 /// The first actor after the trigger in its clause that the frame accepts: a direct object
 /// (no preposition) when `obj` is listed, else one governed by a listed preposition.
@@ -666,6 +784,16 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
             } else {
                 if e.source == SourceSlot::Subject && !s.bare_participle {
                     source = subject(doc, gram, s, cl).map(|(a, r)| argument(a, r));
+                    // a subject pronoun before the verb is its subject: what it stands for
+                    // wins over an actor a preposition governs
+                    if source
+                        .as_ref()
+                        .is_none_or(|a| a.rule == "subject-complement")
+                    {
+                        if let Some(a) = pronoun_subject(doc, gram, s) {
+                            source = Some(a);
+                        }
+                    }
                 }
                 if s.bare_participle {
                     source = agent(doc, gram, s, end).map(|a| argument(a, "passive-agent"));

@@ -51,6 +51,17 @@ pub enum WordClass {
     /// Prepositions whose complement names the owner or doer of the noun before them
     /// (« la visite du président », "the statements of the Europeans", "a call from Paris").
     Of,
+    /// First-person subject pronouns (« nous », "we"): inside a quotation they name its
+    /// speaker.
+    First,
+    /// Plural third-person subject pronouns (« ils », "they"): the subject of a sentence
+    /// before, whatever it is.
+    Anaphor,
+    /// Personal subject pronouns (« il », "she") that person coreference left unresolved:
+    /// the subject of a sentence before when it is a person.
+    Personal,
+    /// "it": the subject of a sentence before when it is no person.
+    Neuter,
 }
 
 impl WordClass {
@@ -76,6 +87,10 @@ impl WordClass {
             "aim" => Self::Aim,
             "num" => Self::Num,
             "of" => Self::Of,
+            "first" => Self::First,
+            "anaphor" => Self::Anaphor,
+            "personal" => Self::Personal,
+            "neuter" => Self::Neuter,
             _ => return None,
         })
     }

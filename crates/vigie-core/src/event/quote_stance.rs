@@ -2,8 +2,11 @@
 //! dangereux », "a dastardly act") criticizes, whatever verb reports it. The event is an
 //! ACCUSE (the blame word's code in `events/polarity.tsv`) by the quote's speaker, triggered
 //! by the blame word inside the quotation, aimed at the first actor the quotation (else its
-//! sentence) names that is not the speaker's own side; a blame aimed at nobody named is not
-//! coded, since it says nothing of whom.
+//! sentence) names that is not the speaker's own side once completed (a bare « autorités »
+//! beside a minister's quote is his own state's). When the only actors named are the
+//! speaker's own side, the blame is coded with no target ("he described the attacks as a
+//! 'dastardly act' and urged the authorities…"); a blame where no actor is named at all is
+//! not coded, since it says nothing of whom.
 
 use super::polarity::Polarity;
 use crate::doc::{Actor, Argument, Doc, Event, EventMention, Explanation, Quote, Span, Status};
@@ -27,14 +30,28 @@ fn blame_word<'p>(doc: &Doc, pol: &'p Polarity, q: &Quote) -> Option<(Span, &'p 
 /// Whom the quotation blames: the first actor it names that is not the speaker's side, else
 /// the nearest such actor in the blame word's sentence, after the quotation first (« une
 /// "ingérence" de responsables italiens »), never the speaker's own mention.
-fn blamed(doc: &Doc, q: &Quote, speaker: Span, word: Span, own: &str) -> Option<Argument> {
-    let other = |e: &&crate::doc::Entity| {
-        e.actor.as_ref().is_some_and(|a| prefix(a) != own) && !e.span.overlaps(speaker)
+fn blamed(
+    doc: &Doc,
+    q: &Quote,
+    speaker: Span,
+    word: Span,
+    own: &str,
+    complete: &impl Fn(&mut Argument),
+) -> Option<Argument> {
+    let arg = |e: &crate::doc::Entity, rule: &'static str| {
+        let mut a = Argument {
+            span: e.span,
+            actor: e.actor.clone(),
+            rule,
+        };
+        complete(&mut a);
+        a
     };
-    let arg = |e: &crate::doc::Entity, rule: &'static str| Argument {
-        span: e.span,
-        actor: e.actor.clone(),
-        rule,
+    // judged once completed: a bare role takes the speaker's own country
+    let other = |e: &&crate::doc::Entity| {
+        e.actor.is_some()
+            && !e.span.overlaps(speaker)
+            && arg(e, "").actor.as_ref().is_some_and(|a| prefix(a) != own)
     };
     if let Some(e) = doc
         .entities
@@ -63,6 +80,20 @@ fn blamed(doc: &Doc, q: &Quote, speaker: Span, word: Span, own: &str) -> Option<
     after
         .or_else(before)
         .map(|e| arg(e, "quote-sentence-actor"))
+}
+
+/// Does the quotation or the blame word's sentence name an actor besides the speaker?
+fn names_another_actor(doc: &Doc, q: &Quote, speaker: Span, word: Span) -> bool {
+    let sentence = doc
+        .sentence_at(word.start)
+        .and_then(|i| doc.sentences.get(i))
+        .copied()
+        .unwrap_or(q.span);
+    doc.entities.iter().any(|e| {
+        e.actor.is_some()
+            && !e.span.overlaps(speaker)
+            && (q.span.contains(e.span) || sentence.contains(e.span))
+    })
 }
 
 /// One event per quotation whose speaker is a coded actor and whose words blame.
@@ -101,10 +132,10 @@ pub fn events(
             .map(prefix)
             .unwrap_or_default()
             .to_string();
-        let Some(mut target) = blamed(doc, q, speaker, word, &own) else {
+        let target = blamed(doc, q, speaker, word, &own, &complete);
+        if target.is_none() && !names_another_actor(doc, q, speaker, word) {
             continue;
-        };
-        complete(&mut target);
+        }
         let mut e = Event {
             plover,
             cameo: cameo.to_string(),
@@ -115,13 +146,13 @@ pub fn events(
             explain: Explanation {
                 trigger_entry: format!("events/polarity.tsv blame « {} »", doc.slice(word)),
                 source_rule: Some("quote-speaker"),
-                target_rule: Some(target.rule),
+                target_rule: target.as_ref().map(|t| t.rule),
                 status_rule: Some("quoted words: actual".into()),
                 date_rule: None,
                 place_rule: None,
             },
             source: Some(source),
-            target: Some(target),
+            target,
             date: None,
             date_basis: None,
             place: None,

@@ -648,11 +648,47 @@ fn titles_of_names(doc: &Doc, ents: &mut [Entity]) {
     }
 }
 
+/// « son homologue allemande Ursula von der Leyen », "his German counterpart X": a person of
+/// the lexicon with no code on the document's date takes the code of a title with a country
+/// glued before the name (the title says what the person was then), keeping the name.
+fn uncoded_people_take_their_title(doc: &Doc, ents: &mut [Entity]) {
+    let titles: Vec<(Span, Actor)> = ents
+        .iter()
+        .filter(|e| e.etype == EntityType::PER && e.nominal)
+        .filter_map(|e| {
+            let a = e.actor.clone()?;
+            (!a.code.is_empty() && a.country.is_some()).then_some((e.span, a))
+        })
+        .collect();
+    for e in ents.iter_mut() {
+        if e.nominal || e.etype != EntityType::PER {
+            continue;
+        }
+        let Some(a) = e.actor.as_mut().filter(|a| a.code.is_empty()) else {
+            continue;
+        };
+        let Some((_, title)) = titles.iter().find(|(s, _)| {
+            s.end <= e.span.start
+                && doc
+                    .text
+                    .get(s.end..e.span.start)
+                    .is_some_and(|g| !g.is_empty() && g.chars().all(char::is_whitespace))
+        }) else {
+            continue;
+        };
+        a.code.clone_from(&title.code);
+        a.country.clone_from(&title.country);
+        a.role.clone_from(&title.role);
+        e.rule = format!("title-before-name ({})", e.rule);
+    }
+}
+
 pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
     lexicon_people(doc, lex, hits, ents);
     appositions(doc, lex, ents);
     coref(doc, ents);
     titles_of_names(doc, ents);
+    uncoded_people_take_their_title(doc, ents);
     titles(doc, lex, ents);
     pronouns(doc, lex, ents);
 }
