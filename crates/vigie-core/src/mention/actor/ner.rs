@@ -377,6 +377,87 @@ fn feature_before(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize) -> O
     None
 }
 
+/// Where the complement of an organization word ends when one opens at token `k`
+/// (« Coalition des volontaires », « Banque d'Angleterre », "Union for Peace"): a linking
+/// word, an article before a name (« Banque de l'Ontario »), then a lower-case word or a
+/// whole name with the French adjectives after it (« Organisation des Nations unies »,
+/// « Orchestre symphonique de San Diego »). A lower-case complement may take one named
+/// complement after it (« Ligue de hockey de l'Ontario »). `None` when none opens there.
+fn org_complement(
+    doc: &Doc,
+    nl: &NerLexicon,
+    toks: &[Token],
+    k: usize,
+    covered: &dyn Fn(Span) -> bool,
+) -> Option<usize> {
+    let word = |j: usize| toks.get(j).filter(|t| t.kind == TokenKind::Word);
+    let mut link = k;
+    let mut out = None;
+    for _ in 0..2 {
+        if !word(link).is_some_and(|t| nl.org_link.contains(&fold(doc.slice(t.span)))) {
+            break;
+        }
+        let mut w = link + 1;
+        if word(w).is_some_and(|t| nl.articles.contains(&fold(doc.slice(t.span))))
+            && word(w + 1).is_some_and(|t| capitalized(doc.slice(t.span)))
+        {
+            w += 1;
+        }
+        let Some(t) = word(w).filter(|t| !covered(t.span)) else {
+            break;
+        };
+        if capitalized(doc.slice(t.span)) {
+            let e = name_run(doc, nl, toks, w).unwrap_or(w + 1);
+            let e = if doc.lang == "fr" {
+                french_adjectives(doc, nl, toks, e, covered, &|_| false)
+            } else {
+                e
+            };
+            return Some(e);
+        }
+        // a lower-case complement is one content word, which a named one may follow (not
+        // an article or a determiner: « la Ligue pour le maintien », "the League for a …")
+        let f = fold(doc.slice(t.span));
+        if out.is_some()
+            || f.chars().count() < 4
+            || nl.articles.contains(&f)
+            || nl.is_particle(&f)
+            || nl.connectors.contains(&f)
+        {
+            break;
+        }
+        out = Some(w + 1);
+        link = w + 1;
+    }
+    out
+}
+
+/// A known place takes a point of the compass or a region's adjective after it
+/// (« Afrique centrale », « Asie de l'Est »): the longer name is the region's, and wins over
+/// the place's when entities are sorted out.
+fn region_after(
+    doc: &Doc,
+    nl: &NerLexicon,
+    toks: &[Token],
+    start: usize,
+    known: (usize, EntityType, &'static str),
+    new: &mut Vec<Entity>,
+) {
+    let (after, et, _) = known;
+    if et != EntityType::LOC || toks[start].span.start > toks[after - 1].span.start {
+        return;
+    }
+    if let Some(k) = compass_after(doc, nl, toks, after) {
+        new.push(Entity {
+            span: Span::new(toks[start].span.start, toks[k - 1].span.end),
+            etype: EntityType::LOC,
+            actor: None,
+            rule: "ner".into(),
+            nominal: false,
+        });
+    }
+}
+
 /// A lone name no cue typed: its tokens and span.
 struct Pending {
     start: usize,
@@ -560,21 +641,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 if let Some(l) = named_at(&typed, toks, start) {
                     coordinate_back(doc, nl, toks, &mut pending, start, l.1, l.2, &mut new);
                     last = Some(l);
-                    // a known place takes a point of the compass or a region's adjective
-                    // after it (« Afrique centrale », « Asie de l'Est »): the longer name
-                    // is the region's
-                    if l.1 == EntityType::LOC && toks[start].span.start <= toks[l.0 - 1].span.start
-                    {
-                        if let Some(k) = compass_after(doc, nl, toks, l.0) {
-                            new.push(Entity {
-                                span: Span::new(toks[start].span.start, toks[k - 1].span.end),
-                                etype: EntityType::LOC,
-                                actor: None,
-                                rule: "ner".into(),
-                                nominal: false,
-                            });
-                        }
-                    }
+                    region_after(doc, nl, toks, start, l, &mut new);
                 }
                 i = end.max(i + 1);
                 continue;
@@ -583,13 +650,18 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             end = e2;
             // a country name or adjective stays inside the run only when the run is an
             // organization or event name; otherwise the run stops before it
-            // (or a person's whose first name opens it: "Michael Jordan")
+            // (or a person's whose first name opens it: "Michael Jordan", or a name that
+            // goes on past the country's on both sides: "Red Hot Chili Peppers")
+            let inner = end - start > 2
+                && !is_covered(toks[start].span, &soft_cov)
+                && !is_covered(toks[end - 1].span, &soft_cov);
             let named = toks[start..end].iter().any(|t| {
                 let w = doc.slice(t.span);
                 nl.org.contains(w) || nl.misc.contains(w)
-            }) || (end - start > 1
-                && nl.first_names.contains(doc.slice(toks[start].span))
-                && !is_covered(toks[start].span, &soft_cov));
+            }) || inner
+                || (end - start > 1
+                    && nl.first_names.contains(doc.slice(toks[start].span))
+                    && !is_covered(toks[start].span, &soft_cov));
             if !named {
                 let mut e3 = start;
                 while e3 < end && !is_covered(toks[e3].span, &soft_cov) {
@@ -599,6 +671,8 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     if let Some(l) = named_at(&typed, toks, start) {
                         coordinate_back(doc, nl, toks, &mut pending, start, l.1, l.2, &mut new);
                         last = Some(l);
+                        // (a country's name too: « Amérique du Nord », « Corée du Sud »)
+                        region_after(doc, nl, toks, start, l, &mut new);
                     }
                     i = next_i.max(i + 1);
                     continue;
@@ -693,20 +767,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // « Coalition des volontaires », « Ligue nationale de hockey », "Union for
                 // …", « Banque d'Angleterre »: an organization word takes its complement
                 if org && nl.org.contains(head) && (end - start == 1 || k > end) {
-                    if let [p, w, ..] = toks.get(k..).unwrap_or(&[]) {
-                        if p.kind == TokenKind::Word
-                            && matches!(
-                                fold(doc.slice(p.span)).as_str(),
-                                "des" | "du" | "de" | "d'" | "pour" | "for" | "of"
-                            )
-                            && w.kind == TokenKind::Word
-                            && !is_covered(w.span, &covered)
-                        {
-                            // a name as complement is taken whole (« Orchestre symphonique
-                            // de San Diego »)
-                            let wend = name_run(doc, nl, toks, k + 1).unwrap_or(k + 2);
-                            span_end = toks[wend - 1].span.end;
-                        }
+                    if let Some(e) = org_complement(doc, nl, toks, k, &|s| is_covered(s, &covered))
+                    {
+                        span_end = toks[e - 1].span.end;
                     }
                 }
             } else if !lone && !place_noun && team_name(doc, nl, toks, start, end) {
@@ -726,6 +789,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         span_end = toks[k - 1].span.end;
                     }
                 }
+            } else if !lone && nl.org_name.contains(first) {
+                // a company's name before a model's ("Nintendo DS", « Atari ST »): a product
+                etype = Some(EntityType::MISC);
             } else if (lone && acronym(first)) || (!shouted(&words) && acronym_edge(&words)) {
                 etype = Some(EntityType::ORG);
             } else if let Some(te) = team_end {
@@ -736,8 +802,19 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
             } else if lone && nl.org_name.contains(first) {
-                // a well-known company, brand, medium or club
+                // a well-known company, brand, medium or club; a model's number after it
+                // makes a product (« Boeing 747 »), a known town a club (« Ajax Amsterdam »)
                 etype = Some(EntityType::ORG);
+                if let Some(n) = toks.get(end).filter(|n| n.span.start == span_end + 1) {
+                    if n.kind == TokenKind::Number {
+                        etype = Some(EntityType::MISC);
+                        span_end = n.span.end;
+                    } else if capitalized(doc.slice(n.span))
+                        && named_at(&typed, toks, end).is_some_and(|l| l.1 == EntityType::LOC)
+                    {
+                        span_end = n.span.end;
+                    }
+                }
             } else if lone && nl.per_name.contains(first) {
                 // a well-known person known by one name
                 etype = Some(EntityType::PER);

@@ -74,6 +74,9 @@ pub(crate) struct NerLexicon {
     /// Names, as written, of well-known companies, brands, media and clubs that are
     /// organizations when they stand alone ("Nintendo", « Renault »).
     pub(super) org_name: Words,
+    /// Words after an organization word that open its complement (« Banque de France »,
+    /// "Union for …"), folded.
+    pub(super) org_link: Words,
     /// Single names, as written, of well-known people known by one name (« Voltaire »,
     /// "Aristotle").
     pub(super) per_name: Words,
@@ -141,6 +144,7 @@ impl NerLexicon {
                 "loc-opener" => (&mut self.loc_opener, false),
                 "misc-word" => (&mut self.misc_word, false),
                 "org-name" => (&mut self.org_name, false),
+                "org-link" => (&mut self.org_link, true),
                 "per-name" => (&mut self.per_name, false),
                 kind @ ("adj-suffix" | "team-plural") => {
                     let out = if kind == "adj-suffix" {
