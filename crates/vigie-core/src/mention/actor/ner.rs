@@ -574,6 +574,8 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
         let mut last: Option<(usize, EntityType, &'static str)> = None;
         // lone names left untyped, which a typed name coordinated after them types
         let mut pending: Vec<Pending> = Vec::new();
+        // the token after a nationality that opened a run (« le Norvégien Ole Berg »)
+        let mut after_nationality: Option<usize> = None;
         let mut i = 0;
         while i < toks.len() {
             let Some(mut end) = name_run(doc, nl, toks, i) else {
@@ -651,8 +653,10 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             // a country name or adjective stays inside the run only when the run is an
             // organization or event name; otherwise the run stops before it
             // (or a person's whose first name opens it: "Michael Jordan", or a name that
-            // goes on past the country's on both sides: "Red Hot Chili Peppers")
+            // goes on past the country's on both sides after an article: « les Red Hot
+            // Chili Peppers », not "Recent US Predator strikes")
             let inner = end - start > 2
+                && prev_word(doc, toks, start).is_some_and(|p| nl.articles.contains(&fold(p)))
                 && !is_covered(toks[start].span, &soft_cov)
                 && !is_covered(toks[end - 1].span, &soft_cov);
             let named = toks[start..end].iter().any(|t| {
@@ -673,6 +677,19 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         last = Some(l);
                         // (a country's name too: « Amérique du Nord », « Corée du Sud »)
                         region_after(doc, nl, toks, start, l, &mut new);
+                    }
+                    // the words after a country's name or a nationality that opens the run
+                    // are a name of their own, scanned again (« l'Autrichien Toni Sailer »)
+                    let mut k = start;
+                    while k < next_i && is_covered(toks[k].span, &soft_cov) {
+                        k += 1;
+                    }
+                    if k > start && k < next_i && capitalized(doc.slice(toks[k].span)) {
+                        if is_covered(toks[k - 1].span, &nat_cov) {
+                            after_nationality = Some(k);
+                        }
+                        i = k;
+                        continue;
                     }
                     i = next_i.max(i + 1);
                     continue;
@@ -821,6 +838,11 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if lone && nl.misc_word.contains(first) {
                 // a nationality, people, religion, language or era ("Sanskrit", "Byzantine")
                 etype = Some(EntityType::MISC);
+            } else if after_nationality == Some(start) {
+                // a nationality before a name makes a person (« l'Allemande Eva Roth »,
+                // "the Norwegian Ole Berg"); a place of the same name wins
+                etype = Some(EntityType::PER);
+                guess = lone;
             } else if !lone && article_before && plural_team(nl, &words) {
                 // "the Dorvale Herons", "the Silver Foxes": a team or a band
                 etype = Some(EntityType::ORG);
@@ -857,7 +879,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 etype = Some(EntityType::PER);
                 guess = true;
             } else if lone && prev_f.as_deref().is_some_and(|p| nl.per_prep.contains(p)) {
+                // (« avec Rouen », « par Toulouse »: a place the gazetteer knows wins)
                 etype = Some(EntityType::PER);
+                guess = true;
             } else if lone
                 && toks.get(end).is_some_and(|t| {
                     t.span.start == toks[end - 1].span.end
