@@ -105,16 +105,18 @@ fn team_after(
 /// organization or event word ("Pittsburgh Pirates", "Beach Boys"): after a definite
 /// article, a team's or a band's.
 fn plural_team(nl: &NerLexicon, words: &[&str]) -> bool {
-    let Some(last) = words.last() else {
-        return false;
-    };
-    words.len() >= 2
-        && last.chars().count() >= 4
+    words.len() >= 2 && words.last().is_some_and(|w| plural_name(nl, w))
+}
+
+/// A capitalized plural which is no place, organization, event or people's word
+/// ("Orioles", "Pirates").
+fn plural_name(nl: &NerLexicon, last: &str) -> bool {
+    last.chars().count() >= 4
         && last.chars().all(char::is_alphabetic)
-        && !nl.loc_word.contains(*last)
-        && !nl.org.contains(*last)
-        && !nl.misc.contains(*last)
-        && !nl.misc_word.contains(*last)
+        && !nl.loc_word.contains(last)
+        && !nl.org.contains(last)
+        && !nl.misc.contains(last)
+        && !nl.misc_word.contains(last)
         && nl
             .team_plural
             .iter()
@@ -458,6 +460,27 @@ fn region_after(
     }
 }
 
+/// Where an event's name starts when a year or an organizer's acronym, or both, open it
+/// right before its run ("2010 FIFA World Cup", "1988 Summer Olympics"): the first of them;
+/// `start` when none does.
+fn event_prefix(doc: &Doc, toks: &[Token], start: usize) -> usize {
+    let glued = |k: usize| k > 0 && toks[k - 1].span.end + 1 == toks[k].span.start;
+    let mut s = start;
+    if glued(s) && toks[s - 1].kind == TokenKind::Word && {
+        let w = doc.slice(toks[s - 1].span);
+        acronym(w) && !roman(w)
+    } {
+        s -= 1;
+    }
+    if glued(s) && toks[s - 1].kind == TokenKind::Number && {
+        let y = doc.slice(toks[s - 1].span);
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+    } {
+        s -= 1;
+    }
+    s
+}
+
 /// A lone name no cue typed: its tokens and span.
 struct Pending {
     start: usize,
@@ -769,6 +792,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 } else {
                     EntityType::MISC
                 });
+                if !org {
+                    span_start = toks[event_prefix(doc, toks, start)].span.start;
+                }
                 // « Parti socialiste », « Conseil national syrien », « Seconde Guerre
                 // mondiale »: lower-case French adjectives after an organization or event word
                 let head = words[words.len() - 1];
@@ -809,7 +835,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if !lone && nl.org_name.contains(first) {
                 // a company's name before a model's ("Nintendo DS", « Atari ST »): a product
                 etype = Some(EntityType::MISC);
-            } else if (lone && acronym(first)) || (!shouted(&words) && acronym_edge(&words)) {
+            } else if (lone && acronym(first) && !roman(first))
+                || (!shouted(&words) && acronym_edge(&words))
+            {
                 etype = Some(EntityType::ORG);
             } else if let Some(te) = team_end {
                 etype = Some(EntityType::ORG);
@@ -846,6 +874,15 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if !lone && article_before && plural_team(nl, &words) {
                 // "the Dorvale Herons", "the Silver Foxes": a team or a band
                 etype = Some(EntityType::ORG);
+            } else if lone
+                && prev_f.as_deref().is_some_and(|p| nl.plural_article.contains(p))
+                && !opens_clause(doc, toks, start)
+                && plural_name(nl, first)
+            {
+                // "the Herons": a team or a band too, as a guess a place of the name
+                // overrides ("the Maldives")
+                etype = Some(EntityType::ORG);
+                guess = true;
             } else if !lone && nl.first_names.contains(first) {
                 // a first name opens a person's name whatever comes before ("to Jim Smith")
                 etype = Some(EntityType::PER);

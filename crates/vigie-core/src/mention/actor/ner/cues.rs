@@ -77,6 +77,9 @@ pub(crate) struct NerLexicon {
     /// Words after an organization word that open its complement (« Banque de France »,
     /// "Union for …"), folded.
     pub(super) org_link: Words,
+    /// Articles before a lone capitalized plural that make it a team's or a band's ("the
+    /// Herons"), folded.
+    pub(super) plural_article: Words,
     /// Single names, as written, of well-known people known by one name (« Voltaire »,
     /// "Aristotle").
     pub(super) per_name: Words,
@@ -145,6 +148,7 @@ impl NerLexicon {
                 "misc-word" => (&mut self.misc_word, false),
                 "org-name" => (&mut self.org_name, false),
                 "org-link" => (&mut self.org_link, true),
+                "plural-article" => (&mut self.plural_article, true),
                 "per-name" => (&mut self.per_name, false),
                 kind @ ("adj-suffix" | "team-plural") => {
                     let out = if kind == "adj-suffix" {
