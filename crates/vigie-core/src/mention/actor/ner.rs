@@ -117,10 +117,11 @@ fn plural_name(nl: &NerLexicon, last: &str) -> bool {
         && !nl.org.contains(last)
         && !nl.misc.contains(last)
         && !nl.misc_word.contains(last)
-        && nl
-            .team_plural
-            .iter()
-            .any(|x| fold(last).ends_with(x.as_str()))
+        && {
+            let f = fold(last);
+            nl.team_plural.iter().any(|x| f.ends_with(x.as_str()))
+                && !nl.singular_endings.iter().any(|x| f.ends_with(x.as_str()))
+        }
 }
 
 /// The type a lower-case noun just before a name gives it (« la firme X », « le poète X »,
@@ -848,15 +849,11 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 etype = Some(EntityType::MISC);
             } else if lone && nl.org_name.contains(first) {
                 // a well-known company, brand, medium or club; a model's number after it
-                // makes a product (« Boeing 747 »), a known town a club (« Ajax Amsterdam »)
+                // makes a product (« Boeing 747 »)
                 etype = Some(EntityType::ORG);
                 if let Some(n) = toks.get(end).filter(|n| n.span.start == span_end + 1) {
                     if n.kind == TokenKind::Number {
                         etype = Some(EntityType::MISC);
-                        span_end = n.span.end;
-                    } else if capitalized(doc.slice(n.span))
-                        && named_at(&typed, toks, end).is_some_and(|l| l.1 == EntityType::LOC)
-                    {
                         span_end = n.span.end;
                     }
                 }
@@ -875,7 +872,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // "the Dorvale Herons", "the Silver Foxes": a team or a band
                 etype = Some(EntityType::ORG);
             } else if lone
-                && prev_f.as_deref().is_some_and(|p| nl.plural_article.contains(p))
+                && prev_f
+                    .as_deref()
+                    .is_some_and(|p| nl.plural_article.contains(p))
                 && !opens_clause(doc, toks, start)
                 && plural_name(nl, first)
             {
@@ -962,12 +961,31 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             if etype.is_none() && !lone && !shouted(&words) {
                 let article = prev_f.as_deref().is_some_and(|p| nl.articles.contains(p))
                     || nl.articles.contains(&fold(first));
-                etype = Some(if article {
+                // nor, in English, with a plural and no first name ("Detroit Tigers",
+                // "Electronic Arts"; French names teams « Tigers de Détroit » and has
+                // surnames in -s as often)
+                let plural = doc.lang == "en" && words.last().is_some_and(|w| plural_name(nl, w));
+                etype = Some(if article || plural {
                     EntityType::ORG
                 } else {
                     EntityType::PER
                 });
                 guess = true;
+            }
+            // a known town right after an organization's name is part of it, a club's or a
+            // branch's (« Dinamo Zagreb », « CSKA Sofia », "Ajax Amsterdam")
+            if etype == Some(EntityType::ORG) && !guess && span_end == toks[end - 1].span.end {
+                if let Some(n) = toks.get(end).filter(|n| {
+                    n.span.start == span_end + 1
+                        && n.kind == TokenKind::Word
+                        && capitalized(doc.slice(n.span))
+                }) {
+                    if named_at(&typed, toks, end)
+                        .is_some_and(|l| l.1 == EntityType::LOC && l.0 == end + 1)
+                    {
+                        span_end = n.span.end;
+                    }
+                }
             }
             // a point of the compass or a region's adjective closes a place's name
             // (« Afrique du Nord », « Asie de l'Est », « Afrique subsaharienne »)

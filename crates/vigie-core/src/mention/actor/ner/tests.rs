@@ -328,7 +328,10 @@ fn a_country_inside_a_name_after_an_article_stays_in_it() {
 
 #[test]
 fn a_company_before_a_model_or_a_town() {
-    let got = names("fr", "Le jeu est sorti sur Sega Saturn puis sur Atari 2600.");
+    let got = names(
+        "fr",
+        "Le jeu est sorti sur Sega Saturn puis sur Atari 2600.",
+    );
     has(&got, "Sega Saturn", MISC, 21);
     has(&got, "Atari 2600", MISC, 42);
     let got = names("fr", "Il a signé à l'Ajax Amsterdam pour trois ans.");
@@ -371,4 +374,19 @@ fn roman_numerals_and_common_acronyms_alone_are_no_organizations() {
     assert!(!got.iter().any(|(t, _, _)| t == "II"), "{got:?}");
     let got = names("fr", "Le groupe a sorti un EP en mai.");
     assert!(!got.iter().any(|(t, _, _)| t == "EP"), "{got:?}");
+}
+
+#[test]
+fn an_english_name_closing_on_a_plural_is_an_organization() {
+    let got = names("en", "He signed with Dorvale Herons in May.");
+    has(&got, "Dorvale Herons", ORG, 15);
+    // (not a surname in -ides: a person's)
+    let got = names("en", "She met Petros Kallides in Athens.");
+    has(&got, "Petros Kallides", PER, 8);
+}
+
+#[test]
+fn a_known_town_after_an_organization_is_part_of_it() {
+    let got = names("fr", "Il a joué au Dinamo Zagreb avant 2010.");
+    has(&got, "Dinamo Zagreb", ORG, 14);
 }
