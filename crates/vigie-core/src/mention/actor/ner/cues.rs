@@ -74,6 +74,15 @@ pub(crate) struct NerLexicon {
     /// Names, as written, of well-known companies, brands, media and clubs that are
     /// organizations when they stand alone ("Nintendo", « Renault »).
     pub(super) org_name: Words,
+    /// Words after an organization word that open its complement (« Banque de France »,
+    /// "Union for …"), folded.
+    pub(super) org_link: Words,
+    /// Articles before a lone capitalized plural that make it a team's or a band's ("the
+    /// Herons"), folded.
+    pub(super) plural_article: Words,
+    /// Endings of capitalized words ending in s that are no plurals ("Davis", "Marcus",
+    /// "Christodoulides"), folded.
+    pub(super) singular_endings: Vec<String>,
     /// Single names, as written, of well-known people known by one name (« Voltaire »,
     /// "Aristotle").
     pub(super) per_name: Words,
@@ -141,12 +150,14 @@ impl NerLexicon {
                 "loc-opener" => (&mut self.loc_opener, false),
                 "misc-word" => (&mut self.misc_word, false),
                 "org-name" => (&mut self.org_name, false),
+                "org-link" => (&mut self.org_link, true),
+                "plural-article" => (&mut self.plural_article, true),
                 "per-name" => (&mut self.per_name, false),
-                kind @ ("adj-suffix" | "team-plural") => {
-                    let out = if kind == "adj-suffix" {
-                        &mut self.adj_suffixes
-                    } else {
-                        &mut self.team_plural
+                kind @ ("adj-suffix" | "team-plural" | "singular-ending") => {
+                    let out = match kind {
+                        "adj-suffix" => &mut self.adj_suffixes,
+                        "team-plural" => &mut self.team_plural,
+                        _ => &mut self.singular_endings,
                     };
                     out.extend(
                         row.get(cw)

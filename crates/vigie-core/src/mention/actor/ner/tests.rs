@@ -296,3 +296,97 @@ fn a_known_place_takes_a_compass_point_or_region_adjective() {
     let got = names("fr", "Ces arbustes viennent d'Asie de l'Est et du Japon.");
     has(&got, "Asie de l'Est", LOC, 24);
 }
+
+#[test]
+fn an_organization_word_takes_its_complement_through_an_article() {
+    let got = names(
+        "fr",
+        "Il a quitté la Banque de l'Orvanie pour la Ligue de hockey de l'Ostrie en mai.",
+    );
+    has(&got, "Banque de l'Orvanie", ORG, 16);
+    // a lower-case complement, then a named one
+    has(&got, "Ligue de hockey de l'Ostrie", ORG, 44);
+    // an article before a lower-case word is no complement
+    let got = names("fr", "Elle préside la Ligue pour le maintien des haies.");
+    has(&got, "Ligue", ORG, 17);
+    assert!(!got.iter().any(|(t, _, _)| t.contains("pour")), "{got:?}");
+}
+
+#[test]
+fn a_known_place_takes_a_point_of_the_compass() {
+    let got = names("fr", "Il a voyagé en Amérique du Nord puis en Asie.");
+    has(&got, "Amérique du Nord", LOC, 16);
+}
+
+#[test]
+fn a_country_inside_a_name_after_an_article_stays_in_it() {
+    let got = names("fr", "Elle a chanté avec les Blue Chili Rockets à Lyon.");
+    has(&got, "Blue Chili Rockets", ORG, 24);
+    let got = names("en", "She toured with the Blue China Rockets last year.");
+    has(&got, "Blue China Rockets", ORG, 20);
+}
+
+#[test]
+fn a_company_before_a_model_or_a_town() {
+    let got = names(
+        "fr",
+        "Le jeu est sorti sur Sega Saturn puis sur Atari 2600.",
+    );
+    has(&got, "Sega Saturn", MISC, 21);
+    has(&got, "Atari 2600", MISC, 42);
+    let got = names("fr", "Il a signé à l'Ajax Amsterdam pour trois ans.");
+    has(&got, "Ajax Amsterdam", ORG, 17);
+}
+
+#[test]
+fn a_nationality_before_a_name_makes_a_person() {
+    let got = names(
+        "fr",
+        "Plus tard, l'Autrichien Tobias Renner a gagné la descente.",
+    );
+    has(&got, "Tobias Renner", PER, 24);
+}
+
+#[test]
+fn a_lone_plural_after_the_is_a_team() {
+    let got = names(
+        "en",
+        "Last night the Marlwood fans cheered as the Ospreys won.",
+    );
+    has(&got, "Ospreys", ORG, 44);
+}
+
+#[test]
+fn a_year_opens_an_event_name() {
+    let got = names("en", "He won gold at the 1988 Summer Olympics in Seoul.");
+    has(&got, "1988 Summer Olympics", MISC, 19);
+}
+
+#[test]
+fn plural_french_adjectives_close_an_event_name() {
+    let got = names("fr", "Ils ont participé aux Jeux olympiques à Rome.");
+    has(&got, "Jeux olympiques", MISC, 23);
+}
+
+#[test]
+fn roman_numerals_and_common_acronyms_alone_are_no_organizations() {
+    let got = names("en", "He wrote volume II of the book.");
+    assert!(!got.iter().any(|(t, _, _)| t == "II"), "{got:?}");
+    let got = names("fr", "Le groupe a sorti un EP en mai.");
+    assert!(!got.iter().any(|(t, _, _)| t == "EP"), "{got:?}");
+}
+
+#[test]
+fn an_english_name_closing_on_a_plural_is_an_organization() {
+    let got = names("en", "He signed with Dorvale Herons in May.");
+    has(&got, "Dorvale Herons", ORG, 15);
+    // (not a surname in -ides: a person's)
+    let got = names("en", "She met Petros Kallides in Athens.");
+    has(&got, "Petros Kallides", PER, 8);
+}
+
+#[test]
+fn a_known_town_after_an_organization_is_part_of_it() {
+    let got = names("fr", "Il a joué au Dinamo Zagreb avant 2010.");
+    has(&got, "Dinamo Zagreb", ORG, 14);
+}
