@@ -229,18 +229,15 @@ fn it_speaker<'d>(doc: &'d Doc, lex: &QuoteLexicon, cue: Span, all: &[Span]) -> 
         return None;
     }
     let here = doc.sentence_at(cue.start)?;
-    doc.entities
-        .iter()
-        .filter(|e| {
-            e.etype == EntityType::ORG
-                && e.span.end <= cue.start
-                && can_speak(e)
-                && !in_any_quote(all, e.span)
-                && doc
-                    .sentence_at(e.span.start)
-                    .is_some_and(|s| s + IT_BACK >= here)
-        })
-        .last()
+    doc.entities.iter().rev().find(|e| {
+        e.etype == EntityType::ORG
+            && e.span.end <= cue.start
+            && can_speak(e)
+            && !in_any_quote(all, e.span)
+            && doc
+                .sentence_at(e.span.start)
+                .is_some_and(|s| s + IT_BACK >= here)
+    })
 }
 
 /// The speaker of a quotation whose cue is the verb at `cue` (`tell` for a verb whose object
