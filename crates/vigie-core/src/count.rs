@@ -416,13 +416,19 @@ pub fn tag(doc: &Doc, lex: &CountLexicon) -> Vec<Count> {
 mod tests {
     use super::*;
 
-    fn run(lang: &str, text: &str) -> Vec<(String, f64, Option<&'static str>, Option<String>)> {
+    /// The document and its counts.
+    fn tagged(lang: &str, text: &str) -> (Doc, Vec<Count>) {
         let seg = crate::segment::SegmentLexicon::load(&Sources::builtin()).unwrap();
         let mut d = Doc::new("t", text);
         d.lang = lang.into();
         crate::segment::segment(&mut d, &seg);
-        tag(&d, &CountLexicon::load(&Sources::builtin()).unwrap())
-            .into_iter()
+        let c = tag(&d, &CountLexicon::load(&Sources::builtin()).unwrap());
+        (d, c)
+    }
+
+    fn run(lang: &str, text: &str) -> Vec<(String, f64, Option<&'static str>, Option<String>)> {
+        let (d, c) = tagged(lang, text);
+        c.into_iter()
             .map(|c| (d.slice(c.span).to_string(), c.value, c.qualifier, c.unit))
             .collect()
     }
@@ -484,12 +490,8 @@ mod tests {
 
     /// (text of the count, value, qualifier, text of what it counts)
     fn counted(lang: &str, text: &str) -> Vec<(String, f64, Option<&'static str>, String)> {
-        let seg = crate::segment::SegmentLexicon::load(&Sources::builtin()).unwrap();
-        let mut d = Doc::new("t", text);
-        d.lang = lang.into();
-        crate::segment::segment(&mut d, &seg);
-        tag(&d, &CountLexicon::load(&Sources::builtin()).unwrap())
-            .into_iter()
+        let (d, c) = tagged(lang, text);
+        c.into_iter()
             .map(|c| {
                 let o = c.object.map(|o| d.slice(o).to_string()).unwrap_or_default();
                 (d.slice(c.span).to_string(), c.value, c.qualifier, o)
