@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::grammar::{folded, Grammar, WordClass};
 use super::states::States;
-use crate::doc::{Actor, Argument, Doc, Span};
+use crate::doc::{Actor, Argument, Doc, Entity, Span};
 use crate::lexicon::{LexiconError, Sources};
 
 #[derive(Debug, Clone, Default)]
@@ -116,13 +116,27 @@ impl Roles {
     }
 }
 
-/// The country most often named by the document's actor mentions.
+/// The country most often named by the document's actor mentions, each mention counted once:
+/// a phrase that holds a mention of the same country ("Swedish Prosecution Authority" around
+/// "Swedish", « les forces russes » around « russes ») names it no more often than its words.
 pub fn home_country(doc: &Doc) -> Option<String> {
-    most_common(doc.entities.iter().filter_map(|e| {
-        (!doc.in_boilerplate(e.span))
-            .then(|| e.actor.as_ref().and_then(|a| a.country.as_deref()))
-            .flatten()
+    let ents = &doc.entities;
+    most_common(ents.iter().enumerate().filter_map(|(i, e)| {
+        let c = country_of(e)?;
+        if doc.in_boilerplate(e.span) {
+            return None;
+        }
+        // entities are sorted by start, longer first: those inside `e` follow it
+        let holds_same = ents[i + 1..]
+            .iter()
+            .take_while(|x| x.span.start < e.span.end)
+            .any(|x| x.span != e.span && e.span.contains(x.span) && country_of(x) == Some(c));
+        (!holds_same).then_some(c)
     }))
+}
+
+fn country_of(e: &Entity) -> Option<&str> {
+    e.actor.as_ref().and_then(|a| a.country.as_deref())
 }
 
 /// The code met most often, the first met on a tie.
@@ -144,6 +158,31 @@ fn most_common<'a>(codes: impl Iterator<Item = &'a str>) -> Option<String> {
 mod tests {
     use super::*;
     use crate::doc::{Entity, EntityType, Span};
+
+    #[test]
+    fn a_name_holding_a_country_word_counts_it_once() {
+        let text = "Swedish Agency, Chile and Chile";
+        let mut d = Doc::new("t", text);
+        let ent = |s: &str, at: usize, country: &str, nominal: bool| Entity {
+            span: Span::new(at, at + s.len()),
+            etype: EntityType::ORG,
+            actor: Some(Actor {
+                code: country.into(),
+                country: Some(country.into()),
+                ..Actor::default()
+            }),
+            rule: "t".into(),
+            nominal,
+        };
+        d.entities = vec![
+            ent("Swedish Agency", 0, "SWE", false),
+            ent("Swedish", 0, "SWE", true),
+            ent("Chile", 16, "CHL", false),
+            ent("Chile", 26, "CHL", false),
+        ];
+        // « Swedish » once against Chile twice (counted twice, Sweden would win the tie)
+        assert_eq!(home_country(&d).as_deref(), Some("CHL"));
+    }
 
     #[test]
     fn bare_roles_take_the_most_named_country() {

@@ -13,6 +13,8 @@
 //!    and sentence-initial subject pronouns take the same actor.
 //!    A seat of government acts only where no locative word makes it a place (`seat`).
 //! 4. `ner` — other capitalized names become PER/ORG/LOC/MISC by their context.
+//! 5. `org_country` — a named organization nobody coded takes the country a country word
+//!    inside its name names ("Norwegian Fisheries Authority" → NOR).
 //!
 //! `Doc::entities` is sorted by start (longer first at equal starts). Nominal phrases (roles,
 //! adjectives) may contain proper names (« le président de la Russie » contains « Russie »);
@@ -22,6 +24,7 @@ mod compose;
 mod gender;
 mod lexicon;
 mod ner;
+mod org_country;
 mod people;
 mod person;
 mod seat;
@@ -208,6 +211,7 @@ pub fn tag_entities(doc: &Doc, lex: &ActorLexicon) -> Vec<Entity> {
     let mut ents = compose::compose(doc, lex, &hits);
     person::resolve(doc, lex, &hits, &mut ents);
     ner::tag(doc, lex, &mut ents);
+    org_country::code(lex, &mut ents);
     finish(ents)
 }
 

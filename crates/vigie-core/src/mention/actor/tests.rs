@@ -370,8 +370,9 @@ fn proper_names_never_overlap_and_entities_are_sorted() {
 #[test]
 fn names_containing_a_country_and_first_names_before_a_known_surname() {
     let d = doc("en", "2025-03-01", "The Royal Saudi Air Force and the Hong Kong Polytechnic University replied to Bashar Assad.");
-    has(&d, "Royal Saudi Air Force", ORG, "", false);
-    has(&d, "Hong Kong Polytechnic University", ORG, "", false);
+    // the name keeps its whole span and takes the code of the words inside it
+    has(&d, "Royal Saudi Air Force", ORG, "SAUMIL", false);
+    has(&d, "Hong Kong Polytechnic University", ORG, "HKGEDU", false);
     has(&d, "Bashar Assad", PER, "SYRELI", false);
     let d = doc(
         "fr",
@@ -379,7 +380,7 @@ fn names_containing_a_country_and_first_names_before_a_known_surname() {
         "Le Parti socialiste et le Conseil national syrien ont écrit à Hong Kong.",
     );
     has(&d, "Parti socialiste", ORG, "", false);
-    has(&d, "Conseil national syrien", ORG, "", false);
+    has(&d, "Conseil national syrien", ORG, "SYR", false);
     has(&d, "Hong Kong", LOC, "HKG", false);
 }
 
@@ -682,4 +683,29 @@ fn a_title_after_a_first_name_is_a_surname() {
         "{:?}",
         ents(&d)
     );
+}
+
+#[test]
+fn a_named_organization_takes_the_country_inside_its_name() {
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "The Norwegian Fisheries Authority said on Monday that the Chilean Navy would help.",
+    );
+    has(&d, "Norwegian Fisheries Authority", ORG, "NOR", false);
+    let d = doc(
+        "fr",
+        "2025-03-01",
+        "L'Agence norvégienne de l'Énergie a réagi lundi.",
+    );
+    has(&d, "Agence norvégienne de l'Énergie", ORG, "NOR", false);
+    // two countries in one name say whose it is no better than none
+    let d = doc(
+        "en",
+        "2025-03-01",
+        "The Chilean-Peruvian Fisheries Council met on Monday.",
+    );
+    assert!(ents(&d)
+        .iter()
+        .all(|(t, _, c, n)| *n || !t.contains("Fisheries") || c.is_empty()));
 }
