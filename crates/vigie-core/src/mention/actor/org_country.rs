@@ -21,16 +21,23 @@ fn inner_code(e: &Entity) -> Option<(&str, &str)> {
 }
 
 pub(super) fn code(lex: &ActorLexicon, ents: &mut [Entity]) {
+    // entities by start, so that those inside a name are found by a binary search, not by a
+    // walk over the whole document for each name
+    let mut by_start: Vec<usize> = (0..ents.len()).collect();
+    by_start.sort_unstable_by_key(|&k| ents[k].span.start);
     let mut coded = Vec::new();
     for (k, e) in ents.iter().enumerate() {
         if e.nominal || e.etype != EntityType::ORG || e.actor.is_some() {
             continue;
         }
-        let inner: Vec<(&str, &str)> = ents
+        let from = by_start.partition_point(|&j| ents[j].span.start < e.span.start);
+        let inside: Vec<&Entity> = by_start[from..]
             .iter()
-            .filter(|x| !std::ptr::eq(*x, e) && e.span.contains(x.span))
-            .filter_map(inner_code)
+            .take_while(|&&j| ents[j].span.start < e.span.end)
+            .filter(|&&j| j != k && e.span.contains(ents[j].span))
+            .map(|&j| &ents[j])
             .collect();
+        let inner: Vec<(&str, &str)> = inside.iter().filter_map(|x| inner_code(x)).collect();
         let Some(&(country, _)) = inner.first() else {
             continue;
         };
@@ -45,9 +52,9 @@ pub(super) fn code(lex: &ActorLexicon, ents: &mut [Entity]) {
             .map(|(_, code)| *code)
             .max_by_key(|c| c.len())
             .unwrap_or(country);
-        let role = ents
+        let role = inside
             .iter()
-            .filter(|x| e.span.contains(x.span) && x.nominal)
+            .filter(|x| x.nominal)
             .filter_map(|x| x.actor.as_ref())
             .find(|a| a.country.is_none() && a.code.len() == 3)
             .map(|a| a.code.as_str());
