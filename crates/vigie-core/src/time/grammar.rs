@@ -1098,15 +1098,30 @@ impl Grammar<'_> {
                 });
             }
             consider(p.filter(|p| !matches!(p.sem, Sem::Duration { .. } | Sem::Special(_))));
-            // "mid-afternoon", "early morning": a part of today
+            // "mid-afternoon", « en début d'après-midi »: a part of the day the text is at
+            // (« hier en début d'après-midi » is yesterday's), else of today
+            // "early-morning Tuesday": the part of the day named right after it
             if let Some((pod, e)) = self.pod(j) {
-                consider(Some(Parse {
-                    start: i,
-                    end: e,
-                    sem: Sem::RelDay(0),
-                    pod: Some(pod),
-                    today_marked: false,
-                    clock: None,
+                let day_after = self.core(e, month_first).filter(|p| {
+                    matches!(
+                        p.sem,
+                        Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(_)
+                    )
+                });
+                consider(Some(match day_after {
+                    Some(d) => Parse {
+                        start: i,
+                        pod: Some(pod),
+                        ..d
+                    },
+                    None => Parse {
+                        start: i,
+                        end: e,
+                        sem: Sem::Anaphoric(0),
+                        pod: Some(pod),
+                        today_marked: false,
+                        clock: None,
+                    },
                 }));
             }
         }

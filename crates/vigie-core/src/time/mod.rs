@@ -140,6 +140,18 @@ fn tense_near(
             break;
         }
     }
+    // on each side the nearest cue, except that before the expression a guessed ending does
+    // not hide a listed word farther in the same clause ("would be paid on a still
+    // unspecified date in January": "would" decides, not "unspecified"); after it, the
+    // nearest verb is the clause's own ("In September, it announced plans to…")
+    let keep = |found: &mut Option<(usize, (Tense, bool))>, d: usize, c: (Tense, bool)| {
+        match found {
+            None => *found = Some((d, c)),
+            Some((_, (_, false))) if c.1 => *found = Some((d, c)),
+            Some(_) => {}
+        }
+        found.is_some_and(|(_, (_, strong))| strong)
+    };
     let mut before = None;
     let mut i = start;
     while i > 0 && start - i < TENSE_WINDOW {
@@ -148,8 +160,9 @@ fn tense_near(
             break;
         }
         if let Some((t, strong)) = cue(i) {
-            before = Some((start - i, (t, strong || start - i == 1)));
-            break;
+            if keep(&mut before, start - i, (t, strong || start - i == 1)) {
+                break;
+            }
         }
     }
     let mut after = None;

@@ -1333,3 +1333,99 @@ fn quarters_with_an_ordinal_in_digits() {
         pairs(&[("3e trimestre 2025", "2025-Q3")])
     );
 }
+
+#[test]
+fn a_verb_of_intent_before_an_infinitive_looks_ahead() {
+    // 2026-01-08, a Thursday: the past verb decides, threatens or plans what is to come
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The council decided to hold the vote in June."
+        ),
+        pairs(&[("June", "2026-06")])
+    );
+    assert_eq!(
+        run("en", "2026-01-08", "The union threatened to strike on Monday."),
+        pairs(&[("Monday", "2026-01-12")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Les syndicats ont décidé de manifester en juin."
+        ),
+        pairs(&[("juin", "2026-06")])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Les routiers ont menacé de bloquer le port lundi."),
+        pairs(&[("lundi", "2026-01-12")])
+    );
+    // without the verb of intent, the past tense keeps both in the past
+    assert_eq!(
+        run("en", "2026-01-08", "The council held the vote in June."),
+        pairs(&[("June", "2025-06")])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Les routiers ont bloqué le port lundi."),
+        pairs(&[("lundi", "2026-01-05")])
+    );
+}
+
+#[test]
+fn a_guessed_ending_does_not_hide_a_listed_tense_word_before_it() {
+    // "unspecified" looks like a past verb, « opéra » like a future one; the listed auxiliary
+    // farther back in the clause decides
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The bonus would be paid on a still unspecified date in June."
+        ),
+        pairs(&[("June", "2026-06")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Les chanteurs avaient donné cet opéra en juin."
+        ),
+        pairs(&[("juin", "2025-06")])
+    );
+}
+
+#[test]
+fn a_part_of_day_alone_is_a_part_of_the_day_the_text_is_at() {
+    // 2026-01-08: the afternoon after « hier »/"yesterday" is yesterday's (the value is the
+    // day; the part of day is its own field)
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le convoi est parti hier en début d'après-midi."
+        ),
+        pairs(&[("hier", "2026-01-07"), ("début d'après-midi", "2026-01-07")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The convoy left yesterday, in the early afternoon."
+        ),
+        pairs(&[("yesterday", "2026-01-07"), ("early afternoon", "2026-01-07")])
+    );
+    // with no day named before, the part of today
+    assert_eq!(
+        run("en", "2026-01-08", "The convoy left in the early afternoon."),
+        pairs(&[("early afternoon", "2026-01-08")])
+    );
+    // a day named right after the part is that day's
+    assert_eq!(
+        run("en", "2026-01-08", "The convoy left in the early-afternoon Tuesday."),
+        pairs(&[("early-afternoon Tuesday", "2026-01-06")])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Le convoi est parti en fin de matinée mardi."),
+        pairs(&[("fin de matinée mardi", "2026-01-06")])
+    );
+}
