@@ -1,10 +1,13 @@
 //! The date of an event: the day-precise temporal expression of its clause or sentence
 //! (`doc.times`); else, for a statement (verbal quad classes) reported as actual, the
-//! publication date; else the date of the meeting an anaphoric phrase points back to
+//! publication date — unless its clause is set in a period already over (« en juillet »,
+//! "last week"), which leaves it with no day; else the date of the meeting an anaphoric phrase points back to
 //! (« lors de cette rencontre », "at the meeting"); else, once the mentions of a happening
 //! are merged, the day set by the sentences just before (`carry`); else none.
 
 use std::collections::HashSet;
+
+use chrono::Datelike;
 
 use crate::doc::{DateBasis, Doc, Event, Granularity, Span, Status, TokenKind};
 use crate::event::grammar::folded;
@@ -252,6 +255,42 @@ pub fn text_date(
     ))
 }
 
+/// How far after a statement's trigger a period still frames it: the verb and a short
+/// object ("offered concessions last November"); farther on, a period usually dates
+/// something the statement is about ("is suing … over the raid of August").
+const FRAME_AFTER: usize = 30;
+
+/// The first temporal expression of the sentence `range` framing `trigger` that names a
+/// whole week, month, quarter, season, year, decade or century ended before the publication
+/// date (its value sorts before the publication date written the same way: `2019-07` before
+/// `2019-09`). A frame opens the clause before the trigger or follows it closely, outside
+/// quotations (what a speaker says of July does not date the saying).
+fn past_period_in(doc: &Doc, range: Span, trigger: Span) -> Option<usize> {
+    let d = doc.date?;
+    let year = format!("{:04}", d.year());
+    doc.times.iter().position(|t| {
+        let frames = t.span.end <= trigger.start
+            || (t.span.start >= trigger.end && t.span.start - trigger.end <= FRAME_AFTER);
+        if t.is_duration || !range.contains(t.span) || !frames || in_quote(doc, t.span) {
+            return false;
+        }
+        let now = match t.granularity {
+            Granularity::Week => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Granularity::Month => d.format("%Y-%m").to_string(),
+            Granularity::Quarter => format!("{year}-Q{}", (d.month() - 1) / 3 + 1),
+            Granularity::Year | Granularity::Season => year.clone(),
+            Granularity::Decade => year[..3].to_string(),
+            Granularity::Century => year[..2].to_string(),
+            _ => return false,
+        };
+        let v = t.value.get(..now.len()).unwrap_or("");
+        v.len() == now.len() && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && *v < *now
+    })
+}
+
 /// Fill `date`, `date_basis` and `explain.date_rule` of an event from its sentence.
 pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&str>) {
     let Some(sentence) = doc.sentences.get(e.sentence).copied() else {
@@ -273,7 +312,18 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
         e.explain.date_rule = Some("anaphoric reference to an earlier dated meeting".into());
         return;
     }
-    // a statement reported as made is dated by publication
+    // a statement reported as made is dated by publication, unless its sentence sets it in
+    // a period already over (« en juillet, il avait déclaré », "last week he said"): then it
+    // was not made on the day of the report, and no day is known
+    if let Some(i) = past_period_in(doc, sentence, e.trigger) {
+        if dating.by_publication(&e.cameo) && e.status == Status::Actual {
+            e.explain.date_rule = Some(format!(
+                "reported statement set in « {} », a period before the report: no day",
+                doc.slice(doc.times[i].span)
+            ));
+            return;
+        }
+    }
     if dating.by_publication(&e.cameo) && e.status == Status::Actual {
         if let Some(d) = doc.date {
             e.date = Some(d.format("%Y-%m-%d").to_string());

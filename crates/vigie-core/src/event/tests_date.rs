@@ -175,3 +175,64 @@ fn a_reported_statement_keeps_the_publication_date() {
         assert_eq!(e.date_basis, Some(DateBasis::Publication));
     }
 }
+
+#[test]
+fn a_statement_set_in_a_period_already_over_has_no_day() {
+    // « en juillet », "last week": the statement was not made on the day of the report
+    for (lang, text, trigger) in [
+        ("fr", "En juillet, le Mali a condamné la France.", "a condamné"),
+        ("fr", "La semaine dernière, le Mali a condamné la France.", "a condamné"),
+        ("en", "In July, Mali condemned France.", "condemned"),
+        ("en", "Last week, Mali condemned France.", "condemned"),
+    ] {
+        let d = analyze(lang, PUBLISHED, text);
+        let e = event(&d, trigger);
+        assert_eq!(e.date, None, "{text}");
+        assert_eq!(e.date_basis, None, "{text}");
+        assert!(
+            e.explain
+                .date_rule
+                .as_deref()
+                .is_some_and(|r| r.contains("a period before the report")),
+            "{text}: {:?}",
+            e.explain.date_rule
+        );
+    }
+    // the period of the report itself keeps the publication date
+    for (lang, text, trigger) in [
+        ("fr", "Cette semaine, le Mali a condamné la France.", "a condamné"),
+        ("en", "This week, Mali condemned France.", "condemned"),
+    ] {
+        let d = analyze(lang, PUBLISHED, text);
+        let e = event(&d, trigger);
+        assert_eq!(e.date.as_deref(), Some(PUBLISHED), "{text}");
+        assert_eq!(e.date_basis, Some(DateBasis::Publication), "{text}");
+    }
+}
+
+#[test]
+fn a_period_the_statement_is_about_does_not_undate_it() {
+    // a period in a quotation or far after the verb dates what is said, not the saying
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            "Le Mali a condamné la France pour les frappes aériennes menées sur Gao en juillet.",
+            "a condamné",
+        ),
+        (
+            "en",
+            "Mali condemned France over the air strikes carried out on Gao in July.",
+            "condemned",
+        ),
+        (
+            "en",
+            "\"The strikes of July were a crime,\" Mali condemned.",
+            "condemned",
+        ),
+    ] {
+        let d = analyze(lang, PUBLISHED, text);
+        let e = event(&d, trigger);
+        assert_eq!(e.date.as_deref(), Some(PUBLISHED), "{text}");
+        assert_eq!(e.date_basis, Some(DateBasis::Publication), "{text}");
+    }
+}
