@@ -325,13 +325,25 @@ impl Grammar<'_> {
         })
     }
 
-    /// « dernier », « prochain » after the noun.
+    /// « dernier », « prochain » after the noun, with "week" when it follows ("Friday next
+    /// week"); not a direction that another unit follows, which is that unit's ("prices
+    /// will fall next year": "next year", not "fall next").
     fn post_direction(&self, i: usize) -> At<i32> {
-        self.lex(i, |k| match k {
+        let (d, e) = self.lex(i, |k| match k {
             Kind::Last => Some(-1),
             Kind::Next => Some(1),
             _ => None,
-        })
+        })?;
+        match self.unit(e) {
+            None => Some((d, e)),
+            Some((Unit::Week, e2)) if !self.plural(e) => Some((d, e2)),
+            Some(_) => None,
+        }
+    }
+
+    /// A direction right after a name (season, holiday) with no unit after it.
+    fn bare_post_direction(&self, i: usize) -> At<i32> {
+        self.post_direction(i).filter(|(_, e)| *e == i + 1)
     }
 
     /// A holiday name, not the first name of a person (« Noël Mamère »: a capitalized word
@@ -696,7 +708,7 @@ impl Grammar<'_> {
                     e,
                     None,
                 );
-            } else if let Some((dir, e)) = self.post_direction(j) {
+            } else if let Some((dir, e)) = self.bare_post_direction(j) {
                 offer(Sem::Season { s, y: None, dir }, e, None);
             } else if i > 0
                 && self
@@ -720,7 +732,7 @@ impl Grammar<'_> {
                     e,
                     None,
                 );
-            } else if let Some((dir, e)) = self.post_direction(j) {
+            } else if let Some((dir, e)) = self.bare_post_direction(j) {
                 offer(Sem::Holiday { h, y: None, dir }, e, None);
             } else {
                 offer(Sem::Holiday { h, y: None, dir: 0 }, j, None);

@@ -1429,3 +1429,44 @@ fn a_part_of_day_alone_is_a_part_of_the_day_the_text_is_at() {
         pairs(&[("fin de matinée mardi", "2026-01-06")])
     );
 }
+
+#[test]
+fn a_fiscal_year_is_a_year() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Sales rose in the current fiscal year and should fall next fiscal year."
+        ),
+        pairs(&[("the current fiscal year", "2026"), ("next fiscal year", "2027")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le déficit a baissé l'année fiscale dernière et remontera l'exercice budgétaire prochain."
+        ),
+        pairs(&[
+            ("l'année fiscale dernière", "2025"),
+            ("l'exercice budgétaire prochain", "2027")
+        ])
+    );
+}
+
+#[test]
+fn a_direction_before_a_unit_is_the_unit_s() {
+    // "fall" is a verb here: "next" goes with "week"
+    assert_eq!(
+        run("en", "2026-01-08", "Prices could fall next week."),
+        pairs(&[("next week", "2026-W03")])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Les prix ont baissé à l'automne dernier."),
+        pairs(&[("l'automne dernier", "2025-FA")])
+    );
+    // a weekday takes "next week" whole: the Friday of next week
+    assert_eq!(
+        run("en", "2026-01-08", "The talks resume Friday next week."),
+        pairs(&[("Friday next week", "2026-01-16")])
+    );
+}
