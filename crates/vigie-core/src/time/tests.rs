@@ -1470,3 +1470,23 @@ fn a_direction_before_a_unit_is_the_unit_s() {
         pairs(&[("Friday next week", "2026-01-16")])
     );
 }
+
+#[test]
+fn the_day_the_text_is_at_named_again() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The army entered the town on Tuesday. Later that day, the mayor fled."
+        ),
+        pairs(&[("Tuesday", "2026-01-06"), ("Later that day", "2026-01-06")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "L'armée est entrée dans la ville mardi. Plus tard dans la journée, le maire a fui."
+        ),
+        pairs(&[("mardi", "2026-01-06"), ("Plus tard dans la journée", "2026-01-06")])
+    );
+}
