@@ -433,11 +433,13 @@ fn renamed_month(named: &[NaiveDate], dct: Option<NaiveDate>, m: u32, tense: Ten
         .map(Datelike::year)
 }
 
-/// A date used as an adjective after an article ("the November 27 agreement") names a
-/// past reference, not the day the narrative is at: « la veille », "the following day"
-/// do not count from it.
+/// A date used as an adjective after an article or a possessive ("the November 27
+/// agreement", "Trump's July 25 call") names a past reference, not the day the narrative
+/// is at: « la veille », "the following day" do not count from it.
 fn attributive(atoms: &[Atom], p: &Parse, doc: &Doc) -> bool {
-    let det = atoms[p.start].is(|k| k == lexicon::Kind::Det);
+    let before = doc.text[..atoms[p.start].span.start].trim_end();
+    let possessive = ["'s", "’s", "s'", "s’"].iter().any(|e| before.ends_with(e));
+    let det = atoms[p.start].is(|k| k == lexicon::Kind::Det) || possessive;
     det && atoms.get(p.end).is_some_and(|a| {
         a.kind == AtomKind::Word && doc.text[a.span.start..].starts_with(char::is_lowercase)
     })

@@ -1489,4 +1489,17 @@ fn the_day_the_text_is_at_named_again() {
         ),
         pairs(&[("mardi", "2026-01-06"), ("Plus tard dans la journée", "2026-01-06")])
     );
+    // a date after a possessive names a thing, not the day the text is at
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The panel met on Tuesday over the mayor's July 25 speech. Later in the day, he resigned."
+        ),
+        pairs(&[
+            ("Tuesday", "2026-01-06"),
+            ("July 25", "2025-07-25"),
+            ("Later in the day", "2026-01-06")
+        ])
+    );
 }
