@@ -287,7 +287,9 @@ fn past_period_in(doc: &Doc, range: Span, trigger: Span) -> Option<usize> {
             _ => return false,
         };
         let v = t.value.get(..now.len()).unwrap_or("");
-        v.len() == now.len() && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && *v < *now
+        v.len() == now.len()
+            && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && *v < *now
     })
 }
 

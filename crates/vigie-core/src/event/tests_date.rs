@@ -180,8 +180,16 @@ fn a_reported_statement_keeps_the_publication_date() {
 fn a_statement_set_in_a_period_already_over_has_no_day() {
     // « en juillet », "last week": the statement was not made on the day of the report
     for (lang, text, trigger) in [
-        ("fr", "En juillet, le Mali a condamné la France.", "a condamné"),
-        ("fr", "La semaine dernière, le Mali a condamné la France.", "a condamné"),
+        (
+            "fr",
+            "En juillet, le Mali a condamné la France.",
+            "a condamné",
+        ),
+        (
+            "fr",
+            "La semaine dernière, le Mali a condamné la France.",
+            "a condamné",
+        ),
         ("en", "In July, Mali condemned France.", "condemned"),
         ("en", "Last week, Mali condemned France.", "condemned"),
     ] {
@@ -200,7 +208,11 @@ fn a_statement_set_in_a_period_already_over_has_no_day() {
     }
     // the period of the report itself keeps the publication date
     for (lang, text, trigger) in [
-        ("fr", "Cette semaine, le Mali a condamné la France.", "a condamné"),
+        (
+            "fr",
+            "Cette semaine, le Mali a condamné la France.",
+            "a condamné",
+        ),
         ("en", "This week, Mali condemned France.", "condemned"),
     ] {
         let d = analyze(lang, PUBLISHED, text);

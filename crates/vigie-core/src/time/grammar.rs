@@ -1117,7 +1117,10 @@ impl Grammar<'_> {
                 let day_after = self.core(e, month_first).filter(|p| {
                     matches!(
                         p.sem,
-                        Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(_)
+                        Sem::Weekday { .. }
+                            | Sem::DayMonth { .. }
+                            | Sem::Full { .. }
+                            | Sem::RelDay(_)
                     )
                 });
                 consider(Some(match day_after {

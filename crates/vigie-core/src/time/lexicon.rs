@@ -47,6 +47,9 @@ pub(crate) enum Kind {
     ClauseMark,
     /// A past auxiliary ("was", « avait »).
     PastCue,
+    /// A form of the auxiliary of the compound past (« a »): right before a past participle
+    /// it marks a past tense (« a signé »); alone it is no cue (« a lieu », « à »).
+    PastAux,
     /// A word for a recurrence of its unit: "daily", « annuel ».
     Every(Unit),
     /// A word that makes the unit, weekday or month after it recur: "every", « chaque ».
@@ -162,6 +165,9 @@ pub(crate) struct Entry {
     pub(crate) abbr: bool,
     /// Only when the text does not capitalize the word (« midi », not « le Midi »).
     pub(crate) lower: bool,
+    /// Only when written with these very letters, accents included (« a », not « à »): the
+    /// lower-cased phrase.
+    pub(crate) exact: Option<String>,
 }
 
 /// The words of one language.
@@ -177,6 +183,8 @@ pub(crate) struct LangWords {
     pub(crate) past_suffixes: Vec<String>,
     /// Folded endings that look past but are not ("succeed", "proceed": `-eed`).
     pub(crate) not_past_suffixes: Vec<String>,
+    /// Folded endings of past participles (« -é », « -is »), a past tense after a `past_aux`.
+    pub(crate) participle_suffixes: Vec<String>,
     /// Folded phrase of each entry, for single-word lookups outside running text (URLs).
     pub(crate) phrases: Vec<String>,
 }
@@ -269,6 +277,7 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
         "period_noun" => Kind::PeriodNoun,
         "clause_mark" => Kind::ClauseMark,
         "past_cue" => Kind::PastCue,
+        "past_aux" => Kind::PastAux,
         "every" => {
             Kind::Every(Unit::parse(value).ok_or_else(|| format!("unknown unit `{value}`"))?)
         }
@@ -296,7 +305,8 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
             Kind::ClockWord(h, m)
         }
         // endings, not phrases: kept apart by the loader
-        "ordinal_suffix" | "future_suffix" | "past_suffix" | "not_past_suffix" => return Ok(None),
+        "ordinal_suffix" | "future_suffix" | "past_suffix" | "not_past_suffix"
+        | "participle_suffix" => return Ok(None),
         k => return Err(format!("unknown kind `{k}`")),
     }))
 }
@@ -340,6 +350,7 @@ impl TimeLexicon {
             let mut future_suffixes = Vec::new();
             let mut past_suffixes = Vec::new();
             let mut not_past_suffixes = Vec::new();
+            let mut participle_suffixes = Vec::new();
             let mut folded_phrases = Vec::new();
             for row in &t.rows {
                 let phrase = row.get(cp);
@@ -348,18 +359,21 @@ impl TimeLexicon {
                     continue;
                 }
                 let flags = cf.map_or("", |c| row.get(c));
-                let (mut cap, mut abbr, mut lower) = (false, false, false);
+                let (mut cap, mut abbr, mut lower, mut exact) = (false, false, false, false);
                 let mut bad = None;
                 for f in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
                     match f {
                         "cap" => cap = true,
                         "abbr" => abbr = true,
                         "lower" => lower = true,
+                        "exact" => exact = true,
                         other => bad = Some(other.to_string()),
                     }
                 }
                 if let Some(f) = bad {
-                    errors.push(t.error(row, format!("unknown flag `{f}` (cap, abbr, lower)")));
+                    errors.push(
+                        t.error(row, format!("unknown flag `{f}` (cap, abbr, lower, exact)")),
+                    );
                     continue;
                 }
                 match parse_kind(row.get(ck), row.get(cv)) {
@@ -371,6 +385,7 @@ impl TimeLexicon {
                             cap,
                             abbr,
                             lower,
+                            exact: exact.then(|| phrase.to_lowercase()),
                         });
                     }
                     Ok(None) if row.get(ck) == "ordinal_suffix" => {
@@ -379,6 +394,9 @@ impl TimeLexicon {
                     Ok(None) if row.get(ck) == "past_suffix" => past_suffixes.push(fold(phrase)),
                     Ok(None) if row.get(ck) == "not_past_suffix" => {
                         not_past_suffixes.push(fold(phrase));
+                    }
+                    Ok(None) if row.get(ck) == "participle_suffix" => {
+                        participle_suffixes.push(fold(phrase));
                     }
                     Ok(None) => future_suffixes.push(fold(phrase)),
                     Err(m) => errors.push(t.error(row, m)),
@@ -394,6 +412,7 @@ impl TimeLexicon {
                     future_suffixes,
                     past_suffixes,
                     not_past_suffixes,
+                    participle_suffixes,
                     phrases: folded_phrases,
                 },
             );

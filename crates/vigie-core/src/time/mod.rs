@@ -105,6 +105,14 @@ fn tense_near(
         if a.is(|k| k == Kind::PresentCue) {
             return Some((Tense::Unknown, true));
         }
+        // « a signé »: the auxiliary of the compound past right before a participle
+        if a.is(|k| k == Kind::PastAux)
+            && atoms
+                .get(i + 1)
+                .is_some_and(|p| ends_with(p, &words.participle_suffixes, 2))
+        {
+            return Some((Tense::Past, true));
+        }
         let listed = a.is(|k| k == Kind::PastCue);
         let past = listed
             || (ends_with(a, &words.past_suffixes, 5)

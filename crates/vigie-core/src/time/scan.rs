@@ -161,7 +161,13 @@ pub(crate) fn atoms(doc: &Doc, words: &LangWords) -> Vec<Atom> {
                 .iter()
                 .filter_map(|p| words.entries.get(*p as usize))
                 .filter(|en: &&Entry| {
-                    (!en.cap || capitalized) && (!en.lower || !capitalized) && (!en.abbr || abbr_ok)
+                    (!en.cap || capitalized)
+                        && (!en.lower || !capitalized)
+                        && (!en.abbr || abbr_ok)
+                        && en
+                            .exact
+                            .as_deref()
+                            .is_none_or(|p| doc.text[span.start..span.end].to_lowercase() == p)
                 })
                 .map(|en| en.kind);
             for (slot, k) in kinds.iter_mut().zip(readings) {

@@ -1346,7 +1346,11 @@ fn a_verb_of_intent_before_an_infinitive_looks_ahead() {
         pairs(&[("June", "2026-06")])
     );
     assert_eq!(
-        run("en", "2026-01-08", "The union threatened to strike on Monday."),
+        run(
+            "en",
+            "2026-01-08",
+            "The union threatened to strike on Monday."
+        ),
         pairs(&[("Monday", "2026-01-12")])
     );
     assert_eq!(
@@ -1358,7 +1362,11 @@ fn a_verb_of_intent_before_an_infinitive_looks_ahead() {
         pairs(&[("juin", "2026-06")])
     );
     assert_eq!(
-        run("fr", "2026-01-08", "Les routiers ont menacé de bloquer le port lundi."),
+        run(
+            "fr",
+            "2026-01-08",
+            "Les routiers ont menacé de bloquer le port lundi."
+        ),
         pairs(&[("lundi", "2026-01-12")])
     );
     // without the verb of intent, the past tense keeps both in the past
@@ -1412,20 +1420,35 @@ fn a_part_of_day_alone_is_a_part_of_the_day_the_text_is_at() {
             "2026-01-08",
             "The convoy left yesterday, in the early afternoon."
         ),
-        pairs(&[("yesterday", "2026-01-07"), ("early afternoon", "2026-01-07")])
+        pairs(&[
+            ("yesterday", "2026-01-07"),
+            ("early afternoon", "2026-01-07")
+        ])
     );
     // with no day named before, the part of today
     assert_eq!(
-        run("en", "2026-01-08", "The convoy left in the early afternoon."),
+        run(
+            "en",
+            "2026-01-08",
+            "The convoy left in the early afternoon."
+        ),
         pairs(&[("early afternoon", "2026-01-08")])
     );
     // a day named right after the part is that day's
     assert_eq!(
-        run("en", "2026-01-08", "The convoy left in the early-afternoon Tuesday."),
+        run(
+            "en",
+            "2026-01-08",
+            "The convoy left in the early-afternoon Tuesday."
+        ),
         pairs(&[("early-afternoon Tuesday", "2026-01-06")])
     );
     assert_eq!(
-        run("fr", "2026-01-08", "Le convoi est parti en fin de matinée mardi."),
+        run(
+            "fr",
+            "2026-01-08",
+            "Le convoi est parti en fin de matinée mardi."
+        ),
         pairs(&[("fin de matinée mardi", "2026-01-06")])
     );
 }
@@ -1438,7 +1461,10 @@ fn a_fiscal_year_is_a_year() {
             "2026-01-08",
             "Sales rose in the current fiscal year and should fall next fiscal year."
         ),
-        pairs(&[("the current fiscal year", "2026"), ("next fiscal year", "2027")])
+        pairs(&[
+            ("the current fiscal year", "2026"),
+            ("next fiscal year", "2027")
+        ])
     );
     assert_eq!(
         run(
@@ -1461,7 +1487,11 @@ fn a_direction_before_a_unit_is_the_unit_s() {
         pairs(&[("next week", "2026-W03")])
     );
     assert_eq!(
-        run("fr", "2026-01-08", "Les prix ont baissé à l'automne dernier."),
+        run(
+            "fr",
+            "2026-01-08",
+            "Les prix ont baissé à l'automne dernier."
+        ),
         pairs(&[("l'automne dernier", "2025-FA")])
     );
     // a weekday takes "next week" whole: the Friday of next week
@@ -1487,7 +1517,10 @@ fn the_day_the_text_is_at_named_again() {
             "2026-01-08",
             "L'armée est entrée dans la ville mardi. Plus tard dans la journée, le maire a fui."
         ),
-        pairs(&[("mardi", "2026-01-06"), ("Plus tard dans la journée", "2026-01-06")])
+        pairs(&[
+            ("mardi", "2026-01-06"),
+            ("Plus tard dans la journée", "2026-01-06")
+        ])
     );
     // a date after a possessive names a thing, not the day the text is at
     assert_eq!(
@@ -1501,5 +1534,39 @@ fn the_day_the_text_is_at_named_again() {
             ("July 25", "2025-07-25"),
             ("Later in the day", "2026-01-06")
         ])
+    );
+}
+
+#[test]
+fn the_french_compound_past_keeps_a_date_in_the_past() {
+    // 2026-01-08: « a signé », « a reçu » are past, so February and 2 March are last
+    // year's; « a lieu » is the present, « à » no verb
+    assert_eq!(
+        run("fr", "2026-01-08", "Le Mali a signé l'accord en février."),
+        pairs(&[("février", "2025-02")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le ministre a reçu l'ambassadeur le 2 mars."
+        ),
+        pairs(&[("le 2 mars", "2025-03-02")])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Le sommet a lieu le 2 mars."),
+        pairs(&[("le 2 mars", "2026-03-02")])
+    );
+    assert_eq!(
+        run("fr", "2026-01-08", "Le sommet a lieu le 20 janvier."),
+        pairs(&[("le 20 janvier", "2026-01-20")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Rendez-vous à côté de la mairie le 20 janvier."
+        ),
+        pairs(&[("le 20 janvier", "2026-01-20")])
     );
 }
