@@ -1557,6 +1557,32 @@ fn the_french_compound_past_keeps_a_date_in_the_past() {
         run("fr", "2026-01-08", "Le sommet a lieu le 2 mars."),
         pairs(&[("le 2 mars", "2026-03-02")])
     );
+    // a pronominal verb and a verb of motion with « être »
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le ministre s'est rendu à Dakar le 2 mars."
+        ),
+        pairs(&[("le 2 mars", "2025-03-02")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "La délégation est arrivée à Dakar le 2 mars."
+        ),
+        pairs(&[("le 2 mars", "2025-03-02")])
+    );
+    // a passive present looks ahead
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le ministre est attendu à Dakar le 2 mars."
+        ),
+        pairs(&[("le 2 mars", "2026-03-02")])
+    );
     assert_eq!(
         run("fr", "2026-01-08", "Le sommet a lieu le 20 janvier."),
         pairs(&[("le 20 janvier", "2026-01-20")])
