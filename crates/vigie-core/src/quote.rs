@@ -749,6 +749,24 @@ mod tests {
     }
 
     #[test]
+    fn reflexive_speech_verbs_in_any_compound_tense() {
+        // « s'était inquiétée »: the participle is the cue whatever the auxiliary
+        let text = "Le Mali a employé ce fichier « pour traquer des opposants », s'était \
+                    inquiétée notamment Oxfam.";
+        let (d, q) = run_with(
+            "fr",
+            text,
+            &[("Mali", "MLI", "org", false), ("Oxfam", "NGO", "org", false)],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Oxfam");
+        assert_eq!(q[0].verb.as_deref(), Some("s'inquiéter"));
+        let text = "« Quelle victoire ! » se sont exclamées Lina Roy et Eva Sol.";
+        let (d, q) = run_with("fr", text, &[("Lina Roy", "FRACVL", "t", false)]);
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Lina Roy");
+        assert_eq!(q[0].verb.as_deref(), Some("s'exclamer"));
+    }
+
+    #[test]
     fn chanting_and_confessing_are_speech() {
         let (d, q) = run(
             "en",
