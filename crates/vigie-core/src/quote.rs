@@ -268,8 +268,9 @@ fn org_noun(doc: &Doc, lex: &QuoteLexicon, cue: Span) -> Option<Span> {
     let (c1, s1) = doc.norm.folded_range(Span::new(cue.end, sentence.end));
     let head = folded.get(s0..c0)?.trim_end();
     // after the verb, past one time expression that starts right there
-    let mut from = cue.end + (doc.text.get(cue.end..sentence.end)?.len()
-        - doc.text.get(cue.end..sentence.end)?.trim_start().len());
+    let mut from = cue.end
+        + (doc.text.get(cue.end..sentence.end)?.len()
+            - doc.text.get(cue.end..sentence.end)?.trim_start().len());
     if let Some(t) = doc.times.iter().find(|t| t.span.start == from) {
         let rest = doc.text.get(t.span.end..sentence.end)?;
         from = t.span.end + (rest.len() - rest.trim_start().len());
@@ -328,7 +329,10 @@ fn verb_speaker<'d>(
             .copied()
             .rev()
             .find(|e| e.span.start >= q.end && e.span.end <= cue.start);
-        return inverted.or_else(after).or(between).or_else(|| {
+        // the subject right before the verb beats a phrase after it ("…," Ana Ruiz said
+        // after the vote of the committee)
+        let subject = between.filter(|e| close_by(text, e.span.end, cue.start, 1));
+        return inverted.or(subject).or_else(after).or(between).or_else(|| {
             ents.iter().copied().find(|e| {
                 e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start)
             })
@@ -375,7 +379,22 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
             .sentence_at(q.end.saturating_sub(1))
             .unwrap_or(first)
             .max(first);
-        let region = doc.sentences[first].cover(doc.sentences[last]);
+        // a quotation announced by a colon closing the sentence or paragraph before it (« X
+        // a déclaré : ¶ « … » ») is attributed in that sentence too
+        let announced = first
+            .checked_sub(1)
+            .filter(|&p| {
+                doc.text
+                    .get(doc.sentences[p].start..q.start)
+                    .is_some_and(|g| {
+                        g.trim_end_matches(|c: char| {
+                            c.is_whitespace() || MARKS.iter().any(|m| m.0 == c)
+                        })
+                        .ends_with(':')
+                    })
+            })
+            .unwrap_or(first);
+        let region = doc.sentences[announced].cover(doc.sentences[last]);
         let ents: Vec<&Entity> = doc
             .entities
             .iter()
@@ -743,7 +762,10 @@ mod tests {
         let (d, q) = run_with(
             "fr",
             text,
-            &[("Oxfam", "NGO", "org", false), ("Paul Roy", "FRANGO", "t", false)],
+            &[
+                ("Oxfam", "NGO", "org", false),
+                ("Paul Roy", "FRANGO", "t", false),
+            ],
         );
         assert_eq!(d.slice(q[0].speaker.unwrap()), "Paul Roy");
     }
@@ -756,7 +778,10 @@ mod tests {
         let (d, q) = run_with(
             "fr",
             text,
-            &[("Mali", "MLI", "org", false), ("Oxfam", "NGO", "org", false)],
+            &[
+                ("Mali", "MLI", "org", false),
+                ("Oxfam", "NGO", "org", false),
+            ],
         );
         assert_eq!(d.slice(q[0].speaker.unwrap()), "Oxfam");
         assert_eq!(q[0].verb.as_deref(), Some("s'inquiéter"));
@@ -764,6 +789,39 @@ mod tests {
         let (d, q) = run_with("fr", text, &[("Lina Roy", "FRACVL", "t", false)]);
         assert_eq!(d.slice(q[0].speaker.unwrap()), "Lina Roy");
         assert_eq!(q[0].verb.as_deref(), Some("s'exclamer"));
+    }
+
+    #[test]
+    fn the_subject_before_a_verb_after_the_quote_beats_a_phrase_after_the_verb() {
+        let text = "\"We won,\" Ana Ruiz wrote shortly after the Finance Committee voted.";
+        let (d, q) = run_with(
+            "en",
+            text,
+            &[
+                ("Ana Ruiz", "ESPGOV", "t", false),
+                ("Finance Committee", "ESPLEG", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Ana Ruiz");
+        assert_eq!(q[0].speaker.unwrap().start, 10);
+        // inverted: the phrase after the verb is still the speaker
+        let text = "« Nous avons gagné », a écrit Ana Ruiz.";
+        let (d, q) = run_with("fr", text, &[("Ana Ruiz", "ESPGOV", "t", false)]);
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_quotation_announced_by_a_colon_in_the_paragraph_before() {
+        let text = "The Red Cross issued a statement, saying:\n\n\"We grieve with the families. \
+                    Aid is on its way.\"";
+        let (d, q) = run_with("en", text, &[("Red Cross", "NGOHLH", "org", false)]);
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Red Cross");
+        assert_eq!(q[0].speaker.unwrap().start, 4);
+        assert_eq!(q[0].verb.as_deref(), Some("say"));
+        // no colon: the sentence before says nothing of the quotation
+        let text = "The Red Cross issued a statement.\n\n\"We grieve with the families.\"";
+        let (_, q) = run_with("en", text, &[("Red Cross", "NGOHLH", "org", false)]);
+        assert!(q[0].speaker.is_none());
     }
 
     #[test]
