@@ -37,6 +37,9 @@ pub struct QuoteLexicon {
     to: Vec<(String, String)>,
     /// Folded pronouns that stand for an organization ("it said"), per language.
     it: Vec<(String, String)>,
+    /// Folded nouns that stand for an organization named before (« ajoute l'organisation »,
+    /// "the group said"), per language.
+    org: Vec<(String, String)>,
 }
 
 const FILE: &str = "quotes/speech.tsv";
@@ -57,7 +60,7 @@ impl QuoteLexicon {
         let c = cols.map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let (mut fr, mut en, mut cues) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut to, mut it) = (Vec::new(), Vec::new());
+        let (mut to, mut it, mut org) = (Vec::new(), Vec::new(), Vec::new());
         for r in &t.rows {
             let lang = r.get(c[0]);
             if !matches!(lang, "fr" | "en") {
@@ -76,6 +79,10 @@ impl QuoteLexicon {
                 }
                 "it" => {
                     it.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
+                "org" => {
+                    org.push((lang.to_string(), fold(r.get(c[1]))));
                     continue;
                 }
                 k => {
@@ -103,6 +110,7 @@ impl QuoteLexicon {
             en: PhraseMatcher::new(en),
             to,
             it,
+            org,
         })
     }
 
@@ -216,28 +224,73 @@ fn addressed(doc: &Doc, lex: &QuoteLexicon, cue: Span, tell: bool, e: &Entity) -
 /// How many sentences back "it said" looks for its organization.
 const IT_BACK: usize = 3;
 
-/// "…," it added: when the word right before the speech verb stands for an organization, the
-/// speaker is the last organization that can speak named before the verb in its sentence or
-/// the few before it, outside quotations.
+/// "…," it added: when the word right before the speech verb stands for an organization, or
+/// a noun that does is its subject right before it or inverted right after it (« ajoute
+/// l'organisation », "the group said"), the speaker is the last organization that can speak
+/// named before the verb in its sentence or the few before it, outside quotations and outside
+/// that noun.
 fn it_speaker<'d>(doc: &'d Doc, lex: &QuoteLexicon, cue: Span, all: &[Span]) -> Option<&'d Entity> {
     let before = doc.text.get(..cue.start)?.trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .filter(|w| !w.is_empty())?;
-    if !QuoteLexicon::has(&lex.it, &doc.lang, &fold(word)) {
+        .filter(|w| !w.is_empty());
+    let pronoun = word.is_some_and(|w| QuoteLexicon::has(&lex.it, &doc.lang, &fold(w)));
+    let noun = if pronoun {
+        None
+    } else {
+        org_noun(doc, lex, cue)
+    };
+    if !pronoun && noun.is_none() {
         return None;
     }
     let here = doc.sentence_at(cue.start)?;
     doc.entities.iter().rev().find(|e| {
         e.etype == EntityType::ORG
             && e.span.end <= cue.start
+            && noun.is_none_or(|n| !n.overlaps(e.span))
             && can_speak(e)
             && !in_any_quote(all, e.span)
             && doc
                 .sentence_at(e.span.start)
                 .is_some_and(|s| s + IT_BACK >= here)
     })
+}
+
+/// The span of an `org` noun right before the speech verb at `cue` (only spaces between) or
+/// right after it (a time expression at most between: « ajoute mardi l'organisation »), on
+/// word boundaries, in the verb's sentence. Read on the folded text, mapped back.
+fn org_noun(doc: &Doc, lex: &QuoteLexicon, cue: Span) -> Option<Span> {
+    let sentence = *doc.sentences.get(doc.sentence_at(cue.start)?)?;
+    let folded = doc.norm.folded.as_str();
+    let word_char = |c: char| c.is_alphanumeric();
+    let (s0, c0) = doc.norm.folded_range(Span::new(sentence.start, cue.start));
+    let (c1, s1) = doc.norm.folded_range(Span::new(cue.end, sentence.end));
+    let head = folded.get(s0..c0)?.trim_end();
+    // after the verb, past one time expression that starts right there
+    let mut from = cue.end
+        + (doc.text.get(cue.end..sentence.end)?.len()
+            - doc.text.get(cue.end..sentence.end)?.trim_start().len());
+    if let Some(t) = doc.times.iter().find(|t| t.span.start == from) {
+        let rest = doc.text.get(t.span.end..sentence.end)?;
+        from = t.span.end + (rest.len() - rest.trim_start().len());
+    }
+    let tail_at = doc.norm.to_folded(from).clamp(c1, s1.max(c1));
+    let tail = folded.get(tail_at..s1)?;
+    lex.org
+        .iter()
+        .filter(|(l, _)| l == &doc.lang)
+        .find_map(|(_, noun)| {
+            let n = noun.as_str();
+            if let Some(lead) = head.strip_suffix(n) {
+                if !lead.ends_with(word_char) {
+                    let a = s0 + lead.len();
+                    return Some(doc.norm.to_original(a, a + n.len()));
+                }
+            }
+            (tail.starts_with(n) && !tail[n.len()..].starts_with(word_char))
+                .then(|| doc.norm.to_original(tail_at, tail_at + n.len()))
+        })
 }
 
 /// The speaker of a quotation whose cue is the verb at `cue` (`tell` for a verb whose object
@@ -276,7 +329,10 @@ fn verb_speaker<'d>(
             .copied()
             .rev()
             .find(|e| e.span.start >= q.end && e.span.end <= cue.start);
-        return inverted.or_else(after).or(between).or_else(|| {
+        // the subject right before the verb beats a phrase after it ("…," Ana Ruiz said
+        // after the vote of the committee)
+        let subject = between.filter(|e| close_by(text, e.span.end, cue.start, 1));
+        return inverted.or(subject).or_else(after).or(between).or_else(|| {
             ents.iter().copied().find(|e| {
                 e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start)
             })
@@ -323,7 +379,22 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
             .sentence_at(q.end.saturating_sub(1))
             .unwrap_or(first)
             .max(first);
-        let region = doc.sentences[first].cover(doc.sentences[last]);
+        // a quotation announced by a colon closing the sentence or paragraph before it (« X
+        // a déclaré : ¶ « … » ») is attributed in that sentence too
+        let announced = first
+            .checked_sub(1)
+            .filter(|&p| {
+                doc.text
+                    .get(doc.sentences[p].start..q.start)
+                    .is_some_and(|g| {
+                        g.trim_end_matches(|c: char| {
+                            c.is_whitespace() || MARKS.iter().any(|m| m.0 == c)
+                        })
+                        .ends_with(':')
+                    })
+            })
+            .unwrap_or(first);
+        let region = doc.sentences[announced].cover(doc.sentences[last]);
         let ents: Vec<&Entity> = doc
             .entities
             .iter()
@@ -662,6 +733,94 @@ mod tests {
             "The agency spoke. Rain fell. Wind rose. Snow came. \"Calm,\" it said.",
             &[("agency", "DNKGOV", "org", true)],
         );
+        assert!(q[0].speaker.is_none());
+    }
+
+    #[test]
+    fn an_organization_noun_as_subject_is_the_organization_named_before() {
+        // inverted after the verb, in French
+        let text = "L'Unicef a publié un rapport. « Les écoles restent fermées », ajoute \
+                    l'organisation.";
+        let (d, q) = run_with("fr", text, &[("Unicef", "IGOUNO", "org", false)]);
+        assert_eq!(q[0].speaker, Some(Span::new(2, 8)));
+        assert_eq!(said(&d, &q[0]).1, "IGOUNO");
+        // before the verb, in English, with a person named in between who is not it
+        let text = "Greenpeace sued the ministry. Ana Ruiz, a lawyer, was in court. \
+                    \"We will appeal,\" the group said.";
+        let (d, q) = run_with(
+            "en",
+            text,
+            &[
+                ("Greenpeace", "NGOENV", "org", false),
+                ("Ana Ruiz", "NORJUD", "t", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Greenpeace");
+        assert_eq!(q[0].speaker.unwrap().start, 0);
+        // a noun that is not the verb's subject changes nothing
+        let text = "Oxfam a parlé. « Nous partons », a dit Paul Roy, du groupe.";
+        let (d, q) = run_with(
+            "fr",
+            text,
+            &[
+                ("Oxfam", "NGO", "org", false),
+                ("Paul Roy", "FRANGO", "t", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Paul Roy");
+    }
+
+    #[test]
+    fn reflexive_speech_verbs_in_any_compound_tense() {
+        // « s'était inquiétée »: the participle is the cue whatever the auxiliary
+        let text = "Le Mali a employé ce fichier « pour traquer des opposants », s'était \
+                    inquiétée notamment Oxfam.";
+        let (d, q) = run_with(
+            "fr",
+            text,
+            &[
+                ("Mali", "MLI", "org", false),
+                ("Oxfam", "NGO", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Oxfam");
+        assert_eq!(q[0].verb.as_deref(), Some("s'inquiéter"));
+        let text = "« Quelle victoire ! » se sont exclamées Lina Roy et Eva Sol.";
+        let (d, q) = run_with("fr", text, &[("Lina Roy", "FRACVL", "t", false)]);
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Lina Roy");
+        assert_eq!(q[0].verb.as_deref(), Some("s'exclamer"));
+    }
+
+    #[test]
+    fn the_subject_before_a_verb_after_the_quote_beats_a_phrase_after_the_verb() {
+        let text = "\"We won,\" Ana Ruiz wrote shortly after the Finance Committee voted.";
+        let (d, q) = run_with(
+            "en",
+            text,
+            &[
+                ("Ana Ruiz", "ESPGOV", "t", false),
+                ("Finance Committee", "ESPLEG", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Ana Ruiz");
+        assert_eq!(q[0].speaker.unwrap().start, 10);
+        // inverted: the phrase after the verb is still the speaker
+        let text = "« Nous avons gagné », a écrit Ana Ruiz.";
+        let (d, q) = run_with("fr", text, &[("Ana Ruiz", "ESPGOV", "t", false)]);
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_quotation_announced_by_a_colon_in_the_paragraph_before() {
+        let text = "The Red Cross issued a statement, saying:\n\n\"We grieve with the families. \
+                    Aid is on its way.\"";
+        let (d, q) = run_with("en", text, &[("Red Cross", "NGOHLH", "org", false)]);
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Red Cross");
+        assert_eq!(q[0].speaker.unwrap().start, 4);
+        assert_eq!(q[0].verb.as_deref(), Some("say"));
+        // no colon: the sentence before says nothing of the quotation
+        let text = "The Red Cross issued a statement.\n\n\"We grieve with the families.\"";
+        let (_, q) = run_with("en", text, &[("Red Cross", "NGOHLH", "org", false)]);
         assert!(q[0].speaker.is_none());
     }
 
