@@ -709,3 +709,53 @@ fn a_named_organization_takes_the_country_inside_its_name() {
         .iter()
         .all(|(t, _, c, n)| *n || !t.contains("Fisheries") || c.is_empty()));
 }
+
+#[test]
+fn a_nationality_before_an_unknown_name_gives_its_country() {
+    let text = "American Kevin Hollis and Swedish Anna Lind were freed. Hollis thanked them.";
+    let d = doc("en", "2021-05-04", text);
+    has(&d, "Kevin Hollis", PER, "USA", false);
+    has(&d, "Anna Lind", PER, "SWE", false);
+    let at = text.find("Hollis thanked").unwrap_or(0);
+    assert!(
+        d.entities
+            .iter()
+            .any(|e| e.span.start == at && e.span.end == at + 6 && e.rule == "coref"),
+        "{:?}",
+        ents(&d)
+    );
+    let d = doc(
+        "fr",
+        "2021-05-04",
+        "L'Américain Kevin Hollis a été libéré mardi à Kaboul.",
+    );
+    has(&d, "Kevin Hollis", PER, "USA", false);
+    // no first name: the capitalized words after the nationality are not taken for a person
+    let d = doc("en", "2021-05-04", "American Airlines cut flights.");
+    assert!(!ents(&d).iter().any(|e| e.0 == "Airlines" && e.2 == "USA"));
+}
+
+#[test]
+fn a_title_that_is_the_surname_of_a_person_named_before_is_that_person() {
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "Australian Mark King was abducted in Kabul. King was freed on Tuesday.",
+    );
+    has(&d, "Mark King", PER, "AUS", false);
+    // the second "King" (byte 44) is the person, and no longer the title
+    let kings: Vec<_> = d.entities.iter().filter(|e| e.span.start == 44).collect();
+    assert!(
+        kings.len() == 1
+            && kings[0].span.end == 48
+            && kings[0].actor.as_ref().is_some_and(|a| a.code == "AUS"),
+        "{:?}",
+        ents(&d)
+    );
+}
+
+#[test]
+fn congolese_is_the_democratic_republic() {
+    let d = doc("en", "2021-05-04", "Congolese troops entered the town.");
+    has(&d, "Congolese troops", ORG, "CODMIL", true);
+}
