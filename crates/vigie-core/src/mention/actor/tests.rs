@@ -347,7 +347,7 @@ fn named_entities_from_context() {
         "John Smith of the Labour Party travelled to Glasgow.",
     );
     has(&d, "John Smith", PER, "", false);
-    has(&d, "Labour Party", ORG, "", false);
+    has(&d, "Labour Party", ORG, "PTY", false);
     has(&d, "Glasgow", LOC, "", false);
 }
 
@@ -379,7 +379,7 @@ fn names_containing_a_country_and_first_names_before_a_known_surname() {
         "2025-03-01",
         "Le Parti socialiste et le Conseil national syrien ont écrit à Hong Kong.",
     );
-    has(&d, "Parti socialiste", ORG, "", false);
+    has(&d, "Parti socialiste", ORG, "PTY", false);
     has(&d, "Conseil national syrien", ORG, "SYR", false);
     has(&d, "Hong Kong", LOC, "HKG", false);
 }
@@ -758,4 +758,27 @@ fn a_title_that_is_the_surname_of_a_person_named_before_is_that_person() {
 fn congolese_is_the_democratic_republic() {
     let d = doc("en", "2021-05-04", "Congolese troops entered the town.");
     has(&d, "Congolese troops", ORG, "CODMIL", true);
+}
+
+#[test]
+fn a_party_is_a_bare_party_role_and_a_named_party_takes_it() {
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "The Popular Renewal Party said the ruling party would lose.",
+    );
+    has(&d, "Popular Renewal Party", ORG, "PTY", false);
+    has(&d, "party", ORG, "PTY", true);
+    let d = doc(
+        "fr",
+        "2021-05-04",
+        "Le Parti du renouveau populaire a réagi, puis son chef est parti.",
+    );
+    has(&d, "Parti", ORG, "PTY", true);
+    // the past participle of « partir » is no party
+    assert!(
+        !ents(&d).iter().any(|e| e.0 == "parti"),
+        "{:?}",
+        ents(&d)
+    );
 }
