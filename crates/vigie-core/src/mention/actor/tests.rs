@@ -782,3 +782,27 @@ fn a_party_is_a_bare_party_role_and_a_named_party_takes_it() {
         ents(&d)
     );
 }
+
+#[test]
+fn a_people_of_a_country_is_coded_with_that_country() {
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "The Hungarians of western Romania asked Bucharest for schools.",
+    );
+    has(&d, "Hungarians of western Romania", MISC, "ROU", true);
+    has(&d, "Romania", LOC, "ROU", false);
+    let d = doc(
+        "fr",
+        "2021-05-04",
+        "Les Hongrois de Roumanie ont demandé des écoles.",
+    );
+    has(&d, "Hongrois de Roumanie", MISC, "ROU", true);
+    // a demonym that is no people's noun, or a longer gap, is left alone
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "Hungarian leaders of the future Romania met.",
+    );
+    assert!(!ents(&d).iter().any(|e| e.0.contains("of the future")));
+}
