@@ -476,7 +476,10 @@ fn people_of_a_country(doc: &Doc, lex: &ActorLexicon, out: &mut [Entity]) {
         let Some(country) = plain_country(x, false).map(str::to_string) else {
             continue;
         };
-        let (span, rule) = (e.span.cover(x.span), format!("people-of ({} + {})", e.rule, x.rule));
+        let (span, rule) = (
+            e.span.cover(x.span),
+            format!("people-of ({} + {})", e.rule, x.rule),
+        );
         let e = &mut out[k];
         e.actor = Some(lex.actor(&country, None));
         e.span = span;
@@ -493,7 +496,10 @@ fn of_a_part(lex: &ActorLexicon, gap: &str) -> bool {
         return false;
     }
     let mut rest: Vec<&str> = words.collect();
-    if rest.first().is_some_and(|w| matches!(*w, "the" | "la" | "l'")) {
+    if rest
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "la" | "l'"))
+    {
         rest.remove(0);
     }
     match rest.as_slice() {

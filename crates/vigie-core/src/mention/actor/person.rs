@@ -370,7 +370,12 @@ fn nationalities(ents: &[Entity]) -> Vec<usize> {
 /// "American Kevin King", « l'Australien Tim Weeks »: an unknown person whose name (opening
 /// on a known first name) follows a capitalized nationality, one space between, is of that
 /// country: coded with the country alone (CAMEO codes a private citizen by nationality).
-fn nationality_before(doc: &Doc, ents: &[Entity], adjectives: &[usize], span: Span) -> Option<Entity> {
+fn nationality_before(
+    doc: &Doc,
+    ents: &[Entity],
+    adjectives: &[usize],
+    span: Span,
+) -> Option<Entity> {
     let at = span.start.checked_sub(1)?;
     if doc.text.get(at..span.start) != Some(" ") {
         return None;

@@ -776,11 +776,7 @@ fn a_party_is_a_bare_party_role_and_a_named_party_takes_it() {
     );
     has(&d, "Parti", ORG, "PTY", true);
     // the past participle of « partir » is no party
-    assert!(
-        !ents(&d).iter().any(|e| e.0 == "parti"),
-        "{:?}",
-        ents(&d)
-    );
+    assert!(!ents(&d).iter().any(|e| e.0 == "parti"), "{:?}", ents(&d));
 }
 
 #[test]
