@@ -451,7 +451,8 @@ fn plain_country(e: &Entity, nominal: bool) -> Option<&str> {
 /// "the Albanians of southern Serbia", « les Russes d'Ukraine »: a people named as a
 /// demonym (capitalized) followed by « de »/"of" and a country's name, across an article and
 /// a word narrowing the country to a part (`region-before`), lives in that country and is
-/// coded with it, as "Bosnian Serbs" is with BIH. `out` is in text order.
+/// coded with it, as "Bosnian Serbs" is with BIH; the demonym keeps its span. `out` is in
+/// text order.
 fn people_of_a_country(doc: &Doc, lex: &ActorLexicon, out: &mut [Entity]) {
     for k in 0..out.len() {
         let e = &out[k];
@@ -476,13 +477,10 @@ fn people_of_a_country(doc: &Doc, lex: &ActorLexicon, out: &mut [Entity]) {
         let Some(country) = plain_country(x, false).map(str::to_string) else {
             continue;
         };
-        let (span, rule) = (
-            e.span.cover(x.span),
-            format!("people-of ({} + {})", e.rule, x.rule),
-        );
+        // the span stays the demonym's: as written, the name is a people's (MISC)
+        let rule = format!("people-of ({} + {})", e.rule, x.rule);
         let e = &mut out[k];
         e.actor = Some(lex.actor(&country, None));
-        e.span = span;
         e.rule = rule;
     }
 }

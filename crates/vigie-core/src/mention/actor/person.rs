@@ -291,8 +291,14 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 continue;
             }
             // a title or apposition before, or an apposition after
+            // with no comma, a role word typed as a body of people (ORG) describes the name
+            // after it only when a first name opens it ("journalist Jamal Khashoggi", not
+            // "the ruling party Ingsoc")
+            let first_name = known_first_name(lex, first);
             let before = around.before(doc, span.start).filter(|(e, comma)| {
-                *comma || e.etype == EntityType::PER || e.rule.contains("role")
+                *comma
+                    || e.etype == EntityType::PER
+                    || (e.rule.contains("role") && (e.etype != EntityType::ORG || first_name))
             });
             // « l'accord de Paris, la porte-parole …, Maria Zakharova »: a name after a place
             // preposition is not a person, and a description followed by its own name
@@ -324,7 +330,7 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 (None, Some(a)) => Some(a),
                 (None, None) => None,
             };
-            if pick.is_none() && lex.gender.is_first_name(first) {
+            if pick.is_none() && known_first_name(lex, first) {
                 if let Some(n) = nationality_before(doc, ents, &adjectives, span) {
                     new.push(n);
                     i = end;
@@ -348,6 +354,12 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
         }
     }
     ents.extend(new);
+}
+
+/// A first name of either list: the gendered ones (`name_genders.tsv`) or the others
+/// (`first_names.tsv`).
+fn known_first_name(lex: &ActorLexicon, word: &str) -> bool {
+    lex.gender.is_first_name(word) || lex.ner.first_names.contains(word)
 }
 
 /// Indexes of the capitalized country adjectives of `ents` (« Américain », "American": a

@@ -52,7 +52,7 @@ pub(crate) struct NerLexicon {
     /// ("the Serbs of southern Croatia"): the people are still that country's.
     pub(crate) region_before: Words,
     /// First names, as written (`lexicon/actors/first_names.tsv`).
-    pub(super) first_names: Words,
+    pub(crate) first_names: Words,
     /// Endings of French adjectives that may follow an organization word.
     pub(super) adj_suffixes: Vec<String>,
     /// Lower-case nouns before a name that make it an organization's (« la firme X »).
