@@ -86,6 +86,9 @@ EXTRA_EN = {
 # English forms that are adjectives or demonyms (the rest of the nationality field are names).
 ADJ_END = re.compile(r"(an|ans|ese|ish|i|is|ic|ch|ot|ots|ss|er|ers|ine|ines|ois|ek|eks|iot|iots|ene|ak|aks|ik|iks|ix|ie|ies|ard|ards|ish|ean|eans|ician|icians|Brits|Swiss|Thai|Thais|Lao)$")
 DROP_EN = {"Zaire"}
+# A demonym two states share goes to the one the press means by it, as the French
+# « congolais » does: "Congolese" is the Democratic Republic's.
+EN_ADJ_OWNER = {"Congolese": "CD"}
 
 
 def inflect_fr(adj: str) -> list[str]:
@@ -130,12 +133,13 @@ def main() -> None:
             adj_en = []
             for v in row["Nationality"].split(","):
                 v = v.strip()
-                if not v or v in DROP_EN:
+                if not v or v in DROP_EN or EN_ADJ_OWNER.get(v, a2) != a2:
                     continue
                 if ADJ_END.search(v) and " " not in v and v not in names_en:
                     adj_en.append(v)
                 elif not any(w in v for w in ("Islands", "Island", "Samoa", "Guam", "Rico", "Helena", "Gibraltar", "Bermuda", "Anguilla", "Montserrat", "Pitcairn", "Georgia and", "Guernsey", "Isle of Man")):
                     names_en.append(v)
+            adj_en += [v for v, owner in EN_ADJ_OWNER.items() if owner == a2 and v not in adj_en]
             names_en = [n for n in dict.fromkeys(names_en) if " - " not in n and "[" not in n and "SAR" not in n]
             names_fr = [n for n in dict.fromkeys(names_fr) if n]
             adj_fr = inflect_fr(FR_ADJ[a2]) if a2 in FR_ADJ else []

@@ -437,7 +437,74 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
             out.push(e);
         }
     }
+    people_of_a_country(doc, lex, &mut out);
     out
+}
+
+/// A plain country phrase of the country table: a demonym (`nominal`) or a country's name.
+fn plain_country(e: &Entity, nominal: bool) -> Option<&str> {
+    let a = e.actor.as_ref()?;
+    (e.nominal == nominal && a.role.is_none() && e.rule.starts_with("actors/countries.tsv"))
+        .then_some(a.country.as_deref()?)
+}
+
+/// "the Albanians of southern Serbia", « les Russes d'Ukraine »: a people named as a
+/// demonym (capitalized) followed by « de »/"of" and a country's name, across an article and
+/// a word narrowing the country to a part (`region-before`), lives in that country and is
+/// coded with it, as "Bosnian Serbs" is with BIH; the demonym keeps its span. `out` is in
+/// text order.
+fn people_of_a_country(doc: &Doc, lex: &ActorLexicon, out: &mut [Entity]) {
+    for k in 0..out.len() {
+        let e = &out[k];
+        if plain_country(e, true).is_none() || !super::ner::capitalized(doc.slice(e.span)) {
+            continue;
+        }
+        let end = e.span.end;
+        let Some(x) = out[k + 1..]
+            .iter()
+            .take(3)
+            .find(|x| x.span.start >= end)
+            .filter(|x| plain_country(x, false).is_some())
+        else {
+            continue;
+        };
+        let Some(gap) = doc.text.get(end..x.span.start) else {
+            continue;
+        };
+        if gap.len() > 24 || !of_a_part(lex, gap) {
+            continue;
+        }
+        let Some(country) = plain_country(x, false).map(str::to_string) else {
+            continue;
+        };
+        // the span stays the demonym's: as written, the name is a people's (MISC)
+        let rule = format!("people-of ({} + {})", e.rule, x.rule);
+        let e = &mut out[k];
+        e.actor = Some(lex.actor(&country, None));
+        e.rule = rule;
+    }
+}
+
+/// « de », « d' », « du », "of", then an optional article and an optional `region-before`
+/// word, and nothing else.
+fn of_a_part(lex: &ActorLexicon, gap: &str) -> bool {
+    let g = crate::normalize::fold(gap).replace('\u{2019}', "'");
+    let mut words = g.split_whitespace();
+    if !matches!(words.next(), Some("of" | "de" | "d'" | "du" | "des")) {
+        return false;
+    }
+    let mut rest: Vec<&str> = words.collect();
+    if rest
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "la" | "l'"))
+    {
+        rest.remove(0);
+    }
+    match rest.as_slice() {
+        [] => true,
+        [w] => lex.ner.region_before.contains(*w),
+        _ => false,
+    }
 }
 
 /// A seat of government standing alone (not composed with a role) that the words around it

@@ -1,6 +1,7 @@
 //! A named organization nobody coded takes the code its own words give: "Norwegian Fisheries
 //! Authority" → `NOR`, « l'Agence norvégienne de l'Énergie » → `NOR`, "Chilean Navy" → `CHLMIL`,
-//! "Hong Kong Polytechnic University" → `HKGEDU` (the country and a role word inside).
+//! "Hong Kong Polytechnic University" → `HKGEDU` (the country and a role word inside); with no
+//! country word, the role word alone: "Popular Renewal Party" → `PTY`, a bare role.
 //! A country word inside an organization's name says whose the organization is, as it does
 //! before a role (« les forces russes »); the name is the organization's own, so a role
 //! composed inside it ("Chilean Navy") gives its full code.
@@ -38,7 +39,19 @@ pub(super) fn code(lex: &ActorLexicon, ents: &mut [Entity]) {
             .map(|&j| &ents[j])
             .collect();
         let inner: Vec<(&str, &str)> = inside.iter().filter_map(|x| inner_code(x)).collect();
+        let role = inside
+            .iter()
+            .filter(|x| x.nominal)
+            .filter_map(|x| x.actor.as_ref())
+            .find(|a| a.country.is_none() && a.code.len() == 3)
+            .map(|a| a.code.as_str());
         let Some(&(country, _)) = inner.first() else {
+            // no country inside: the role word alone ("Popular Renewal Party" → PTY), which
+            // the event stage completes like any bare role (the place named after it, else
+            // the home country)
+            if let Some(r) = role {
+                coded.push((k, r.to_string()));
+            }
             continue;
         };
         if inner.iter().any(|(c, _)| *c != country) {
@@ -52,12 +65,6 @@ pub(super) fn code(lex: &ActorLexicon, ents: &mut [Entity]) {
             .map(|(_, code)| *code)
             .max_by_key(|c| c.len())
             .unwrap_or(country);
-        let role = inside
-            .iter()
-            .filter(|x| x.nominal)
-            .filter_map(|x| x.actor.as_ref())
-            .find(|a| a.country.is_none() && a.code.len() == 3)
-            .map(|a| a.code.as_str());
         let code = match role {
             Some(r) if longest.len() == country.len() => format!("{country}{r}"),
             _ => longest.to_string(),

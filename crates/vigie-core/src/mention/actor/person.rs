@@ -264,6 +264,7 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     let mut new = Vec::new();
     let proper = SpanSet::new(ents.iter().filter(|e| !e.nominal).map(|e| e.span));
     let around = Around::new(ents);
+    let adjectives = nationalities(ents);
     for (si, sent) in doc.sentences.iter().enumerate() {
         if doc.in_boilerplate(*sent) {
             continue;
@@ -290,8 +291,14 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 continue;
             }
             // a title or apposition before, or an apposition after
+            // with no comma, a role word typed as a body of people (ORG) describes the name
+            // after it only when a first name opens it ("journalist Jamal Khashoggi", not
+            // "the ruling party Ingsoc")
+            let first_name = known_first_name(lex, first);
             let before = around.before(doc, span.start).filter(|(e, comma)| {
-                *comma || e.etype == EntityType::PER || e.rule.contains("role")
+                *comma
+                    || e.etype == EntityType::PER
+                    || (e.rule.contains("role") && (e.etype != EntityType::ORG || first_name))
             });
             // « l'accord de Paris, la porte-parole …, Maria Zakharova »: a name after a place
             // preposition is not a person, and a description followed by its own name
@@ -323,6 +330,13 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 (None, Some(a)) => Some(a),
                 (None, None) => None,
             };
+            if pick.is_none() && known_first_name(lex, first) {
+                if let Some(n) = nationality_before(doc, ents, &adjectives, span) {
+                    new.push(n);
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(d) = pick {
                 let actor = d.actor.clone().map(|mut a| {
                     a.name = Some(doc.slice(span).to_string());
@@ -342,6 +356,62 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
     ents.extend(new);
 }
 
+/// A first name of either list: the gendered ones (`name_genders.tsv`) or the others
+/// (`first_names.tsv`).
+fn known_first_name(lex: &ActorLexicon, word: &str) -> bool {
+    lex.gender.is_first_name(word) || lex.ner.first_names.contains(word)
+}
+
+/// Indexes of the capitalized country adjectives of `ents` (« Américain », "American": a
+/// nationality, nominal, with a country and no role), by end.
+fn nationalities(ents: &[Entity]) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..ents.len())
+        .filter(|&k| {
+            let e = &ents[k];
+            e.nominal
+                && e.etype == EntityType::MISC
+                && e.actor
+                    .as_ref()
+                    .is_some_and(|a| a.country.is_some() && a.role.is_none())
+        })
+        .collect();
+    out.sort_by_key(|&k| ents[k].span.end);
+    out
+}
+
+/// "American Kevin King", « l'Australien Tim Weeks »: an unknown person whose name (opening
+/// on a known first name) follows a capitalized nationality, one space between, is of that
+/// country: coded with the country alone (CAMEO codes a private citizen by nationality).
+fn nationality_before(
+    doc: &Doc,
+    ents: &[Entity],
+    adjectives: &[usize],
+    span: Span,
+) -> Option<Entity> {
+    let at = span.start.checked_sub(1)?;
+    if doc.text.get(at..span.start) != Some(" ") {
+        return None;
+    }
+    let k = adjectives.partition_point(|&k| ents[k].span.end < at);
+    let adj = &ents[*adjectives.get(k)?];
+    if adj.span.end != at || !capitalized(doc.slice(adj.span)) {
+        return None;
+    }
+    let country = adj.actor.as_ref()?.country.clone()?;
+    Some(Entity {
+        span,
+        etype: EntityType::PER,
+        actor: Some(Actor {
+            code: country.clone(),
+            country: Some(country),
+            role: None,
+            name: Some(doc.slice(span).to_string()),
+        }),
+        rule: format!("nationality-before-name ({})", adj.rule),
+        nominal: false,
+    })
+}
+
 /// Later mentions of a coded person's surname, and subject pronouns.
 fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
     let mut people: Vec<(String, Actor, usize)> = ents
@@ -355,7 +425,9 @@ fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
         })
         .collect();
     people.sort_by_key(|p| p.2);
-    let covered = SpanSet::new(ents.iter().map(|e| e.span));
+    // "King and Weeks were abducted" after "American Kevin King": a capitalized bare title
+    // that is the surname of a person named before is that person, not the title
+    let covered = SpanSet::new(ents.iter().filter(|e| !bare_title(doc, e)).map(|e| e.span));
     let mut new = Vec::new();
     for t in &doc.tokens {
         if t.kind != TokenKind::Word || doc.in_boilerplate(t.span) {
@@ -379,7 +451,24 @@ fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
             });
         }
     }
+    if !new.is_empty() {
+        let named = SpanSet::new(new.iter().map(|e| e.span));
+        ents.retain(|e| !(bare_title(doc, e) && named.overlaps(e.span)));
+    }
     ents.extend(new);
+}
+
+/// A one-word capitalized title with no country of its own (« Maire », "King").
+fn bare_title(doc: &Doc, e: &Entity) -> bool {
+    e.nominal
+        && e.etype == EntityType::PER
+        && e.actor
+            .as_ref()
+            .is_some_and(|a| a.country.is_none() && a.role.is_some())
+        && {
+            let w = doc.slice(e.span);
+            capitalized(w) && !w.contains(' ')
+        }
 }
 
 /// A coded person the pronouns and bare titles after it may refer to.

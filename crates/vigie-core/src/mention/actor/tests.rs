@@ -347,7 +347,7 @@ fn named_entities_from_context() {
         "John Smith of the Labour Party travelled to Glasgow.",
     );
     has(&d, "John Smith", PER, "", false);
-    has(&d, "Labour Party", ORG, "", false);
+    has(&d, "Labour Party", ORG, "PTY", false);
     has(&d, "Glasgow", LOC, "", false);
 }
 
@@ -379,7 +379,7 @@ fn names_containing_a_country_and_first_names_before_a_known_surname() {
         "2025-03-01",
         "Le Parti socialiste et le Conseil national syrien ont écrit à Hong Kong.",
     );
-    has(&d, "Parti socialiste", ORG, "", false);
+    has(&d, "Parti socialiste", ORG, "PTY", false);
     has(&d, "Conseil national syrien", ORG, "SYR", false);
     has(&d, "Hong Kong", LOC, "HKG", false);
 }
@@ -708,4 +708,119 @@ fn a_named_organization_takes_the_country_inside_its_name() {
     assert!(ents(&d)
         .iter()
         .all(|(t, _, c, n)| *n || !t.contains("Fisheries") || c.is_empty()));
+}
+
+#[test]
+fn a_nationality_before_an_unknown_name_gives_its_country() {
+    let text = "American Kevin Hollis and Swedish Anna Lind were freed. Hollis thanked them.";
+    let d = doc("en", "2021-05-04", text);
+    has(&d, "Kevin Hollis", PER, "USA", false);
+    has(&d, "Anna Lind", PER, "SWE", false);
+    let at = text.find("Hollis thanked").unwrap_or(0);
+    assert!(
+        d.entities
+            .iter()
+            .any(|e| e.span.start == at && e.span.end == at + 6 && e.rule == "coref"),
+        "{:?}",
+        ents(&d)
+    );
+    let d = doc(
+        "fr",
+        "2021-05-04",
+        "L'Américain Kevin Hollis a été libéré mardi à Kaboul.",
+    );
+    has(&d, "Kevin Hollis", PER, "USA", false);
+    // no first name: the capitalized words after the nationality are not taken for a person
+    let d = doc("en", "2021-05-04", "American Airlines cut flights.");
+    assert!(!ents(&d).iter().any(|e| e.0 == "Airlines" && e.2 == "USA"));
+}
+
+#[test]
+fn a_title_that_is_the_surname_of_a_person_named_before_is_that_person() {
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "Australian Mark King was abducted in Kabul. King was freed on Tuesday.",
+    );
+    has(&d, "Mark King", PER, "AUS", false);
+    // the second "King" (byte 44) is the person, and no longer the title
+    let kings: Vec<_> = d.entities.iter().filter(|e| e.span.start == 44).collect();
+    assert!(
+        kings.len() == 1
+            && kings[0].span.end == 48
+            && kings[0].actor.as_ref().is_some_and(|a| a.code == "AUS"),
+        "{:?}",
+        ents(&d)
+    );
+}
+
+#[test]
+fn congolese_is_the_democratic_republic() {
+    let d = doc("en", "2021-05-04", "Congolese troops entered the town.");
+    has(&d, "Congolese troops", ORG, "CODMIL", true);
+}
+
+#[test]
+fn a_party_is_a_bare_party_role_and_a_named_party_takes_it() {
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "The Popular Renewal Party said the ruling party would lose.",
+    );
+    has(&d, "Popular Renewal Party", ORG, "PTY", false);
+    has(&d, "party", ORG, "PTY", true);
+    let d = doc(
+        "fr",
+        "2021-05-04",
+        "Le Parti du renouveau populaire a réagi, puis son chef est parti.",
+    );
+    has(&d, "Parti", ORG, "PTY", true);
+    // the past participle of « partir » is no party
+    assert!(!ents(&d).iter().any(|e| e.0 == "parti"), "{:?}", ents(&d));
+}
+
+#[test]
+fn a_people_of_a_country_is_coded_with_that_country() {
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "The Hungarians of western Romania asked Bucharest for schools.",
+    );
+    has(&d, "Hungarians", MISC, "ROU", true);
+    has(&d, "Romania", LOC, "ROU", false);
+    let d = doc(
+        "fr",
+        "2021-05-04",
+        "Les Hongrois de Roumanie ont demandé des écoles.",
+    );
+    has(&d, "Hongrois", MISC, "ROU", true);
+    // any other word between keeps the people's own country
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "The Hungarians of the future Romania met.",
+    );
+    has(&d, "Hungarians", MISC, "HUN", true);
+}
+
+#[test]
+fn a_body_of_people_before_a_name_describes_it_only_with_a_first_name() {
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "In the novel, the ruling party Verdanza rewrites history.",
+    );
+    assert!(
+        !ents(&d)
+            .iter()
+            .any(|e| e.0 == "Verdanza" && e.1 == PER && e.2 == "PTY"),
+        "{:?}",
+        ents(&d)
+    );
+    let d = doc(
+        "en",
+        "2021-05-04",
+        "The journalist Jamal Rahimi was arrested.",
+    );
+    has(&d, "Jamal Rahimi", PER, "MED", false);
 }

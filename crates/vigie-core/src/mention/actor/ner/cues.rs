@@ -48,8 +48,11 @@ pub(crate) struct NerLexicon {
     pub(super) compass: Words,
     /// Adjectives that close a place's name (« subsaharienne »).
     pub(super) region_adj: Words,
+    /// Lower-case words between « de »/"of" and a country's name that narrow it to a part
+    /// ("the Serbs of southern Croatia"): the people are still that country's.
+    pub(crate) region_before: Words,
     /// First names, as written (`lexicon/actors/first_names.tsv`).
-    pub(super) first_names: Words,
+    pub(crate) first_names: Words,
     /// Endings of French adjectives that may follow an organization word.
     pub(super) adj_suffixes: Vec<String>,
     /// Lower-case nouns before a name that make it an organization's (« la firme X »).
@@ -137,6 +140,7 @@ impl NerLexicon {
                 "per-prep" => (&mut self.per_prep, true),
                 "compass" => (&mut self.compass, false),
                 "region-adj" => (&mut self.region_adj, true),
+                "region-before" => (&mut self.region_before, true),
                 "per-clitic" => (&mut self.per_clitic, true),
                 "title-guess" => (&mut self.title_guess, false),
                 "loc-article" => (&mut self.loc_article, true),
