@@ -106,6 +106,8 @@ impl Senses {
                 needed.iter().any(|x| x == w)
                     || !(gram.is(lang, WordClass::Adv, w)
                         || gram.is(lang, WordClass::Det, w)
+                        // partitive articles too: « reçoit des inspecteurs »
+                        || self.skip.get(lang).is_some_and(|s| s.iter().any(|x| x == w))
                         || t.kind == TokenKind::Number
                         || doc.times.iter().any(|x| x.span.contains(t.span)))
             });
