@@ -451,6 +451,7 @@ fn detect_all(
         let gerund_context = lang == "en"
             && nominal_context
             && !gram.is(lang, WordClass::Det, prev)
+            && !lex.senses.activity_after(lang, prev)
             && tokens.get(last).is_some_and(|t| {
                 t.kind != crate::doc::TokenKind::Punct
                     && !gram.is(lang, WordClass::Prep, folded(doc, t))

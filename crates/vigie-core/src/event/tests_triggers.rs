@@ -875,6 +875,18 @@ fn an_english_gerund_after_a_preposition_is_a_verb() {
         triggers("en", "Peru left after the meeting with Chilean envoys.", &a),
         [t("meeting", "040")]
     );
+    // after "in" it names the activity one takes part in (events/senses.tsv `activity`)
+    assert!(triggers(
+        "en",
+        "Peru joined Chilean unions in demanding higher wages.",
+        &a
+    )
+    .iter()
+    .all(|(w, _)| w != "demanding"));
+    assert_eq!(
+        triggers("en", "Peru was accused of demanding Chilean land.", &a),
+        [t("was accused", "112"), t("demanding", "100")]
+    );
 }
 
 #[test]
