@@ -848,7 +848,11 @@ fn tear_gas_without_a_verb_is_repression() {
         ("Chilean", "CHL", true),
     ];
     assert_eq!(
-        triggers("en", "The teargas of the police of Peru hit Chilean students.", &a),
+        triggers(
+            "en",
+            "The teargas of the police of Peru hit Chilean students.",
+            &a
+        ),
         [t("teargas", "175")]
     );
     assert_eq!(
