@@ -928,3 +928,27 @@ fn keeping_a_country_s_people_out_is_a_sanction_in_both_languages() {
         [t("interdiction de territoire", "160")]
     );
 }
+
+#[test]
+fn an_act_ruled_illegal_or_a_party_found_guilty_in_both_languages() {
+    let a = [
+        ("Peru", "PER", false),
+        ("the court of Chile", "CHLJUD", false),
+        ("Pérou", "PER", false),
+        ("la cour du Chili", "CHLJUD", false),
+    ];
+    let text = "The decree of Peru was ruled illegal by the court of Chile.";
+    assert_eq!(triggers("en", text, &a), [t("was ruled illegal", "116")]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("ACCUSE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le décret du Pérou a été jugé illégal par la cour du Chili.",
+            &a
+        ),
+        [t("a été jugé illégal", "116")]
+    );
+}
