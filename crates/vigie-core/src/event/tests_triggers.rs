@@ -952,3 +952,13 @@ fn an_act_ruled_illegal_or_a_party_found_guilty_in_both_languages() {
         [t("a été jugé illégal", "116")]
     );
 }
+
+#[test]
+fn delayed_aid_is_a_sanction_a_delayed_vote_no_event() {
+    let a = [("Pérou", "PER", false), ("Chili", "CHL", false)];
+    assert_eq!(
+        triggers("fr", "Le Pérou retardera les versements au Chili.", &a),
+        [t("retardera", "160")]
+    );
+    assert!(triggers("fr", "Le Pérou a retardé le vote sur le Chili.", &a).is_empty());
+}
