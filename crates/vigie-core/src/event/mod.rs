@@ -196,6 +196,10 @@ struct FormContext<'a> {
     after_det: bool,
     has_aux: bool,
     reflexive: bool,
+    /// English, after a preposition and before a word that is neither a preposition nor
+    /// punctuation: an -ing form there is a gerund, a verb with its object ("accused of
+    /// arming the rebels", "responded by expelling the envoy"), not a noun.
+    gerund_context: bool,
 }
 
 fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger::FormRef> {
@@ -206,6 +210,7 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
         after_det,
         has_aux,
         reflexive,
+        gerund_context,
     } = cx;
     let refs = payloads
         .iter()
@@ -231,9 +236,11 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
         // a pronominal use is another verb: « s'est livré » (surrendered) is not « a livré »
         let reflexive_mismatch = e.pos == Pos::Verb && !e.reflexive && reflexive && lang == "fr";
         let missing_pronoun = e.pos == Pos::Verb && e.reflexive && finite && !reflexive;
+        let gerund = gerund_context && f.form == Form::PresentParticiple;
         !missing_pronoun
             && !reflexive_mismatch
             && !(e.pos == Pos::Verb
+                && !gerund
                 && nominal_context
                 && !has_aux
                 && (f.form != Form::PastParticiple || !exact || after_det))
@@ -243,6 +250,9 @@ fn pick_form(tr: &Triggers, payloads: &[u32], cx: FormContext) -> Option<trigger
         let pos = entry.map_or(Pos::Fixed, |e| e.pos);
         let same_reflexive = u8::from(entry.is_some_and(|e| e.reflexive == reflexive));
         let mut s = match (pos, nominal_context) {
+            // a gerund with its object outranks the noun spelled alike ("after meeting the
+            // envoy" is the verb, "after the meeting" the noun)
+            (Pos::Verb, true) if gerund_context && f.form == Form::PresentParticiple => 5,
             (Pos::Noun | Pos::Fixed, true) | (Pos::Verb, false) => 4,
             _ => 0,
         };
@@ -438,6 +448,14 @@ fn detect_all(
         let nominal_context = !has_aux
             && (gram.is(lang, WordClass::Det, prev)
                 || (gram.is(lang, WordClass::Prep, prev) && !gram.is(lang, WordClass::Inf, prev)));
+        let gerund_context = lang == "en"
+            && nominal_context
+            && !gram.is(lang, WordClass::Det, prev)
+            && !lex.senses.activity_after(lang, prev)
+            && tokens.get(last).is_some_and(|t| {
+                t.kind != crate::doc::TokenKind::Punct
+                    && !gram.is(lang, WordClass::Prep, folded(doc, t))
+            });
         let original = spelled.map_or_else(
             || doc.slice(m.span).to_lowercase().replace('\u{2019}', "'"),
             str::to_string,
@@ -452,6 +470,7 @@ fn detect_all(
                 after_det: gram.is(lang, WordClass::Det, prev),
                 has_aux,
                 reflexive,
+                gerund_context,
             },
         ) else {
             continue;
@@ -497,14 +516,15 @@ fn detect_all(
         // the past and the participle look alike, and a bare one is read as a past
         let bare_participle = verb && fref.form == Form::PastParticiple && !has_aux && lang == "fr";
         let trigger = Span::new(tokens[first].span.start, m.span.end);
-        // « en signant », « …, demandant »: a gerund or a participle after a comma shares
-        // the main clause's subject
-        let gerund = lang == "fr"
+        // « en signant », « …, demandant », "by expelling": a gerund or a participle after a
+        // comma shares the main clause's subject
+        let gerund = (lang == "fr"
             && verb
             && fref.form == Form::PresentParticiple
             && tokens[first.saturating_sub(1)..head]
                 .iter()
-                .any(|t| matches!(folded(doc, t), "en" | ","));
+                .any(|t| matches!(folded(doc, t), "en" | ",")))
+            || (verb && gerund_context && fref.form == Form::PresentParticiple);
         let site = Site {
             lang,
             entry,

@@ -27,6 +27,9 @@ pub struct Senses {
     /// (adverbs and dates read past): « se rendre à Kiev » is a visit, « les soldats qui
     /// s'étaient rendus » surrendered.
     needs: HashMap<String, HashMap<String, Vec<String>>>,
+    /// lang → prepositions after which an -ing word names an activity, not a deed done to
+    /// someone ("a role in rioting"), from rows with trigger `*` and side `activity`.
+    activity: HashMap<String, Vec<String>>,
 }
 
 impl Senses {
@@ -39,6 +42,7 @@ impl Senses {
         let mut skip: HashMap<String, Vec<String>> = HashMap::new();
         let mut rows: HashMap<String, HashMap<String, Sides>> = HashMap::new();
         let mut needs: HashMap<String, HashMap<String, Vec<String>>> = HashMap::new();
+        let mut activity: HashMap<String, Vec<String>> = HashMap::new();
         for r in &t.rows {
             let (lang, trigger, side, words) = (r.get(c[0]), r.get(c[1]), r.get(c[2]), r.get(c[3]));
             if !matches!(lang, "fr" | "en") {
@@ -56,6 +60,10 @@ impl Senses {
             }
             if trigger == "*" && side == "skip" {
                 skip.entry(lang.to_string()).or_default().extend(words);
+                continue;
+            }
+            if trigger == "*" && side == "activity" {
+                activity.entry(lang.to_string()).or_default().extend(words);
                 continue;
             }
             if side == "needs" {
@@ -79,10 +87,23 @@ impl Senses {
             }
         }
         if errors.is_empty() {
-            Ok(Self { rows, skip, needs })
+            Ok(Self {
+                rows,
+                skip,
+                needs,
+                activity,
+            })
         } else {
             Err(errors)
         }
+    }
+
+    /// Is `prep` (folded) a preposition after which an -ing word is an activity named, not a
+    /// gerund with its object?
+    pub fn activity_after(&self, lang: &str, prep: &str) -> bool {
+        self.activity
+            .get(lang)
+            .is_some_and(|w| w.iter().any(|x| x == prep))
     }
 
     /// Does the word next to the trigger (tokens `first..last`) cancel the entry `phrase`?
@@ -106,6 +127,8 @@ impl Senses {
                 needed.iter().any(|x| x == w)
                     || !(gram.is(lang, WordClass::Adv, w)
                         || gram.is(lang, WordClass::Det, w)
+                        // partitive articles too: « reçoit des inspecteurs »
+                        || self.skip.get(lang).is_some_and(|s| s.iter().any(|x| x == w))
                         || t.kind == TokenKind::Number
                         || doc.times.iter().any(|x| x.span.contains(t.span)))
             });

@@ -712,3 +712,253 @@ fn lifted_or_imposed_sanctions_are_one_event_in_both_languages() {
         [t("a imposé de nouvelles sanctions", "163")]
     );
 }
+
+#[test]
+fn allegations_and_calls_made_to_someone_in_both_languages() {
+    let a = [
+        ("Peru", "PER", false),
+        ("Chile", "CHL", false),
+        ("Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
+    assert_eq!(
+        triggers("en", "Peru has alleged fraud by Chile.", &a),
+        [t("has alleged", "112")]
+    );
+    assert_eq!(
+        triggers("fr", "Le Pérou dénonçait les allégations du Chili.", &a)[1],
+        t("allégations", "112")
+    );
+    assert_eq!(
+        keys(
+            "en",
+            "The leader of Peru made a phone call to Chile on Sunday.",
+            &a
+        ),
+        [k("CONSULT", Some("PER"), Some("CHL"), Actual)]
+    );
+    assert_eq!(
+        triggers(
+            "en",
+            "The leader of Peru made a phone call to Chile on Sunday.",
+            &a
+        ),
+        [t("made a phone call", "041")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le Pérou passera un appel téléphonique au Chili demain.",
+            &a
+        ),
+        [t("passera un appel téléphonique", "041")]
+    );
+    assert_eq!(
+        keys("fr", "Un coup de fil du Pérou au Chili a suffi.", &a),
+        [k("CONSULT", Some("PER"), Some("CHL"), Actual)]
+    );
+}
+
+#[test]
+fn observers_and_peacekeepers_received_allow_involvement() {
+    let a = [
+        ("Peru", "PER", false),
+        ("the OAS", "IGOAMSOAS", false),
+        ("Pérou", "PER", false),
+        ("l'OEA", "IGOAMSOAS", false),
+    ];
+    // the complement decides the code after detection (events/compose.tsv)
+    let coded = |lang: &str, text: &str| -> Vec<(String, String)> {
+        let d = doc(lang, text, &a);
+        code(&d, lex())
+            .iter()
+            .map(|e| (d.slice(e.trigger).to_string(), e.cameo.clone()))
+            .collect()
+    };
+    let text = "Peru received a team of observers from the OAS.";
+    assert_eq!(coded("en", text), [t("received", "0862")]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("RETREAT", Some("PER"), Some("IGO"), Actual)]
+    );
+    assert_eq!(
+        coded("en", "Peru has received peacekeepers from the OAS."),
+        [t("has received", "0861")]
+    );
+    assert_eq!(
+        coded("fr", "Le Pérou recevait des inspecteurs de l'OEA."),
+        [t("recevait", "0862")]
+    );
+    // a prize or a letter received lets nobody in
+    assert!(triggers("en", "Peru received a letter from the OAS.", &a)
+        .iter()
+        .all(|(_, c)| !c.starts_with("086")));
+    assert!(triggers("fr", "Le Pérou a reçu un prix de l'OEA.", &a)
+        .iter()
+        .all(|(_, c)| !c.starts_with("086")));
+}
+
+#[test]
+fn a_call_named_by_its_author_and_the_other_senses_of_appel() {
+    let a = [
+        ("Peru", "PER", false),
+        ("Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
+    assert_eq!(
+        triggers("fr", "L'appel du Pérou au calme a été entendu.", &a),
+        [t("appel", "020")]
+    );
+    assert_eq!(
+        triggers("en", "Peru's call for calm was heard.", &a),
+        [t("call for", "020")]
+    );
+    for text in [
+        "La cour d'appel du Pérou a tranché.",
+        "Le Pérou a fait appel à des experts du Chili.",
+        "Le Pérou a fait l'appel nominal des élus.",
+    ] {
+        assert!(triggers("fr", text, &a).is_empty(), "{text}");
+    }
+    // a call for tenders names nobody asked: no actor, no event
+    assert!(keys("fr", "Le Pérou a lancé un appel d'offres.", &a).is_empty());
+}
+
+#[test]
+fn other_senses_of_strike_and_seek() {
+    let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
+    assert!(triggers(
+        "en",
+        "The leader of Peru said the plan struck him as odd.",
+        &a
+    )
+    .is_empty());
+    assert!(triggers("en", "A rebel from Peru sought refuge in Chile.", &a).is_empty());
+    assert_eq!(
+        triggers("en", "Peru struck Chile's border posts.", &a),
+        [t("struck", "195")]
+    );
+}
+
+#[test]
+fn tear_gas_without_a_verb_is_repression() {
+    let a = [
+        ("Peru", "PER", false),
+        ("Pérou", "PER", false),
+        ("Chilean", "CHL", true),
+    ];
+    assert_eq!(
+        triggers(
+            "en",
+            "The teargas of the police of Peru hit Chilean students.",
+            &a
+        ),
+        [t("teargas", "175")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Les balles en caoutchouc de la police du Pérou visaient des élus.",
+            &a
+        ),
+        [t("balles en caoutchouc", "175")]
+    );
+}
+
+#[test]
+fn an_english_gerund_after_a_preposition_is_a_verb() {
+    let a = [("Peru", "PER", false), ("Chilean", "CHL", true)];
+    let text = "Peru responded by expelling the Chilean ambassador.";
+    assert_eq!(triggers("en", text, &a), [t("expelling", "166")]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("SANCTION", Some("PER"), Some("CHL"), Actual)]
+    );
+    // after a determiner, or before a preposition, the -ing word stays the noun
+    assert_eq!(
+        triggers("en", "Peru left after the meeting with Chilean envoys.", &a),
+        [t("meeting", "040")]
+    );
+    // after "in" it names the activity one takes part in (events/senses.tsv `activity`)
+    assert!(triggers(
+        "en",
+        "Peru joined Chilean unions in demanding higher wages.",
+        &a
+    )
+    .iter()
+    .all(|(w, _)| w != "demanding"));
+    assert_eq!(
+        triggers("en", "Peru was accused of demanding Chilean land.", &a),
+        [t("was accused", "112"), t("demanding", "100")]
+    );
+}
+
+#[test]
+fn keeping_a_country_s_people_out_is_a_sanction_in_both_languages() {
+    let a = [
+        ("Peru", "PER", false),
+        ("Chilean officers", "CHLMIL", true),
+        ("Pérou", "PER", false),
+        ("officiers chiliens", "CHLMIL", true),
+    ];
+    let text = "Peru denied entry to Chilean officers.";
+    assert_eq!(triggers("en", text, &a), [t("denied entry", "160")]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("SANCTION", Some("PER"), Some("CHL"), Actual)]
+    );
+    assert_eq!(
+        triggers("en", "The entry ban of Peru on Chilean officers holds.", &a),
+        [t("entry ban", "160")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le Pérou interdisait l'entrée aux officiers chiliens.",
+            &a
+        ),
+        [t("interdisait l'entrée", "160")]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "L'interdiction de territoire du Pérou contre les officiers chiliens tient.",
+            &a
+        ),
+        [t("interdiction de territoire", "160")]
+    );
+}
+
+#[test]
+fn an_act_ruled_illegal_or_a_party_found_guilty_in_both_languages() {
+    let a = [
+        ("Peru", "PER", false),
+        ("the court of Chile", "CHLJUD", false),
+        ("Pérou", "PER", false),
+        ("la cour du Chili", "CHLJUD", false),
+    ];
+    let text = "The decree of Peru was ruled illegal by the court of Chile.";
+    assert_eq!(triggers("en", text, &a), [t("was ruled illegal", "116")]);
+    assert_eq!(
+        keys("en", text, &a),
+        [k("ACCUSE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers(
+            "fr",
+            "Le décret du Pérou a été jugé illégal par la cour du Chili.",
+            &a
+        ),
+        [t("a été jugé illégal", "116")]
+    );
+}
+
+#[test]
+fn delayed_aid_is_a_sanction_a_delayed_vote_no_event() {
+    let a = [("Pérou", "PER", false), ("Chili", "CHL", false)];
+    assert_eq!(
+        triggers("fr", "Le Pérou retardera les versements au Chili.", &a),
+        [t("retardera", "160")]
+    );
+    assert!(triggers("fr", "Le Pérou a retardé le vote sur le Chili.", &a).is_empty());
+}
