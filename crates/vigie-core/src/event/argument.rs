@@ -307,9 +307,9 @@ fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Optio
 }
 
 /// Commas before the trigger. "…, a rights group charged": words after the last comma with no
-/// actor among them are the verb's own subject, which names no actor (`Some(None)`: nothing
-/// before the comma is the subject). "Pakistan, a key ally, has refused": a trigger right after
-/// an apposition takes the actor before it.
+/// actor among them are the verb's own subject, which names no actor (nothing before the
+/// comma is the subject). "Pakistan, a key ally, has refused", "…, killing three": a trigger
+/// right after a comma takes the clause's first free actor.
 fn comma_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) -> CommaSubject<'d> {
     if !gram.is(s.lang, WordClass::CommaStop, ",") {
         return CommaSubject::NotApplicable;
@@ -332,16 +332,17 @@ fn comma_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) -> Co
             CommaSubject::NotApplicable
         };
     }
-    let Some(&open) = commas.iter().rev().nth(1) else {
-        return CommaSubject::NotApplicable;
-    };
-    actors_in(doc, byte_range(s, start, open))
-        .rev()
-        .find(|e| {
-            let i = token_index(s.tokens, e.span.start);
-            governing_prep(doc, gram, s, i).is_none()
-        })
-        .map_or(CommaSubject::NotApplicable, CommaSubject::Head)
+    // "Pakistan, a close ally of China, refused…", "Russia shelled the port, killing…": a
+    // verb right after a comma, with no subject of its own, is an apposition's head's or
+    // a participle sharing the clause's subject: the first actor of the clause no
+    // preposition governs (a participle's nearest actor is most often its verb's object)
+    if let Some(e) = actors_in(doc, byte_range(s, start, last)).find(|e| {
+        let i = token_index(s.tokens, e.span.start);
+        governing_prep(doc, gram, s, i).is_none()
+    }) {
+        return CommaSubject::Head(e);
+    }
+    CommaSubject::NotApplicable
 }
 
 /// What the commas before a trigger say of its subject.
@@ -350,7 +351,7 @@ enum CommaSubject<'d> {
     NotApplicable,
     /// The subject is the words after the last comma, and they name no actor.
     Unnamed,
-    /// The actor before an apposition.
+    /// The clause's first free actor, before an apposition or a participial phrase.
     Head(&'d Entity),
 }
 
@@ -535,7 +536,7 @@ fn complement<'d>(
         let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
         match governing_prep_from(doc, gram, s, i, over, s.last) {
             None if object => return Some((e, "object")),
-            Some(p) if accept.iter().any(|a| prep_accepts(a, p)) => {
+            Some(p) if accept.iter().any(|a| prep_accepts(gram, s.lang, a, p)) => {
                 return Some((e, "prep-complement"))
             }
             // « les déclarations des Européens »: the object's own complement, close by
@@ -554,11 +555,13 @@ fn complement<'d>(
 }
 
 /// Does the frame's preposition `a` accept the text's `p`? French contracts « à le » and
-/// « de le » (« au Liban », « du Mali »), so a frame naming « à » or « de » takes them too.
-pub(super) fn prep_accepts(a: &str, p: &str) -> bool {
+/// « de le » (« au Liban », « du Mali »), so a frame naming « à » or « de » takes them too
+/// (the `dative` and `genitive` classes of `grammar.tsv`).
+pub(super) fn prep_accepts(gram: &Grammar, lang: &str, a: &str, p: &str) -> bool {
     a == p
-        || (a == "a" && matches!(p, "au" | "aux"))
-        || (a == "de" && matches!(p, "du" | "des" | "d'"))
+        || [WordClass::Dative, WordClass::Genitive]
+            .into_iter()
+            .any(|c| gram.is(lang, c, a) && gram.is(lang, c, p))
 }
 
 /// The passive agent: the first actor after « par »/"by" in the clause, before any other
@@ -664,8 +667,7 @@ fn nominal_before<'d>(
 /// demand, warning or denial is about.
 fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Option<&'d Entity> {
     let t = s.tokens.get(end)?;
-    let w = folded(doc, t);
-    if !matches!(w, "que" | "qu'" | "that") {
+    if !gram.is(s.lang, WordClass::Comp, folded(doc, t)) {
         return None;
     }
     // only when the verb has no object of its own before the clause; « à ce »/« de ce » only
@@ -676,7 +678,7 @@ fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Opt
             let w = folded(doc, t);
             t.kind != TokenKind::Punct
                 && !gram.is(s.lang, WordClass::Adv, w)
-                && !(s.lang == "fr" && matches!(w, "a" | "de" | "ce"))
+                && !gram.is(s.lang, WordClass::Carrier, w)
         })
         .count();
     if words_between > 0 {
@@ -687,6 +689,22 @@ fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Opt
         let i = token_index(s.tokens, e.span.start);
         governing_prep(doc, gram, s, i).is_none()
     })
+}
+
+/// "Cyprus, which Turkey does not recognize": a relative clause with a subject of its own
+/// and no object after its verb has the pronoun as object, and so the antecedent; not when
+/// a preposition governs the pronoun ("the talks in which Turkey took part").
+fn relative_object<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    cl: (usize, usize, Option<usize>),
+) -> Option<&'d Entity> {
+    let r = cl.2?;
+    if r > 0 && gram.is(s.lang, WordClass::Prep, folded(doc, &s.tokens[r - 1])) {
+        return None;
+    }
+    actors_in(doc, byte_range(s, 0, r)).next_back()
 }
 
 /// « X et Y se sont rencontrés », "X and Y clashed": with no complement, the other member
@@ -736,7 +754,7 @@ fn reported_obligation(
         return (None, None);
     }
     let opener = folded(doc, &s.tokens[start - 1]);
-    if !matches!(opener, "que" | "qu'" | "that") {
+    if !gram.is(s.lang, WordClass::Comp, opener) {
         return (None, None);
     }
     let target = subject(doc, gram, s, cl).map(|(a, _)| argument(a, "obligation-subject"));
@@ -810,6 +828,15 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                 if target.is_none() && e.takes_object() && !s.bare_participle {
                     target = clause_subject(doc, gram, s, end)
                         .map(|a| argument(a, "that-clause-subject"));
+                }
+                if target.is_none()
+                    && e.takes_object()
+                    && source
+                        .as_ref()
+                        .is_some_and(|a| a.rule == "relative-clause-subject")
+                {
+                    target = relative_object(doc, gram, s, cl)
+                        .map(|a| argument(a, "relative-object-antecedent"));
                 }
                 if target.is_none() {
                     target = source

@@ -200,6 +200,57 @@ fn an_apposition_is_skipped_for_the_subject() {
 }
 
 #[test]
+fn a_participle_after_a_comma_shares_the_clause_subject() {
+    let a = [
+        ("Kenya", "KEN", false),
+        ("Somali", "SOM", true),
+        ("Ethiopia", "ETH", false),
+    ];
+    let text = "Kenya expelled Somali diplomats, accusing Ethiopia of interference.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "accusing")
+        .expect("the accusation is read");
+    assert_eq!(e.plover, "ACCUSE");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!((src.span.start, src.span.end), (0, 5));
+    assert_eq!(src.actor.as_ref().map(|x| x.code.as_str()), Some("KEN"));
+    let tgt = e.target.as_ref().expect("a target");
+    assert_eq!(d.slice(tgt.span), "Ethiopia");
+    assert_eq!(e.explain.source_rule, Some("apposition-head"));
+}
+
+#[test]
+fn a_relative_pronoun_with_its_own_subject_is_the_object() {
+    let a = [("Kosovo", "XKX", false), ("Serbia", "SRB", false)];
+    let text = "The envoy visited Kosovo, which Serbia does not recognize.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger).ends_with("recognize"))
+        .expect("the recognition is read");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!(d.slice(src.span), "Serbia");
+    let tgt = e.target.as_ref().expect("a target");
+    assert_eq!((tgt.span.start, tgt.span.end), (18, 24));
+    assert_eq!(tgt.actor.as_ref().map(|x| x.code.as_str()), Some("XKX"));
+    assert_eq!(e.explain.target_rule, Some("relative-object-antecedent"));
+    // a preposition before the pronoun: the antecedent is no object
+    let a = [("Russia", "RUS", false), ("Turkey", "TUR", false)];
+    let text = "Russia hosted the talks in which Turkey recognized the new state.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "recognized")
+        .expect("the recognition is read");
+    assert!(e.target.is_none());
+}
+
+#[test]
 fn a_coordinated_verb_shares_the_first_subject() {
     let a = [("Benin", "BEN", false), ("Ghanaians", "GHA", true)];
     let text = "Benin opened its border but refused entry to Ghanaians.";
