@@ -48,6 +48,11 @@ fn clause(doc: &Doc, gram: &Grammar, s: &Site) -> (usize, usize, Option<usize>) 
             break;
         }
         if gram.is(s.lang, WordClass::Relative, w) {
+            // « L'Iran, qui soutient le Hezbollah, a condamné… »: a comma after the relative
+            // clause's own words closed it; the trigger stands in the clause around it
+            if closed_relative(doc, s, i) {
+                continue;
+            }
             start = i + 1;
             relative = Some(i);
             break;
@@ -62,6 +67,24 @@ fn clause(doc: &Doc, gram: &Grammar, s: &Site) -> (usize, usize, Option<usize>) 
         }
     }
     (start, end, relative)
+}
+
+/// Is the relative clause the pronoun at `r` opens closed before the trigger: a comma after
+/// at least one word of its own (not « qui, selon la police, a attaqué », where the comma
+/// opens an insert inside the relative clause)?
+fn closed_relative(doc: &Doc, s: &Site, r: usize) -> bool {
+    (r + 1..s.first)
+        .find(|&k| doc.slice(s.tokens[k].span) == ",")
+        .is_some_and(|k| k > r + 1)
+}
+
+/// Where the search for a main clause's subject stops: at the first relative pronoun of the
+/// clause whose relative clause a comma closed before the trigger (« L'Iran, qui soutient le
+/// Hezbollah, a condamné »: the Hezbollah is the relative clause's, the Iran the trigger's).
+fn main_subject_end(doc: &Doc, gram: &Grammar, s: &Site, start: usize) -> usize {
+    (start..s.first)
+        .find(|&i| gram.is(s.lang, WordClass::Relative, folded(doc, &s.tokens[i])))
+        .unwrap_or(s.first)
 }
 
 /// Index of the token starting at byte `at`, if any.
@@ -225,7 +248,7 @@ fn subject<'d>(
     if let Some(e) = pronoun_reporter(doc, gram, s, start) {
         return Some((e, "pronoun-reporter"));
     }
-    let range = byte_range(s, start, s.first);
+    let range = byte_range(s, start, main_subject_end(doc, gram, s, start));
     let mut fallback = None;
     for e in actors_in(doc, range).rev() {
         let i = token_index(s.tokens, e.span.start);
@@ -720,7 +743,7 @@ fn coordinated<'d>(
     if relative.is_some() {
         return None;
     }
-    let range = byte_range(s, start, s.first);
+    let range = byte_range(s, start, main_subject_end(doc, gram, s, start));
     actors_in(doc, range).find(|e| {
         if e.span == subject || e.span.overlaps(subject) {
             return false;

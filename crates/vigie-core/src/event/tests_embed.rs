@@ -251,6 +251,50 @@ fn a_relative_pronoun_with_its_own_subject_is_the_object() {
 }
 
 #[test]
+fn a_relative_clause_closed_by_a_comma_keeps_its_actors() {
+    let a = [
+        ("Iran", "IRN", false),
+        ("Hezbollah", "LBNREBHEZ", false),
+        ("Israel", "ISR", false),
+    ];
+    let text = "Iran, which arms Hezbollah, condemned the raid by Israel.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "condemned")
+        .expect("the condemnation is read");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!((src.span.start, src.span.end), (0, 4));
+    let fr = [
+        ("Iran", "IRN", false),
+        ("Hezbollah", "LBNREBHEZ", false),
+        ("Israël", "ISR", false),
+    ];
+    let text = "L'Iran, qui soutient le Hezbollah, a condamné le raid mené par Israël.";
+    let d = doc("fr", text, &fr);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "a condamné")
+        .expect("the condemnation is read");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!(d.slice(src.span), "Iran");
+    assert_eq!(src.span.start, 2);
+    assert_eq!(e.explain.source_rule, Some("subject"));
+    // an insert inside the relative clause leaves the trigger in it: its subject is the
+    // pronoun's antecedent
+    let text = "Iran, which, according to Israel, condemned the raid.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "condemned")
+        .expect("the condemnation is read");
+    assert_eq!(e.explain.source_rule, Some("relative-antecedent"));
+}
+
+#[test]
 fn a_coordinated_verb_shares_the_first_subject() {
     let a = [("Benin", "BEN", false), ("Ghanaians", "GHA", true)];
     let text = "Benin opened its border but refused entry to Ghanaians.";
@@ -331,6 +375,36 @@ fn a_deed_with_no_target_is_done_to_its_place() {
 }
 
 /// `text` with `town` resolved as a city of `country` (ISO alpha-2) that names no actor.
+#[test]
+fn a_place_in_another_clause_is_no_target() {
+    let text = "Chilean prisoners rioted after a judge who sits in Peru refused bail.";
+    let mut d = doc(
+        "en",
+        text,
+        &[
+            ("Chilean prisoners", "CHLCVL", false),
+            ("Peru", "PER", false),
+        ],
+    );
+    let at = d.text.find("Peru").unwrap();
+    d.places.push(crate::doc::Place {
+        span: Span::new(at, at + 4),
+        geonameid: 3_932_488,
+        name: "Peru".into(),
+        country: "PE".into(),
+        lat: -10.0,
+        lon: -76.0,
+        feature: crate::doc::Feature::Country,
+    });
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "rioted")
+        .expect("the riot is read");
+    assert_eq!(e.source.as_ref().map(|s| d.slice(s.span)), Some("Chilean prisoners"));
+    assert!(e.target.as_ref().is_none_or(|t| t.rule != "venue"));
+}
+
 fn with_town(
     lang: &str,
     text: &str,
