@@ -553,6 +553,14 @@ fn complement<'d>(
     {
         window_end = p;
     }
+    // "hosted talks with Israel and accused Hamas…": a conjunction followed by no noun
+    // phrase coordinates another verb, whose complements are its own
+    if let Some(p) = (s.last + 1..window_end).find(|&i| {
+        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[i]))
+            && !opens_noun_phrase(doc, gram, s, i + 1)
+    }) {
+        window_end = p;
+    }
     let range = byte_range(s, s.last, window_end);
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
@@ -575,6 +583,23 @@ fn complement<'d>(
         }
     }
     None
+}
+
+/// Does a noun phrase (or another complement) start at token `i`: a determiner, a
+/// preposition, a number or an actor's name, as after the « et »/"and" of « X et le
+/// ministre », "with Egypt and with Israel"?
+fn opens_noun_phrase(doc: &Doc, gram: &Grammar, s: &Site, i: usize) -> bool {
+    let Some(t) = s.tokens.get(i) else {
+        return true;
+    };
+    let w = folded(doc, t);
+    t.kind == TokenKind::Number
+        || [WordClass::Det, WordClass::Prep, WordClass::Num]
+            .into_iter()
+            .any(|c| gram.is(s.lang, c, w))
+        || actors_in(doc, byte_range(s, i, s.tokens.len()))
+            .next()
+            .is_some_and(|e| e.span.start == t.span.start)
 }
 
 /// Does the frame's preposition `a` accept the text's `p`? French contracts « à le » and

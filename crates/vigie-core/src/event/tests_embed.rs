@@ -405,6 +405,45 @@ fn a_place_in_another_clause_is_no_target() {
     assert!(e.target.as_ref().is_none_or(|t| t.rule != "venue"));
 }
 
+#[test]
+fn a_coordinated_verb_keeps_its_own_object() {
+    let a = [
+        ("Egypt", "EGY", false),
+        ("Israel", "ISR", false),
+        ("Hamas", "PSEREBHMS", false),
+        ("Jordan", "JOR", false),
+    ];
+    let text = "Egypt met envoys on Monday and accused Hamas of breaking the truce.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let met = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "met")
+        .expect("the meeting is read");
+    assert!(met.target.is_none());
+    let acc = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "accused")
+        .expect("the accusation is read");
+    let t = acc.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end), (39, 44));
+    // a coordinated object still is one
+    let text = "Egypt accused the envoys and Hamas of breaking the truce.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let t = evs[0].target.as_ref().expect("a target");
+    assert_eq!(d.slice(t.span), "Hamas");
+    let text = "L'Égypte a rencontré des émissaires lundi et a accusé le Hamas.";
+    let fr = [("Égypte", "EGY", false), ("Hamas", "PSEREBHMS", false)];
+    let d = doc("fr", text, &fr);
+    let evs = code(&d, lex());
+    let met = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "a rencontré")
+        .expect("the meeting is read");
+    assert!(met.target.is_none());
+}
+
 fn with_town(
     lang: &str,
     text: &str,
