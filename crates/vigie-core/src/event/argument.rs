@@ -553,11 +553,11 @@ fn complement<'d>(
     {
         window_end = p;
     }
-    // "hosted talks with Israel and accused Hamas…": a conjunction followed by no noun
-    // phrase coordinates another verb, whose complements are its own
+    // "met envoys and has accused Hamas…", « a rencontré des émissaires et a accusé le
+    // Hamas »: a conjunction followed by an auxiliary, an adverb or a subject pronoun
+    // coordinates another verb, whose complements are its own
     if let Some(p) = (s.last + 1..window_end).find(|&i| {
-        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[i]))
-            && !opens_noun_phrase(doc, gram, s, i + 1)
+        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[i])) && opens_verb(doc, gram, s, i + 1)
     }) {
         window_end = p;
     }
@@ -585,21 +585,33 @@ fn complement<'d>(
     None
 }
 
-/// Does a noun phrase (or another complement) start at token `i`: a determiner, a
-/// preposition, a number or an actor's name, as after the « et »/"and" of « X et le
-/// ministre », "with Egypt and with Israel"?
-fn opens_noun_phrase(doc: &Doc, gram: &Grammar, s: &Site, i: usize) -> bool {
+/// Does a verb group start at token `i`: a subject pronoun, or an auxiliary or adverb not
+/// followed by a noun phrase (« et a accusé », not « et à la frontière », where the folded
+/// « à » reads as the auxiliary)? Bare nouns coordinate too ("weapons and explosives"), so
+/// only these words tell a second verb.
+fn opens_verb(doc: &Doc, gram: &Grammar, s: &Site, i: usize) -> bool {
     let Some(t) = s.tokens.get(i) else {
-        return true;
+        return false;
     };
     let w = folded(doc, t);
-    t.kind == TokenKind::Number
+    if gram.is(s.lang, WordClass::Pron, w) {
+        return true;
+    }
+    if !(gram.is(s.lang, WordClass::Aux, w) || gram.is(s.lang, WordClass::Adv, w)) {
+        return false;
+    }
+    let Some(next) = s.tokens.get(i + 1) else {
+        return false;
+    };
+    let n = folded(doc, next);
+    let noun_phrase = next.kind == TokenKind::Number
         || [WordClass::Det, WordClass::Prep, WordClass::Num]
             .into_iter()
-            .any(|c| gram.is(s.lang, c, w))
-        || actors_in(doc, byte_range(s, i, s.tokens.len()))
+            .any(|c| gram.is(s.lang, c, n))
+        || actors_in(doc, byte_range(s, i + 1, s.tokens.len()))
             .next()
-            .is_some_and(|e| e.span.start == t.span.start)
+            .is_some_and(|e| e.span.start == next.span.start);
+    is_word(next) && !noun_phrase
 }
 
 /// Does the frame's preposition `a` accept the text's `p`? French contracts « à le » and

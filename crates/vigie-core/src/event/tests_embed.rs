@@ -413,7 +413,7 @@ fn a_coordinated_verb_keeps_its_own_object() {
         ("Hamas", "PSEREBHMS", false),
         ("Jordan", "JOR", false),
     ];
-    let text = "Egypt met envoys on Monday and accused Hamas of breaking the truce.";
+    let text = "Egypt met envoys on Monday and has accused Hamas of breaking the truce.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
     let met = evs
@@ -423,12 +423,12 @@ fn a_coordinated_verb_keeps_its_own_object() {
     assert!(met.target.is_none());
     let acc = evs
         .iter()
-        .find(|e| d.slice(e.trigger) == "accused")
+        .find(|e| d.slice(e.trigger).ends_with("accused"))
         .expect("the accusation is read");
     let t = acc.target.as_ref().expect("a target");
-    assert_eq!((t.span.start, t.span.end), (39, 44));
+    assert_eq!((t.span.start, t.span.end), (43, 48));
     // a coordinated object still is one
-    let text = "Egypt accused the envoys and Hamas of breaking the truce.";
+    let text = "Egypt accused weapons dealers and Hamas of breaking the truce.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
     let t = evs[0].target.as_ref().expect("a target");
