@@ -557,7 +557,8 @@ fn complement<'d>(
     // Hamas »: a conjunction followed by an auxiliary, an adverb or a subject pronoun
     // coordinates another verb, whose complements are its own
     if let Some(p) = (s.last + 1..window_end).find(|&i| {
-        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[i])) && opens_verb(doc, gram, s, i + 1)
+        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[i]))
+            && opens_verb(doc, gram, s, i + 1)
     }) {
         window_end = p;
     }

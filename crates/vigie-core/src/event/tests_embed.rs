@@ -401,7 +401,10 @@ fn a_place_in_another_clause_is_no_target() {
         .iter()
         .find(|e| d.slice(e.trigger) == "rioted")
         .expect("the riot is read");
-    assert_eq!(e.source.as_ref().map(|s| d.slice(s.span)), Some("Chilean prisoners"));
+    assert_eq!(
+        e.source.as_ref().map(|s| d.slice(s.span)),
+        Some("Chilean prisoners")
+    );
     assert!(e.target.as_ref().is_none_or(|t| t.rule != "venue"));
 }
 
