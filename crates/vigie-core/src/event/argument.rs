@@ -11,7 +11,7 @@
 
 use super::grammar::{folded, is_word, Grammar, WordClass};
 use super::trigger::{Entry, Pos, SourceSlot};
-use crate::doc::{Argument, Doc, Entity, EntityType, Span, Token, TokenKind};
+use crate::doc::{Argument, Doc, Entity, Span, Token, TokenKind};
 
 /// The rule of a noun's complement that both its slots accept, read as the target until
 /// `venue.rs` knows whether the code takes it as the patient.
@@ -122,28 +122,9 @@ fn governing_prep_from<'d>(
 ) -> Option<&'d str> {
     let mut j = i;
     let mut skipped = 0;
-    // "met with Ukrainian President Volodymyr Zelensky", « au président Emmanuel Macron »: a
-    // person's title stands between the preposition and the name
-    let person = s.tokens.get(i).is_some_and(|n| {
-        let k = doc.entities.partition_point(|e| e.span.start < n.span.start);
-        doc.entities
-            .get(k)
-            .is_some_and(|e| e.span.start == n.span.start && e.etype == EntityType::PER)
-    });
-    let mut titles = 0;
     while j > floor {
         j -= 1;
         let t = &s.tokens[j];
-        if person && titles < TITLE_WORDS && is_word(t) && {
-            let w = folded(doc, t);
-            gram.is(s.lang, WordClass::Title, w)
-                || (!gram.is(s.lang, WordClass::Prep, w)
-                    && !gram.is(s.lang, WordClass::Det, w)
-                    && doc.slice(t.span).starts_with(char::is_uppercase))
-        } {
-            titles += 1;
-            continue;
-        }
         // "of two Israelis", « à trois soldats », "up to 16 advisers": the quantity before
         // what a count counts stands between the preposition and its noun
         if t.kind == TokenKind::Number
@@ -179,9 +160,6 @@ fn governing_prep_from<'d>(
     }
     None
 }
-
-/// How many title words ("Ukrainian Foreign Minister") may stand before a person's name.
-const TITLE_WORDS: usize = 3;
 
 /// Is the token part of a count's quantity, before the phrase it counts?
 fn in_quantity(doc: &Doc, t: &Token) -> bool {

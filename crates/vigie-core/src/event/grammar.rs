@@ -69,9 +69,6 @@ pub enum WordClass {
     /// The words between a verb and a complement clause it governs only through them
     /// (« veiller à ce que », « se réjouir de ce que »).
     Carrier,
-    /// Titles that stand between a preposition and a person's name ("to President X",
-    /// « avec le ministre X »): the preposition still governs the name.
-    Title,
 }
 
 impl WordClass {
@@ -104,7 +101,6 @@ impl WordClass {
             "dative" => Self::Dative,
             "genitive" => Self::Genitive,
             "carrier" => Self::Carrier,
-            "title" => Self::Title,
             _ => return None,
         })
     }

@@ -447,27 +447,6 @@ fn a_coordinated_verb_keeps_its_own_object() {
     assert!(met.target.is_none());
 }
 
-#[test]
-fn a_title_before_a_name_leaves_it_governed() {
-    let a = [("Japan", "JPN", false), ("Albanese", "AUSGOV", false)];
-    let text = "Japan's meeting with Prime Minister Albanese lasted an hour.";
-    let mut d = doc("en", text, &a);
-    for e in &mut d.entities {
-        if d.text[e.span.start..e.span.end] == *"Albanese" {
-            e.etype = crate::doc::EntityType::PER;
-        }
-    }
-    let evs = code(&d, lex());
-    let e = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "meeting")
-        .expect("the meeting is read");
-    assert_eq!(e.source.as_ref().map(|s| d.slice(s.span)), Some("Japan"));
-    let t = e.target.as_ref().expect("a target");
-    assert_eq!((t.span.start, t.span.end), (36, 44));
-    assert_eq!(e.explain.target_rule, Some("prep-complement"));
-}
-
 fn with_town(
     lang: &str,
     text: &str,
