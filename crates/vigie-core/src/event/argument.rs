@@ -48,6 +48,11 @@ fn clause(doc: &Doc, gram: &Grammar, s: &Site) -> (usize, usize, Option<usize>) 
             break;
         }
         if gram.is(s.lang, WordClass::Relative, w) {
+            // « L'Iran, qui soutient le Hezbollah, a condamné… »: a comma after the relative
+            // clause's own words closed it; the trigger stands in the clause around it
+            if closed_relative(doc, s, i) {
+                continue;
+            }
             start = i + 1;
             relative = Some(i);
             break;
@@ -62,6 +67,24 @@ fn clause(doc: &Doc, gram: &Grammar, s: &Site) -> (usize, usize, Option<usize>) 
         }
     }
     (start, end, relative)
+}
+
+/// Is the relative clause the pronoun at `r` opens closed before the trigger: a comma after
+/// at least one word of its own (not « qui, selon la police, a attaqué », where the comma
+/// opens an insert inside the relative clause)?
+fn closed_relative(doc: &Doc, s: &Site, r: usize) -> bool {
+    (r + 1..s.first)
+        .find(|&k| doc.slice(s.tokens[k].span) == ",")
+        .is_some_and(|k| k > r + 1)
+}
+
+/// Where the search for a main clause's subject stops: at the first relative pronoun of the
+/// clause whose relative clause a comma closed before the trigger (« L'Iran, qui soutient le
+/// Hezbollah, a condamné »: the Hezbollah is the relative clause's, the Iran the trigger's).
+fn main_subject_end(doc: &Doc, gram: &Grammar, s: &Site, start: usize) -> usize {
+    (start..s.first)
+        .find(|&i| gram.is(s.lang, WordClass::Relative, folded(doc, &s.tokens[i])))
+        .unwrap_or(s.first)
 }
 
 /// Index of the token starting at byte `at`, if any.
@@ -225,7 +248,7 @@ fn subject<'d>(
     if let Some(e) = pronoun_reporter(doc, gram, s, start) {
         return Some((e, "pronoun-reporter"));
     }
-    let range = byte_range(s, start, s.first);
+    let range = byte_range(s, start, main_subject_end(doc, gram, s, start));
     let mut fallback = None;
     for e in actors_in(doc, range).rev() {
         let i = token_index(s.tokens, e.span.start);
@@ -307,9 +330,9 @@ fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Optio
 }
 
 /// Commas before the trigger. "…, a rights group charged": words after the last comma with no
-/// actor among them are the verb's own subject, which names no actor (`Some(None)`: nothing
-/// before the comma is the subject). "Pakistan, a key ally, has refused": a trigger right after
-/// an apposition takes the actor before it.
+/// actor among them are the verb's own subject, which names no actor (nothing before the
+/// comma is the subject). "Pakistan, a key ally, has refused", "…, killing three": a trigger
+/// right after a comma takes the clause's first free actor.
 fn comma_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) -> CommaSubject<'d> {
     if !gram.is(s.lang, WordClass::CommaStop, ",") {
         return CommaSubject::NotApplicable;
@@ -332,16 +355,17 @@ fn comma_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, start: usize) -> Co
             CommaSubject::NotApplicable
         };
     }
-    let Some(&open) = commas.iter().rev().nth(1) else {
-        return CommaSubject::NotApplicable;
-    };
-    actors_in(doc, byte_range(s, start, open))
-        .rev()
-        .find(|e| {
-            let i = token_index(s.tokens, e.span.start);
-            governing_prep(doc, gram, s, i).is_none()
-        })
-        .map_or(CommaSubject::NotApplicable, CommaSubject::Head)
+    // "Pakistan, a close ally of China, refused…", "Russia shelled the port, killing…": a
+    // verb right after a comma, with no subject of its own, is an apposition's head's or
+    // a participle sharing the clause's subject: the first actor of the clause no
+    // preposition governs (a participle's nearest actor is most often its verb's object)
+    if let Some(e) = actors_in(doc, byte_range(s, start, last)).find(|e| {
+        let i = token_index(s.tokens, e.span.start);
+        governing_prep(doc, gram, s, i).is_none()
+    }) {
+        return CommaSubject::Head(e);
+    }
+    CommaSubject::NotApplicable
 }
 
 /// What the commas before a trigger say of its subject.
@@ -350,7 +374,7 @@ enum CommaSubject<'d> {
     NotApplicable,
     /// The subject is the words after the last comma, and they name no actor.
     Unnamed,
-    /// The actor before an apposition.
+    /// The clause's first free actor, before an apposition or a participial phrase.
     Head(&'d Entity),
 }
 
@@ -529,13 +553,22 @@ fn complement<'d>(
     {
         window_end = p;
     }
+    // "met envoys and has accused Hamas…", « a rencontré des émissaires et a accusé le
+    // Hamas »: a conjunction followed by an auxiliary, an adverb or a subject pronoun
+    // coordinates another verb, whose complements are its own
+    if let Some(p) = (s.last + 1..window_end).find(|&i| {
+        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[i]))
+            && opens_verb(doc, gram, s, i + 1)
+    }) {
+        window_end = p;
+    }
     let range = byte_range(s, s.last, window_end);
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
         let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
         match governing_prep_from(doc, gram, s, i, over, s.last) {
             None if object => return Some((e, "object")),
-            Some(p) if accept.iter().any(|a| prep_accepts(a, p)) => {
+            Some(p) if accept.iter().any(|a| prep_accepts(gram, s.lang, a, p)) => {
                 return Some((e, "prep-complement"))
             }
             // « les déclarations des Européens »: the object's own complement, close by
@@ -553,12 +586,43 @@ fn complement<'d>(
     None
 }
 
+/// Does a verb group start at token `i`: a subject pronoun, or an auxiliary or adverb not
+/// followed by a noun phrase (« et a accusé », not « et à la frontière », where the folded
+/// « à » reads as the auxiliary)? Bare nouns coordinate too ("weapons and explosives"), so
+/// only these words tell a second verb.
+fn opens_verb(doc: &Doc, gram: &Grammar, s: &Site, i: usize) -> bool {
+    let Some(t) = s.tokens.get(i) else {
+        return false;
+    };
+    let w = folded(doc, t);
+    if gram.is(s.lang, WordClass::Pron, w) {
+        return true;
+    }
+    if !(gram.is(s.lang, WordClass::Aux, w) || gram.is(s.lang, WordClass::Adv, w)) {
+        return false;
+    }
+    let Some(next) = s.tokens.get(i + 1) else {
+        return false;
+    };
+    let n = folded(doc, next);
+    let noun_phrase = next.kind == TokenKind::Number
+        || [WordClass::Det, WordClass::Prep, WordClass::Num]
+            .into_iter()
+            .any(|c| gram.is(s.lang, c, n))
+        || actors_in(doc, byte_range(s, i + 1, s.tokens.len()))
+            .next()
+            .is_some_and(|e| e.span.start == next.span.start);
+    is_word(next) && !noun_phrase
+}
+
 /// Does the frame's preposition `a` accept the text's `p`? French contracts « à le » and
-/// « de le » (« au Liban », « du Mali »), so a frame naming « à » or « de » takes them too.
-pub(super) fn prep_accepts(a: &str, p: &str) -> bool {
+/// « de le » (« au Liban », « du Mali »), so a frame naming « à » or « de » takes them too
+/// (the `dative` and `genitive` classes of `grammar.tsv`).
+pub(super) fn prep_accepts(gram: &Grammar, lang: &str, a: &str, p: &str) -> bool {
     a == p
-        || (a == "a" && matches!(p, "au" | "aux"))
-        || (a == "de" && matches!(p, "du" | "des" | "d'"))
+        || [WordClass::Dative, WordClass::Genitive]
+            .into_iter()
+            .any(|c| gram.is(lang, c, a) && gram.is(lang, c, p))
 }
 
 /// The passive agent: the first actor after « par »/"by" in the clause, before any other
@@ -664,8 +728,7 @@ fn nominal_before<'d>(
 /// demand, warning or denial is about.
 fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Option<&'d Entity> {
     let t = s.tokens.get(end)?;
-    let w = folded(doc, t);
-    if !matches!(w, "que" | "qu'" | "that") {
+    if !gram.is(s.lang, WordClass::Comp, folded(doc, t)) {
         return None;
     }
     // only when the verb has no object of its own before the clause; « à ce »/« de ce » only
@@ -676,7 +739,7 @@ fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Opt
             let w = folded(doc, t);
             t.kind != TokenKind::Punct
                 && !gram.is(s.lang, WordClass::Adv, w)
-                && !(s.lang == "fr" && matches!(w, "a" | "de" | "ce"))
+                && !gram.is(s.lang, WordClass::Carrier, w)
         })
         .count();
     if words_between > 0 {
@@ -687,6 +750,22 @@ fn clause_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, end: usize) -> Opt
         let i = token_index(s.tokens, e.span.start);
         governing_prep(doc, gram, s, i).is_none()
     })
+}
+
+/// "Cyprus, which Turkey does not recognize": a relative clause with a subject of its own
+/// and no object after its verb has the pronoun as object, and so the antecedent; not when
+/// a preposition governs the pronoun ("the talks in which Turkey took part").
+fn relative_object<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    cl: (usize, usize, Option<usize>),
+) -> Option<&'d Entity> {
+    let r = cl.2?;
+    if r > 0 && gram.is(s.lang, WordClass::Prep, folded(doc, &s.tokens[r - 1])) {
+        return None;
+    }
+    actors_in(doc, byte_range(s, 0, r)).next_back()
 }
 
 /// « X et Y se sont rencontrés », "X and Y clashed": with no complement, the other member
@@ -702,7 +781,7 @@ fn coordinated<'d>(
     if relative.is_some() {
         return None;
     }
-    let range = byte_range(s, start, s.first);
+    let range = byte_range(s, start, main_subject_end(doc, gram, s, start));
     actors_in(doc, range).find(|e| {
         if e.span == subject || e.span.overlaps(subject) {
             return false;
@@ -736,7 +815,7 @@ fn reported_obligation(
         return (None, None);
     }
     let opener = folded(doc, &s.tokens[start - 1]);
-    if !matches!(opener, "que" | "qu'" | "that") {
+    if !gram.is(s.lang, WordClass::Comp, opener) {
         return (None, None);
     }
     let target = subject(doc, gram, s, cl).map(|(a, _)| argument(a, "obligation-subject"));
@@ -810,6 +889,15 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                 if target.is_none() && e.takes_object() && !s.bare_participle {
                     target = clause_subject(doc, gram, s, end)
                         .map(|a| argument(a, "that-clause-subject"));
+                }
+                if target.is_none()
+                    && e.takes_object()
+                    && source
+                        .as_ref()
+                        .is_some_and(|a| a.rule == "relative-clause-subject")
+                {
+                    target = relative_object(doc, gram, s, cl)
+                        .map(|a| argument(a, "relative-object-antecedent"));
                 }
                 if target.is_none() {
                     target = source

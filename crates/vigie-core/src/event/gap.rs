@@ -105,7 +105,7 @@ impl SplitPhrases {
                 let Some(tail) = self.tails.get(k as usize).filter(|t| !t.is_empty()) else {
                     continue;
                 };
-                let Some(len) = tail_len(&doc.norm.folded, at, tail, gap) else {
+                let Some(len) = tail_len(gram, lang, &doc.norm.folded, at, tail, gap) else {
                     continue;
                 };
                 match &mut best {
@@ -213,7 +213,14 @@ pub fn incise_before(
 /// Length in folded bytes of `tail` read at `at` in the folded text, on a word boundary: the
 /// words as listed when there was a gap, and a last « a »/« de » as its contraction (« au »,
 /// « aux », « du », « des », « d' ») with or without one.
-fn tail_len(folded: &str, at: usize, tail: &[String], gap: bool) -> Option<usize> {
+fn tail_len(
+    gram: &Grammar,
+    lang: &str,
+    folded: &str,
+    at: usize,
+    tail: &[String],
+    gap: bool,
+) -> Option<usize> {
     let text = folded.get(at..)?;
     let (last, init) = tail.split_last()?;
     let mut pos = 0;
@@ -227,7 +234,7 @@ fn tail_len(folded: &str, at: usize, tail: &[String], gap: bool) -> Option<usize
         }
     }
     let (word, end) = next_word(text, pos)?;
-    (word != last.as_str() && prep_accepts(last, word)).then_some(end)
+    (word != last.as_str() && prep_accepts(gram, lang, last, word)).then_some(end)
 }
 
 /// The word starting at `pos` (with its elision apostrophe) and its end.

@@ -62,6 +62,13 @@ pub enum WordClass {
     Personal,
     /// "it": the subject of a sentence before when it is no person.
     Neuter,
+    /// The forms of « à » (« au », « aux »): a frame naming « à » takes each of them.
+    Dative,
+    /// The forms of « de » (« du », « des », « d' »): a frame naming « de » takes each.
+    Genitive,
+    /// The words between a verb and a complement clause it governs only through them
+    /// (« veiller à ce que », « se réjouir de ce que »).
+    Carrier,
 }
 
 impl WordClass {
@@ -91,6 +98,9 @@ impl WordClass {
             "anaphor" => Self::Anaphor,
             "personal" => Self::Personal,
             "neuter" => Self::Neuter,
+            "dative" => Self::Dative,
+            "genitive" => Self::Genitive,
+            "carrier" => Self::Carrier,
             _ => return None,
         })
     }

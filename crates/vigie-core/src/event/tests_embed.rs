@@ -200,6 +200,101 @@ fn an_apposition_is_skipped_for_the_subject() {
 }
 
 #[test]
+fn a_participle_after_a_comma_shares_the_clause_subject() {
+    let a = [
+        ("Kenya", "KEN", false),
+        ("Somali", "SOM", true),
+        ("Ethiopia", "ETH", false),
+    ];
+    let text = "Kenya expelled Somali diplomats, accusing Ethiopia of interference.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "accusing")
+        .expect("the accusation is read");
+    assert_eq!(e.plover, "ACCUSE");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!((src.span.start, src.span.end), (0, 5));
+    assert_eq!(src.actor.as_ref().map(|x| x.code.as_str()), Some("KEN"));
+    let tgt = e.target.as_ref().expect("a target");
+    assert_eq!(d.slice(tgt.span), "Ethiopia");
+    assert_eq!(e.explain.source_rule, Some("apposition-head"));
+}
+
+#[test]
+fn a_relative_pronoun_with_its_own_subject_is_the_object() {
+    let a = [("Kosovo", "XKX", false), ("Serbia", "SRB", false)];
+    let text = "The envoy visited Kosovo, which Serbia does not recognize.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger).ends_with("recognize"))
+        .expect("the recognition is read");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!(d.slice(src.span), "Serbia");
+    let tgt = e.target.as_ref().expect("a target");
+    assert_eq!((tgt.span.start, tgt.span.end), (18, 24));
+    assert_eq!(tgt.actor.as_ref().map(|x| x.code.as_str()), Some("XKX"));
+    assert_eq!(e.explain.target_rule, Some("relative-object-antecedent"));
+    // a preposition before the pronoun: the antecedent is no object
+    let a = [("Russia", "RUS", false), ("Turkey", "TUR", false)];
+    let text = "Russia hosted the talks in which Turkey recognized the new state.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "recognized")
+        .expect("the recognition is read");
+    assert!(e.target.is_none());
+}
+
+#[test]
+fn a_relative_clause_closed_by_a_comma_keeps_its_actors() {
+    let a = [
+        ("Iran", "IRN", false),
+        ("Hezbollah", "LBNREBHEZ", false),
+        ("Israel", "ISR", false),
+    ];
+    let text = "Iran, which arms Hezbollah, condemned the raid by Israel.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "condemned")
+        .expect("the condemnation is read");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!((src.span.start, src.span.end), (0, 4));
+    let fr = [
+        ("Iran", "IRN", false),
+        ("Hezbollah", "LBNREBHEZ", false),
+        ("Israël", "ISR", false),
+    ];
+    let text = "L'Iran, qui soutient le Hezbollah, a condamné le raid mené par Israël.";
+    let d = doc("fr", text, &fr);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "a condamné")
+        .expect("the condemnation is read");
+    let src = e.source.as_ref().expect("a source");
+    assert_eq!(d.slice(src.span), "Iran");
+    assert_eq!(src.span.start, 2);
+    assert_eq!(e.explain.source_rule, Some("subject"));
+    // an insert inside the relative clause leaves the trigger in it: its subject is the
+    // pronoun's antecedent
+    let text = "Iran, which, according to Israel, condemned the raid.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "condemned")
+        .expect("the condemnation is read");
+    assert_eq!(e.explain.source_rule, Some("relative-antecedent"));
+}
+
+#[test]
 fn a_coordinated_verb_shares_the_first_subject() {
     let a = [("Benin", "BEN", false), ("Ghanaians", "GHA", true)];
     let text = "Benin opened its border but refused entry to Ghanaians.";
@@ -280,6 +375,78 @@ fn a_deed_with_no_target_is_done_to_its_place() {
 }
 
 /// `text` with `town` resolved as a city of `country` (ISO alpha-2) that names no actor.
+#[test]
+fn a_place_in_another_clause_is_no_target() {
+    let text = "Chilean prisoners rioted after a judge who sits in Peru refused bail.";
+    let mut d = doc(
+        "en",
+        text,
+        &[
+            ("Chilean prisoners", "CHLCVL", false),
+            ("Peru", "PER", false),
+        ],
+    );
+    let at = d.text.find("Peru").unwrap();
+    d.places.push(crate::doc::Place {
+        span: Span::new(at, at + 4),
+        geonameid: 3_932_488,
+        name: "Peru".into(),
+        country: "PE".into(),
+        lat: -10.0,
+        lon: -76.0,
+        feature: crate::doc::Feature::Country,
+    });
+    let evs = code(&d, lex());
+    let e = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "rioted")
+        .expect("the riot is read");
+    assert_eq!(
+        e.source.as_ref().map(|s| d.slice(s.span)),
+        Some("Chilean prisoners")
+    );
+    assert!(e.target.as_ref().is_none_or(|t| t.rule != "venue"));
+}
+
+#[test]
+fn a_coordinated_verb_keeps_its_own_object() {
+    let a = [
+        ("Egypt", "EGY", false),
+        ("Israel", "ISR", false),
+        ("Hamas", "PSEREBHMS", false),
+        ("Jordan", "JOR", false),
+    ];
+    let text = "Egypt met envoys on Monday and has accused Hamas of breaking the truce.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let met = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "met")
+        .expect("the meeting is read");
+    assert!(met.target.is_none());
+    let acc = evs
+        .iter()
+        .find(|e| d.slice(e.trigger).ends_with("accused"))
+        .expect("the accusation is read");
+    let t = acc.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end), (43, 48));
+    // a coordinated object still is one
+    let text = "Egypt accused weapons dealers and Hamas of breaking the truce.";
+    let d = doc("en", text, &a);
+    let evs = code(&d, lex());
+    let t = evs[0].target.as_ref().expect("a target");
+    assert_eq!(d.slice(t.span), "Hamas");
+    let text = "L'Égypte a rencontré des émissaires lundi et a accusé le Hamas.";
+    let fr = [("Égypte", "EGY", false), ("Hamas", "PSEREBHMS", false)];
+    let d = doc("fr", text, &fr);
+    let evs = code(&d, lex());
+    let met = evs
+        .iter()
+        .find(|e| d.slice(e.trigger) == "a rencontré")
+        .expect("the meeting is read");
+    assert!(met.target.is_none());
+}
+
 fn with_town(
     lang: &str,
     text: &str,

@@ -219,6 +219,34 @@ impl Venues {
         doc.places.iter().find(|p| p.span.start == at)
     }
 
+    /// Does the place stand in the trigger's clause: no clause opener, relative pronoun or
+    /// complementizer between them ("offered concessions that could lead to cuts in
+    /// Europe", "an activist based in Turkey who said civilians set fire…": the place is
+    /// another clause's)? A place in another sentence (a dateline) is not judged here.
+    fn in_clause(&self, doc: &Doc, e: &Event, place: &Place) -> bool {
+        let tokens = doc.sentence_tokens(e.sentence);
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return true;
+        };
+        if place.span.start < first.span.start || place.span.end > last.span.end {
+            return true;
+        }
+        let (lo, hi) = if place.span.end <= e.trigger.start {
+            (place.span.end, e.trigger.start)
+        } else {
+            (e.trigger.end, place.span.start)
+        };
+        let lang = doc.lang.as_str();
+        let a = tokens.partition_point(|t| t.span.start < lo);
+        let b = tokens.partition_point(|t| t.span.start < hi);
+        !tokens[a..b.max(a)].iter().any(|t| {
+            let w = folded(doc, t);
+            self.grammar.is(lang, WordClass::Clause, w)
+                || self.grammar.is(lang, WordClass::Relative, w)
+                || self.grammar.is(lang, WordClass::Comp, w)
+        })
+    }
+
     fn assign_target(&self, doc: &Doc, e: &mut Event) {
         let Some(row) = self.row(&e.cameo) else {
             return;
@@ -231,9 +259,11 @@ impl Venues {
             .clone()
             .unwrap_or_else(|| src.code.get(..3).unwrap_or(&src.code).to_string());
         // "strikes on Kharkiv": a place the deed is aimed at, else the place where it is
-        let place = self
-            .aimed_place(doc, e)
-            .or_else(|| e.place.and_then(|i| doc.places.get(i)));
+        let place = self.aimed_place(doc, e).or_else(|| {
+            e.place
+                .and_then(|i| doc.places.get(i))
+                .filter(|p| self.in_clause(doc, e, p))
+        });
         let found = place.and_then(|p| self.state_of(doc, p).map(|s| (p, s)));
         let town = found.as_ref().is_some_and(|(p, _)| {
             !doc.entities
