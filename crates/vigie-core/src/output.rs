@@ -213,7 +213,7 @@ impl Extraction {
             schema: SCHEMA,
             id: doc.id.clone(),
             lang: doc.lang.clone(),
-            date: doc.date.map(|d| crate::time::iso::day(d)),
+            date: doc.date.map(crate::time::iso::day),
             date_source: doc.date_source,
             title: doc.title.clone(),
             url: doc.url.clone(),

@@ -144,7 +144,7 @@ impl Dating {
     /// sentence's day must be up to the report, outside quotations, and not a date naming
     /// a thing; when it sets no such day, nothing is carried.
     pub fn carry(&self, doc: &Doc, events: &mut [Event]) {
-        let publication = doc.date.map(|d| crate::time::iso::day(d));
+        let publication = doc.date.map(crate::time::iso::day);
         for e in events.iter_mut() {
             if e.date.is_some() || e.status != Status::Actual || in_quote(doc, e.trigger) {
                 continue;
@@ -298,7 +298,7 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
     let Some(sentence) = doc.sentences.get(e.sentence).copied() else {
         return;
     };
-    let publication = doc.date.map(|d| crate::time::iso::day(d));
+    let publication = doc.date.map(crate::time::iso::day);
     let not_after = publication
         .as_deref()
         .filter(|_| e.status == Status::Actual);
