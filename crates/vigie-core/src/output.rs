@@ -213,7 +213,7 @@ impl Extraction {
             schema: SCHEMA,
             id: doc.id.clone(),
             lang: doc.lang.clone(),
-            date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: doc.date.map(crate::time::iso::day),
             date_source: doc.date_source,
             title: doc.title.clone(),
             url: doc.url.clone(),

@@ -144,7 +144,7 @@ impl Dating {
     /// sentence's day must be up to the report, outside quotations, and not a date naming
     /// a thing; when it sets no such day, nothing is carried.
     pub fn carry(&self, doc: &Doc, events: &mut [Event]) {
-        let publication = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+        let publication = doc.date.map(crate::time::iso::day);
         for e in events.iter_mut() {
             if e.date.is_some() || e.status != Status::Actual || in_quote(doc, e.trigger) {
                 continue;
@@ -279,7 +279,7 @@ fn past_period_in(doc: &Doc, range: Span, trigger: Span) -> Option<usize> {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
             }
-            Granularity::Month => d.format("%Y-%m").to_string(),
+            Granularity::Month => crate::time::iso::month(d),
             Granularity::Quarter => format!("{year}-Q{}", (d.month() - 1) / 3 + 1),
             Granularity::Year | Granularity::Season => year.clone(),
             Granularity::Decade => year[..3].to_string(),
@@ -298,7 +298,7 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
     let Some(sentence) = doc.sentences.get(e.sentence).copied() else {
         return;
     };
-    let publication = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+    let publication = doc.date.map(crate::time::iso::day);
     let not_after = publication
         .as_deref()
         .filter(|_| e.status == Status::Actual);
@@ -328,7 +328,7 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
     }
     if dating.by_publication(&e.cameo) && e.status == Status::Actual {
         if let Some(d) = doc.date {
-            e.date = Some(d.format("%Y-%m-%d").to_string());
+            e.date = Some(crate::time::iso::day(d));
             e.date_basis = Some(DateBasis::Publication);
             e.explain.date_rule =
                 Some("reported statement with no date in the text: publication date".into());

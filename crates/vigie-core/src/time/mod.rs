@@ -4,6 +4,7 @@
 //! Every word comes from `lexicon/time/<lang>.tsv`.
 
 mod grammar;
+pub(crate) mod iso;
 mod lexicon;
 mod pubdate;
 mod resolve;
@@ -348,7 +349,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
         if let Some(mut r) = resolve(sem, &anchor) {
             // "9 a.m. Tuesday": the day's value with the clock time
             if let (Some((h, min)), Some(d)) = (p.clock, r.day) {
-                r.value = format!("{}T{h:02}:{min:02}", d.format("%Y-%m-%d"));
+                r.value = format!("{}T{h:02}:{min:02}", crate::time::iso::day(d));
                 r.granularity = Granularity::Time;
             }
             if r.day.is_none() && r.granularity == Granularity::Month {

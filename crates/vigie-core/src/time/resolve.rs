@@ -42,7 +42,7 @@ pub(crate) struct Resolved {
 
 fn day(d: NaiveDate) -> Resolved {
     Resolved {
-        value: d.format("%Y-%m-%d").to_string(),
+        value: crate::time::iso::day(d),
         granularity: Granularity::Day,
         is_duration: false,
         day: Some(d),
@@ -309,7 +309,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
         Sem::Clock { h, min } => {
             let d = an.last_day.or(an.dct)?;
             return Some(Resolved {
-                value: format!("{}T{h:02}:{min:02}", d.format("%Y-%m-%d")),
+                value: format!("{}T{h:02}:{min:02}", crate::time::iso::day(d)),
                 granularity: Granularity::Time,
                 is_duration: false,
                 day: Some(d),
