@@ -348,24 +348,7 @@ fn a_complement_stops_at_a_comma() {
 
 #[test]
 fn a_deed_with_no_target_is_done_to_its_place() {
-    let mut d = doc(
-        "en",
-        "Chilean prisoners rioted at a jail in Peru.",
-        &[
-            ("Chilean prisoners", "CHLCVL", false),
-            ("Peru", "PER", false),
-        ],
-    );
-    let at = d.text.find("Peru").unwrap();
-    d.places.push(crate::doc::Place {
-        span: Span::new(at, at + 4),
-        geonameid: 3_932_488,
-        name: "Peru".into(),
-        country: "PE".into(),
-        lat: -10.0,
-        lon: -76.0,
-        feature: crate::doc::Feature::Country,
-    });
+    let d = with_peru("Chilean prisoners rioted at a jail in Peru.");
     let evs = code(&d, lex());
     assert_eq!(evs.len(), 1);
     let t = evs[0].target.as_ref().unwrap();
@@ -374,28 +357,9 @@ fn a_deed_with_no_target_is_done_to_its_place() {
     assert_eq!(key(&evs[0]), k("PROTEST", Some("CHL"), Some("PER"), Actual));
 }
 
-/// `text` with `town` resolved as a city of `country` (ISO alpha-2) that names no actor.
 #[test]
 fn a_place_in_another_clause_is_no_target() {
-    let text = "Chilean prisoners rioted after a judge who sits in Peru refused bail.";
-    let mut d = doc(
-        "en",
-        text,
-        &[
-            ("Chilean prisoners", "CHLCVL", false),
-            ("Peru", "PER", false),
-        ],
-    );
-    let at = d.text.find("Peru").unwrap();
-    d.places.push(crate::doc::Place {
-        span: Span::new(at, at + 4),
-        geonameid: 3_932_488,
-        name: "Peru".into(),
-        country: "PE".into(),
-        lat: -10.0,
-        lon: -76.0,
-        feature: crate::doc::Feature::Country,
-    });
+    let d = with_peru("Chilean prisoners rioted after a judge who sits in Peru refused bail.");
     let evs = code(&d, lex());
     let e = evs
         .iter()
@@ -447,6 +411,28 @@ fn a_coordinated_verb_keeps_its_own_object() {
     assert!(met.target.is_none());
 }
 
+/// English `text` naming the actors "Chilean prisoners" and "Peru", Peru resolved as the
+/// country.
+fn with_peru(text: &str) -> Doc {
+    let actors = [
+        ("Chilean prisoners", "CHLCVL", false),
+        ("Peru", "PER", false),
+    ];
+    let mut d = doc("en", text, &actors);
+    let at = d.text.find("Peru").unwrap();
+    d.places.push(crate::doc::Place {
+        span: Span::new(at, at + 4),
+        geonameid: 3_932_488,
+        name: "Peru".into(),
+        country: "PE".into(),
+        lat: -10.0,
+        lon: -76.0,
+        feature: crate::doc::Feature::Country,
+    });
+    d
+}
+
+/// `text` with `town` resolved as a city of `country` (ISO alpha-2) that names no actor.
 fn with_town(
     lang: &str,
     text: &str,
