@@ -268,12 +268,14 @@ fn org_noun(doc: &Doc, lex: &QuoteLexicon, cue: Span) -> Option<Span> {
     let (c1, s1) = doc.norm.folded_range(Span::new(cue.end, sentence.end));
     let head = folded.get(s0..c0)?.trim_end();
     // after the verb, past one time expression that starts right there
-    let mut from = cue.end
-        + (doc.text.get(cue.end..sentence.end)?.len()
-            - doc.text.get(cue.end..sentence.end)?.trim_start().len());
+    let past_spaces = |at: usize| {
+        doc.text
+            .get(at..sentence.end)
+            .map_or(at, |r| at + (r.len() - r.trim_start().len()))
+    };
+    let mut from = past_spaces(cue.end);
     if let Some(t) = doc.times.iter().find(|t| t.span.start == from) {
-        let rest = doc.text.get(t.span.end..sentence.end)?;
-        from = t.span.end + (rest.len() - rest.trim_start().len());
+        from = past_spaces(t.span.end);
     }
     let tail_at = doc.norm.to_folded(from).clamp(c1, s1.max(c1));
     let tail = folded.get(tail_at..s1)?;

@@ -209,10 +209,7 @@ fn a_participle_after_a_comma_shares_the_clause_subject() {
     let text = "Kenya expelled Somali diplomats, accusing Ethiopia of interference.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
-    let e = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "accusing")
-        .expect("the accusation is read");
+    let e = by_trigger(&d, &evs, "accusing");
     assert_eq!(e.plover, "ACCUSE");
     let src = e.source.as_ref().expect("a source");
     assert_eq!((src.span.start, src.span.end), (0, 5));
@@ -243,10 +240,7 @@ fn a_relative_pronoun_with_its_own_subject_is_the_object() {
     let text = "Russia hosted the talks in which Turkey recognized the new state.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
-    let e = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "recognized")
-        .expect("the recognition is read");
+    let e = by_trigger(&d, &evs, "recognized");
     assert!(e.target.is_none());
 }
 
@@ -260,10 +254,7 @@ fn a_relative_clause_closed_by_a_comma_keeps_its_actors() {
     let text = "Iran, which arms Hezbollah, condemned the raid by Israel.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
-    let e = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "condemned")
-        .expect("the condemnation is read");
+    let e = by_trigger(&d, &evs, "condemned");
     let src = e.source.as_ref().expect("a source");
     assert_eq!((src.span.start, src.span.end), (0, 4));
     let fr = [
@@ -274,10 +265,7 @@ fn a_relative_clause_closed_by_a_comma_keeps_its_actors() {
     let text = "L'Iran, qui soutient le Hezbollah, a condamné le raid mené par Israël.";
     let d = doc("fr", text, &fr);
     let evs = code(&d, lex());
-    let e = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "a condamné")
-        .expect("the condemnation is read");
+    let e = by_trigger(&d, &evs, "a condamné");
     let src = e.source.as_ref().expect("a source");
     assert_eq!(d.slice(src.span), "Iran");
     assert_eq!(src.span.start, 2);
@@ -287,10 +275,7 @@ fn a_relative_clause_closed_by_a_comma_keeps_its_actors() {
     let text = "Iran, which, according to Israel, condemned the raid.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
-    let e = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "condemned")
-        .expect("the condemnation is read");
+    let e = by_trigger(&d, &evs, "condemned");
     assert_eq!(e.explain.source_rule, Some("relative-antecedent"));
 }
 
@@ -361,10 +346,7 @@ fn a_deed_with_no_target_is_done_to_its_place() {
 fn a_place_in_another_clause_is_no_target() {
     let d = with_peru("Chilean prisoners rioted after a judge who sits in Peru refused bail.");
     let evs = code(&d, lex());
-    let e = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "rioted")
-        .expect("the riot is read");
+    let e = by_trigger(&d, &evs, "rioted");
     assert_eq!(
         e.source.as_ref().map(|s| d.slice(s.span)),
         Some("Chilean prisoners")
@@ -383,10 +365,7 @@ fn a_coordinated_verb_keeps_its_own_object() {
     let text = "Egypt met envoys on Monday and has accused Hamas of breaking the truce.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
-    let met = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "met")
-        .expect("the meeting is read");
+    let met = by_trigger(&d, &evs, "met");
     assert!(met.target.is_none());
     let acc = evs
         .iter()
@@ -404,11 +383,15 @@ fn a_coordinated_verb_keeps_its_own_object() {
     let fr = [("Égypte", "EGY", false), ("Hamas", "PSEREBHMS", false)];
     let d = doc("fr", text, &fr);
     let evs = code(&d, lex());
-    let met = evs
-        .iter()
-        .find(|e| d.slice(e.trigger) == "a rencontré")
-        .expect("the meeting is read");
+    let met = by_trigger(&d, &evs, "a rencontré");
     assert!(met.target.is_none());
+}
+
+/// The event whose trigger reads `trigger`.
+fn by_trigger<'e>(d: &Doc, evs: &'e [Event], trigger: &str) -> &'e Event {
+    evs.iter()
+        .find(|e| d.slice(e.trigger) == trigger)
+        .unwrap_or_else(|| panic!("no event triggered by `{trigger}`"))
 }
 
 /// English `text` naming the actors "Chilean prisoners" and "Peru", Peru resolved as the
