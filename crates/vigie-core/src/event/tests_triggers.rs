@@ -962,3 +962,101 @@ fn delayed_aid_is_a_sanction_a_delayed_vote_no_event() {
     );
     assert!(triggers("fr", "Le Pérou a retardé le vote sur le Chili.", &a).is_empty());
 }
+
+#[test]
+fn dropping_a_case_or_a_demand_is_a_concession_in_both_languages() {
+    let a = [
+        ("Peru", "PERJUD", false),
+        ("Chilean", "CHL", true),
+        ("Pérou", "PERJUD", false),
+        ("Chilien", "CHL", true),
+    ];
+    let text = "The prosecutors of Peru dropped the charges against the Chilean.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(e.len(), 1, "the charges fold into the concession");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (24, 31));
+    assert_eq!(d.slice(e[0].trigger), "dropped");
+    assert_eq!(
+        keys("en", text, &a),
+        [k("CONCEDE", Some("PER"), Some("CHL"), Actual)]
+    );
+    // the one who yields is the event, with or without a named party
+    assert_eq!(
+        keys("en", "The prosecutors of Peru have dropped the investigation.", &a),
+        [k("CONCEDE", Some("PER"), None, Actual)]
+    );
+    assert_eq!(
+        triggers("en", "Peru abandoned its case against the Chilean.", &a),
+        [t("abandoned", "080")]
+    );
+    // only a case, a charge or a demand dropped yields
+    assert_eq!(
+        triggers("en", "Oil prices in Peru dropped sharply on Monday.", &a),
+        []
+    );
+    assert!(triggers("en", "The Chilean abandoned the car in Peru.", &a).is_empty());
+    let text = "Le parquet du Pérou a abandonné les poursuites contre le Chilien.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a abandonné");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (21, 33));
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("CONCEDE", Some("PER"), Some("CHL"), Actual)]
+    );
+    assert!(triggers("fr", "Le Chilien a abandonné sa voiture au Pérou.", &a).is_empty());
+}
+
+#[test]
+fn a_sign_seen_or_a_freedom_named_is_no_event_in_both_languages() {
+    let a = [
+        ("Peru", "PER", false),
+        ("Chile", "CHL", false),
+        ("Chilean", "CHL", true),
+        ("Pérou", "PER", false),
+        ("Chiliens", "CHL", true),
+    ];
+    assert!(triggers("en", "Peru sees hopeful signs in Chile.", &a).is_empty());
+    assert!(triggers("en", "Peru saw the first signs of Chilean fatigue.", &a).is_empty());
+    let e = triggers("en", "Peru signs a treaty with Chile.", &a);
+    assert_eq!(e[0], t("signs", "057"));
+    // "allow for": makes possible, grants nothing
+    assert!(triggers("en", "The plan of Peru would allow for Chilean elections.", &a).is_empty());
+    assert_eq!(
+        triggers("en", "Peru allowed the Chilean candidate to run.", &a),
+        [t("allowed", "081")]
+    );
+    // a freedom or a right named is no gathering, no strike
+    assert!(triggers(
+        "fr",
+        "Le Pérou garantit la liberté de rassemblement aux Chiliens.",
+        &a
+    )
+    .is_empty());
+    assert!(triggers("fr", "Le Pérou reconnaît le droit de grève aux Chiliens.", &a).is_empty());
+    assert!(triggers(
+        "en",
+        "Peru guarantees freedom of assembly and the right to strike to Chilean workers.",
+        &a
+    )
+    .is_empty());
+    assert_eq!(
+        triggers("fr", "La manifestation des Chiliens a eu lieu au Pérou.", &a),
+        [t("manifestation", "141")]
+    );
+}
+
+#[test]
+fn a_negative_contraction_negates_the_trigger() {
+    let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
+    let d = doc("en", "Peru doesn't seek help from Chile.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "seek");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (13, 17));
+    assert_eq!(e[0].status, crate::doc::Status::Negated);
+    assert_eq!(
+        keys("en", "Peru didn’t threaten Chile.", &a),
+        [k("THREATEN", Some("PER"), Some("CHL"), crate::doc::Status::Negated)]
+    );
+}
