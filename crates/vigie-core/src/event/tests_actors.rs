@@ -666,8 +666,9 @@ fn a_pronoun_passes_over_a_sentence_opened_by_a_pronoun_and_must_fit() {
         "2020-03-02",
         "La France a reçu la délégation. Il a demandé à la Turquie de cesser ses forages.",
     );
-    let r = first(&d, "REQUEST").expect("a request");
-    assert_eq!(r.1, None, "{r:?}");
+    // (a request by nobody known is not coded at all, dyadic.tsv)
+    let r = first(&d, "REQUEST");
+    assert!(r.as_ref().is_none_or(|r| r.1.is_none()), "{r:?}");
     // "it" stands for no person
     let d = doc(
         "en",

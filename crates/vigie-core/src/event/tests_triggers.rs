@@ -547,6 +547,7 @@ fn vandalism_evacuation_cuts_and_petitions_in_both_languages() {
         ("Bolivia", "BOL", false),
         ("chilien", "CHL", true),
         ("Bolivie", "BOL", false),
+        ("Le Chili", "CHL", false),
     ];
     // damaging property is coercion, in every form of the verb and the noun
     assert_eq!(
@@ -983,7 +984,11 @@ fn dropping_a_case_or_a_demand_is_a_concession_in_both_languages() {
     );
     // the one who yields is the event, with or without a named party
     assert_eq!(
-        keys("en", "The prosecutors of Peru have dropped the investigation.", &a),
+        keys(
+            "en",
+            "The prosecutors of Peru have dropped the investigation.",
+            &a
+        ),
         [k("CONCEDE", Some("PER"), None, Actual)]
     );
     assert_eq!(
@@ -1022,7 +1027,12 @@ fn a_sign_seen_or_a_freedom_named_is_no_event_in_both_languages() {
     let e = triggers("en", "Peru signs a treaty with Chile.", &a);
     assert_eq!(e[0], t("signs", "057"));
     // "allow for": makes possible, grants nothing
-    assert!(triggers("en", "The plan of Peru would allow for Chilean elections.", &a).is_empty());
+    assert!(triggers(
+        "en",
+        "The plan of Peru would allow for Chilean elections.",
+        &a
+    )
+    .is_empty());
     assert_eq!(
         triggers("en", "Peru allowed the Chilean candidate to run.", &a),
         [t("allowed", "081")]
@@ -1034,7 +1044,12 @@ fn a_sign_seen_or_a_freedom_named_is_no_event_in_both_languages() {
         &a
     )
     .is_empty());
-    assert!(triggers("fr", "Le Pérou reconnaît le droit de grève aux Chiliens.", &a).is_empty());
+    assert!(triggers(
+        "fr",
+        "Le Pérou reconnaît le droit de grève aux Chiliens.",
+        &a
+    )
+    .is_empty());
     assert!(triggers(
         "en",
         "Peru guarantees freedom of assembly and the right to strike to Chilean workers.",
@@ -1042,7 +1057,11 @@ fn a_sign_seen_or_a_freedom_named_is_no_event_in_both_languages() {
     )
     .is_empty());
     assert_eq!(
-        triggers("fr", "La manifestation des Chiliens a eu lieu au Pérou.", &a),
+        triggers(
+            "fr",
+            "La manifestation des Chiliens a eu lieu au Pérou.",
+            &a
+        ),
         [t("manifestation", "141")]
     );
 }
@@ -1057,6 +1076,42 @@ fn a_negative_contraction_negates_the_trigger() {
     assert_eq!(e[0].status, crate::doc::Status::Negated);
     assert_eq!(
         keys("en", "Peru didn’t threaten Chile.", &a),
-        [k("THREATEN", Some("PER"), Some("CHL"), crate::doc::Status::Negated)]
+        [k(
+            "THREATEN",
+            Some("PER"),
+            Some("CHL"),
+            crate::doc::Status::Negated
+        )]
+    );
+}
+
+#[test]
+fn a_request_by_nobody_known_is_not_coded_a_killing_is() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Chilean", "CHL", true),
+        ("Chili", "CHL", false),
+        ("chiliens", "CHL", true),
+    ];
+    // the doer is the point of a request or a criticism: with none, nothing is coded
+    assert_eq!(
+        triggers("en", "Chile was urged to withdraw.", &a)[0],
+        t("was urged", "020")
+    );
+    assert!(keys("en", "Chile was urged to withdraw.", &a).is_empty());
+    assert!(keys("fr", "Le Chili a été critiqué lundi.", &a).is_empty());
+    // force is news with its victims alone
+    let text = "Three Chilean soldiers were killed on Monday.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "were killed");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (23, 34));
+    assert_eq!(
+        keys("en", text, &a),
+        [k("ASSAULT", None, Some("CHL"), Actual)]
+    );
+    assert_eq!(
+        keys("fr", "Trois soldats chiliens ont été tués lundi.", &a),
+        [k("ASSAULT", None, Some("CHL"), Actual)]
     );
 }
