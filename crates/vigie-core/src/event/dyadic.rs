@@ -1,5 +1,5 @@
-//! The sides a type needs (`events/dyadic.tsv`). Aid, agreement, cooperation, concession and
-//! sanction are acts on someone: coded with no target actor they say only who acted, and an
+//! The sides a type needs (`events/dyadic.tsv`). Aid, agreement, cooperation, concession,
+//! sanction and rejection are acts on someone: coded with no target actor they say only who acted, and an
 //! analyst would not keep them. Some codes of such a type stand with the one who acts
 //! (`alone`): yielding — dropping a case, calling off a strike — is the event itself. Most
 //! types are also told by their doer: a request, a visit or a criticism by nobody known says

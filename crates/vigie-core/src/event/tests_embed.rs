@@ -191,8 +191,12 @@ fn a_reporting_clause_after_a_comma_has_its_own_subject() {
 
 #[test]
 fn an_apposition_is_skipped_for_the_subject() {
-    let a = [("Pakistan", "PAK", false), ("China", "CHN", false)];
-    let text = "Pakistan, a close ally of China, refused the plan.";
+    let a = [
+        ("Pakistan", "PAK", false),
+        ("China", "CHN", false),
+        ("India", "IND", false),
+    ];
+    let text = "Pakistan, a close ally of China, refused the plan of India.";
     let d = doc("en", text, &a);
     let e = &code(&d, lex())[0];
     assert_eq!(e.source.as_ref().map(|s| d.slice(s.span)), Some("Pakistan"));

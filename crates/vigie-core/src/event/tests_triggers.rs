@@ -1115,3 +1115,22 @@ fn a_request_by_nobody_known_is_not_coded_a_killing_is() {
         [k("ASSAULT", None, Some("CHL"), Actual)]
     );
 }
+
+#[test]
+fn a_refusal_of_nobody_s_offer_is_not_coded() {
+    let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
+    assert_eq!(
+        triggers("en", "Peru rejected the plan on Monday.", &a),
+        [t("rejected", "120")]
+    );
+    assert!(keys("en", "Peru rejected the plan on Monday.", &a).is_empty());
+    let text = "Peru rejected the demands of Chile.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "rejected");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (5, 13));
+    assert_eq!(
+        keys("en", text, &a),
+        [k("REJECT", Some("PER"), Some("CHL"), Actual)]
+    );
+}
