@@ -1134,3 +1134,52 @@ fn a_refusal_of_nobody_s_offer_is_not_coded() {
         [k("REJECT", Some("PER"), Some("CHL"), Actual)]
     );
 }
+
+#[test]
+fn a_phone_call_is_aimed_at_the_one_called() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
+    let text = "A phone call by Chile to Peru lasted an hour.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "phone call");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (2, 12));
+    let target = e[0].target.as_ref().map(|t| d.slice(t.span));
+    assert_eq!(target, Some("Peru"));
+    let text = "Un appel téléphonique du Chili au Pérou a duré une heure.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "appel téléphonique");
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("CONSULT", Some("CHL"), Some("PER"), Actual)]
+    );
+}
+
+#[test]
+fn a_case_dropped_takes_the_publication_date() {
+    let a = [("Chile", "CHL", false), ("chiliens", "CHL", true)];
+    let mut d = doc(
+        "en",
+        "Prosecutors in Chile have dropped the investigation into the senator.",
+        &a,
+    );
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "have dropped");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("CONCEDE", "080"));
+    assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
+    let mut d = doc(
+        "fr",
+        "Les procureurs chiliens ont abandonné les poursuites contre le sénateur.",
+        &a,
+    );
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "ont abandonné");
+    assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
+}
