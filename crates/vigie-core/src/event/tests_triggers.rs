@@ -1183,3 +1183,21 @@ fn a_case_dropped_takes_the_publication_date() {
     assert_eq!(d.slice(e[0].trigger), "ont abandonné");
     assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
 }
+
+#[test]
+fn s_en_prendre_a_is_a_verbal_attack() {
+    let a = [("Le Chili", "CHL", false), ("Pérou", "PER", false)];
+    let text = "Le Chili s'en est pris au Pérou lundi.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "s'en est pris au");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (9, 25));
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("ACCUSE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili s'en prendra aux importateurs.", &a),
+        [t("s'en prendra aux", "111")]
+    );
+}
