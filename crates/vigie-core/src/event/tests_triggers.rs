@@ -1201,3 +1201,44 @@ fn s_en_prendre_a_is_a_verbal_attack() {
         [t("s'en prendra aux", "111")]
     );
 }
+
+#[test]
+fn information_handed_over_is_shared_intelligence_not_aid() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Le Chili", "CHL", false),
+        ("Pérou", "PER", false),
+    ];
+    let text = "Chile provided the information to Peru.";
+    assert_eq!(
+        triggers("en", text, &a),
+        [t("provided the information", "064")]
+    );
+    assert_eq!(
+        keys("en", text, &a),
+        [k("COOPERATE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers("en", "Chile has shared its information with Peru.", &a),
+        [t("has shared its information", "064")]
+    );
+    // other goods handed over stay aid
+    assert_eq!(
+        triggers("en", "Chile provided food to Peru.", &a),
+        [t("provided", "070")]
+    );
+    let text = "Le Chili a fourni des informations au Pérou.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a fourni des informations");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (9, 34));
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("COOPERATE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili transmet les renseignements au Pérou.", &a),
+        [t("transmet les renseignements", "064")]
+    );
+}
