@@ -1118,7 +1118,12 @@ fn a_request_by_nobody_known_is_not_coded_a_killing_is() {
 
 #[test]
 fn a_refusal_of_nobody_s_offer_is_not_coded() {
-    let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
+    let a = [
+        ("Peru", "PER", false),
+        ("Chile", "CHL", false),
+        ("Le Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
     assert_eq!(
         triggers("en", "Peru rejected the plan on Monday.", &a),
         [t("rejected", "120")]
@@ -1131,6 +1136,18 @@ fn a_refusal_of_nobody_s_offer_is_not_coded() {
     assert_eq!((e[0].trigger.start, e[0].trigger.end), (5, 13));
     assert_eq!(
         keys("en", text, &a),
+        [k("REJECT", Some("PER"), Some("CHL"), Actual)]
+    );
+    let text = "Le Pérou a refusé le plan lundi.";
+    assert_eq!(triggers("fr", text, &a), [t("a refusé", "120")]);
+    assert!(keys("fr", text, &a).is_empty());
+    let text = "Le Pérou a rejeté les demandes du Chili.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a rejeté");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (10, 19));
+    assert_eq!(
+        keys("fr", text, &a),
         [k("REJECT", Some("PER"), Some("CHL"), Actual)]
     );
 }
