@@ -137,6 +137,12 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
             .filter(|&p| {
                 lex.tables.entries.get(p as usize).is_some_and(|e| {
                     e.case.accepts(text)
+                        // a name written with accents matches only with them: « Libération »
+                        // (the paper) is not the "Liberation" of "Moro Islamic Liberation Front"
+                        && (e.kind != Kind::Org
+                            || e.accented.as_ref().is_none_or(|a| {
+                                text.to_lowercase().replace('\u{2019}', "'") == *a
+                            }))
                         && (e
                             .role
                             .as_ref()

@@ -284,6 +284,11 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         && lex.gender.is_first_name(doc.slice(toks[k].span))
                 })
                 .unwrap_or(i);
+            // "Representative Lola Prentiss": a title opening the run is the description
+            // before the name, not part of it, whether or not the first name is known
+            let from = (from..end.saturating_sub(1))
+                .find(|&k| !nl.is_title(doc.slice(toks[k].span)))
+                .unwrap_or(from);
             let span = Span::new(toks[from].span.start, toks[end - 1].span.end);
             let first = doc.slice(toks[from].span);
             if proper.overlaps(span) || nl.is_common(first) || end - i > 5 {
@@ -772,9 +777,62 @@ fn uncoded_people_take_their_title(doc: &Doc, ents: &mut [Entity]) {
     }
 }
 
+/// Is this person of the lexicon coded outside their terms (a former or future official)?
+fn out_of_term(e: &Entity) -> bool {
+    !e.nominal
+        && e.etype == EntityType::PER
+        && (e.rule.ends_with("(former)") || e.rule.ends_with("(before term)"))
+}
+
+/// "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded": a person of the
+/// lexicon coded outside every term (the terms say what they did before or after the
+/// document's date, not now) takes the code of an apposition after the name, which says what
+/// they are on that day: a coded description with a country, or an international or
+/// non-governmental body named right after the comma.
+fn out_of_term_people_take_their_apposition(doc: &Doc, ents: &mut [Entity]) {
+    let around = Around::new(ents);
+    let mut found: Vec<(usize, Actor, String)> = Vec::new();
+    for (k, e) in ents.iter().enumerate() {
+        if !out_of_term(e) {
+            continue;
+        }
+        let Some(d) = around.after(doc, e.span.end, true) else {
+            continue;
+        };
+        let Some(gap) = doc.text.get(e.span.end..d.span.start) else {
+            continue;
+        };
+        let Some(a) = d.actor.as_ref().filter(|a| !a.code.is_empty()) else {
+            continue;
+        };
+        let body = !d.nominal
+            && d.etype == EntityType::ORG
+            && ["IGO", "NGO"].iter().any(|p| a.code.starts_with(p));
+        // a description followed by a name is that name's (« …, la porte-parole, Maria
+        // Zakharova »); a body's name may go on with a title ("United Nations Emergency
+        // Relief Coordinator")
+        let own = describes(d)
+            && a.country.is_some()
+            && !names_follow(doc.text.get(d.span.end..).unwrap_or(""));
+        if !(own || body) || !gap.contains(',') {
+            continue;
+        }
+        let mut a = a.clone();
+        a.name = e.actor.as_ref().and_then(|x| x.name.clone());
+        found.push((k, a, format!("apposition ({})", d.rule)));
+    }
+    for (k, a, rule) in found {
+        if let Some(e) = ents.get_mut(k) {
+            e.actor = Some(a);
+            e.rule = rule;
+        }
+    }
+}
+
 pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
     lexicon_people(doc, lex, hits, ents);
     appositions(doc, lex, ents);
+    out_of_term_people_take_their_apposition(doc, ents);
     coref(doc, ents);
     titles_of_names(doc, ents);
     uncoded_people_take_their_title(doc, ents);

@@ -824,3 +824,124 @@ fn a_body_of_people_before_a_name_describes_it_only_with_a_first_name() {
     );
     has(&d, "Jamal Rahimi", PER, "MED", false);
 }
+
+/// The entity at exactly these bytes, with its type, code and nominal flag.
+fn has_at(d: &Doc, start: usize, text: &str, et: EntityType, code: &str) {
+    let end = start + text.len();
+    assert_eq!(d.text.get(start..end), Some(text), "bad test offsets");
+    let all: Vec<_> = d
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.span.start,
+                e.span.end,
+                e.etype,
+                e.actor.as_ref().map(|a| a.code.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        all.iter()
+            .any(|(s, e, t, c)| *s == start && *e == end && *t == et && c == code),
+        "missing {text} [{start}, {end}) {et:?} {code} in {all:?}"
+    );
+}
+
+#[test]
+fn states_that_ended_take_the_code_of_the_state_that_continues_them() {
+    let d = doc(
+        "en",
+        "1990-05-01",
+        "The Soviet Union and Yugoslavia signed a pact while Soviet troops left.",
+    );
+    has_at(&d, 4, "Soviet Union", LOC, "RUS");
+    has_at(&d, 21, "Yugoslavia", LOC, "SRB");
+    has_at(&d, 52, "Soviet troops", ORG, "RUSMIL");
+    // the union of "Soviet Union" is no trade union
+    assert!(!ents(&d).iter().any(|e| e.2.ends_with("LAB")), "{:?}", ents(&d));
+    let d = doc(
+        "fr",
+        "1990-05-01",
+        "L'Union soviétique a rappelé les diplomates yougoslaves de l'ex-République yougoslave de Macédoine.",
+    );
+    has_at(&d, 2, "Union soviétique", LOC, "RUS");
+    has_at(&d, 35, "diplomates yougoslaves", PER, "SRBGOV");
+    has_at(&d, 63, "ex-République yougoslave de Macédoine", LOC, "MKD");
+}
+
+#[test]
+fn an_organization_named_with_accents_matches_only_with_them() {
+    let d = doc(
+        "en",
+        "2024-05-01",
+        "The Moro Islamic Liberation Front accused the army of shelling.",
+    );
+    has_at(&d, 4, "Moro Islamic Liberation Front", ORG, "PHLREB");
+    assert!(!ents(&d).iter().any(|e| e.2 == "FRAMED"), "{:?}", ents(&d));
+    let d = doc("fr", "2024-05-01", "Selon Libération, le Front al-Nosra a attaqué.");
+    has_at(&d, 6, "Libération", ORG, "FRAMED");
+    has_at(&d, 22, "Front al-Nosra", ORG, "SYRREBNUS");
+    let d = doc(
+        "en",
+        "2024-05-01",
+        "Front Line Defenders condemned the arrest, and the Tamil Tigers denied it.",
+    );
+    has_at(&d, 0, "Front Line Defenders", ORG, "NGOHRI");
+    has_at(&d, 51, "Tamil Tigers", ORG, "LKAREB");
+}
+
+#[test]
+fn congressional_titles_code_the_name_after_them() {
+    let d = doc(
+        "en",
+        "2023-03-01",
+        "Rep. Dana Whitcomb and Representative Lola Prentiss met Sen. Gus Harlan.",
+    );
+    has_at(&d, 5, "Dana Whitcomb", PER, "LEG");
+    has_at(&d, 38, "Lola Prentiss", PER, "LEG");
+    has_at(&d, 61, "Gus Harlan", PER, "LEG");
+}
+
+#[test]
+fn leaders_of_past_decades_and_recent_office_holders() {
+    let d = doc(
+        "en",
+        "1990-06-01",
+        "Gorbachev met Thatcher, and Saddam rejected the plan of Mitterrand.",
+    );
+    has_at(&d, 0, "Gorbachev", PER, "RUSGOV");
+    has_at(&d, 14, "Thatcher", PER, "GBRGOV");
+    has_at(&d, 28, "Saddam", PER, "IRQGOV");
+    has_at(&d, 56, "Mitterrand", PER, "FRAGOV");
+    // before the first term: the country alone
+    let d = doc("en", "2000-01-01", "President Bush threatened Moscow.");
+    has_at(&d, 0, "President Bush", PER, "USA");
+    let d = doc(
+        "fr",
+        "2018-09-01",
+        "Luigi Di Maio a critiqué Nathalie Loiseau, et Matteo Renzi a répondu.",
+    );
+    has_at(&d, 0, "Luigi Di Maio", PER, "ITAGOV");
+    has_at(&d, 26, "Nathalie Loiseau", PER, "FRAGOV");
+    // after his last term: a former official
+    has_at(&d, 47, "Matteo Renzi", PER, "ITAELI");
+}
+
+#[test]
+fn a_person_out_of_term_takes_the_apposition_of_the_day() {
+    // out of his Italian terms, the apposition says what he is on that day
+    let d = doc(
+        "en",
+        "2024-02-01",
+        "Luigi Di Maio, the European Union special representative, met Saudi officials.",
+    );
+    has_at(&d, 0, "Luigi Di Maio", PER, "IGOEU");
+    // in term, the term wins
+    let d = doc(
+        "en",
+        "2019-02-01",
+        "Luigi Di Maio, the European Union special representative, met Saudi officials.",
+    );
+    has_at(&d, 0, "Luigi Di Maio", PER, "ITAGOV");
+}
