@@ -743,8 +743,10 @@ fn titles_of_names(doc: &Doc, ents: &mut [Entity]) {
 }
 
 /// « son homologue allemande Ursula von der Leyen », "his German counterpart X": a person of
-/// the lexicon with no code on the document's date takes the code of a title with a country
-/// glued before the name (the title says what the person was then), keeping the name.
+/// the lexicon with no code on the document's date, or coded outside every term ("Bulgarian
+/// President Todor Zhivkov" in a story the dictionary's terms do not reach), takes the code of
+/// a title with a country glued before the name (the title says what the person was then),
+/// keeping the name.
 fn uncoded_people_take_their_title(doc: &Doc, ents: &mut [Entity]) {
     let titles: Vec<(Span, Actor)> = ents
         .iter()
@@ -758,7 +760,8 @@ fn uncoded_people_take_their_title(doc: &Doc, ents: &mut [Entity]) {
         if e.nominal || e.etype != EntityType::PER {
             continue;
         }
-        let Some(a) = e.actor.as_mut().filter(|a| a.code.is_empty()) else {
+        let out = out_of_term(e);
+        let Some(a) = e.actor.as_mut().filter(|a| a.code.is_empty() || out) else {
             continue;
         };
         let Some((_, title)) = titles.iter().find(|(s, _)| {

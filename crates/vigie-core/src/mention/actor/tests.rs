@@ -945,3 +945,16 @@ fn a_person_out_of_term_takes_the_apposition_of_the_day() {
     );
     has_at(&d, 0, "Luigi Di Maio", PER, "ITAGOV");
 }
+
+#[test]
+fn a_person_out_of_term_takes_the_title_glued_before_the_name() {
+    // Gorbachev's term ended in 1991: in a 2001 story the title says what he is
+    let d = doc(
+        "en",
+        "2001-06-01",
+        "Russian President Mikhail Gorbachev met the press.",
+    );
+    has_at(&d, 18, "Mikhail Gorbachev", PER, "RUSGOV");
+    let d = doc("en", "2001-06-01", "Mikhail Gorbachev met the press.");
+    has_at(&d, 0, "Mikhail Gorbachev", PER, "RUSELI");
+}
