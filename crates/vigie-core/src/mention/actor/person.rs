@@ -21,8 +21,15 @@ use crate::doc::{Actor, Doc, Entity, EntityType, Span, TokenKind};
 use crate::normalize::fold;
 
 /// People of the lexicon, coded on the document's date.
-fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
+///
+/// Returns the names whose first name is another person's ("Tim Morrison" beside Scott
+/// Morrison's "Morrison"): from each on, the surname is that other person's (see `coref`).
+fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) -> Vec<Span> {
     let is_country = |c: &str| lex.is_country(c);
+    // people whose lone surname was met with another person's first name before it ("Tim
+    // Morrison" is not Scott Morrison): their later lone surnames are that other person too
+    let mut others: Vec<usize> = Vec::new();
+    let mut other_names: Vec<Span> = Vec::new();
     for h in hits {
         let Some(e) = lex.tables.entries.get(h.entry as usize) else {
             continue;
@@ -49,7 +56,11 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
         // a full name matched as written needs no first names; a lone surname may take them,
         // but never a word another lexicon phrase covers (« la Britannique Theresa May »,
         // "Secretary of State Mike Pompeo")
-        let span = if doc.slice(h.span).contains(char::is_whitespace) {
+        let lone = !doc.slice(h.span).contains(char::is_whitespace);
+        if lone && others.contains(&e.person) {
+            continue;
+        }
+        let span = if !lone {
             h.span
         } else {
             let floor = hits
@@ -65,6 +76,12 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
                 s
             }
         };
+        // the named-entity stage reads a name whose first name is another person's
+        if span.start < h.span.start && other_first_name(doc, lex, p, span, h.span) {
+            others.push(e.person);
+            other_names.push(span);
+            continue;
+        }
         ents.push(Entity {
             span,
             etype: EntityType::PER,
@@ -73,6 +90,24 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
             nominal: false,
         });
     }
+    other_names
+}
+
+/// Do the words taken before a lone surname (`name` minus `surname`) hold a known first name
+/// that no form of the person's name holds ("Tim" before Scott Morrison's "Morrison")?
+fn other_first_name(
+    doc: &Doc,
+    lex: &ActorLexicon,
+    p: &super::people::Person,
+    name: Span,
+    surname: Span,
+) -> bool {
+    doc.text
+        .get(name.start..surname.start)
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .any(|w| known_first_name(lex, w) && !p.has_word(&fold(w)))
 }
 
 /// A known surname takes the capitalized words just before it as first names (« Bashar
@@ -417,8 +452,10 @@ fn nationality_before(
     })
 }
 
-/// Later mentions of a coded person's surname, and subject pronouns.
-fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
+/// Later mentions of a coded person's surname, and subject pronouns. A surname inside or
+/// after a name of `others` ("Tim Morrison") met since the person was named is that other
+/// person's.
+fn coref(doc: &Doc, ents: &mut Vec<Entity>, others: &[Span]) {
     let mut people: Vec<(String, Actor, usize)> = ents
         .iter()
         .filter(|e| e.etype == EntityType::PER && !e.nominal)
@@ -446,6 +483,13 @@ fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
             .iter()
             .rev()
             .find(|(s, _, end)| *end <= t.span.start && s == w)
+            .filter(|(s, _, end)| {
+                !others.iter().any(|o| {
+                    *end <= o.start
+                        && o.start <= t.span.start
+                        && doc.slice(*o).split_whitespace().last() == Some(s.as_str())
+                })
+            })
         {
             new.push(Entity {
                 span: t.span,
@@ -833,10 +877,10 @@ fn out_of_term_people_take_their_apposition(doc: &Doc, ents: &mut [Entity]) {
 }
 
 pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
-    lexicon_people(doc, lex, hits, ents);
+    let others = lexicon_people(doc, lex, hits, ents);
     appositions(doc, lex, ents);
     out_of_term_people_take_their_apposition(doc, ents);
-    coref(doc, ents);
+    coref(doc, ents, &others);
     titles_of_names(doc, ents);
     uncoded_people_take_their_title(doc, ents);
     titles(doc, lex, ents);
