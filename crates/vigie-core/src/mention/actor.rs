@@ -216,7 +216,11 @@ fn after_stance_prefix(doc: &Doc, lex: &ActorLexicon, at: usize) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    !word.is_empty() && lex.ner.stance_prefix.contains(&crate::normalize::fold(word))
+    !word.is_empty()
+        && lex
+            .ner
+            .stance_prefix
+            .contains(&crate::normalize::fold(word))
 }
 
 /// Is the word before the byte `at` (one space between) a known first name?

@@ -24,7 +24,12 @@ use crate::normalize::fold;
 ///
 /// Returns the names whose first name is another person's ("Tim Morrison" beside Scott
 /// Morrison's "Morrison"): from each on, the surname is that other person's (see `coref`).
-fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) -> Vec<Span> {
+fn lexicon_people(
+    doc: &Doc,
+    lex: &ActorLexicon,
+    hits: &[Hit],
+    ents: &mut Vec<Entity>,
+) -> Vec<Span> {
     let is_country = |c: &str| lex.is_country(c);
     // people whose lone surname was met with another person's first name before it ("Tim
     // Morrison" is not Scott Morrison): their later lone surnames are that other person too
@@ -60,9 +65,7 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
         if lone && others.contains(&e.person) {
             continue;
         }
-        let span = if !lone {
-            h.span
-        } else {
+        let span = if lone {
             let floor = hits
                 .iter()
                 .filter(|o| o.span.end <= h.span.start)
@@ -75,6 +78,8 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
             } else {
                 s
             }
+        } else {
+            h.span
         };
         // the named-entity stage reads a name whose first name is another person's
         if span.start < h.span.start && other_first_name(doc, lex, p, span, h.span) {

@@ -859,7 +859,11 @@ fn states_that_ended_take_the_code_of_the_state_that_continues_them() {
     has_at(&d, 21, "Yugoslavia", LOC, "SRB");
     has_at(&d, 52, "Soviet troops", ORG, "RUSMIL");
     // the union of "Soviet Union" is no trade union
-    assert!(!ents(&d).iter().any(|e| e.2.ends_with("LAB")), "{:?}", ents(&d));
+    assert!(
+        !ents(&d).iter().any(|e| e.2.ends_with("LAB")),
+        "{:?}",
+        ents(&d)
+    );
     let d = doc(
         "fr",
         "1990-05-01",
@@ -879,7 +883,11 @@ fn an_organization_named_with_accents_matches_only_with_them() {
     );
     has_at(&d, 4, "Moro Islamic Liberation Front", ORG, "PHLREB");
     assert!(!ents(&d).iter().any(|e| e.2 == "FRAMED"), "{:?}", ents(&d));
-    let d = doc("fr", "2024-05-01", "Selon Libération, le Front al-Nosra a attaqué.");
+    let d = doc(
+        "fr",
+        "2024-05-01",
+        "Selon Libération, le Front al-Nosra a attaqué.",
+    );
     has_at(&d, 6, "Libération", ORG, "FRAMED");
     has_at(&d, 22, "Front al-Nosra", ORG, "SYRREBNUS");
     let d = doc(
@@ -1036,7 +1044,13 @@ fn long_forms_of_known_organizations() {
         "2024-05-02",
         "The Islamic State of Iraq and the Levant and the Houthi movement were named at the United Nations General Assembly.",
     );
-    has(&d, "Islamic State of Iraq and the Levant", ORG, "IMGMOSISI", false);
+    has(
+        &d,
+        "Islamic State of Iraq and the Levant",
+        ORG,
+        "IMGMOSISI",
+        false,
+    );
     has(&d, "Houthi movement", ORG, "YEMREBHTH", false);
     has(&d, "United Nations General Assembly", ORG, "IGOUNO", false);
 }
@@ -1049,6 +1063,10 @@ fn emirs_and_kings_on_the_date() {
         "Sheikh Hamad bin Khalifa al-Thani received envoys.",
     );
     has(&d, "Hamad bin Khalifa al-Thani", PER, "QATGOV", false);
-    let d = doc("fr", "2019-01-10", "Le roi Philippe a reçu le Premier ministre.");
+    let d = doc(
+        "fr",
+        "2019-01-10",
+        "Le roi Philippe a reçu le Premier ministre.",
+    );
     has(&d, "roi Philippe", PER, "BELGOV", false);
 }
