@@ -1070,3 +1070,19 @@ fn emirs_and_kings_on_the_date() {
     );
     has(&d, "roi Philippe", PER, "BELGOV", false);
 }
+
+#[test]
+fn a_body_before_an_english_title_owns_it() {
+    let d = doc(
+        "en",
+        "2024-05-02",
+        "Rebel spokesman Omar Haddad and the opposition leader met an army spokesman and the police minister.",
+    );
+    // the phrase is coded as the body it names
+    has(&d, "Rebel spokesman", ORG, "REB", true);
+    has(&d, "Omar Haddad", PER, "REB", false);
+    has(&d, "opposition leader", ORG, "OPP", true);
+    has(&d, "army spokesman", ORG, "MIL", true);
+    // a minister is the government's, whatever the portfolio
+    has(&d, "minister", PER, "GOV", true);
+}
