@@ -117,6 +117,13 @@ pub(crate) enum Sem {
         unit: Unit,
         n: i32,
     },
+    /// The week holding a day: "the week of March 6", « la semaine du 6 mars »; the year
+    /// to infer when `y` is None.
+    WeekOf {
+        m: u32,
+        d: u32,
+        y: Option<i32>,
+    },
     /// A clock time on the last day the text named.
     Clock {
         h: u32,
@@ -794,6 +801,15 @@ impl Grammar<'_> {
                 Some((u @ (Unit::Week | Unit::Weekend), e))
                     if self.post_direction(e).is_none() && !self.plural(i) =>
                 {
+                    // "the week of March 6", « la semaine du 6 mars »: the week holding that day
+                    if let Some(k) = self
+                        .has(e, |k| k == Kind::UnitOf)
+                        .filter(|_| u == Unit::Week)
+                    {
+                        if let Some(((d, m, y), e2)) = self.calendar_day(k) {
+                            offer(Sem::WeekOf { m, d, y }, e2, None);
+                        }
+                    }
                     offer(Sem::RelUnit { unit: u, n: 0 }, e, None);
                 }
                 Some((Unit::Quarter, e)) if !self.plural(i) => offer(
@@ -861,6 +877,21 @@ impl Grammar<'_> {
             _ => None,
         }) {
             offer(Sem::Anaphoric(n), e, None);
+        }
+        // "that year", « cette année-là »: the unit holding the last time the text named —
+        // not the first part of a compound ("that year-end figure")
+        if let Some((unit, e)) = self.lex(i, |k| match k {
+            Kind::AnaUnit(u) => Some(u),
+            _ => None,
+        }) {
+            let compound = self.punct(e, '-').is_some()
+                && self
+                    .a
+                    .get(e)
+                    .is_some_and(|x| x.span.start == self.a[e - 1].span.end);
+            if !compound {
+                offer(Sem::AnaUnit { unit, n: 0 }, e, None);
+            }
         }
         if let Some((s, e)) = self.lex(i, |k| match k {
             Kind::Present(s) | Kind::Ref(s) => Some(s),

@@ -315,6 +315,9 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                 day: Some(d),
             });
         }
+        Sem::WeekOf { m, d, y: Some(y) } => {
+            return NaiveDate::from_ymd_opt(y, m, d).map(week_value);
+        }
         Sem::Anaphoric(n) => {
             let d = an.last_day.or(an.dct)?;
             return Some(day(d + Duration::days(i64::from(n))));
@@ -324,6 +327,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
     let dct = an.dct?;
     Some(match sem {
         Sem::DayMonth { m, d, wd, dir } => day(infer_year(dct, m, d, wd, dir, an.future, an.past)?),
+        Sem::WeekOf { m, d, .. } => week_value(infer_year(dct, m, d, None, 0, an.future, an.past)?),
         Sem::Holiday { h, dir, .. } => {
             let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
                 .filter_map(|y| holiday_in(h, y))

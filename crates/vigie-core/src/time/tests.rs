@@ -1596,3 +1596,147 @@ fn the_french_compound_past_keeps_a_date_in_the_past() {
         pairs(&[("le 20 janvier", "2026-01-20")])
     );
 }
+
+#[test]
+fn that_year_is_the_year_the_text_last_named() {
+    // TimeML values "that year" as the period of the time just told, not the document's
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The plant opened in 2019. That year, exports doubled; later that month they fell."
+        ),
+        pairs(&[
+            ("2019", "2019"),
+            ("That year", "2019"),
+            ("later that month", "2019-01"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "L'usine a ouvert en mars 2019. Cette année-là, les ventes ont doublé."
+        ),
+        pairs(&[("mars 2019", "2019-03"), ("Cette année-là", "2019")])
+    );
+    // a compound noun is no anaphor: "that year-end figure"
+    assert_eq!(
+        run("en", "2026-01-08", "He said that year-end sales rose."),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_that_days_week() {
+    // 2000-03-06 is the Monday of ISO week 10
+    assert_eq!(
+        run(
+            "en",
+            "2000-02-24",
+            "The vote is planned for the week of March 6."
+        ),
+        pairs(&[("the week of March 6", "2000-W10")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2000-02-24",
+            "Le vote est prévu la semaine du 6 mars."
+        ),
+        pairs(&[("la semaine du 6 mars", "2000-W10")])
+    );
+}
+
+#[test]
+fn a_clock_time_before_a_comma_and_a_day_is_on_that_day() {
+    // written on Friday 9 January 2026: « jeudi » is the 8th, and so is the clock time
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-09",
+            "Vers 0 h 40, jeudi, la police a interpellé deux hommes."
+        ),
+        pairs(&[("0 h 40", "2026-01-08T00:40"), ("jeudi", "2026-01-08")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-09",
+            "At 12:40 a.m., Thursday, police arrested two men."
+        ),
+        pairs(&[
+            ("12:40 a.m.", "2026-01-08T00:40"),
+            ("Thursday", "2026-01-08")
+        ])
+    );
+}
+
+#[test]
+fn a_negation_between_auxiliary_and_participle_keeps_the_past() {
+    // 2026-01-08, a Thursday: a past clause keeps « le 10 janvier » of 2025 only when the
+    // next one is not days away, so take a weekday: « samedi » past is the 3rd, next the 10th
+    for (text, span) in [
+        ("Il n'a pas signé samedi.", "samedi"),
+        ("Il a déjà signé samedi.", "samedi"),
+    ] {
+        assert_eq!(
+            run("fr", "2026-01-08", text),
+            pairs(&[(span, "2026-01-03")]),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        run("en", "2026-01-08", "He did not sign on Saturday."),
+        pairs(&[("Saturday", "2026-01-03")])
+    );
+}
+
+#[test]
+fn a_date_after_an_infinitive_is_not_set_by_the_past_verb() {
+    // written on 2 November 1989: January is two months ahead, ten months back; the past
+    // verb dates the agreement, not the purchase
+    assert_eq!(
+        run(
+            "en",
+            "1989-11-02",
+            "The bank announced an agreement to acquire the insurer in January."
+        ),
+        pairs(&[("January", "1990-01")])
+    );
+    // with no infinitive the past verb decides
+    assert_eq!(
+        run(
+            "en",
+            "1989-11-02",
+            "The bank acquired the insurer in January."
+        ),
+        pairs(&[("January", "1989-01")])
+    );
+    // a verb looking ahead still governs it
+    assert_eq!(
+        run("en", "1989-11-01", "The sale is scheduled to close Monday."),
+        pairs(&[("Monday", "1989-11-06")])
+    );
+}
+
+#[test]
+fn a_verb_after_a_comma_does_not_override_the_clause_verb() {
+    // 2026-01-08, a Thursday: "will meet" looks ahead whatever "said" after the comma
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The ministers will meet on Monday, officials said."
+        ),
+        pairs(&[("Monday", "2026-01-12")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Les ministres se réuniront lundi, a indiqué un porte-parole."
+        ),
+        pairs(&[("lundi", "2026-01-12")])
+    );
+}
