@@ -84,6 +84,8 @@ pub(crate) enum Kind {
     /// The unit that holds the last time the text named: "that year", « cette année-là »
     /// (value: the unit).
     AnaUnit(Unit),
+    /// A decade in a word: "the nineties" (value: its first three digits, 199).
+    DecadeWord(u32),
     /// The word between a week and the day that fixes it: "the week of March 6", « la
     /// semaine du 6 mars ».
     UnitOf,
@@ -311,6 +313,7 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
             Kind::AnaUnit(Unit::parse(value).ok_or_else(|| format!("unknown unit `{value}`"))?)
         }
         "unit_of" => Kind::UnitOf,
+        "decade_word" => Kind::DecadeWord(ranged(100, 999)?),
         "aux_gap" => Kind::AuxGap,
         "infinitive" => Kind::Infinitive,
         "clock_word" => {

@@ -403,6 +403,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                 p.sem,
                 Sem::YearsAgo { .. }
                     | Sem::QuarterOfYear { .. }
+                    | Sem::QuarterInRelYear { .. }
                     | Sem::RelUnit {
                         unit: lexicon::Unit::Year,
                         ..

@@ -318,6 +318,21 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
         Sem::WeekOf { m, d, y: Some(y) } => {
             return NaiveDate::from_ymd_opt(y, m, d).map(week_value);
         }
+        Sem::AnaWeekday { wd, n } => {
+            // counted from the report, "the previous Friday" is last week's Friday
+            let Some(d) = an.last_day else {
+                return Some(day(weekday_in_week(an.dct?, wd, i64::from(n))));
+            };
+            let from = i64::from(d.weekday().num_days_from_monday());
+            let to = i64::from(weekday_from(wd).num_days_from_monday());
+            // strictly before or after that day: a week away when it is the same weekday
+            let days = if n < 0 {
+                -((from - to - 1).rem_euclid(7) + 1)
+            } else {
+                (to - from - 1).rem_euclid(7) + 1
+            };
+            return Some(day(d + Duration::days(days)));
+        }
         Sem::Anaphoric(n) => {
             let d = an.last_day.or(an.dct)?;
             return Some(day(d + Duration::days(i64::from(n))));
@@ -457,6 +472,9 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             }
             _ => rel_unit(dct, Unit::Year, n),
         },
+        Sem::QuarterInRelYear { q, n } => {
+            plain(format!("{:04}-Q{q}", dct.year() + n), Granularity::Quarter)
+        }
         Sem::InRelYear { m, d, n } => {
             let y = dct.year() + n;
             match d {

@@ -501,6 +501,9 @@ mod no_panic {
             Just("le"), Just("6"), Just("janvier"), Just("2026"), Just("/"), Just("-"), Just("h"),
             Just("mi-"), Just("jeudi"), Just("dernier"), Just("May"), Just("the"), Just("31st"),
             Just("il y a"), Just("ans"), Just("ago"), Just(":"), Just("p.m."), Just("99"), Just("\n"),
+            Just("previous"), Just("Friday"), Just("year's"), Just("'s"), Just("first"),
+            Just("quarter"), Just("nineties"), Just("années"), Just("quatre-vingt-dix"),
+            Just("précédent"), Just("to"), Just("fall"), Just("of"), Just("next"),
         ], 0..12)) {
             let lex = lexicon();
             for lang in ["fr", "en"] {
@@ -1738,5 +1741,145 @@ fn a_verb_after_a_comma_does_not_override_the_clause_verb() {
             "Les ministres se réuniront lundi, a indiqué un porte-parole."
         ),
         pairs(&[("lundi", "2026-01-12")])
+    );
+}
+
+#[test]
+fn the_previous_or_following_weekday_counts_from_the_day_the_text_is_at() {
+    // written on Thursday 8 January 2026; the text is at Friday 2 January
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The index rose on January 2, up 4% from the previous Friday."
+        ),
+        pairs(&[
+            ("January 2", "2026-01-02"),
+            ("the previous Friday", "2025-12-26"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The talks opened on January 2 and resumed the following Monday."
+        ),
+        pairs(&[
+            ("January 2", "2026-01-02"),
+            ("the following Monday", "2026-01-05"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le vote a eu lieu le 2 janvier. Le vendredi précédent, les députés avaient débattu."
+        ),
+        pairs(&[
+            ("le 2 janvier", "2026-01-02"),
+            ("Le vendredi précédent", "2025-12-26")
+        ])
+    );
+    // no day named before: counted from the report, last week's Friday and next week's
+    // Monday, as "last Friday" and "next Monday" (written on Thursday 8 January 2026)
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Shares fell below the previous Monday's close."
+        ),
+        pairs(&[("the previous Monday", "2025-12-29")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The vote is set for the following Friday."
+        ),
+        pairs(&[("the following Friday", "2026-01-16")])
+    );
+    // without the article, "previous" counts from the report as "last" does, whatever the
+    // text named before
+    assert_eq!(
+        run("en", "2026-01-08", "It was next Monday or previous Monday."),
+        pairs(&[
+            ("next Monday", "2026-01-12"),
+            ("previous Monday", "2025-12-29")
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-09",
+            "Shares closed 3% below the previous Friday."
+        ),
+        pairs(&[("the previous Friday", "2026-01-02")])
+    );
+}
+
+#[test]
+fn fall_after_to_is_the_verb_unless_it_ends_a_range() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Prices are expected to fall further, and the coalition began to fall apart."
+        ),
+        pairs(&[])
+    );
+    assert_eq!(
+        run("en", "2026-01-08", "The works ran from spring to fall."),
+        pairs(&[("spring", "2026-SP"), ("fall", "2026-FA")])
+    );
+}
+
+#[test]
+fn a_quarter_of_a_year_named_relative_to_the_report() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The merger could close in next year's first quarter, after a loss in the third quarter of last year."
+        ),
+        pairs(&[
+            ("next year's first quarter", "2027-Q1"),
+            ("the third quarter of last year", "2025-Q3"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Sales should recover in the second quarter of next year."
+        ),
+        pairs(&[("the second quarter of next year", "2027-Q2")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "La fusion sera conclue au premier trimestre de l'année prochaine."
+        ),
+        pairs(&[("premier trimestre de l'année prochaine", "2027-Q1")])
+    );
+}
+
+#[test]
+fn decades_in_words() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The city grew in the nineties; its mayor, now in his sixties, recalls it."
+        ),
+        pairs(&[("the nineties", "199"), ("now", "PRESENT_REF")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "La ville a grandi dans les années quatre-vingt-dix."
+        ),
+        pairs(&[("les années quatre-vingt-dix", "199")])
     );
 }
