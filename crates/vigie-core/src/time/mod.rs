@@ -184,7 +184,7 @@ fn tense_near(
             // "is scheduled to close Monday": a verb looking ahead governs the infinitive
             let governed = i
                 .checked_sub(1)
-                .and_then(|g| cue(g))
+                .and_then(&cue)
                 .is_some_and(|(t, _)| t == Tense::Future);
             return if weak_forward || governed {
                 Tense::Future
