@@ -34,6 +34,14 @@ const CUES: &str = "events/dating_cues.tsv";
 /// has usually changed.
 const CARRY_BACK: usize = 2;
 
+/// How many sentences back a statement may continue a speech: a speaker's words are told
+/// over a paragraph or two, with quotations between.
+const SPEECH_BACK: usize = 8;
+
+/// How many days before the report a speech may be dated and still lend its day: the story
+/// of the last days; farther back a dated speech is background.
+const SPEECH_DAYS_BACK: i64 = 7;
+
 impl Dating {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
@@ -194,6 +202,114 @@ impl Dating {
             }
         }
         None
+    }
+
+    /// Date the statements that only the report dated when they continue a speech the text
+    /// dated earlier: « Mardi, le ministre a déclaré : "…" Il a aussi dénoncé … » — the
+    /// nearest earlier quotation of the same side (the first three letters of the speaker's
+    /// code and of the event's source), at most `SPEECH_BACK` sentences back, whose speaker's
+    /// sentence sets a day outside quotations; undated quotations of that side between them
+    /// are the same speech going on. The day must be before the report and at most
+    /// `SPEECH_DAYS_BACK` days before it; a material event or another side's words before
+    /// the statement lend no day (« Mardi, l'armée a bombardé Gao. Le Mali a condamné la
+    /// France. » keeps the report's day).
+    pub fn continue_speech(&self, doc: &Doc, events: &mut [Event]) {
+        for e in events.iter_mut() {
+            if e.date_basis != Some(DateBasis::Publication) {
+                continue;
+            }
+            let Some(code) = e
+                .source
+                .as_ref()
+                .and_then(|a| a.actor.as_ref())
+                .map(|a| &a.code)
+            else {
+                continue;
+            };
+            if let Some((v, i)) = self.speech_day(doc, e.trigger, code) {
+                e.date = Some(v);
+                e.date_basis = Some(DateBasis::Text);
+                e.explain.date_rule = Some(format!(
+                    "statement continuing a speech dated « {} » sentences before",
+                    doc.slice(doc.times[i].span)
+                ));
+            }
+        }
+    }
+
+    fn speech_day(&self, doc: &Doc, trigger: Span, code: &str) -> Option<(String, usize)> {
+        let side = code.get(..3)?;
+        let sentence_of = |at: usize| {
+            doc.sentences
+                .iter()
+                .position(|s| s.start <= at && at < s.end)
+        };
+        let si = sentence_of(trigger.start)?;
+        for q in doc.quotes.iter().rev() {
+            if q.span.start >= trigger.start && !q.span.contains(trigger) {
+                // the statement's own sentence quoting another speaker (« le dirigeant de
+                // l'extrême droite a accusé Paris de vouloir "…" »): a new speech, not the
+                // earlier one going on
+                let here = q.speaker.map(|s| sentence_of(s.start)) == Some(Some(si));
+                let same = q
+                    .speaker_actor
+                    .as_ref()
+                    .is_some_and(|a| a.code.get(..3) == Some(side));
+                if here && !same {
+                    return None;
+                }
+                continue;
+            }
+            let Some(speaker) = q.speaker_actor.as_ref() else {
+                continue;
+            };
+            let at = q.speaker.unwrap_or(q.span);
+            let Some(qs) = sentence_of(at.start) else {
+                continue;
+            };
+            if qs > si || si - qs > SPEECH_BACK {
+                if qs < si {
+                    break;
+                }
+                continue;
+            }
+            if speaker.code.get(..3) != Some(side) {
+                continue;
+            }
+            let Some((v, i)) = self.day_of_speech(doc, doc.sentences[qs], at) else {
+                // an undated quotation of the same side: the speech goes on, look further back
+                continue;
+            };
+            let back = doc
+                .date
+                .zip(chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+                .map(|(p, d)| (p - d).num_days());
+            return back
+                .is_some_and(|b| b > 0 && b <= SPEECH_DAYS_BACK)
+                .then_some((v, i));
+        }
+        None
+    }
+
+    /// The day sentence `s` sets for the speech whose speaker is at `at`: the day-precise
+    /// time nearest it, outside quotations, not naming a thing.
+    fn day_of_speech(&self, doc: &Doc, s: Span, at: Span) -> Option<(String, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, t) in doc.times.iter().enumerate() {
+            if !s.contains(t.span)
+                || day_value(doc, i).is_none()
+                || in_quote(doc, t.span)
+                || self.names_a_thing(doc, i)
+            {
+                continue;
+            }
+            let d = t.span.start.abs_diff(at.start);
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((i, d));
+            }
+        }
+        let (i, _) = best?;
+        Some((day_value(doc, i)?.to_string(), i))
     }
 
     /// Does an event of this CAMEO code take the publication date?

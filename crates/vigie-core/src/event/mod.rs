@@ -301,6 +301,7 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
     // whom (« après un cessez-le-feu »): it is not coded
     let mut merged = merge::merge(events);
     lex.dating.carry(doc, &mut merged);
+    lex.dating.continue_speech(doc, &mut merged);
     merged
         .into_iter()
         .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))

@@ -248,3 +248,58 @@ fn a_period_the_statement_is_about_does_not_undate_it() {
         assert_eq!(e.date_basis, Some(DateBasis::Publication), "{text}");
     }
 }
+
+/// The date and basis of the event whose trigger is `trigger`.
+fn dated(lang: &str, text: &str, trigger: &str) -> (Option<String>, Option<DateBasis>) {
+    let d = analyze(lang, PUBLISHED, text);
+    let e = event(&d, trigger);
+    (e.date.clone(), e.date_basis)
+}
+
+#[test]
+fn a_statement_continuing_a_dated_speech_takes_its_day() {
+    // Tuesday the 6th: the minister's words go on in the next sentence
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            "Mardi, le président malien a déclaré : « Nous ne céderons jamais. » Il a aussi \
+             condamné la France.",
+            "condamné",
+        ),
+        (
+            "en",
+            "On Tuesday, the Malian president said: \"We will never give in.\" He also \
+             condemned France.",
+            "condemned",
+        ),
+    ] {
+        assert_eq!(
+            dated(lang, text, trigger),
+            (Some("2026-01-06".to_string()), Some(DateBasis::Text)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_statement_quoting_another_speaker_keeps_the_report_day() {
+    // the second sentence gives the word to another side: a new speech, dated by the report
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            "Mardi, le président malien a déclaré : « Nous ne céderons jamais. » Le chef \
+             rebelle Ag Ghaly a condamné le Mali, dénonçant « une trahison ».",
+            "a condamné",
+        ),
+        (
+            "en",
+            "On Tuesday, the Malian president said: \"We will never give in.\" The rebel \
+             leader Ag Ghaly condemned Mali, calling it \"a betrayal\".",
+            "condemned",
+        ),
+    ] {
+        let (date, basis) = dated(lang, text, trigger);
+        assert_ne!(date.as_deref(), Some("2026-01-06"), "{text}");
+        assert_ne!(basis, Some(DateBasis::Text), "{text}");
+    }
+}

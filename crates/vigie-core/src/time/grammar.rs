@@ -88,6 +88,12 @@ pub(crate) enum Sem {
         /// The quarter the adjective qualifies: "the year-ago third quarter".
         q: Option<u32>,
     },
+    /// A quarter of the year `n` years from the document's: "next year's first quarter",
+    /// "the third quarter of last year", « le premier trimestre de l'an prochain ».
+    QuarterInRelYear {
+        q: u32,
+        n: i32,
+    },
     /// A day and month in the year `n` years from the document's: "March 20 last year",
     /// « le 20 mars de l'an dernier »; `d` None for a whole month ("January this year").
     InRelYear {
@@ -101,6 +107,12 @@ pub(crate) enum Sem {
         unit: Option<Unit>,
         wd: Option<u32>,
         m: Option<u32>,
+    },
+    /// A weekday counted from the last day the text named: "the previous Friday", « le
+    /// vendredi suivant » (`n` -1 or 1: the nearest such weekday before or after that day).
+    AnaWeekday {
+        wd: u32,
+        n: i32,
     },
     /// A length of time; `n` None when vague (« plusieurs années »).
     Duration {
@@ -116,6 +128,13 @@ pub(crate) enum Sem {
     AnaUnit {
         unit: Unit,
         n: i32,
+    },
+    /// The week holding a day: "the week of March 6", « la semaine du 6 mars »; the year
+    /// to infer when `y` is None.
+    WeekOf {
+        m: u32,
+        d: u32,
+        y: Option<i32>,
     },
     /// A clock time on the last day the text named.
     Clock {
@@ -523,10 +542,15 @@ impl Grammar<'_> {
             };
             return Some(((sem, None), e));
         }
+        // « le vendredi précédent »: counted from the day the text is at
+        let ana_after = dir.is_none() && self.has(j, |k| matches!(k, Kind::AnaDir(_))).is_some();
         let (dir, j) = match (dir, self.post_direction(j)) {
             (None, Some((d, e))) => (Some(d), e),
             (d, _) => (d, j),
         };
+        if let (true, Some(n @ (-1 | 1))) = (ana_after, dir) {
+            return Some(((Sem::AnaWeekday { wd, n }, None), j));
+        }
         let (pod, j) = match self.pod(j) {
             Some((p, e)) => (Some(p), e),
             None => (None, j),
@@ -553,7 +577,24 @@ impl Grammar<'_> {
         // direction words before: « ce jeudi », "last May", "next week"
         if let Some((dir, j)) = self.direction(i) {
             if let Some(((sem, pod), e)) = self.weekday_led(j, Some(dir)) {
-                offer(sem, e, pod);
+                // "the previous Friday": the Friday before the day the text is at; without
+                // the article it counts from the report ("next Monday or previous Monday")
+                let ana = self.has(i, |k| matches!(k, Kind::AnaDir(_))).is_some()
+                    && i > 0
+                    && self.has(i - 1, |k| k == Kind::Det).is_some();
+                match sem {
+                    Sem::Weekday { wd, .. } if ana && dir != 0 => {
+                        offer(
+                            Sem::AnaWeekday {
+                                wd,
+                                n: dir.signum(),
+                            },
+                            e,
+                            pod,
+                        );
+                    }
+                    _ => offer(sem, e, pod),
+                }
             }
             if let Some((m, e)) = self.month(j) {
                 // "this September" is the document year's, whatever the tense
@@ -572,6 +613,14 @@ impl Grammar<'_> {
                     offer(Sem::AnaUnit { unit: u, n: dir }, e, None);
                 } else {
                     offer(Sem::RelUnit { unit: u, n: dir }, e, None);
+                    // "next year's first quarter": that year's quarter
+                    if let Some((q, e2)) = self
+                        .possessive(e)
+                        .filter(|_| u == Unit::Year && !self.plural(j))
+                        .and_then(|k| self.ordinal_quarter(k))
+                    {
+                        offer(Sem::QuarterInRelYear { q, n: dir }, e2, None);
+                    }
                 }
             }
             if let Some((s, e)) = self.lex(j, |k| match k {
@@ -664,6 +713,24 @@ impl Grammar<'_> {
                     _ => {}
                 }
             }
+            // « les années quatre-vingt-dix »: a tens number in words, of the 1900s as « 90 »
+            if let Some((v, e)) = self.lex(j, |k| match k {
+                Kind::Number(v) if (20..=90).contains(&v) && v % 10 == 0 => Some(v),
+                _ => None,
+            }) {
+                offer(Sem::Decade(190 + (v / 10) as i32), e, None);
+            }
+        }
+        // "the nineties": a decade in a word (value: its first three digits), after an
+        // article ("in his sixties" is an age)
+        if let Some((v, e)) = self
+            .lex(i, |k| match k {
+                Kind::DecadeWord(v) => Some(v),
+                _ => None,
+            })
+            .filter(|_| i > 0 && self.has(i - 1, |k| k == Kind::Det).is_some())
+        {
+            offer(Sem::Decade(v as i32), e, None);
         }
         // "the 6th": a day of a month the context gives
         if let AtomKind::OrdNum(d) = first.kind {
@@ -715,8 +782,14 @@ impl Grammar<'_> {
                     .has(i - 1, |k| matches!(k, Kind::Det | Kind::YearPrep))
                     .is_some()
             {
-                // a bare season word needs an article or a preposition: « a été » is a verb
-                offer(Sem::Season { s, y: None, dir: 0 }, j, None);
+                // a bare season word needs an article or a preposition: « a été » is a verb;
+                // after the mark of an infinitive, a word going on makes it the verb ("to
+                // fall apart", "to fall below"), not the end of a range ("from spring to fall.")
+                let verb = self.has(i - 1, |k| k == Kind::Infinitive).is_some()
+                    && self.at(j).is_some_and(|x| x.kind == AtomKind::Word);
+                if !verb {
+                    offer(Sem::Season { s, y: None, dir: 0 }, j, None);
+                }
             }
         }
         // holidays: "Thanksgiving Day", « Pâques 2024 », "Christmas last year"
@@ -767,22 +840,15 @@ impl Grammar<'_> {
                     offer(Sem::QuarterOfYear { y: y2 }, e, None);
                 }
             }
-            let ordinal = match self.at(j).map(|x| x.kind) {
-                // "1st quarter", « 3e trimestre »
-                Some(AtomKind::OrdNum(q)) => Some((q, j + 1)),
-                _ => self.lex(j, |k| match k {
-                    Kind::Ordinal(q) => Some(q),
-                    _ => None,
-                }),
-            };
-            if let Some((q, k)) = ordinal.filter(|(q, _)| (1..=4).contains(q)) {
-                let k = self.punct(k, '-').unwrap_or(k);
-                if let Some((Unit::Quarter, e)) = self.unit(k) {
-                    let k = self.has(e, |k| k == Kind::YearPrep).unwrap_or(e);
-                    match (y, self.year(k)) {
-                        (None, Some((y2, e2))) => offer(Sem::Quarter { q, y: Some(y2) }, e2, None),
-                        _ => offer(Sem::Quarter { q, y }, e, None),
-                    }
+            if let Some((q, e)) = self.ordinal_quarter(j) {
+                let k = self.has(e, |k| k == Kind::YearPrep).unwrap_or(e);
+                match (y, self.year(k)) {
+                    (None, Some((y2, e2))) => offer(Sem::Quarter { q, y: Some(y2) }, e2, None),
+                    _ => offer(Sem::Quarter { q, y }, e, None),
+                }
+                // "the first quarter of next year", « le 1er trimestre de l'an prochain »
+                if let (None, Some((n, e2))) = (y, self.rel_year(e)) {
+                    offer(Sem::QuarterInRelYear { q, n }, e2, None);
                 }
             }
         }
@@ -794,6 +860,15 @@ impl Grammar<'_> {
                 Some((u @ (Unit::Week | Unit::Weekend), e))
                     if self.post_direction(e).is_none() && !self.plural(i) =>
                 {
+                    // "the week of March 6", « la semaine du 6 mars »: the week holding that day
+                    if let Some(k) = self
+                        .has(e, |k| k == Kind::UnitOf)
+                        .filter(|_| u == Unit::Week)
+                    {
+                        if let Some(((d, m, y), e2)) = self.calendar_day(k) {
+                            offer(Sem::WeekOf { m, d, y }, e2, None);
+                        }
+                    }
                     offer(Sem::RelUnit { unit: u, n: 0 }, e, None);
                 }
                 Some((Unit::Quarter, e)) if !self.plural(i) => offer(
@@ -861,6 +936,21 @@ impl Grammar<'_> {
             _ => None,
         }) {
             offer(Sem::Anaphoric(n), e, None);
+        }
+        // "that year", « cette année-là »: the unit holding the last time the text named —
+        // not the first part of a compound ("that year-end figure")
+        if let Some((unit, e)) = self.lex(i, |k| match k {
+            Kind::AnaUnit(u) => Some(u),
+            _ => None,
+        }) {
+            let compound = self.punct(e, '-').is_some()
+                && self
+                    .a
+                    .get(e)
+                    .is_some_and(|x| x.span.start == self.a[e - 1].span.end);
+            if !compound {
+                offer(Sem::AnaUnit { unit, n: 0 }, e, None);
+            }
         }
         if let Some((s, e)) = self.lex(i, |k| match k {
             Kind::Present(s) | Kind::Ref(s) => Some(s),
@@ -938,6 +1028,32 @@ impl Grammar<'_> {
             }
         }
         best
+    }
+
+    /// "first quarter", "1st quarter", "third-quarter", « 3e trimestre »: the quarter.
+    fn ordinal_quarter(&self, j: usize) -> At<u32> {
+        let ordinal = match self.at(j).map(|x| x.kind) {
+            Some(AtomKind::OrdNum(q)) => Some((q, j + 1)),
+            _ => self.lex(j, |k| match k {
+                Kind::Ordinal(q) => Some(q),
+                _ => None,
+            }),
+        };
+        let (q, k) = ordinal.filter(|(q, _)| (1..=4).contains(q))?;
+        let k = self.punct(k, '-').unwrap_or(k);
+        match self.unit(k) {
+            Some((Unit::Quarter, e)) => Some((q, e)),
+            _ => None,
+        }
+    }
+
+    /// The atom after a possessive "'s" glued to atom `e - 1` ("next year's").
+    fn possessive(&self, e: usize) -> Option<usize> {
+        let k = self.punct(e, '\'').or_else(|| self.punct(e, '’'))?;
+        let x = self.at(k)?;
+        let glued = self.a[k - 1].span.start == self.a[e - 1].span.end
+            && x.span.start == self.a[k - 1].span.end;
+        (glued && matches!(&self.text[x.span.start..x.span.end], "s" | "S")).then_some(k + 1)
     }
 
     /// A year given relative to the document's after a day or month: "last year", "this
@@ -1159,8 +1275,11 @@ impl Grammar<'_> {
         self.attach_clock(&mut best, month_first);
         // a part of day after the expression: « jeudi soir », "Thursday morning"
         if best.pod.is_none() && best.clock.is_none() {
-            if let Sem::Weekday { .. } | Sem::DayMonth { .. } | Sem::Full { .. } | Sem::RelDay(_) =
-                best.sem
+            if let Sem::Weekday { .. }
+            | Sem::AnaWeekday { .. }
+            | Sem::DayMonth { .. }
+            | Sem::Full { .. }
+            | Sem::RelDay(_) = best.sem
             {
                 if let Some((p, e)) = self.pod(best.end) {
                     best.pod = Some(p);

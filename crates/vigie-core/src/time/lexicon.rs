@@ -81,6 +81,21 @@ pub(crate) enum Kind {
     ClockWord(u32, u32),
     /// A preposition between a day and a clock time: "Tuesday at 9 a.m.", « mardi à 9 h ».
     ClockPrep,
+    /// The unit that holds the last time the text named: "that year", « cette année-là »
+    /// (value: the unit).
+    AnaUnit(Unit),
+    /// A decade in a word: "the nineties" (value: its first three digits, 199).
+    DecadeWord(u32),
+    /// The word between a week and the day that fixes it: "the week of March 6", « la
+    /// semaine du 6 mars ».
+    UnitOf,
+    /// A word that may stand between the auxiliary of the compound past and its participle
+    /// (« n'a pas signé », « a déjà signé »): the tense cue reads past it.
+    AuxGap,
+    /// The mark of an infinitive ("to" before a verb): a date after it belongs to the
+    /// infinitive's act, whose time the verb before does not set ("agreed to buy it in
+    /// February").
+    Infinitive,
 }
 
 /// When a holiday falls in a given year.
@@ -294,6 +309,13 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
         "meridiem" => Kind::Meridiem(code(&["AM", "PM"])?),
         "zone" => Kind::Zone,
         "clock_prep" => Kind::ClockPrep,
+        "ana_unit" => {
+            Kind::AnaUnit(Unit::parse(value).ok_or_else(|| format!("unknown unit `{value}`"))?)
+        }
+        "unit_of" => Kind::UnitOf,
+        "decade_word" => Kind::DecadeWord(ranged(100, 999)?),
+        "aux_gap" => Kind::AuxGap,
+        "infinitive" => Kind::Infinitive,
         "clock_word" => {
             let hm = value
                 .split_once(':')

@@ -106,13 +106,19 @@ fn tense_near(
         if a.is(|k| k == Kind::PresentCue) {
             return Some((Tense::Unknown, true));
         }
-        // « a signé »: the auxiliary of the compound past right before a participle
-        if a.is(|k| k == Kind::PastAux)
-            && atoms
-                .get(i + 1)
+        // « a signé »: the auxiliary of the compound past before a participle, across a
+        // negation or an adverb (« n'a pas signé », « a déjà signé »)
+        if a.is(|k| k == Kind::PastAux) {
+            let mut p = i + 1;
+            while atoms.get(p).is_some_and(|x| x.is(|k| k == Kind::AuxGap)) {
+                p += 1;
+            }
+            if atoms
+                .get(p)
                 .is_some_and(|p| ends_with(p, &words.participle_suffixes, 2))
-        {
-            return Some((Tense::Past, true));
+            {
+                return Some((Tense::Past, true));
+            }
         }
         let listed = a.is(|k| k == Kind::PastCue);
         let past = listed
@@ -168,6 +174,24 @@ fn tense_near(
         if stop(i) || atoms[i + 1].newline_before {
             break;
         }
+        // "agreed to buy it in February": the date belongs to the infinitive, whose time no
+        // verb around sets (a listed cue nearer the date still decides)
+        let infinitive = atoms[i].is(|k| k == Kind::Infinitive)
+            && i + 1 < start
+            && atoms[i + 1].kind == AtomKind::Word
+            && doc.text[atoms[i + 1].span.start..].starts_with(char::is_lowercase);
+        if infinitive && before.is_none_or(|(_, (_, strong)): (usize, (Tense, bool))| !strong) {
+            // "is scheduled to close Monday": a verb looking ahead governs the infinitive
+            let governed = i
+                .checked_sub(1)
+                .and_then(&cue)
+                .is_some_and(|(t, _)| t == Tense::Future);
+            return if weak_forward || governed {
+                Tense::Future
+            } else {
+                Tense::Unknown
+            };
+        }
         if let Some((t, strong)) = cue(i) {
             if keep(&mut before, start - i, (t, strong || start - i == 1)) {
                 break;
@@ -176,8 +200,14 @@ fn tense_near(
     }
     let mut after = None;
     let mut j = end;
+    // a listed cue before the expression is its clause's verb: a verb after a comma is then
+    // another clause's ("will meet on Monday, officials said")
+    let before_listed = before.is_some_and(|(_, (_, strong))| strong);
     while j < atoms.len() && j - end < TENSE_WINDOW {
         if stop(j) || atoms[j].newline_before {
+            break;
+        }
+        if before_listed && atoms[j].kind == AtomKind::Punct(',') {
             break;
         }
         if let Some((t, strong)) = cue(j) {
@@ -292,6 +322,8 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
     let mut named: Vec<NaiveDate> = Vec::new();
     // every day or month the text named, for a bare month that names one of them again
     let mut months: Vec<NaiveDate> = Vec::new();
+    // per expression kept: its atoms and, for a lone clock time, true
+    let mut kept: Vec<(usize, usize, bool)> = Vec::new();
     for p in parses(&doc.text, &atoms, month_first) {
         let span = Span::new(atoms[p.start].span.start, atoms[p.end - 1].span.end);
         if doc.in_boilerplate(span) {
@@ -317,6 +349,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                     wd: None,
                     ..
                 }
+                | Sem::WeekOf { y: None, .. }
         ) {
             tense_near(&atoms, p.start, p.end, doc, words)
         } else {
@@ -370,6 +403,7 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
                 p.sem,
                 Sem::YearsAgo { .. }
                     | Sem::QuarterOfYear { .. }
+                    | Sem::QuarterInRelYear { .. }
                     | Sem::RelUnit {
                         unit: lexicon::Unit::Year,
                         ..
@@ -389,10 +423,35 @@ pub fn tag(doc: &Doc, lex: &TimeLexicon) -> Vec<TimeExpr> {
             ) {
                 quarter = None;
             }
+            kept.push((p.start, p.end, matches!(p.sem, Sem::Clock { .. })));
             out.push(expr(&atoms, &p, r));
         }
     }
+    clock_on_next_day(&atoms, &kept, &mut out);
     out
+}
+
+/// A lone clock time followed by a comma and a day (« Vers 0 h 40, jeudi, … »): two
+/// expressions, as TimeBank spans them, but the clock time is on that day, not on the day
+/// the text was at before.
+fn clock_on_next_day(atoms: &[Atom], kept: &[(usize, usize, bool)], out: &mut [TimeExpr]) {
+    for k in 1..out.len().min(kept.len()) {
+        let ((_, end, clock), (next_start, _, _)) = (kept[k - 1], kept[k]);
+        let comma = atoms
+            .get(end)
+            .is_some_and(|a| a.kind == AtomKind::Punct(','));
+        let day = &out[k];
+        let on_day = !day.is_duration
+            && matches!(day.granularity, crate::doc::Granularity::Day)
+            && day.value.len() == 10;
+        if clock && comma && next_start == end + 1 && on_day {
+            let day_value = day.value.clone();
+            let t = &mut out[k - 1];
+            if let Some(hm) = t.value.get(10..).map(str::to_string) {
+                t.value = format!("{day_value}{hm}");
+            }
+        }
+    }
 }
 
 /// A day the text already named that falls on weekday `wd` within a week of the document

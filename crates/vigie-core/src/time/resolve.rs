@@ -315,6 +315,24 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
                 day: Some(d),
             });
         }
+        Sem::WeekOf { m, d, y: Some(y) } => {
+            return NaiveDate::from_ymd_opt(y, m, d).map(week_value);
+        }
+        Sem::AnaWeekday { wd, n } => {
+            // counted from the report, "the previous Friday" is last week's Friday
+            let Some(d) = an.last_day else {
+                return Some(day(weekday_in_week(an.dct?, wd, i64::from(n))));
+            };
+            let from = i64::from(d.weekday().num_days_from_monday());
+            let to = i64::from(weekday_from(wd).num_days_from_monday());
+            // strictly before or after that day: a week away when it is the same weekday
+            let days = if n < 0 {
+                -((from - to - 1).rem_euclid(7) + 1)
+            } else {
+                (to - from - 1).rem_euclid(7) + 1
+            };
+            return Some(day(d + Duration::days(days)));
+        }
         Sem::Anaphoric(n) => {
             let d = an.last_day.or(an.dct)?;
             return Some(day(d + Duration::days(i64::from(n))));
@@ -324,6 +342,7 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
     let dct = an.dct?;
     Some(match sem {
         Sem::DayMonth { m, d, wd, dir } => day(infer_year(dct, m, d, wd, dir, an.future, an.past)?),
+        Sem::WeekOf { m, d, .. } => week_value(infer_year(dct, m, d, None, 0, an.future, an.past)?),
         Sem::Holiday { h, dir, .. } => {
             let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
                 .filter_map(|y| holiday_in(h, y))
@@ -453,6 +472,9 @@ pub(crate) fn resolve(sem: Sem, an: &Anchor) -> Option<Resolved> {
             }
             _ => rel_unit(dct, Unit::Year, n),
         },
+        Sem::QuarterInRelYear { q, n } => {
+            plain(format!("{:04}-Q{q}", dct.year() + n), Granularity::Quarter)
+        }
         Sem::InRelYear { m, d, n } => {
             let y = dct.year() + n;
             match d {

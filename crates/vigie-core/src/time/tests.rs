@@ -501,6 +501,9 @@ mod no_panic {
             Just("le"), Just("6"), Just("janvier"), Just("2026"), Just("/"), Just("-"), Just("h"),
             Just("mi-"), Just("jeudi"), Just("dernier"), Just("May"), Just("the"), Just("31st"),
             Just("il y a"), Just("ans"), Just("ago"), Just(":"), Just("p.m."), Just("99"), Just("\n"),
+            Just("previous"), Just("Friday"), Just("year's"), Just("'s"), Just("first"),
+            Just("quarter"), Just("nineties"), Just("années"), Just("quatre-vingt-dix"),
+            Just("précédent"), Just("to"), Just("fall"), Just("of"), Just("next"),
         ], 0..12)) {
             let lex = lexicon();
             for lang in ["fr", "en"] {
@@ -1594,5 +1597,289 @@ fn the_french_compound_past_keeps_a_date_in_the_past() {
             "Rendez-vous à côté de la mairie le 20 janvier."
         ),
         pairs(&[("le 20 janvier", "2026-01-20")])
+    );
+}
+
+#[test]
+fn that_year_is_the_year_the_text_last_named() {
+    // TimeML values "that year" as the period of the time just told, not the document's
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The plant opened in 2019. That year, exports doubled; later that month they fell."
+        ),
+        pairs(&[
+            ("2019", "2019"),
+            ("That year", "2019"),
+            ("later that month", "2019-01"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "L'usine a ouvert en mars 2019. Cette année-là, les ventes ont doublé."
+        ),
+        pairs(&[("mars 2019", "2019-03"), ("Cette année-là", "2019")])
+    );
+    // a compound noun is no anaphor: "that year-end figure"
+    assert_eq!(
+        run("en", "2026-01-08", "He said that year-end sales rose."),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_that_days_week() {
+    // 2000-03-06 is the Monday of ISO week 10
+    assert_eq!(
+        run(
+            "en",
+            "2000-02-24",
+            "The vote is planned for the week of March 6."
+        ),
+        pairs(&[("the week of March 6", "2000-W10")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2000-02-24",
+            "Le vote est prévu la semaine du 6 mars."
+        ),
+        pairs(&[("la semaine du 6 mars", "2000-W10")])
+    );
+}
+
+#[test]
+fn a_clock_time_before_a_comma_and_a_day_is_on_that_day() {
+    // written on Friday 9 January 2026: « jeudi » is the 8th, and so is the clock time
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-09",
+            "Vers 0 h 40, jeudi, la police a interpellé deux hommes."
+        ),
+        pairs(&[("0 h 40", "2026-01-08T00:40"), ("jeudi", "2026-01-08")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-09",
+            "At 12:40 a.m., Thursday, police arrested two men."
+        ),
+        pairs(&[
+            ("12:40 a.m.", "2026-01-08T00:40"),
+            ("Thursday", "2026-01-08")
+        ])
+    );
+}
+
+#[test]
+fn a_negation_between_auxiliary_and_participle_keeps_the_past() {
+    // 2026-01-08, a Thursday: a past clause keeps « le 10 janvier » of 2025 only when the
+    // next one is not days away, so take a weekday: « samedi » past is the 3rd, next the 10th
+    for (text, span) in [
+        ("Il n'a pas signé samedi.", "samedi"),
+        ("Il a déjà signé samedi.", "samedi"),
+    ] {
+        assert_eq!(
+            run("fr", "2026-01-08", text),
+            pairs(&[(span, "2026-01-03")]),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        run("en", "2026-01-08", "He did not sign on Saturday."),
+        pairs(&[("Saturday", "2026-01-03")])
+    );
+}
+
+#[test]
+fn a_date_after_an_infinitive_is_not_set_by_the_past_verb() {
+    // written on 2 November 1989: January is two months ahead, ten months back; the past
+    // verb dates the agreement, not the purchase
+    assert_eq!(
+        run(
+            "en",
+            "1989-11-02",
+            "The bank announced an agreement to acquire the insurer in January."
+        ),
+        pairs(&[("January", "1990-01")])
+    );
+    // with no infinitive the past verb decides
+    assert_eq!(
+        run(
+            "en",
+            "1989-11-02",
+            "The bank acquired the insurer in January."
+        ),
+        pairs(&[("January", "1989-01")])
+    );
+    // a verb looking ahead still governs it
+    assert_eq!(
+        run("en", "1989-11-01", "The sale is scheduled to close Monday."),
+        pairs(&[("Monday", "1989-11-06")])
+    );
+}
+
+#[test]
+fn a_verb_after_a_comma_does_not_override_the_clause_verb() {
+    // 2026-01-08, a Thursday: "will meet" looks ahead whatever "said" after the comma
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The ministers will meet on Monday, officials said."
+        ),
+        pairs(&[("Monday", "2026-01-12")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Les ministres se réuniront lundi, a indiqué un porte-parole."
+        ),
+        pairs(&[("lundi", "2026-01-12")])
+    );
+}
+
+#[test]
+fn the_previous_or_following_weekday_counts_from_the_day_the_text_is_at() {
+    // written on Thursday 8 January 2026; the text is at Friday 2 January
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The index rose on January 2, up 4% from the previous Friday."
+        ),
+        pairs(&[
+            ("January 2", "2026-01-02"),
+            ("the previous Friday", "2025-12-26"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The talks opened on January 2 and resumed the following Monday."
+        ),
+        pairs(&[
+            ("January 2", "2026-01-02"),
+            ("the following Monday", "2026-01-05"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "Le vote a eu lieu le 2 janvier. Le vendredi précédent, les députés avaient débattu."
+        ),
+        pairs(&[
+            ("le 2 janvier", "2026-01-02"),
+            ("Le vendredi précédent", "2025-12-26")
+        ])
+    );
+    // no day named before: counted from the report, last week's Friday and next week's
+    // Monday, as "last Friday" and "next Monday" (written on Thursday 8 January 2026)
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Shares fell below the previous Monday's close."
+        ),
+        pairs(&[("the previous Monday", "2025-12-29")])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The vote is set for the following Friday."
+        ),
+        pairs(&[("the following Friday", "2026-01-16")])
+    );
+    // without the article, "previous" counts from the report as "last" does, whatever the
+    // text named before
+    assert_eq!(
+        run("en", "2026-01-08", "It was next Monday or previous Monday."),
+        pairs(&[
+            ("next Monday", "2026-01-12"),
+            ("previous Monday", "2025-12-29")
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-09",
+            "Shares closed 3% below the previous Friday."
+        ),
+        pairs(&[("the previous Friday", "2026-01-02")])
+    );
+}
+
+#[test]
+fn fall_after_to_is_the_verb_unless_it_ends_a_range() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Prices are expected to fall further, and the coalition began to fall apart."
+        ),
+        pairs(&[])
+    );
+    assert_eq!(
+        run("en", "2026-01-08", "The works ran from spring to fall."),
+        pairs(&[("spring", "2026-SP"), ("fall", "2026-FA")])
+    );
+}
+
+#[test]
+fn a_quarter_of_a_year_named_relative_to_the_report() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The merger could close in next year's first quarter, after a loss in the third quarter of last year."
+        ),
+        pairs(&[
+            ("next year's first quarter", "2027-Q1"),
+            ("the third quarter of last year", "2025-Q3"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "Sales should recover in the second quarter of next year."
+        ),
+        pairs(&[("the second quarter of next year", "2027-Q2")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "La fusion sera conclue au premier trimestre de l'année prochaine."
+        ),
+        pairs(&[("premier trimestre de l'année prochaine", "2027-Q1")])
+    );
+}
+
+#[test]
+fn decades_in_words() {
+    assert_eq!(
+        run(
+            "en",
+            "2026-01-08",
+            "The city grew in the nineties; its mayor, now in his sixties, recalls it."
+        ),
+        pairs(&[("the nineties", "199"), ("now", "PRESENT_REF")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2026-01-08",
+            "La ville a grandi dans les années quatre-vingt-dix."
+        ),
+        pairs(&[("les années quatre-vingt-dix", "199")])
     );
 }
