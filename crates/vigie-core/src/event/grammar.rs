@@ -69,6 +69,12 @@ pub enum WordClass {
     /// The words between a verb and a complement clause it governs only through them
     /// (« veiller à ce que », « se réjouir de ce que »).
     Carrier,
+    /// Words before an event noun that make the clause's subject its patient, not its doer
+    /// ("X faces charges", "X is under investigation", « X fait l'objet d'une enquête »).
+    Undergo,
+    /// The preposition that names the two parties of a relation ("talks between X and Y",
+    /// « une rencontre entre X et Y »): the first is the source, the second the target.
+    Between,
 }
 
 impl WordClass {
@@ -101,6 +107,8 @@ impl WordClass {
             "dative" => Self::Dative,
             "genitive" => Self::Genitive,
             "carrier" => Self::Carrier,
+            "undergo" => Self::Undergo,
+            "between" => Self::Between,
             _ => return None,
         })
     }

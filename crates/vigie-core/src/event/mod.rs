@@ -705,4 +705,6 @@ mod tests_en;
 #[cfg(test)]
 mod tests_gap;
 #[cfg(test)]
+mod tests_args;
+#[cfg(test)]
 mod tests_triggers;
