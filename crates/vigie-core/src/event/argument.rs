@@ -521,7 +521,9 @@ fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
 /// Is `e` one person named alone: a person with no conjunction joining another name to it
 /// (« X et ses homologues », "X, Y and Z" are a group a plural pronoun may stand for)?
 fn lone_person(doc: &Doc, gram: &Grammar, lang: &str, tokens: &[Token], e: &Entity) -> bool {
-    if e.etype != crate::doc::EntityType::PER {
+    // a common noun in the plural (« les dirigeants grecs », "the leaders") is a group
+    let plural_noun = e.nominal && doc.slice(e.span).ends_with(['s', 'x']);
+    if e.etype != crate::doc::EntityType::PER || plural_noun {
         return false;
     }
     let after = token_index(tokens, e.span.end);
@@ -944,7 +946,9 @@ fn undergone(
     let target = subject(doc, gram, &at, clause(doc, gram, &at))
         .filter(|(a, _)| {
             let i = token_index(s.tokens, a.span.end);
-            !s.tokens[i.min(u)..u].iter().any(|t| doc.slice(t.span) == ",")
+            !s.tokens[i.min(u)..u]
+                .iter()
+                .any(|t| doc.slice(t.span) == ",")
         })
         .map(|(a, _)| argument(a, "undergoer"));
     let between = byte_range(s, u + 1, s.first);
@@ -957,7 +961,8 @@ fn undergone(
             actors_in(doc, byte_range(s, s.last, stop))
                 .find(|a| {
                     let i = token_index(s.tokens, a.span.start);
-                    governing_prep(doc, gram, s, i).is_some_and(|p| gram.is(s.lang, WordClass::Loc, p))
+                    governing_prep(doc, gram, s, i)
+                        .is_some_and(|p| gram.is(s.lang, WordClass::Loc, p))
                 })
                 .map(|a| argument(a, "undergo-venue"))
         });
@@ -1169,7 +1174,9 @@ fn between<'d>(
         });
     let joined = hi > lo
         && hi - lo <= 3
-        && s.tokens[lo..hi].iter().any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
+        && s.tokens[lo..hi]
+            .iter()
+            .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
         && s.tokens[lo..hi].iter().all(|t| {
             let w = folded(doc, t);
             gram.is(s.lang, WordClass::Conj, w) || gram.is(s.lang, WordClass::Det, w)

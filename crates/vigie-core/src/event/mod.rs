@@ -697,6 +697,8 @@ mod tests;
 #[cfg(test)]
 mod tests_actors;
 #[cfg(test)]
+mod tests_args;
+#[cfg(test)]
 mod tests_document;
 #[cfg(test)]
 mod tests_embed;
@@ -704,7 +706,5 @@ mod tests_embed;
 mod tests_en;
 #[cfg(test)]
 mod tests_gap;
-#[cfg(test)]
-mod tests_args;
 #[cfg(test)]
 mod tests_triggers;
