@@ -137,6 +137,20 @@ fn governing_prep_from<'d>(
             return None;
         }
         let w = folded(doc, t);
+        // "some of the rebel groups", « des dizaines de soldats »: the quantifier and its
+        // « de »/"of" stand between the group and what governs it (nothing, for a subject)
+        if gram.is(s.lang, WordClass::PartOf, w)
+            && j > floor
+            && s.tokens.get(j - 1).is_some_and(|q| {
+                let qw = folded(doc, q);
+                q.kind == TokenKind::Number
+                    || gram.is(s.lang, WordClass::Num, qw)
+                    || gram.is(s.lang, WordClass::Partitive, qw)
+            })
+        {
+            j -= 1;
+            continue;
+        }
         if gram.is(s.lang, WordClass::Prep, w) {
             // « par des ONG », « contre des civils »: a partitive « des »/« du » after a
             // preposition is the article; the preposition before it governs
@@ -853,14 +867,22 @@ fn coordinated<'d>(
         } else {
             (subject.end, e.span.start)
         };
-        // a conjunction between the two, and no verb-like gap: at most eight tokens
+        // a conjunction between the two, and no verb-like gap: at most eight tokens and no
+        // auxiliary ("The UN has sent military and civilian staff": the staff are the
+        // UN's object, not its partner)
         let lo = token_index(s.tokens, a);
         let hi = token_index(s.tokens, b);
+        let between = s.tokens.get(lo..hi).unwrap_or_default();
         hi > lo
             && hi - lo <= 8
-            && s.tokens[lo..hi]
+            && between
                 .iter()
                 .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
+            && !between.iter().any(|t| {
+                let w = folded(doc, t);
+                (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::Prep, w))
+                    || gram.is(s.lang, WordClass::Be, w)
+            })
     })
 }
 

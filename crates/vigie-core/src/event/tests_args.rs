@@ -152,3 +152,54 @@ fn a_party_of_the_source_own_state_leaves_the_other_as_target() {
         Some(("Chili", "CHL".into(), "between-second"))
     );
 }
+
+#[test]
+fn a_coordination_past_an_auxiliary_is_no_partner() {
+    // the staff are what the UN sent: not its partner in the inquiry
+    let text = "The United Nations has sent military and civilian staff to investigate the crash.";
+    let d = doc("en", text);
+    let e = event(&d, "investigate");
+    assert_ne!(
+        arg(&d, e.target.as_ref()).map(|a| a.0),
+        Some("United Nations")
+    );
+    // a coordinated subject still is
+    let text = "Greece and Turkey clashed over the islands.";
+    let d = doc("en", text);
+    let e = event(&d, "clashed");
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.0, a.2)),
+        Some(("Greece", "coordinated-subject"))
+    );
+    let text = "La Grèce et la Turquie se sont affrontées au sujet des îles.";
+    let d = doc("fr", text);
+    let e = event(&d, "se sont affrontées");
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.0, a.2)),
+        Some(("Grèce", "coordinated-subject"))
+    );
+}
+
+#[test]
+fn a_group_a_quantifier_takes_part_of_is_free() {
+    // the rebels fight: "of" after "some" does not make them a complement
+    let text = "Turkey backs some of the Syrian rebels fighting Russian troops.";
+    let d = doc("en", text);
+    let e = event(&d, "fighting");
+    assert_eq!(
+        arg(&d, e.source.as_ref()).map(|a| (a.0, a.2)),
+        Some(("Syrian rebels", "subject"))
+    );
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| a.0),
+        Some("Russian troops")
+    );
+    // and a counted group after the verb is its object
+    let text = "Les troupes russes ont tué des dizaines de rebelles syriens.";
+    let d = doc("fr", text);
+    let e = event(&d, "ont tué");
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.0, a.2)),
+        Some(("rebelles syriens", "object"))
+    );
+}
