@@ -938,12 +938,14 @@ fn undergo_word(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
     }
     let clean = s.tokens[u + 1..s.first].iter().all(|t| {
         let w = folded(doc, t);
-        (is_word(t) || t.kind == TokenKind::Number)
-            && !gram.is(s.lang, WordClass::Aux, w)
-            && !gram.is(s.lang, WordClass::Clause, w)
-            && !gram.is(s.lang, WordClass::Relative, w)
-            && !(verb && gram.is(s.lang, WordClass::Prep, w))
-            && (!gram.is(s.lang, WordClass::Prep, w) || gram.is(s.lang, WordClass::Of, w))
+        let prep = gram.is(s.lang, WordClass::Prep, w);
+        // a verb group, a clause or a preposition other than « de »/"of" (any, after a
+        // verb) ends the noun phrase
+        let breaks = gram.is(s.lang, WordClass::Aux, w)
+            || gram.is(s.lang, WordClass::Clause, w)
+            || gram.is(s.lang, WordClass::Relative, w)
+            || (prep && (verb || !gram.is(s.lang, WordClass::Of, w)));
+        (is_word(t) || t.kind == TokenKind::Number) && !breaks
     });
     // the words between name no actor of their own but a doer's adjective ("faces Russian
     // attacks"), which [`undergone`] reads
