@@ -203,3 +203,23 @@ fn a_group_a_quantifier_takes_part_of_is_free() {
         Some(("rebelles syriens", "object"))
     );
 }
+
+#[test]
+fn the_victim_of_an_event_undergoes_it() {
+    let text = "L'ambassade suédoise a été la cible d'une attaque iranienne.";
+    let d = doc("fr", text);
+    let e = event(&d, "attaque");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("iranienne"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.1, a.2)),
+        Some(("SWE".into(), "undergoer"))
+    );
+    let text = "Le consul suédois a été victime d'une agression iranienne.";
+    let d = doc("fr", text);
+    let e = event(&d, "agression");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("iranienne"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.1, a.2)),
+        Some(("SWE".into(), "undergoer"))
+    );
+}
