@@ -130,6 +130,15 @@ def match_doc(golds, pred):
     return [(golds[i], klist[j], keys[klist[j]]) for i, j in sorted(pairs.items())], keys
 
 
+RULES = {}
+
+
+def tally(rule, ok):
+    """Count one matched side under the rule that read its actor (for --rules)."""
+    r = RULES.setdefault(rule or "-", [0, 0])
+    r[0 if ok else 1] += 1
+
+
 def report(name, gold_paths, pred_path, quiet):
     preds = {}
     with open(pred_path, encoding="utf-8") as f:
@@ -152,6 +161,9 @@ def report(name, gold_paths, pred_path, quiet):
             s, t = k[1] in g["source"], k[2] in g["target"]
             src_ok += s
             tgt_ok += t
+            why0 = evs[0].get("explain") or {}
+            tally(why0.get("source_rule"), s)
+            tally(why0.get("target_rule"), t)
             if s and t:
                 right += 1
                 continue
@@ -213,6 +225,7 @@ def main():
     ap.add_argument("--corpus", default="/work/shared/corpus")
     ap.add_argument("--tmp", default="/tmp/actor-prefix", help="prefix of the prediction files --bin writes")
     ap.add_argument("--quiet", action="store_true", help="figures only, no list of wrong events")
+    ap.add_argument("--rules", action="store_true", help="also tally right/wrong sides by the rule that read them")
     a = ap.parse_args()
     if a.bin:
         run_sets(a.bin, a.corpus, a.tmp, a.quiet)
@@ -220,6 +233,9 @@ def main():
         report(a.name, a.gold, a.pred, a.quiet)
     else:
         sys.exit("give --bin, or --gold and --pred")
+    if a.rules:
+        for rule, (ok, bad) in sorted(RULES.items(), key=lambda x: -sum(x[1])):
+            print("  rule %-28s right %3d wrong %3d" % (rule, ok, bad))
 
 
 if __name__ == "__main__":

@@ -48,9 +48,9 @@ FR_ADJ = {
     "NE": "nigérien", "NG": "nigérian/nigériane/nigérians/nigérianes", "KP": "nord-coréen", "NO": "norvégien",
     "OM": "omanais", "PK": "pakistanais", "PW": "palaois", "PS": "palestinien", "PA": "panaméen",
     "PG": "papouasien", "PY": "paraguayen", "PE": "péruvien", "PH": "philippin", "PL": "polonais",
-    "PT": "portugais", "QA": "qatari/qatarie/qataris/qataries", "RO": "roumain", "RU": "russe", "RW": "rwandais",
+    "PT": "portugais", "QA": "qatari/qatarie/qataris/qataries", "RO": "roumain", "RU": "russe/soviétique", "RW": "rwandais",
     "KN": "kittitien", "LC": "saint-lucien", "VC": "vincentais", "WS": "samoan", "SM": "saint-marinais",
-    "ST": "santoméen", "SA": "saoudien", "SN": "sénégalais", "RS": "serbe", "SC": "seychellois",
+    "ST": "santoméen", "SA": "saoudien", "SN": "sénégalais", "RS": "serbe/yougoslave", "SC": "seychellois",
     "SL": "sierra-léonais", "SG": "singapourien", "SK": "slovaque", "SI": "slovène",
     "SB": "salomonais", "SO": "somalien", "ZA": "sud-africain", "KR": "sud-coréen", "ES": "espagnol",
     "LK": "sri-lankais", "SD": "soudanais", "SR": "surinamais", "SZ": "swazi/swazie/swazis/swazies", "SE": "suédois",
@@ -69,9 +69,13 @@ EXTRA_FR = {
     "CD": ["République démocratique du Congo", "RDC", "RD Congo"], "CG": ["Congo-Brazzaville", "République du Congo"],
     "MM": ["Birmanie"], "CI": ["Côte d'Ivoire"], "KP": ["Corée du Nord"], "KR": ["Corée du Sud"],
     "PS": ["Palestine", "Territoires palestiniens", "Cisjordanie", "bande de Gaza"], "CZ": ["République tchèque", "Tchéquie"],
-    "VA": ["Vatican", "Saint-Siège"], "TW": ["Taïwan"], "AE": ["EAU", "Emirats"], "MK": ["Macédoine"],
+    "VA": ["Vatican", "Saint-Siège"], "TW": ["Taïwan"], "AE": ["EAU", "Emirats"],
     "SZ": ["Swaziland"], "NL": ["Hollande"], "BY": ["Biélorussie", "Bélarus"], "TL": ["Timor oriental"],
     "CV": ["Cap-Vert"], "HK": ["Hong Kong"], "SA": ["Arabie"], "BA": ["Bosnie"],
+    # states that ended, under the code of the state that continues them (the CAMEO gold
+    # codes the Soviet Union's acts as Russia's, Yugoslavia's as Serbia's)
+    "RU": ["Union soviétique", "URSS"], "RS": ["Yougoslavie", "République fédérale de Yougoslavie"],
+    "MK": ["Macédoine", "ex-République yougoslave de Macédoine", "ARYM"],
 }
 EXTRA_EN = {
     "US": ["United States of America", "America", "USA", "U.S.A.", "US", "U.S."],
@@ -80,9 +84,12 @@ EXTRA_EN = {
     "MM": ["Burma", "Myanmar"], "CI": ["Ivory Coast"], "KP": ["DPRK"], "CZ": ["Czech Republic"],
     "PS": ["Palestine", "Palestinian Territories", "West Bank", "Gaza Strip"], "TW": ["Taiwan"],
     "AE": ["UAE", "Emirates"], "CN": ["PRC"],
-    "MK": ["Macedonia"], "SZ": ["Swaziland"], "TL": ["East Timor"], "HK": ["Hong Kong"],
+    "MK": ["Macedonia", "Former Yugoslav Republic of Macedonia"], "SZ": ["Swaziland"], "TL": ["East Timor"], "HK": ["Hong Kong"],
     "VA": ["Vatican", "Holy See"], "TR": ["Türkiye"], "BA": ["Bosnia"],
+    "RU": ["Soviet Union", "USSR", "U.S.S.R."], "RS": ["Yugoslavia", "Federal Republic of Yugoslavia"],
 }
+# English adjectives and demonyms the nationality field lacks (states that ended, as above).
+EXTRA_ADJ_EN = {"RU": ["Soviet", "Soviets"], "RS": ["Yugoslav", "Yugoslavs", "Yugoslavian"]}
 # English forms that are adjectives or demonyms (the rest of the nationality field are names).
 ADJ_END = re.compile(r"(an|ans|ese|ish|i|is|ic|ch|ot|ots|ss|er|ers|ine|ines|ois|ek|eks|iot|iots|ene|ak|aks|ik|iks|ix|ie|ies|ard|ards|ish|ean|eans|ician|icians|Brits|Swiss|Thai|Thais|Lao)$")
 DROP_EN = {"Zaire"}
@@ -140,6 +147,7 @@ def main() -> None:
                 elif not any(w in v for w in ("Islands", "Island", "Samoa", "Guam", "Rico", "Helena", "Gibraltar", "Bermuda", "Anguilla", "Montserrat", "Pitcairn", "Georgia and", "Guernsey", "Isle of Man")):
                     names_en.append(v)
             adj_en += [v for v, owner in EN_ADJ_OWNER.items() if owner == a2 and v not in adj_en]
+            adj_en += [v for v in EXTRA_ADJ_EN.get(a2, []) if v not in adj_en]
             names_en = [n for n in dict.fromkeys(names_en) if " - " not in n and "[" not in n and "SAR" not in n]
             names_fr = [n for n in dict.fromkeys(names_fr) if n]
             adj_fr = inflect_fr(FR_ADJ[a2]) if a2 in FR_ADJ else []

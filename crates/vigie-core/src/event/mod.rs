@@ -304,7 +304,7 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
     merged
         .into_iter()
         .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
-        .filter(|e| !lex.dyadic.lacks_recipient(e))
+        .filter(|e| !lex.dyadic.lacks_party(e))
         .collect()
 }
 

@@ -349,7 +349,7 @@ fn a_counted_complement_is_the_object_of_the_verb_before_it() {
 
 #[test]
 fn an_institution_qualified_by_another_country_is_that_country_s() {
-    let t = "The Libyan House of Representatives rejected the agreement on Monday.";
+    let t = "The Libyan House of Representatives rejected the agreement with Turkey on Monday.";
     let d = doc("en", "2018-11-19", t);
     let s = spanned(&d);
     assert_eq!(s.len(), 1, "{s:?}");
@@ -357,7 +357,7 @@ fn an_institution_qualified_by_another_country_is_that_country_s() {
         s[0].1,
         at(t, "Libyan House of Representatives", 0, "LBYLEG")
     );
-    let t = "La Chambre des représentants tunisienne a rejeté l'accord lundi.";
+    let t = "La Chambre des représentants tunisienne a rejeté l'accord avec la Libye lundi.";
     let d = doc("fr", "2018-11-19", t);
     let s = spanned(&d);
     assert_eq!(s.len(), 1, "{s:?}");
@@ -366,7 +366,7 @@ fn an_institution_qualified_by_another_country_is_that_country_s() {
         at(t, "Chambre des représentants tunisienne", 0, "TUNLEG")
     );
     // its own country's adjective changes nothing
-    let t = "The American House of Representatives rejected the agreement on Monday.";
+    let t = "The American House of Representatives rejected the agreement with Mexico on Monday.";
     let d = doc("en", "2018-11-19", t);
     let s = spanned(&d);
     assert_eq!(s.len(), 1, "{s:?}");
@@ -412,7 +412,7 @@ fn a_verb_after_a_conjunction_and_its_auxiliary_shares_the_first_subject() {
     assert_eq!(reject.len(), 1, "{s:?}");
     assert_eq!(reject[0].1, at(t, "Ghana", 0, "GHA"));
     let t =
-        "Le Ghana a ouvert sa frontière mais a toujours refusé l'entrée aux commerçants togolais.";
+        "Le Ghana a ouvert sa frontière mais a toujours refusé l'entrée aux commerçants du Togo.";
     let d = doc("fr", "2018-11-19", t);
     let s = spanned(&d);
     let reject: Vec<_> = s.iter().filter(|e| e.0 == "REJECT").collect();
@@ -666,8 +666,9 @@ fn a_pronoun_passes_over_a_sentence_opened_by_a_pronoun_and_must_fit() {
         "2020-03-02",
         "La France a reçu la délégation. Il a demandé à la Turquie de cesser ses forages.",
     );
-    let r = first(&d, "REQUEST").expect("a request");
-    assert_eq!(r.1, None, "{r:?}");
+    // (a request by nobody known is not coded at all, dyadic.tsv)
+    let r = first(&d, "REQUEST");
+    assert!(r.as_ref().is_none_or(|r| r.1.is_none()), "{r:?}");
     // "it" stands for no person
     let d = doc(
         "en",

@@ -353,14 +353,19 @@ fn reactions_need_a_reactor_and_home_acts_a_patient() {
         ),
         [k("ASSAULT", Some("TCD"), None, Status::Actual)]
     );
-    // « les sanctions contre la Suède »: a complement, not a party acted on at home
+    // « les sanctions contre la Suède »: a complement, not a party acted on at home (with
+    // their author named: sanctions by nobody known are not coded, dyadic.tsv)
     assert_eq!(
         keys(
             "fr",
-            "Les sanctions contre la Suède pèsent sur l'économie suédoise.",
-            &[("la Suède", "SWE", false), ("suédoise", "SWE", true)],
+            "Les sanctions de la Norvège contre la Suède pèsent sur l'économie suédoise.",
+            &[
+                ("la Norvège", "NOR", false),
+                ("la Suède", "SWE", false),
+                ("suédoise", "SWE", true)
+            ],
         ),
-        [k("SANCTION", None, Some("SWE"), Status::Actual)]
+        [k("SANCTION", Some("NOR"), Some("SWE"), Status::Actual)]
     );
 }
 

@@ -547,6 +547,7 @@ fn vandalism_evacuation_cuts_and_petitions_in_both_languages() {
         ("Bolivia", "BOL", false),
         ("chilien", "CHL", true),
         ("Bolivie", "BOL", false),
+        ("Le Chili", "CHL", false),
     ];
     // damaging property is coercion, in every form of the verb and the noun
     assert_eq!(
@@ -961,4 +962,300 @@ fn delayed_aid_is_a_sanction_a_delayed_vote_no_event() {
         [t("retardera", "160")]
     );
     assert!(triggers("fr", "Le Pérou a retardé le vote sur le Chili.", &a).is_empty());
+}
+
+#[test]
+fn dropping_a_case_or_a_demand_is_a_concession_in_both_languages() {
+    let a = [
+        ("Peru", "PERJUD", false),
+        ("Chilean", "CHL", true),
+        ("Pérou", "PERJUD", false),
+        ("Chilien", "CHL", true),
+    ];
+    let text = "The prosecutors of Peru dropped the charges against the Chilean.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(e.len(), 1, "the charges fold into the concession");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (24, 31));
+    assert_eq!(d.slice(e[0].trigger), "dropped");
+    assert_eq!(
+        keys("en", text, &a),
+        [k("CONCEDE", Some("PER"), Some("CHL"), Actual)]
+    );
+    // the one who yields is the event, with or without a named party
+    assert_eq!(
+        keys(
+            "en",
+            "The prosecutors of Peru have dropped the investigation.",
+            &a
+        ),
+        [k("CONCEDE", Some("PER"), None, Actual)]
+    );
+    assert_eq!(
+        triggers("en", "Peru abandoned its case against the Chilean.", &a),
+        [t("abandoned", "080")]
+    );
+    // only a case, a charge or a demand dropped yields
+    assert_eq!(
+        triggers("en", "Oil prices in Peru dropped sharply on Monday.", &a),
+        []
+    );
+    assert!(triggers("en", "The Chilean abandoned the car in Peru.", &a).is_empty());
+    let text = "Le parquet du Pérou a abandonné les poursuites contre le Chilien.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a abandonné");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (21, 33));
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("CONCEDE", Some("PER"), Some("CHL"), Actual)]
+    );
+    assert!(triggers("fr", "Le Chilien a abandonné sa voiture au Pérou.", &a).is_empty());
+}
+
+#[test]
+fn a_sign_seen_or_a_freedom_named_is_no_event_in_both_languages() {
+    let a = [
+        ("Peru", "PER", false),
+        ("Chile", "CHL", false),
+        ("Chilean", "CHL", true),
+        ("Pérou", "PER", false),
+        ("Chiliens", "CHL", true),
+    ];
+    assert!(triggers("en", "Peru sees hopeful signs in Chile.", &a).is_empty());
+    assert!(triggers("en", "Peru saw the first signs of Chilean fatigue.", &a).is_empty());
+    let e = triggers("en", "Peru signs a treaty with Chile.", &a);
+    assert_eq!(e[0], t("signs", "057"));
+    // "allow for": makes possible, grants nothing
+    assert!(triggers(
+        "en",
+        "The plan of Peru would allow for Chilean elections.",
+        &a
+    )
+    .is_empty());
+    assert_eq!(
+        triggers("en", "Peru allowed the Chilean candidate to run.", &a),
+        [t("allowed", "081")]
+    );
+    // a freedom or a right named is no gathering, no strike
+    assert!(triggers(
+        "fr",
+        "Le Pérou garantit la liberté de rassemblement aux Chiliens.",
+        &a
+    )
+    .is_empty());
+    assert!(triggers(
+        "fr",
+        "Le Pérou reconnaît le droit de grève aux Chiliens.",
+        &a
+    )
+    .is_empty());
+    assert!(triggers(
+        "en",
+        "Peru guarantees freedom of assembly and the right to strike to Chilean workers.",
+        &a
+    )
+    .is_empty());
+    assert_eq!(
+        triggers(
+            "fr",
+            "La manifestation des Chiliens a eu lieu au Pérou.",
+            &a
+        ),
+        [t("manifestation", "141")]
+    );
+}
+
+#[test]
+fn a_negative_contraction_negates_the_trigger() {
+    let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
+    let d = doc("en", "Peru doesn't seek help from Chile.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "seek");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (13, 17));
+    assert_eq!(e[0].status, crate::doc::Status::Negated);
+    assert_eq!(
+        keys("en", "Peru didn’t threaten Chile.", &a),
+        [k(
+            "THREATEN",
+            Some("PER"),
+            Some("CHL"),
+            crate::doc::Status::Negated
+        )]
+    );
+}
+
+#[test]
+fn a_request_by_nobody_known_is_not_coded_a_killing_is() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Chilean", "CHL", true),
+        ("Chili", "CHL", false),
+        ("chiliens", "CHL", true),
+    ];
+    // the doer is the point of a request or a criticism: with none, nothing is coded
+    assert_eq!(
+        triggers("en", "Chile was urged to withdraw.", &a)[0],
+        t("was urged", "020")
+    );
+    assert!(keys("en", "Chile was urged to withdraw.", &a).is_empty());
+    assert!(keys("fr", "Le Chili a été critiqué lundi.", &a).is_empty());
+    // force is news with its victims alone
+    let text = "Three Chilean soldiers were killed on Monday.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "were killed");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (23, 34));
+    assert_eq!(
+        keys("en", text, &a),
+        [k("ASSAULT", None, Some("CHL"), Actual)]
+    );
+    assert_eq!(
+        keys("fr", "Trois soldats chiliens ont été tués lundi.", &a),
+        [k("ASSAULT", None, Some("CHL"), Actual)]
+    );
+}
+
+#[test]
+fn a_refusal_of_nobody_s_offer_is_not_coded() {
+    let a = [
+        ("Peru", "PER", false),
+        ("Chile", "CHL", false),
+        ("Le Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
+    assert_eq!(
+        triggers("en", "Peru rejected the plan on Monday.", &a),
+        [t("rejected", "120")]
+    );
+    assert!(keys("en", "Peru rejected the plan on Monday.", &a).is_empty());
+    let text = "Peru rejected the demands of Chile.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "rejected");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (5, 13));
+    assert_eq!(
+        keys("en", text, &a),
+        [k("REJECT", Some("PER"), Some("CHL"), Actual)]
+    );
+    let text = "Le Pérou a refusé le plan lundi.";
+    assert_eq!(triggers("fr", text, &a), [t("a refusé", "120")]);
+    assert!(keys("fr", text, &a).is_empty());
+    let text = "Le Pérou a rejeté les demandes du Chili.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a rejeté");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (10, 19));
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("REJECT", Some("PER"), Some("CHL"), Actual)]
+    );
+}
+
+#[test]
+fn a_phone_call_is_aimed_at_the_one_called() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Pérou", "PER", false),
+        ("Chili", "CHL", false),
+    ];
+    let text = "A phone call by Chile to Peru lasted an hour.";
+    let d = doc("en", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "phone call");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (2, 12));
+    let target = e[0].target.as_ref().map(|t| d.slice(t.span));
+    assert_eq!(target, Some("Peru"));
+    let text = "Un appel téléphonique du Chili au Pérou a duré une heure.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "appel téléphonique");
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("CONSULT", Some("CHL"), Some("PER"), Actual)]
+    );
+}
+
+#[test]
+fn a_case_dropped_takes_the_publication_date() {
+    let a = [("Chile", "CHL", false), ("chiliens", "CHL", true)];
+    let mut d = doc(
+        "en",
+        "Prosecutors in Chile have dropped the investigation into the senator.",
+        &a,
+    );
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "have dropped");
+    assert_eq!((e[0].plover, e[0].cameo.as_str()), ("CONCEDE", "080"));
+    assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
+    let mut d = doc(
+        "fr",
+        "Les procureurs chiliens ont abandonné les poursuites contre le sénateur.",
+        &a,
+    );
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "ont abandonné");
+    assert_eq!(e[0].date.as_deref(), Some("2024-03-01"));
+}
+
+#[test]
+fn s_en_prendre_a_is_a_verbal_attack() {
+    let a = [("Le Chili", "CHL", false), ("Pérou", "PER", false)];
+    let text = "Le Chili s'en est pris au Pérou lundi.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "s'en est pris au");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (9, 25));
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("ACCUSE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili s'en prendra aux importateurs.", &a),
+        [t("s'en prendra aux", "111")]
+    );
+}
+
+#[test]
+fn information_handed_over_is_shared_intelligence_not_aid() {
+    let a = [
+        ("Chile", "CHL", false),
+        ("Peru", "PER", false),
+        ("Le Chili", "CHL", false),
+        ("Pérou", "PER", false),
+    ];
+    let text = "Chile provided the information to Peru.";
+    assert_eq!(
+        triggers("en", text, &a),
+        [t("provided the information", "064")]
+    );
+    assert_eq!(
+        keys("en", text, &a),
+        [k("COOPERATE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers("en", "Chile has shared its information with Peru.", &a),
+        [t("has shared its information", "064")]
+    );
+    // other goods handed over stay aid
+    assert_eq!(
+        triggers("en", "Chile provided food to Peru.", &a),
+        [t("provided", "070")]
+    );
+    let text = "Le Chili a fourni des informations au Pérou.";
+    let d = doc("fr", text, &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "a fourni des informations");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (9, 34));
+    assert_eq!(
+        keys("fr", text, &a),
+        [k("COOPERATE", Some("CHL"), Some("PER"), Actual)]
+    );
+    assert_eq!(
+        triggers("fr", "Le Chili transmet les renseignements au Pérou.", &a),
+        [t("transmet les renseignements", "064")]
+    );
 }

@@ -137,6 +137,12 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
             .filter(|&p| {
                 lex.tables.entries.get(p as usize).is_some_and(|e| {
                     e.case.accepts(text)
+                        // a name written with accents matches only with them: « Libération »
+                        // (the paper) is not the "Liberation" of "Moro Islamic Liberation Front"
+                        && (e.kind != Kind::Org
+                            || e.accented.as_ref().is_none_or(|a| {
+                                text.to_lowercase().replace('\u{2019}', "'") == *a
+                            }))
                         && (e
                             .role
                             .as_ref()
@@ -161,6 +167,22 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         if group && !text.contains(' ') && next_is_capitalized(&doc.text, m.span.end) {
             continue;
         }
+        // "anti-Syria", « pro-russes »: the country is what the stance is about, not whose
+        let national = chosen
+            .and_then(|p| lex.tables.entries.get(p as usize))
+            .is_some_and(|e| {
+                matches!(
+                    e.kind,
+                    Kind::CountryName
+                        | Kind::CountryAdj
+                        | Kind::Seat
+                        | Kind::GroupName
+                        | Kind::GroupAdj
+                )
+            });
+        if national && after_stance_prefix(doc, lex, m.span.start) {
+            continue;
+        }
         // "Kevin King", « Jean Maire »: a capitalized title right after a first name is the
         // person's surname, not a title
         let title = chosen
@@ -183,6 +205,22 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Is the text before the byte `at` a stance prefix and a hyphen ("anti-", « pro- »)?
+fn after_stance_prefix(doc: &Doc, lex: &ActorLexicon, at: usize) -> bool {
+    let Some(before) = doc.text.get(..at).and_then(|b| b.strip_suffix('-')) else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !word.is_empty()
+        && lex
+            .ner
+            .stance_prefix
+            .contains(&crate::normalize::fold(word))
 }
 
 /// Is the word before the byte `at` (one space between) a known first name?

@@ -358,6 +358,31 @@ pub(super) fn compose(doc: &Doc, lex: &ActorLexicon, hits: &[Hit]) -> Vec<Entity
         }
     }
 
+    // "rebel spokesman", "opposition leader": a bare body role before a bare English title
+    // of `owned-title` names whose title it is; the phrase is coded as that body (its
+    // country comes later, like any bare role's)
+    let mut j = 1;
+    while j < merged.len() {
+        let (a, b) = (&merged[j - 1], &merged[j]);
+        let owned = b.bare_role()
+            && b.role.is_some_and(|r| !r.french && r.person)
+            && lex
+                .ner
+                .owned_title
+                .contains(f.get(b.fstart..b.fend).unwrap_or(""));
+        let body = a.bare_role() && a.role.is_some_and(|r| !r.person && !r.role.is_empty());
+        if owned && body && only_spaces(f, a.fend, b.fstart) {
+            let mut p = a.clone();
+            p.span = a.span.cover(b.span);
+            p.fend = b.fend;
+            p.rule = format!("body-title ({} + {})", a.rule, b.rule);
+            merged[j - 1] = p;
+            merged.remove(j);
+        } else {
+            j += 1;
+        }
+    }
+
     // complements, right to left: « porte-parole du [ministère russe des Affaires étrangères] »
     let mut j = merged.len();
     while j > 1 {

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{valid_code, Builder};
 use crate::lexicon::Sources;
+use crate::normalize::fold;
 
 /// One term of office.
 #[derive(Debug, Clone)]
@@ -26,6 +27,16 @@ pub(crate) struct Term {
 pub(crate) struct Person {
     pub name: String,
     pub terms: Vec<Term>,
+    /// The folded words of every form of the name, to tell a first name of this person
+    /// ("Scott" Morrison) from another person's sharing the surname ("Tim" Morrison).
+    pub words: Vec<String>,
+}
+
+impl Person {
+    /// Is `folded` a word of one of this person's name forms?
+    pub(crate) fn has_word(&self, folded: &str) -> bool {
+        self.words.iter().any(|w| w == folded)
+    }
 }
 
 /// The code of a person on a date, and the `file:line` of the term that decided it.
@@ -143,6 +154,7 @@ fn read_file(
             people.push(Person {
                 name: name.to_string(),
                 terms: Vec::new(),
+                words: Vec::new(),
             });
             people.len() - 1
         });
@@ -155,6 +167,12 @@ fn read_file(
         for f in std::iter::once(name).chain(row.get(c[4]).split('|').map(str::trim)) {
             if !f.is_empty() {
                 b.person_form(f, i, t.at(row));
+                for w in f.split(|c: char| c.is_whitespace() || c == '-') {
+                    let w = fold(w);
+                    if !w.is_empty() && !people[i].has_word(&w) {
+                        people[i].words.push(w);
+                    }
+                }
             }
         }
     }

@@ -21,8 +21,20 @@ use crate::doc::{Actor, Doc, Entity, EntityType, Span, TokenKind};
 use crate::normalize::fold;
 
 /// People of the lexicon, coded on the document's date.
-fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
+///
+/// Returns the names whose first name is another person's ("Tim Morrison" beside Scott
+/// Morrison's "Morrison"): from each on, the surname is that other person's (see `coref`).
+fn lexicon_people(
+    doc: &Doc,
+    lex: &ActorLexicon,
+    hits: &[Hit],
+    ents: &mut Vec<Entity>,
+) -> Vec<Span> {
     let is_country = |c: &str| lex.is_country(c);
+    // people whose lone surname was met with another person's first name before it ("Tim
+    // Morrison" is not Scott Morrison): their later lone surnames are that other person too
+    let mut others: Vec<usize> = Vec::new();
+    let mut other_names: Vec<Span> = Vec::new();
     for h in hits {
         let Some(e) = lex.tables.entries.get(h.entry as usize) else {
             continue;
@@ -49,9 +61,11 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
         // a full name matched as written needs no first names; a lone surname may take them,
         // but never a word another lexicon phrase covers (« la Britannique Theresa May »,
         // "Secretary of State Mike Pompeo")
-        let span = if doc.slice(h.span).contains(char::is_whitespace) {
-            h.span
-        } else {
+        let lone = !doc.slice(h.span).contains(char::is_whitespace);
+        if lone && others.contains(&e.person) {
+            continue;
+        }
+        let span = if lone {
             let floor = hits
                 .iter()
                 .filter(|o| o.span.end <= h.span.start)
@@ -64,7 +78,15 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
             } else {
                 s
             }
+        } else {
+            h.span
         };
+        // the named-entity stage reads a name whose first name is another person's
+        if span.start < h.span.start && other_first_name(doc, lex, p, span, h.span) {
+            others.push(e.person);
+            other_names.push(span);
+            continue;
+        }
         ents.push(Entity {
             span,
             etype: EntityType::PER,
@@ -73,6 +95,24 @@ fn lexicon_people(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<En
             nominal: false,
         });
     }
+    other_names
+}
+
+/// Do the words taken before a lone surname (`name` minus `surname`) hold a known first name
+/// that no form of the person's name holds ("Tim" before Scott Morrison's "Morrison")?
+fn other_first_name(
+    doc: &Doc,
+    lex: &ActorLexicon,
+    p: &super::people::Person,
+    name: Span,
+    surname: Span,
+) -> bool {
+    doc.text
+        .get(name.start..surname.start)
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .any(|w| known_first_name(lex, w) && !p.has_word(&fold(w)))
 }
 
 /// A known surname takes the capitalized words just before it as first names (« Bashar
@@ -284,6 +324,11 @@ fn appositions(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                         && lex.gender.is_first_name(doc.slice(toks[k].span))
                 })
                 .unwrap_or(i);
+            // "Representative Lola Prentiss": a title opening the run is the description
+            // before the name, not part of it, whether or not the first name is known
+            let from = (from..end.saturating_sub(1))
+                .find(|&k| !nl.is_title(doc.slice(toks[k].span)))
+                .unwrap_or(from);
             let span = Span::new(toks[from].span.start, toks[end - 1].span.end);
             let first = doc.slice(toks[from].span);
             if proper.overlaps(span) || nl.is_common(first) || end - i > 5 {
@@ -412,8 +457,10 @@ fn nationality_before(
     })
 }
 
-/// Later mentions of a coded person's surname, and subject pronouns.
-fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
+/// Later mentions of a coded person's surname, and subject pronouns. A surname inside or
+/// after a name of `others` ("Tim Morrison") met since the person was named is that other
+/// person's.
+fn coref(doc: &Doc, ents: &mut Vec<Entity>, others: &[Span]) {
     let mut people: Vec<(String, Actor, usize)> = ents
         .iter()
         .filter(|e| e.etype == EntityType::PER && !e.nominal)
@@ -441,6 +488,13 @@ fn coref(doc: &Doc, ents: &mut Vec<Entity>) {
             .iter()
             .rev()
             .find(|(s, _, end)| *end <= t.span.start && s == w)
+            .filter(|(s, _, end)| {
+                !others.iter().any(|o| {
+                    *end <= o.start
+                        && o.start <= t.span.start
+                        && doc.slice(*o).split_whitespace().last() == Some(s.as_str())
+                })
+            })
         {
             new.push(Entity {
                 span: t.span,
@@ -738,8 +792,10 @@ fn titles_of_names(doc: &Doc, ents: &mut [Entity]) {
 }
 
 /// « son homologue allemande Ursula von der Leyen », "his German counterpart X": a person of
-/// the lexicon with no code on the document's date takes the code of a title with a country
-/// glued before the name (the title says what the person was then), keeping the name.
+/// the lexicon with no code on the document's date, or coded outside every term ("Bulgarian
+/// President Todor Zhivkov" in a story the dictionary's terms do not reach), takes the code of
+/// a title with a country glued before the name (the title says what the person was then),
+/// keeping the name.
 fn uncoded_people_take_their_title(doc: &Doc, ents: &mut [Entity]) {
     let titles: Vec<(Span, Actor)> = ents
         .iter()
@@ -753,7 +809,8 @@ fn uncoded_people_take_their_title(doc: &Doc, ents: &mut [Entity]) {
         if e.nominal || e.etype != EntityType::PER {
             continue;
         }
-        let Some(a) = e.actor.as_mut().filter(|a| a.code.is_empty()) else {
+        let out = out_of_term(e);
+        let Some(a) = e.actor.as_mut().filter(|a| a.code.is_empty() || out) else {
             continue;
         };
         let Some((_, title)) = titles.iter().find(|(s, _)| {
@@ -772,10 +829,63 @@ fn uncoded_people_take_their_title(doc: &Doc, ents: &mut [Entity]) {
     }
 }
 
+/// Is this person of the lexicon coded outside their terms (a former or future official)?
+fn out_of_term(e: &Entity) -> bool {
+    !e.nominal
+        && e.etype == EntityType::PER
+        && (e.rule.ends_with("(former)") || e.rule.ends_with("(before term)"))
+}
+
+/// "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded": a person of the
+/// lexicon coded outside every term (the terms say what they did before or after the
+/// document's date, not now) takes the code of an apposition after the name, which says what
+/// they are on that day: a coded description with a country, or an international or
+/// non-governmental body named right after the comma.
+fn out_of_term_people_take_their_apposition(doc: &Doc, ents: &mut [Entity]) {
+    let around = Around::new(ents);
+    let mut found: Vec<(usize, Actor, String)> = Vec::new();
+    for (k, e) in ents.iter().enumerate() {
+        if !out_of_term(e) {
+            continue;
+        }
+        let Some(d) = around.after(doc, e.span.end, true) else {
+            continue;
+        };
+        let Some(gap) = doc.text.get(e.span.end..d.span.start) else {
+            continue;
+        };
+        let Some(a) = d.actor.as_ref().filter(|a| !a.code.is_empty()) else {
+            continue;
+        };
+        let body = !d.nominal
+            && d.etype == EntityType::ORG
+            && ["IGO", "NGO"].iter().any(|p| a.code.starts_with(p));
+        // a description followed by a name is that name's (« …, la porte-parole, Maria
+        // Zakharova »); a body's name may go on with a title ("United Nations Emergency
+        // Relief Coordinator")
+        let own = describes(d)
+            && a.country.is_some()
+            && !names_follow(doc.text.get(d.span.end..).unwrap_or(""));
+        if !(own || body) || !gap.contains(',') {
+            continue;
+        }
+        let mut a = a.clone();
+        a.name = e.actor.as_ref().and_then(|x| x.name.clone());
+        found.push((k, a, format!("apposition ({})", d.rule)));
+    }
+    for (k, a, rule) in found {
+        if let Some(e) = ents.get_mut(k) {
+            e.actor = Some(a);
+            e.rule = rule;
+        }
+    }
+}
+
 pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Vec<Entity>) {
-    lexicon_people(doc, lex, hits, ents);
+    let others = lexicon_people(doc, lex, hits, ents);
     appositions(doc, lex, ents);
-    coref(doc, ents);
+    out_of_term_people_take_their_apposition(doc, ents);
+    coref(doc, ents, &others);
     titles_of_names(doc, ents);
     uncoded_people_take_their_title(doc, ents);
     titles(doc, lex, ents);

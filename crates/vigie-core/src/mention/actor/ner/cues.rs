@@ -89,6 +89,14 @@ pub(crate) struct NerLexicon {
     /// Single names, as written, of well-known people known by one name (« Voltaire »,
     /// "Aristotle").
     pub(super) per_name: Words,
+    /// Words glued by a hyphen before a country or group word that make it the object of a
+    /// stance, not the actor's nationality ("an anti-Syria journalist", « pro-russes »),
+    /// folded.
+    pub(crate) stance_prefix: Words,
+    /// English titles that belong to the body a bare role noun before them names ("rebel
+    /// spokesman", "opposition leader", "police chief"), folded; ministers are not among
+    /// them ("police minister" is the government's).
+    pub(crate) owned_title: Words,
 }
 
 /// The cue files, read in this order into the same sets.
@@ -157,6 +165,8 @@ impl NerLexicon {
                 "org-link" => (&mut self.org_link, true),
                 "plural-article" => (&mut self.plural_article, true),
                 "per-name" => (&mut self.per_name, false),
+                "stance-prefix" => (&mut self.stance_prefix, true),
+                "owned-title" => (&mut self.owned_title, true),
                 kind @ ("adj-suffix" | "team-plural" | "singular-ending") => {
                     let out = match kind {
                         "adj-suffix" => &mut self.adj_suffixes,
