@@ -137,6 +137,20 @@ fn governing_prep_from<'d>(
             return None;
         }
         let w = folded(doc, t);
+        // "some of the rebel groups", « des dizaines de soldats »: the quantifier and its
+        // « de »/"of" stand between the group and what governs it (nothing, for a subject)
+        if gram.is(s.lang, WordClass::PartOf, w)
+            && j > floor
+            && s.tokens.get(j - 1).is_some_and(|q| {
+                let qw = folded(doc, q);
+                q.kind == TokenKind::Number
+                    || gram.is(s.lang, WordClass::Num, qw)
+                    || gram.is(s.lang, WordClass::Partitive, qw)
+            })
+        {
+            j -= 1;
+            continue;
+        }
         if gram.is(s.lang, WordClass::Prep, w) {
             // « par des ONG », « contre des civils »: a partitive « des »/« du » after a
             // preposition is the article; the preposition before it governs
@@ -459,7 +473,8 @@ fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
     }
     let person = gram.is(s.lang, WordClass::Personal, w);
     let thing = gram.is(s.lang, WordClass::Neuter, w);
-    if !person && !thing && !gram.is(s.lang, WordClass::Anaphor, w) {
+    let plural = gram.is(s.lang, WordClass::Anaphor, w);
+    if !person && !thing && !plural {
         return None;
     }
     let fits = |e: &Entity| {
@@ -493,6 +508,12 @@ fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
             governing_prep_over(doc, gram, &before, j, over).is_none()
         });
         if let Some(e) = found {
+            // « Ils ont appelé… », "They called on…": a plural pronoun stands for a group,
+            // not for one person named alone (an observer who "joined the talks"): the
+            // search goes on to the sentence before
+            if plural && lone_person(doc, gram, s.lang, tokens, e) {
+                continue;
+            }
             return fits(e).then(|| argument(e, "pronoun-antecedent"));
         }
         // « Ils ont conclu que… »: a sentence whose subject is itself a pronoun passes
@@ -509,6 +530,27 @@ fn pronoun_subject(doc: &Doc, gram: &Grammar, s: &Site) -> Option<Argument> {
         }
     }
     None
+}
+
+/// Is `e` one person named alone: a person with no conjunction joining another name to it
+/// (« X et ses homologues », "X, Y and Z" are a group a plural pronoun may stand for)?
+fn lone_person(doc: &Doc, gram: &Grammar, lang: &str, tokens: &[Token], e: &Entity) -> bool {
+    // a common noun in the plural (« les dirigeants grecs », "the leaders") is a group
+    let plural_noun = e.nominal && doc.slice(e.span).ends_with(['s', 'x']);
+    if e.etype != crate::doc::EntityType::PER || plural_noun {
+        return false;
+    }
+    let after = token_index(tokens, e.span.end);
+    let before = token_index(tokens, e.span.start);
+    let conj = |t: &Token| gram.is(lang, WordClass::Conj, folded(doc, t));
+    let joined_after = tokens[after.min(tokens.len())..(after + 4).min(tokens.len())]
+        .iter()
+        .take_while(|t| is_word(t) || doc.slice(t.span) == ",")
+        .any(conj);
+    let joined_before = tokens[before.saturating_sub(2)..before.min(tokens.len())]
+        .iter()
+        .any(conj);
+    !joined_after && !joined_before
 }
 
 /// How many sentences back an unresolved subject pronoun looks for its actor.
@@ -566,7 +608,9 @@ fn complement<'d>(
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
         let over = if e.nominal && s.lang == "fr" { 2 } else { 0 };
-        match governing_prep_from(doc, gram, s, i, over, s.last) {
+        let governed = governing_prep_from(doc, gram, s, i, over, s.last)
+            .or_else(|| phrase_prep(doc, gram, s, i));
+        match governed {
             None if object => return Some((e, "object")),
             Some(p) if accept.iter().any(|a| prep_accepts(gram, s.lang, a, p)) => {
                 return Some((e, "prep-complement"))
@@ -580,10 +624,42 @@ fn complement<'d>(
             {
                 return Some((e, "object-complement"))
             }
+            // "denounced the deal between Turkey and Libya": its first party (the other one
+            // when the first is the source's own, `assign`)
+            Some(p) if object && gram.is(s.lang, WordClass::Between, p) && i <= s.last + 8 => {
+                return Some((e, BETWEEN_FIRST))
+            }
             _ => {}
         }
     }
     None
+}
+
+/// "threatened action against Russia in an international television program": in English
+/// an object stands before the verb's prepositional phrases, so an actor word after one,
+/// inside a longer noun phrase, belongs to that phrase: the nearest preposition between the
+/// verb and it. French puts objects after inserted phrases (« a condamné lundi à Paris les
+/// frappes »): not there. A noun's complements keep their own bounded window.
+fn phrase_prep<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, i: usize) -> Option<&'d str> {
+    if s.lang != "en" || s.entry.pos != Pos::Verb {
+        return None;
+    }
+    // a quantity's words ("at least 20 soldiers") and a date's preposition ("expelled on
+    // Tuesday two envoys") open no phrase
+    let dated = |j: usize| {
+        s.tokens
+            .get(j + 1)
+            .is_some_and(|n| doc.times.iter().any(|x| x.span.contains(n.span)))
+    };
+    (s.last..i).rev().find_map(|j| {
+        let t = &s.tokens[j];
+        let w = folded(doc, t);
+        (gram.is(s.lang, WordClass::Prep, w)
+            && !gram.is(s.lang, WordClass::Inf, w)
+            && !in_quantity(doc, t)
+            && !dated(j))
+        .then_some(w)
+    })
 }
 
 /// Does a verb group start at token `i`: a subject pronoun, or an auxiliary or adverb not
@@ -791,14 +867,22 @@ fn coordinated<'d>(
         } else {
             (subject.end, e.span.start)
         };
-        // a conjunction between the two, and no verb-like gap: at most eight tokens
+        // a conjunction between the two, and no verb-like gap: at most eight tokens and no
+        // auxiliary ("The UN has sent military and civilian staff": the staff are the
+        // UN's object, not its partner)
         let lo = token_index(s.tokens, a);
         let hi = token_index(s.tokens, b);
+        let between = s.tokens.get(lo..hi).unwrap_or_default();
         hi > lo
             && hi - lo <= 8
-            && s.tokens[lo..hi]
+            && between
                 .iter()
                 .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
+            && !between.iter().any(|t| {
+                let w = folded(doc, t);
+                (gram.is(s.lang, WordClass::Aux, w) && !gram.is(s.lang, WordClass::Prep, w))
+                    || gram.is(s.lang, WordClass::Be, w)
+            })
     })
 }
 
@@ -839,6 +923,79 @@ fn after_light_verb(doc: &Doc, gram: &Grammar, s: &Site) -> bool {
         .any(|t| gram.is(s.lang, WordClass::Light, folded(doc, t)))
 }
 
+/// The index of an `undergo` word (« fait l'objet d' », "faces", "under") standing before
+/// the trigger with only a noun phrase's opening words between: the event is one the
+/// clause's subject undergoes. A verb reading is accepted only with no preposition, comma or
+/// auxiliary between ("faces 18 criminal charges": the noun "charges" looks like the verb).
+fn undergo_word(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
+    let lo = s.first.saturating_sub(5);
+    let u = (lo..s.first)
+        .rev()
+        .find(|&i| gram.is(s.lang, WordClass::Undergo, folded(doc, &s.tokens[i])))?;
+    let verb = s.entry.pos == Pos::Verb;
+    if verb && gram.is(s.lang, WordClass::Prep, folded(doc, &s.tokens[u])) {
+        return None;
+    }
+    let clean = s.tokens[u + 1..s.first].iter().all(|t| {
+        let w = folded(doc, t);
+        let prep = gram.is(s.lang, WordClass::Prep, w);
+        // a verb group, a clause or a preposition other than « de »/"of" (any, after a
+        // verb) ends the noun phrase
+        let breaks = gram.is(s.lang, WordClass::Aux, w)
+            || gram.is(s.lang, WordClass::Clause, w)
+            || gram.is(s.lang, WordClass::Relative, w)
+            || (prep && (verb || !gram.is(s.lang, WordClass::Of, w)));
+        (is_word(t) || t.kind == TokenKind::Number) && !breaks
+    });
+    // the words between name no actor of their own but a doer's adjective ("faces Russian
+    // attacks"), which [`undergone`] reads
+    clean.then_some(u)
+}
+
+/// "X faces charges in the US", « X fait l'objet d'une enquête en Chine », "X came under
+/// Russian attack": the clause's subject is the target; the doer is an actor word between
+/// the `undergo` word and the noun, else a « de »/"of"/"by" complement after it, else the
+/// state named by a place complement right after it (charges are brought, an inquiry opened,
+/// by the state where it happens).
+fn undergone(
+    doc: &Doc,
+    gram: &Grammar,
+    s: &Site,
+    u: usize,
+    end: usize,
+) -> (Option<Argument>, Option<Argument>) {
+    let at = Site { first: u, ..*s };
+    // the subject stands right before its verb: one before a comma belongs to a clause of its
+    // own (« Selon le Post, qui cite une source, M. X fait l'objet… »: not the Post)
+    let target = subject(doc, gram, &at, clause(doc, gram, &at))
+        .filter(|(a, _)| {
+            let i = token_index(s.tokens, a.span.end);
+            !s.tokens[i.min(u)..u]
+                .iter()
+                .any(|t| doc.slice(t.span) == ",")
+        })
+        .map(|(a, _)| argument(a, "undergoer"));
+    let between = byte_range(s, u + 1, s.first);
+    let source = actors_in(doc, between)
+        .next_back()
+        .map(|a| argument(a, "modifier"))
+        .or_else(|| nominal_after(doc, gram, s, end).map(|(a, r)| argument(a, r)))
+        .or_else(|| {
+            let stop = end.min(s.last + 4);
+            actors_in(doc, byte_range(s, s.last, stop))
+                .find(|a| {
+                    let i = token_index(s.tokens, a.span.start);
+                    governing_prep(doc, gram, s, i)
+                        .is_some_and(|p| gram.is(s.lang, WordClass::Loc, p))
+                })
+                .map(|a| argument(a, "undergo-venue"))
+        });
+    match (source, target) {
+        (Some(a), Some(b)) if a.span == b.span => (None, Some(b)),
+        pair => pair,
+    }
+}
+
 /// Source and target of the trigger at `site`.
 pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<Argument>) {
     let cl = clause(doc, gram, s);
@@ -848,6 +1005,14 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
     let mut target = None;
     if e.source == SourceSlot::Reporter {
         return reported_obligation(doc, gram, s, cl);
+    }
+    if !s.passive {
+        // with no undergoer found the construction is not sure: the ordinary rules read it
+        if let Some(pair @ (_, Some(_))) =
+            undergo_word(doc, gram, s).map(|u| undergone(doc, gram, s, u, end))
+        {
+            return pair;
+        }
     }
     match e.pos {
         Pos::Verb => {
@@ -940,10 +1105,105 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
             }
         }
     }
+    if target.is_none() {
+        if let Some((a, b)) = between(doc, gram, s, end) {
+            if source.is_none() {
+                source = Some(argument(a, BETWEEN_FIRST));
+                target = Some(argument(b, "between-second"));
+            } else {
+                target = Some(argument(a, BETWEEN_FIRST));
+            }
+        }
+    }
+    // « Macron appelle à renforcer les liens entre la France et la Belgique »: a source that
+    // is the first party's own state deals with the second
+    if let (Some(src), Some(tgt)) = (&source, &mut target) {
+        if tgt.rule == BETWEEN_FIRST && same_state(src, tgt) {
+            if let Some(b) = second_party(doc, gram, s, tgt.span) {
+                *tgt = argument(b, "between-second");
+            }
+        }
+    }
     if let (Some(a), Some(b)) = (&source, &target) {
         if a.span == b.span {
             target = None;
         }
     }
     (source, target)
+}
+
+/// The rule of the first party a `between` preposition names.
+const BETWEEN_FIRST: &str = "between-first";
+
+/// Do two arguments name the same state (the first three letters of their codes)?
+fn same_state(a: &Argument, b: &Argument) -> bool {
+    let state = |x: &Argument| {
+        x.actor
+            .as_ref()
+            .and_then(|c| c.code.get(..3))
+            .map(str::to_string)
+    };
+    state(a).is_some() && state(a) == state(b)
+}
+
+/// The actor a conjunction joins right after the one at `first` ("Turkey and Libya").
+fn second_party<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, first: Span) -> Option<&'d Entity> {
+    let lo = token_index(s.tokens, first.end);
+    let hi = (lo + 4).min(s.tokens.len());
+    let b = actors_in(doc, byte_range(s, lo, hi)).next()?;
+    let between = &s.tokens[lo..token_index(s.tokens, b.span.start).max(lo)];
+    let conj = between
+        .iter()
+        .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)));
+    let only = between.iter().all(|t| {
+        let w = folded(doc, t);
+        gram.is(s.lang, WordClass::Conj, w) || gram.is(s.lang, WordClass::Det, w)
+    });
+    (conj && only).then_some(b)
+}
+
+/// "a meeting between Russia and Turkey", « la médiation entre Alger et Rabat »: the two
+/// parties a `between` preposition right after the trigger (past a date) names, joined by a
+/// conjunction. With no subject they are source and target; a mediator who is the subject
+/// ("launched a mediation between A and B") takes the first as target.
+fn between<'d>(
+    doc: &'d Doc,
+    gram: &Grammar,
+    s: &Site,
+    end: usize,
+) -> Option<(&'d Entity, &'d Entity)> {
+    let mut j = s.last;
+    while s.tokens.get(j).is_some_and(|t| {
+        doc.times.iter().any(|x| x.span.contains(t.span))
+            || gram.is(s.lang, WordClass::Adv, folded(doc, t))
+    }) {
+        j += 1;
+    }
+    if !gram.is(s.lang, WordClass::Between, folded(doc, s.tokens.get(j)?)) {
+        return None;
+    }
+    let stop = end.min(j + 12);
+    let mut parties = actors_in(doc, byte_range(s, j + 1, stop));
+    let a = parties.next()?;
+    let b = parties.next()?;
+    let lo = token_index(s.tokens, a.span.end);
+    let hi = token_index(s.tokens, b.span.start);
+    // nothing but a conjunction and determiners between the two ("between the Emirates and
+    // Saudi Arabia"), and the first right after the preposition
+    let opens = s.tokens[j + 1..token_index(s.tokens, a.span.start)]
+        .iter()
+        .all(|t| {
+            let w = folded(doc, t);
+            gram.is(s.lang, WordClass::Det, w) || gram.is(s.lang, WordClass::Geo, w)
+        });
+    let joined = hi > lo
+        && hi - lo <= 3
+        && s.tokens[lo..hi]
+            .iter()
+            .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
+        && s.tokens[lo..hi].iter().all(|t| {
+            let w = folded(doc, t);
+            gram.is(s.lang, WordClass::Conj, w) || gram.is(s.lang, WordClass::Det, w)
+        });
+    (opens && joined).then_some((a, b))
 }

@@ -69,6 +69,18 @@ pub enum WordClass {
     /// The words between a verb and a complement clause it governs only through them
     /// (« veiller à ce que », « se réjouir de ce que »).
     Carrier,
+    /// Words before an event noun that make the clause's subject its patient, not its doer
+    /// ("X faces charges", "X is under investigation", « X fait l'objet d'une enquête »).
+    Undergo,
+    /// Quantifiers that take a part of a group (« certains des rebelles », "some of the
+    /// rebel groups", "dozens of soldiers"): with [`WordClass::PartOf`] after them they
+    /// stand, like a number, between a preposition and the group they count.
+    Partitive,
+    /// The preposition linking a quantifier to the group it counts ("of", « de »).
+    PartOf,
+    /// The preposition that names the two parties of a relation ("talks between X and Y",
+    /// « une rencontre entre X et Y »): the first is the source, the second the target.
+    Between,
 }
 
 impl WordClass {
@@ -101,6 +113,10 @@ impl WordClass {
             "dative" => Self::Dative,
             "genitive" => Self::Genitive,
             "carrier" => Self::Carrier,
+            "undergo" => Self::Undergo,
+            "between" => Self::Between,
+            "partitive" => Self::Partitive,
+            "partof" => Self::PartOf,
             _ => return None,
         })
     }

@@ -698,6 +698,8 @@ mod tests;
 #[cfg(test)]
 mod tests_actors;
 #[cfg(test)]
+mod tests_args;
+#[cfg(test)]
 mod tests_document;
 #[cfg(test)]
 mod tests_embed;
