@@ -1,6 +1,7 @@
 //! Per-stage benchmarks on the team-written sample corpus (`examples/articles.jsonl`): each
 //! stage re-runs on fully analyzed documents (a stage reads only the layers before it, so this
-//! times exactly its own work), plus the whole pipeline.
+//! times exactly its own work), plus the contract's output, the phrase matcher alone, and the
+//! whole pipeline.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use vigie_core::{boilerplate, count, event, lang, mention, normalize, quote, segment, time};
@@ -96,6 +97,36 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .map(|d| event::code(d, &lex.events).len())
+                .sum::<usize>()
+        });
+    });
+    g.bench_function("output", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| {
+                    serde_json::to_string(&vigie_core::Extraction::from_doc(d))
+                        .map_or(0, |s| s.len())
+                })
+                .sum::<usize>()
+        });
+    });
+    // the phrase walk every stage makes, on a list as large as the actor lexicon's: every
+    // other word and word pair of the sample texts (half the text's words open a key)
+    let words: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.text.split_whitespace())
+        .collect();
+    let keys: Vec<(String, u32)> = words
+        .windows(2)
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .flat_map(|(i, w)| [(w[0].to_string(), i as u32), (w.join(" "), i as u32)])
+        .collect();
+    let matcher = vigie_core::lexicon::PhraseMatcher::new(keys);
+    g.bench_function("matcher", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| matcher.find_all(&d.norm).len())
                 .sum::<usize>()
         });
     });

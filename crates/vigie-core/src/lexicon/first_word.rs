@@ -19,21 +19,32 @@ use crate::normalize::{is_word_byte, word_hash};
 pub(crate) struct FirstWords {
     /// About sixteen bits a word; a power of two 64-bit words long.
     bits: Box<[u64]>,
-    /// At most half full, a power of two long; `len == 0` marks an empty slot.
+    /// At most half full, a power of two long; `tag == 0` marks an empty slot. Sixteen
+    /// bytes a slot, four to a cache line: in a large lexicon most probes miss the cache,
+    /// and the table is half the size it was with the word's place in the pool inline.
     slots: Box<[Slot]>,
+    /// Per slot, where the word lies in `pool` and its length: read only for a word longer
+    /// than eight bytes.
+    spans: Box<[(u32, u32)]>,
     /// The words' bytes, one after the other.
     pool: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Slot {
-    hash: u32,
-    at: u32,
-    len: u32,
     /// The word's first eight bytes ([`head`]): most words are no longer, and comparing
     /// them this way spares a call to `memcmp` for each word looked up.
     head: u64,
+    /// [`tag`] of the word's hash and length.
+    tag: u32,
     state: StateID,
+}
+
+/// The hash's high bits and the word's length (up to 255) in the low byte: never 0 for a
+/// word. Two words of at most eight bytes with one head and one tag are the same word (a
+/// word byte is never 0, so the head's zeros mark its end).
+fn tag(hash: u32, len: usize) -> u32 {
+    (hash & !0xff) | len.min(255) as u32
 }
 
 /// The first eight bytes of `word` (zeros after its end) as one integer.
@@ -85,31 +96,34 @@ impl FirstWords {
         let mut bits = vec![0u64; n_bits].into_boxed_slice();
         let n_slots = (words.len() * 2).max(2).next_power_of_two();
         let empty = Slot {
-            hash: 0,
-            at: 0,
-            len: 0,
             head: 0,
+            tag: 0,
             state: start,
         };
         let mut slots = vec![empty; n_slots].into_boxed_slice();
+        let mut spans = vec![(0, 0); n_slots].into_boxed_slice();
         let mut pool = Vec::new();
         for (hash, run, state) in words {
             let (i, bit) = hash_bit(hash, n_bits);
             bits[i] |= bit;
             let mut j = home(hash, n_slots - 1);
-            while slots[j].len != 0 {
+            while slots[j].tag != 0 {
                 j = (j + 1) & (n_slots - 1);
             }
             slots[j] = Slot {
-                hash,
-                at: pool.len() as u32,
-                len: run.len() as u32,
                 head: head(run),
+                tag: tag(hash, run.len()),
                 state,
             };
+            spans[j] = (pool.len() as u32, run.len() as u32);
             pool.extend_from_slice(run);
         }
-        Self { bits, slots, pool }
+        Self {
+            bits,
+            slots,
+            spans,
+            pool,
+        }
     }
 
     /// Is a first word possibly hashed `hash`? No false negatives.
@@ -123,20 +137,19 @@ impl FirstWords {
     pub(crate) fn state_after(&self, hash: u32, word: &[u8]) -> Option<StateID> {
         let mask = self.slots.len() - 1;
         let mut j = home(hash, mask);
+        let (want, h) = (tag(hash, word.len()), head(word));
         // the table is at most half full, so the probe ends at an empty slot
         loop {
             let slot = self.slots.get(j)?;
-            if slot.len == 0 {
+            if slot.tag == 0 {
                 return None;
             }
-            if slot.hash == hash
-                && slot.len as usize == word.len()
-                && slot.head == head(word)
+            if slot.tag == want
+                && slot.head == h
                 && (word.len() <= 8
-                    || self
-                        .pool
-                        .get(slot.at as usize..(slot.at + slot.len) as usize)
-                        == Some(word))
+                    || self.spans.get(j).and_then(|&(at, len)| {
+                        self.pool.get(at as usize..at as usize + len as usize)
+                    }) == Some(word))
             {
                 return Some(slot.state);
             }

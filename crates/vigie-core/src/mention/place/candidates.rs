@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use crate::doc::{Doc, EntityType, Feature, Span, TokenKind};
-use crate::normalize::fold;
+use crate::normalize::{fold, is_word_byte};
 
 use super::gazetteer::{Cue, Gazetteer, StopWhen};
 
@@ -375,11 +375,53 @@ fn accept<'g>(
     Ok(Candidate { span, payloads })
 }
 
-/// Spans to look up in the gazetteer: runs of up to `max_tokens` tokens from each token that
-/// starts with a capital, and the parts of hyphenated words (« pro-Moscou »,
-/// "Kyiv-backed").
-fn lookups(doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
+/// What the gazetteer says of a run of tokens.
+enum Lookup<'g> {
+    /// A name, with its payloads.
+    Name(&'g [u32]),
+    /// No name; a longer run from the same start may be one.
+    Miss,
+    /// No name, and no longer run from the same start is one: the run's folded text is no
+    /// name's prefix, and it ends where a name's prefix would have been put in the filter.
+    Dead,
+}
+
+fn lookup<'g>(doc: &Doc, gaz: &'g Gazetteer, span: Span) -> Lookup<'g> {
+    let (a, b) = doc.norm.folded_range(span);
+    let folded = doc.norm.folded.as_bytes();
+    let Some(key) = doc.norm.folded.get(a..b).filter(|k| !k.is_empty()) else {
+        return Lookup::Miss;
+    };
+    // most runs name no place: the filter rules them out without touching the table
+    if !gaz.name_filter.may_contain(key) {
+        let inside_word =
+            is_word_byte(folded[b - 1]) && folded.get(b).is_some_and(|&c| is_word_byte(c));
+        return if inside_word {
+            Lookup::Miss
+        } else {
+            Lookup::Dead
+        };
+    }
+    gaz.names
+        .get(key)
+        .map_or(Lookup::Miss, |p| Lookup::Name(p.as_slice()))
+}
+
+/// The names among the runs to look up, in order, each with its payloads: runs of up to
+/// `max_tokens` tokens from each token that starts with a capital, and the parts of
+/// hyphenated words (« pro-Moscou », "Kyiv-backed"). A run stops growing when the filter
+/// says no longer one is a name (most capitalized words open no place name).
+fn lookups<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<(Span, &'g [u32])> {
     let mut out = Vec::new();
+    // looks `span` up, adding a name to `out`; false when no longer run can be a name
+    let mut probe = |span: Span| match lookup(doc, gaz, span) {
+        Lookup::Name(p) => {
+            out.push((span, p));
+            true
+        }
+        Lookup::Miss => true,
+        Lookup::Dead => false,
+    };
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
@@ -390,21 +432,26 @@ fn lookups(doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
                 if u.sentence != t.sentence || u.span.end - t.span.start > gaz.max_key_len * 2 {
                     break;
                 }
-                out.push(Span::new(t.span.start, u.span.end));
+                if !probe(Span::new(t.span.start, u.span.end)) {
+                    break;
+                }
             }
         }
         if word.contains('-') {
             for (k, _) in word.match_indices('-') {
-                out.push(Span::new(t.span.start, t.span.start + k));
+                probe(Span::new(t.span.start, t.span.start + k));
                 let tail = t.span.start + k + 1;
-                out.push(Span::new(tail, t.span.end));
                 // a name that goes on past the word (« DPRK-South Korea »)
-                if word[k + 1..].starts_with(char::is_uppercase) {
+                if probe(Span::new(tail, t.span.end))
+                    && word[k + 1..].starts_with(char::is_uppercase)
+                {
                     for u in &doc.tokens[i + 1..(i + gaz.max_tokens).min(doc.tokens.len())] {
                         if u.sentence != t.sentence || u.span.end - tail > gaz.max_key_len * 2 {
                             break;
                         }
-                        out.push(Span::new(tail, u.span.end));
+                        if !probe(Span::new(tail, u.span.end)) {
+                            break;
+                        }
                     }
                 }
             }
@@ -418,18 +465,7 @@ pub(crate) fn find<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Vec<Candidate<'g>> {
     let mut found: Vec<Candidate<'g>> = Vec::new();
     let mut surnames: Vec<Span> = Vec::new();
     let mut longer: Vec<Span> = Vec::new();
-    for span in lookups(doc, gaz) {
-        let (a, b) = doc.norm.folded_range(span);
-        let Some(key) = doc.norm.folded.get(a..b) else {
-            continue;
-        };
-        // most runs name no place: the filter rules them out without touching the table
-        if !gaz.name_filter.may_contain(key) {
-            continue;
-        }
-        let Some(payloads) = gaz.names.get(key).map(super::gazetteer::Payloads::as_slice) else {
-            continue;
-        };
+    for (span, payloads) in lookups(doc, gaz) {
         match verdict(doc, gaz, span, payloads) {
             Verdict::Place(c) => found.push(c),
             Verdict::Surname => surnames.push(span),

@@ -16,7 +16,7 @@ use std::io::Read;
 
 use crate::doc::Feature;
 use crate::lexicon::{LexiconError, Sources};
-use crate::normalize::fold;
+use crate::normalize::{fold, is_word_byte};
 
 /// One GeoNames record.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,15 +75,19 @@ pub struct Gazetteer {
     /// automaton took seconds to build at every start, while toponyms are runs of capitalized
     /// tokens that `candidates` can look up directly in a few microseconds each.
     pub(crate) names: HashMap<Box<str>, Payloads, NameHasher>,
-    /// The keys of `names`, as a filter that stays in the cache: most lookups are misses.
+    /// The keys of `names` and their prefixes that end where a token may end (see
+    /// [`name_prefixes`]), as a filter that stays in the cache: most lookups are misses, and
+    /// a run of tokens the filter rejects, ending there, goes on into no name either, so
+    /// `candidates` stops lengthening it.
     pub(crate) name_filter: crate::lexicon::bloom::Bloom,
     /// Most tokens a name can span (bounds the lookups per capitalized token).
     pub(crate) max_tokens: usize,
     /// Longest folded name in bytes.
     pub(crate) max_key_len: usize,
-    pub(crate) by_id: HashMap<u32, usize>,
-    /// Country record of each ISO alpha-2 code.
-    pub(crate) by_country: HashMap<String, usize>,
+    pub(crate) by_id: HashMap<u32, usize, NameHasher>,
+    /// Country record of each ISO alpha-2 code (asked for every reading of every toponym
+    /// while ranking them: FNV, not SipHash).
+    pub(crate) by_country: HashMap<String, usize, NameHasher>,
     pub(crate) stop: HashMap<String, StopWhen>,
     pub(crate) cues: HashMap<String, Cue>,
     /// Function words of every language (`lang/stopwords.tsv`), folded.
@@ -114,6 +118,16 @@ pub(crate) fn name_key_into(name: &str, out: &mut String) {
             pending_space = false;
         }
     }
+}
+
+/// The proper prefixes of a folded name that do not end between two word bytes: where a run
+/// of tokens ends so in the text, `candidates` asks the filter whether a longer run may be a
+/// name. Each ends on a character boundary: a non-word byte is ASCII.
+pub(crate) fn name_prefixes(key: &str) -> impl Iterator<Item = &str> {
+    let b = key.as_bytes();
+    (1..b.len())
+        .filter(move |&p| !(is_word_byte(b[p - 1]) && is_word_byte(b[p])))
+        .filter_map(move |p| key.get(..p))
 }
 
 const GAZETTEER: &str = "places/gazetteer.tsv.gz";
@@ -352,8 +366,9 @@ impl Gazetteer {
                 message: "file missing".into(),
             }),
         }
-        let mut by_id = HashMap::with_capacity(records.len());
-        let mut by_country = HashMap::new();
+        let mut by_id: HashMap<u32, usize, NameHasher> =
+            HashMap::with_capacity_and_hasher(records.len(), NameHasher::default());
+        let mut by_country: HashMap<String, usize, NameHasher> = HashMap::default();
         for (i, r) in records.iter().enumerate() {
             by_id.entry(r.id).or_insert(i);
             if r.feature == Feature::Country {
@@ -457,7 +472,14 @@ impl Gazetteer {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let name_filter = crate::lexicon::bloom::Bloom::new(names.map.keys().map(|k| &**k));
+        // (a prefix many names share comes once per name: setting its bits again is cheaper
+        // than a set that keeps one copy, which cost a tenth of the lexicon's compile time)
+        let filtered: Vec<&str> = names
+            .map
+            .keys()
+            .flat_map(|k| std::iter::once(&**k).chain(name_prefixes(k)))
+            .collect();
+        let name_filter = crate::lexicon::bloom::Bloom::new(filtered.iter().copied());
         Ok(Self {
             records,
             names: names.map,

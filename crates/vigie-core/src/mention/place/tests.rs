@@ -395,3 +395,25 @@ fn a_small_town_after_a_preposition_of_place_is_resolved() {
     // named without such a word, it is not taken
     assert!(places("en", "Immokalee said the farm was closed.").is_empty());
 }
+
+#[test]
+fn a_name_prefix_ends_only_where_a_run_of_tokens_can_end() {
+    let got: Vec<&str> = gazetteer::name_prefixes("st. louis-ville").collect();
+    assert_eq!(got, ["st", "st.", "st. ", "st. louis", "st. louis-"]);
+    assert_eq!(gazetteer::name_prefixes("paris").count(), 0);
+}
+
+/// Runs stop growing when the filter says no longer run is a name: names of several tokens,
+/// with punctuation inside, are still found whole.
+#[test]
+fn names_of_several_tokens_are_found_whole() {
+    let texts = |t: &str| -> Vec<String> { places(t).into_iter().map(|(s, _)| s).collect() };
+    assert_eq!(
+        texts("Le sommet de Rio de Janeiro précède celui de Saint-Pétersbourg et de New York."),
+        ["Rio de Janeiro", "Saint-Pétersbourg", "New York"]
+    );
+    assert_eq!(
+        texts("Delegates flew from Buenos Aires to Kuala Lumpur, then to Salt Lake City."),
+        ["Buenos Aires", "Kuala Lumpur", "Salt Lake City"]
+    );
+}
