@@ -1151,15 +1151,20 @@ fn second_party<'d>(doc: &'d Doc, gram: &Grammar, s: &Site, first: Span) -> Opti
     let lo = token_index(s.tokens, first.end);
     let hi = (lo + 4).min(s.tokens.len());
     let b = actors_in(doc, byte_range(s, lo, hi)).next()?;
-    let between = &s.tokens[lo..token_index(s.tokens, b.span.start).max(lo)];
-    let conj = between
+    joined(doc, gram, s, lo, token_index(s.tokens, b.span.start)).then_some(b)
+}
+
+/// Do tokens `lo..hi` join two actors: a conjunction, with nothing but conjunctions and
+/// determiners ("and the", « et l' »)?
+fn joined(doc: &Doc, gram: &Grammar, s: &Site, lo: usize, hi: usize) -> bool {
+    let words = s.tokens.get(lo..hi).unwrap_or_default();
+    words
         .iter()
-        .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)));
-    let only = between.iter().all(|t| {
-        let w = folded(doc, t);
-        gram.is(s.lang, WordClass::Conj, w) || gram.is(s.lang, WordClass::Det, w)
-    });
-    (conj && only).then_some(b)
+        .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
+        && words.iter().all(|t| {
+            let w = folded(doc, t);
+            gram.is(s.lang, WordClass::Conj, w) || gram.is(s.lang, WordClass::Det, w)
+        })
 }
 
 /// "a meeting between Russia and Turkey", « la médiation entre Alger et Rabat »: the two
@@ -1196,14 +1201,5 @@ fn between<'d>(
             let w = folded(doc, t);
             gram.is(s.lang, WordClass::Det, w) || gram.is(s.lang, WordClass::Geo, w)
         });
-    let joined = hi > lo
-        && hi - lo <= 3
-        && s.tokens[lo..hi]
-            .iter()
-            .any(|t| gram.is(s.lang, WordClass::Conj, folded(doc, t)))
-        && s.tokens[lo..hi].iter().all(|t| {
-            let w = folded(doc, t);
-            gram.is(s.lang, WordClass::Conj, w) || gram.is(s.lang, WordClass::Det, w)
-        });
-    (opens && joined).then_some((a, b))
+    (opens && hi > lo && hi - lo <= 3 && joined(doc, gram, s, lo, hi)).then_some((a, b))
 }

@@ -239,18 +239,13 @@ impl Dating {
 
     fn speech_day(&self, doc: &Doc, trigger: Span, code: &str) -> Option<(String, usize)> {
         let side = code.get(..3)?;
-        let sentence_of = |at: usize| {
-            doc.sentences
-                .iter()
-                .position(|s| s.start <= at && at < s.end)
-        };
-        let si = sentence_of(trigger.start)?;
+        let si = doc.sentence_at(trigger.start)?;
         for q in doc.quotes.iter().rev() {
             if q.span.start >= trigger.start && !q.span.contains(trigger) {
                 // the statement's own sentence quoting another speaker (« le dirigeant de
                 // l'extrême droite a accusé Paris de vouloir "…" »): a new speech, not the
                 // earlier one going on
-                let here = q.speaker.map(|s| sentence_of(s.start)) == Some(Some(si));
+                let here = q.speaker.map(|s| doc.sentence_at(s.start)) == Some(Some(si));
                 let same = q
                     .speaker_actor
                     .as_ref()
@@ -264,7 +259,7 @@ impl Dating {
                 continue;
             };
             let at = q.speaker.unwrap_or(q.span);
-            let Some(qs) = sentence_of(at.start) else {
+            let Some(qs) = doc.sentence_at(at.start) else {
                 continue;
             };
             if qs > si || si - qs > SPEECH_BACK {
