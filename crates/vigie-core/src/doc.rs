@@ -326,6 +326,16 @@ impl Doc {
         &self.text[span.start..span.end]
     }
 
+    /// `fold(self.slice(span))`, read from the folded text rather than built (folding goes
+    /// character by character, so a span's fold is its part of the folded text): the
+    /// rules that look a word up folded do it for most words, and each fold allocated.
+    pub fn folded_slice(&self, span: Span) -> std::borrow::Cow<'_, str> {
+        match self.norm.folded_span(span) {
+            Some(f) => std::borrow::Cow::Borrowed(f),
+            None => std::borrow::Cow::Owned(crate::normalize::fold(self.slice(span))),
+        }
+    }
+
     /// True when the span lies (even partly) in a boilerplate region.
     pub fn in_boilerplate(&self, span: Span) -> bool {
         self.boilerplate.iter().any(|b| b.overlaps(span))

@@ -134,7 +134,11 @@ fn tokenize(text: &str) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let (mut newline, mut space) = (false, false);
-    let char_at = |i: usize| text[i..].chars().next();
+    // an ASCII byte is its character: decode only the others (most text is ASCII)
+    let char_at = |i: usize| match b.get(i) {
+        Some(&x) if x.is_ascii() => Some(char::from(x)),
+        _ => text.get(i..).and_then(|t| t.chars().next()),
+    };
     while i < b.len() {
         let Some(c) = char_at(i) else { break };
         if c.is_whitespace() {
@@ -305,8 +309,12 @@ fn dotted_abbrev(text: &str, i: usize) -> Option<usize> {
             j += 1;
         }
     }
+    // (most words are no abbreviation: known here, without reading the character after)
+    if parts < 2 {
+        return None;
+    }
     let next_is_letter = text[j..].chars().next().is_some_and(char::is_alphanumeric);
-    (parts >= 2 && !next_is_letter).then_some(j)
+    (!next_is_letter).then_some(j)
 }
 
 /// A dateline at the very start: an all-capitals place name (with spaces or hyphens) followed

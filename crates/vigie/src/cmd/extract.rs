@@ -60,7 +60,7 @@ pub fn run(
             Ok(article) => match extractor.extract(&article) {
                 Err(e) => Outcome::Failed(format!("{}: {e}", inp.origin)),
                 Ok(x) => Outcome::Done(match format {
-                    Format::Jsonl => serde_json::to_string(&x).unwrap_or_default(),
+                    Format::Jsonl => x.to_json(),
                     Format::Pretty => serde_json::to_string_pretty(&x).unwrap_or_default(),
                     Format::Table => render::table(&x),
                 }),

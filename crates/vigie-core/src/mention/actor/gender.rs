@@ -162,8 +162,16 @@ impl GenderLexicon {
 
     /// Is `word` a known first name?
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        let folded = fold(word);
-        self.first.contains_key(&folded)
+        // a short ASCII word is folded on the stack (most words asked about)
+        let mut buf = [0u8; 32];
+        let owned: String;
+        let folded: &str = if let Some(f) = fold_ascii_into(word, &mut buf) {
+            f
+        } else {
+            owned = fold(word);
+            &owned
+        };
+        self.first.contains_key(folded)
             || folded
                 .split_once('-')
                 .is_some_and(|(h, _)| self.first.contains_key(h))
@@ -194,6 +202,25 @@ impl GenderLexicon {
             owned = fold(word);
             &owned
         };
+        self.pronoun_folded(lang, word, folded, start, prev, next)
+    }
+
+    /// [`GenderLexicon::pronoun`] for a word whose fold `folded` the caller has: read from
+    /// the document's folded text, it spares a fold and an allocation for each word outside
+    /// ASCII (the French text is full of them, and this runs for every word).
+    pub(crate) fn pronoun_folded(
+        &self,
+        lang: &str,
+        word: &str,
+        folded: &str,
+        start: usize,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<Pronoun> {
+        // longer than every subject pronoun and without a hyphen for an inverted one: none
+        if folded.len() > self.longest_subject && !folded.contains('-') {
+            return None;
+        }
         let listed = quick_bit(folded).is_some_and(|(i, bit)| self.quick[i] & bit != 0);
         if let Some(&gender) = listed
             .then(|| self.subject.get(lang).and_then(|forms| forms.get(folded)))
@@ -278,5 +305,30 @@ mod tests {
             Gender::Female
         );
         assert!(l.pronoun("en", "il", 0, None, None).is_none());
+    }
+
+    #[test]
+    fn a_given_fold_finds_what_folding_finds() {
+        let l = lex();
+        for (lang, w) in [
+            ("fr", "Elle"),
+            ("fr", "ÉLLE"),
+            ("fr", "annoncé-t-il"),
+            ("fr", "a-t-elle"),
+            ("fr", "déclaré"),
+            ("fr", "œuvre"),
+            ("en", "HE"),
+            ("en", "they"),
+            ("en", "well-known"),
+            ("en", "Zoë"),
+        ] {
+            for (prev, next) in [(None, None), (Some("avec"), None), (None, Some("faut"))] {
+                assert_eq!(
+                    l.pronoun_folded(lang, w, &fold(w), 7, prev, next),
+                    l.pronoun(lang, w, 7, prev, next),
+                    "{w}"
+                );
+            }
+        }
     }
 }

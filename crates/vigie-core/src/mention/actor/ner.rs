@@ -54,7 +54,7 @@ fn team_name(doc: &Doc, nl: &NerLexicon, toks: &[Token], start: usize, end: usiz
     }
     (start + 1..end.saturating_sub(1)).any(|k| {
         let plural = doc.slice(toks[k - 1].span);
-        nl.feature_link.contains(&fold(doc.slice(toks[k].span)))
+        nl.feature_link.contains(&*doc.folded_slice(toks[k].span))
             && capitalized(plural)
             && !plural.contains('-')
             && plural.chars().count() >= 4
@@ -88,12 +88,12 @@ fn team_after(
         return None;
     }
     let link = toks.get(end)?;
-    if link.kind != TokenKind::Word || !nl.feature_link.contains(&fold(doc.slice(link.span))) {
+    if link.kind != TokenKind::Word || !nl.feature_link.contains(&*doc.folded_slice(link.span)) {
         return None;
     }
     let mut k = end + 1;
     if toks.get(k).is_some_and(|t| {
-        t.kind == TokenKind::Word && nl.articles.contains(&fold(doc.slice(t.span)))
+        t.kind == TokenKind::Word && nl.articles.contains(&*doc.folded_slice(t.span))
     }) {
         k += 1;
     }
@@ -175,14 +175,25 @@ pub(crate) fn name_run(doc: &Doc, lex: &NerLexicon, toks: &[Token], i: usize) ->
         }
         // a particle joins two capitalized words: « Le Drian », "von der Leyen"; a joiner
         // only after an organization or event word: "Bank of England"
-        let joins = toks[i..end]
-            .iter()
-            .any(|t| lex.org.contains(doc.slice(t.span)) || lex.misc.contains(doc.slice(t.span)));
+        // (looked up only for a joiner: name_run runs at every capitalized word, and most
+        // runs end at a word that is no particle or joiner)
+        let joins = || {
+            toks[i..end].iter().any(|t| {
+                lex.org.contains(doc.slice(t.span)) || lex.misc.contains(doc.slice(t.span))
+            })
+        };
         let mut k = end;
         while toks.get(k).is_some_and(|p| {
-            let f = fold(doc.slice(p.span));
+            // the word's fold, read from the folded text rather than built
+            let owned: String;
+            let f = if let Some(f) = doc.norm.folded_span(p.span) {
+                f
+            } else {
+                owned = fold(doc.slice(p.span));
+                &owned
+            };
             p.kind == TokenKind::Word
-                && (lex.is_particle(&f) || (joins && lex.joiners.contains(&f)))
+                && (lex.is_particle(f) || (lex.joiners.contains(f) && joins()))
         }) && k - end < 3
         {
             k += 1;
@@ -397,11 +408,11 @@ fn org_complement(
     let mut link = k;
     let mut out = None;
     for _ in 0..2 {
-        if !word(link).is_some_and(|t| nl.org_link.contains(&fold(doc.slice(t.span)))) {
+        if !word(link).is_some_and(|t| nl.org_link.contains(&*doc.folded_slice(t.span))) {
             break;
         }
         let mut w = link + 1;
-        if word(w).is_some_and(|t| nl.articles.contains(&fold(doc.slice(t.span))))
+        if word(w).is_some_and(|t| nl.articles.contains(&*doc.folded_slice(t.span)))
             && word(w + 1).is_some_and(|t| capitalized(doc.slice(t.span)))
         {
             w += 1;
@@ -534,7 +545,7 @@ fn coordinate_back(
     while let Some(p) = pending.last() {
         let between = toks.get(p.end..at).unwrap_or(&[]);
         if between.len() != 1
-            || !nl.connectors.contains(&fold(doc.slice(between[0].span)))
+            || !nl.connectors.contains(&*doc.folded_slice(between[0].span))
             || (doc.slice(between[0].span) == "," && at == start && !lone(start))
         {
             break;
@@ -921,7 +932,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             } else if lone
                 && toks.get(end).is_some_and(|t| {
                     t.span.start == toks[end - 1].span.end
-                        && nl.per_clitic.contains(&fold(doc.slice(t.span)))
+                        && nl.per_clitic.contains(&*doc.folded_slice(t.span))
                 })
             {
                 // "Kessler's", most often a person's (a place of the name wins)
@@ -947,7 +958,7 @@ pub(super) fn tag(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
                 // often an apposition, « en Syrie, Jean Dupont, professeur »)
                 let between = toks.get(le..start).unwrap_or(&[]);
                 if between.len() == 1
-                    && nl.connectors.contains(&fold(doc.slice(between[0].span)))
+                    && nl.connectors.contains(&*doc.folded_slice(between[0].span))
                     && (lone || doc.slice(between[0].span) != ",")
                 {
                     etype = Some(lt);

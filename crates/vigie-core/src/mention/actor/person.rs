@@ -653,11 +653,17 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             // the words around only rule a pronoun out, so a word that is no pronoun without
             // them is none with them: fold them only for a pronoun, not for every word
             let word = doc.slice(t.span);
-            if lex
-                .gender
-                .pronoun(&doc.lang, word, t.span.start, None, None)
-                .is_none()
-            {
+            // the word's fold is read from the folded text rather than built
+            let folded = doc.norm.folded_span(t.span);
+            let pronoun = |prev: Option<&str>, next: Option<&str>| match folded {
+                Some(f) => lex
+                    .gender
+                    .pronoun_folded(&doc.lang, word, f, t.span.start, prev, next),
+                None => lex
+                    .gender
+                    .pronoun(&doc.lang, word, t.span.start, prev, next),
+            };
+            if pronoun(None, None).is_none() {
                 continue;
             }
             let word_at = |j: usize| {
@@ -667,13 +673,7 @@ fn pronouns(doc: &Doc, lex: &ActorLexicon, ents: &mut Vec<Entity>) {
             };
             let prev = k.checked_sub(1).and_then(word_at);
             let next = word_at(k + 1);
-            let Some(p) = lex.gender.pronoun(
-                &doc.lang,
-                word,
-                t.span.start,
-                prev.as_deref(),
-                next.as_deref(),
-            ) else {
+            let Some(p) = pronoun(prev.as_deref(), next.as_deref()) else {
                 continue;
             };
             let Some(a) = antecedent(
