@@ -128,9 +128,11 @@ pub struct Grammar {
     /// Per language, each folded word with the set of its classes as bits (`1 << class`):
     /// `is` is called for most tokens around every trigger, so one lookup answers it.
     words: Vec<(Language, WordBits)>,
-    /// One bit per [`quick_bit`] of every word of every language: most words asked about
-    /// are no function word, and this small set (it stays in the first-level cache) turns
-    /// them away before the language is looked up and the word packed and probed for.
+    /// Per class, one bit per [`quick_bit`] of every word of that class in any language
+    /// ([`QUICK_WORDS`] words a class, class after class): most words asked about are not of
+    /// the class asked for — most are no function word at all, and a function word is asked
+    /// about for every class — and these small sets (a few kilobytes) turn them away before
+    /// the language is looked up and the word packed and probed for.
     quick: Vec<u64>,
 }
 
@@ -287,14 +289,17 @@ impl Grammar {
                 .or_default()
                 .insert(fold(r.get(w)));
         }
-        let mut quick = vec![0u64; QUICK_WORDS];
-        for (w, bit) in words
+        let classes = words
             .values()
-            .flat_map(HashMap::values)
-            .flatten()
-            .filter_map(|w| quick_bit(w))
-        {
-            quick[w] |= bit;
+            .flat_map(HashMap::keys)
+            .map(|&c| c as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut quick = vec![0u64; QUICK_WORDS * classes];
+        for (&class, set) in words.values().flat_map(HashMap::iter) {
+            for (i, bit) in set.iter().filter_map(|w| quick_bit(w)) {
+                quick[class as usize * QUICK_WORDS + i] |= bit;
+            }
         }
         let words = words
             .into_iter()
@@ -323,8 +328,11 @@ impl Grammar {
     /// fewer than the call itself took.
     #[inline]
     pub fn is(&self, lang: &str, class: WordClass, w: &str) -> bool {
-        let listed =
-            quick_bit(w).is_some_and(|(i, bit)| self.quick.get(i).is_some_and(|q| q & bit != 0));
+        let listed = quick_bit(w).is_some_and(|(i, bit)| {
+            self.quick
+                .get(class as usize * QUICK_WORDS + i)
+                .is_some_and(|q| q & bit != 0)
+        });
         listed && self.listed_is(lang, class, w)
     }
 
