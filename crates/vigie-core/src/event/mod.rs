@@ -313,6 +313,19 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .collect()
 }
 
+/// A noun with no source slot names its own doers (« les manifestants », "protesters"): the
+/// actor mention it is (a role, completed with the home country like any bare role) acts.
+fn doers_named(doc: &Doc, trigger: Span) -> Option<crate::doc::Argument> {
+    doc.entities
+        .iter()
+        .find(|e| e.actor.is_some() && e.span.overlaps(trigger))
+        .map(|e| crate::doc::Argument {
+            span: e.span,
+            actor: e.actor.clone(),
+            rule: "trigger-doers",
+        })
+}
+
 fn has_actor(a: Option<&crate::doc::Argument>) -> bool {
     a.is_some_and(|a| a.actor.is_some())
 }
@@ -541,6 +554,9 @@ fn detect_all(
             gerund,
         };
         let (mut source, mut target) = argument::assign(doc, gram, &site);
+        if source.is_none() && entry.pos == Pos::Noun && entry.source == trigger::SourceSlot::None {
+            source = doers_named(doc, trigger);
+        }
         for a in [&mut source, &mut target].into_iter().flatten() {
             lex.roles.complete(doc, gram, a, home);
         }
