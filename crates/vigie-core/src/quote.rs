@@ -40,6 +40,10 @@ pub struct QuoteLexicon {
     /// Folded nouns that stand for an organization named before (« ajoute l'organisation »,
     /// "the group said"), per language.
     org: Vec<(String, String)>,
+    /// Role-only speakers (« a conclu la présidence », "protesters chanted") take a country
+    /// as event actors do: the place right after them, else the document's home country.
+    roles: crate::event::home::Roles,
+    grammar: crate::event::grammar::Grammar,
 }
 
 const FILE: &str = "quotes/speech.tsv";
@@ -101,10 +105,17 @@ impl QuoteLexicon {
                 kind,
             });
         }
+        let roles = crate::event::home::Roles::load(src).map_err(|e| errors.extend(e));
+        let grammar = crate::event::grammar::Grammar::load(src).map_err(|e| errors.extend(e));
+        let (Ok(roles), Ok(grammar)) = (roles, grammar) else {
+            return Err(errors);
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
+            roles,
+            grammar,
             cues,
             fr: PhraseMatcher::new(fr),
             en: PhraseMatcher::new(en),
@@ -362,6 +373,7 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         _ => return Vec::new(),
     };
     let all = quoted(&doc.text);
+    let home = lex.roles.home_country(doc);
     let cues: Vec<(Span, u32)> = m
         .find_longest(&doc.norm)
         .into_iter()
@@ -402,6 +414,20 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
             .iter()
             .filter(|e| region.contains(e.span) && !in_any_quote(&all, e.span) && can_speak(e))
             .collect();
+        // role-only phrases (« la présidence », "protesters"): a speech verb's subject only
+        // when no one who can speak is found there, and only when a country is known for
+        // them (a place right after them, or the document's home country)
+        let bare: Vec<&Entity> = doc
+            .entities
+            .iter()
+            .filter(|e| {
+                region.contains(e.span)
+                    && !in_any_quote(&all, e.span)
+                    && !can_speak(e)
+                    && e.actor.as_ref().is_some_and(|a| lex.roles.is_bare(a))
+                    && completed(doc, lex, e, home.as_deref()).is_some_and(|a| a.country.is_some())
+            })
+            .collect();
         // the cue nearest the quotation, outside it
         let cue = cues
             .iter()
@@ -428,9 +454,10 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
                         ents.iter().copied().find(|e| e.span.start >= span.end)
                     }
                     CueKind::Verb | CueKind::Tell => {
-                        it_speaker(doc, lex, span, &all).or_else(|| {
-                            verb_speaker(doc, lex, q, (span, c.kind == CueKind::Tell), &ents)
-                        })
+                        let cue = (span, c.kind == CueKind::Tell);
+                        it_speaker(doc, lex, span, &all)
+                            .or_else(|| verb_speaker(doc, lex, q, cue, &ents))
+                            .or_else(|| verb_speaker(doc, lex, q, cue, &bare))
                     }
                 };
             }
@@ -457,11 +484,28 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         out.push(Quote {
             span: q,
             speaker: speaker.map(|e| e.span),
-            speaker_actor: speaker.and_then(|e| e.actor.clone()),
+            speaker_actor: speaker.and_then(|e| completed(doc, lex, e, home.as_deref())),
             verb,
         });
     }
     out
+}
+
+/// The speaker's actor; a role with no country takes one as an event's actor does (the
+/// place right after it, else the document's home country).
+fn completed(
+    doc: &Doc,
+    lex: &QuoteLexicon,
+    e: &Entity,
+    home: Option<&str>,
+) -> Option<crate::doc::Actor> {
+    let mut arg = crate::doc::Argument {
+        span: e.span,
+        actor: e.actor.clone(),
+        rule: "speaker",
+    };
+    lex.roles.complete(doc, &lex.grammar, &mut arg, home);
+    arg.actor
 }
 
 /// Does `s` open its sentence (only punctuation before it)?
@@ -559,13 +603,43 @@ mod tests {
             said(&d, &q[0]),
             ("Le texte est bon".into(), "CHLGOV".into())
         );
-        // a bare title (no country) is no speaker: the sentence has none
+        // a bare title with no country known is no speaker: the sentence has none
         let (_, q) = run_with(
             "fr",
             "« Le texte est bon », a affirmé le ministre.",
             &[("ministre", "GOV", "t", true)],
         );
         assert!(q[0].speaker.is_none());
+    }
+
+    #[test]
+    fn a_bare_role_speaks_for_the_home_country() {
+        // Chile is the country the document names: the presidency speaks for it
+        let (d, q) = run_with(
+            "fr",
+            "Le Chili a voté. « Le texte est bon », a conclu la présidence.",
+            &[
+                ("Chili", "CHLGOV", "org", false),
+                ("présidence", "GOV", "t", true),
+            ],
+        );
+        assert_eq!(
+            said(&d, &q[0]),
+            ("Le texte est bon".into(), "CHLGOV".into())
+        );
+        let sp = q[0].speaker.unwrap();
+        assert_eq!((sp.start, sp.end), (54, 65));
+        // "protesters" speak for the country the document names
+        let (d, q) = run_with(
+            "en",
+            "The Peruvian police watched. Protesters chanted: \"We will stay.\"",
+            &[
+                ("Peruvian police", "PERCOP", "org", false),
+                ("Protesters", "OPP", "t", true),
+            ],
+        );
+        assert_eq!(said(&d, &q[0]), ("We will stay.".into(), "PEROPP".into()));
+        assert_eq!(d.slice(q[0].speaker.unwrap()), "Protesters");
     }
 
     #[test]

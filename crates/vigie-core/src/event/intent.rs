@@ -2,8 +2,8 @@
 //! conditional cooperative act is an expression of intent to cooperate ("will provide aid"
 //! 033, « rencontrera » 036), an intended hostile act is a threat ("will boycott" 133, "would
 //! blockade" 1381), a negated intent or agreement is a refusal ("will not accept" 120, "failed
-//! to reach agreement" 127). The status stays: the event is still intended, hypothetical or
-//! negated. Only verbs are recoded ("the upcoming summit" expresses no one's intent), and not
+//! to reach agreement" 127). An intended or hypothetical event stays so; a refusal is itself
+//! what happened (the negation was the act), so it becomes actual. Only verbs are recoded ("the upcoming summit" expresses no one's intent), and not
 //! the condition of a sentence (« si la Russie attaque, … »).
 
 use super::embed::Occurrence;
@@ -105,6 +105,13 @@ impl Intents {
                 e.explain.trigger_entry, rule.result, rule.at
             );
             e.cameo.clone_from(&rule.result);
+            if negated {
+                e.status = Status::Actual;
+                e.explain.status_rule = Some(format!(
+                    "{}; a refusal is what happened: actual",
+                    e.explain.status_rule.as_deref().unwrap_or("negated")
+                ));
+            }
         }
     }
 }

@@ -291,6 +291,10 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .fold_in(doc, &lex.grammar, &lex.ontology, events, occurrences);
     lex.intents
         .recode(doc, &lex.grammar, &lex.ontology, &mut kept);
+    // an event reported as not having happened, or denied, is no happening (the contract's
+    // "one event per distinct real-world happening"); a negation that is itself an act (a
+    // refusal) was recoded actual above
+    kept.retain(|(e, _)| e.status != Status::Negated);
     let events = with_quoted_blame(
         doc,
         lex,
@@ -307,6 +311,19 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .filter(|e| has_actor(e.source.as_ref()) || has_actor(e.target.as_ref()))
         .filter(|e| !lex.dyadic.lacks_party(e))
         .collect()
+}
+
+/// A noun with no source slot names its own doers (« les manifestants », "protesters"): the
+/// actor mention it is (a role, completed with the home country like any bare role) acts.
+fn doers_named(doc: &Doc, trigger: Span) -> Option<crate::doc::Argument> {
+    doc.entities
+        .iter()
+        .find(|e| e.actor.is_some() && e.span.overlaps(trigger))
+        .map(|e| crate::doc::Argument {
+            span: e.span,
+            actor: e.actor.clone(),
+            rule: "trigger-doers",
+        })
 }
 
 fn has_actor(a: Option<&crate::doc::Argument>) -> bool {
@@ -537,6 +554,9 @@ fn detect_all(
             gerund,
         };
         let (mut source, mut target) = argument::assign(doc, gram, &site);
+        if source.is_none() && entry.pos == Pos::Noun && entry.source == trigger::SourceSlot::None {
+            source = doers_named(doc, trigger);
+        }
         for a in [&mut source, &mut target].into_iter().flatten() {
             lex.roles.complete(doc, gram, a, home);
         }

@@ -454,3 +454,29 @@ fn meeting_a_difficulty_or_fighting_a_scourge_is_no_event() {
         []
     );
 }
+
+#[test]
+fn a_noun_naming_its_doers_is_their_source() {
+    // no verb of protest: the noun itself says who protested
+    let (d, e) = coded(
+        "en",
+        "Hundreds of demonstrators gathered outside the parliament on Sunday.",
+        &[("demonstrators", "PEROPP", true)],
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].plover, "PROTEST");
+    let s = e[0].source.as_ref().expect("the demonstrators");
+    assert_eq!((s.span.start, s.span.end), (12, 25));
+    assert_eq!(s.rule, "trigger-doers");
+    assert_eq!(d.slice(e[0].trigger), "demonstrators");
+    let (d, e) = coded(
+        "fr",
+        "Des centaines de manifestants se sont rassemblés dimanche devant le parlement.",
+        &[("manifestants", "PEROPP", true)],
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].plover, "PROTEST");
+    let s = e[0].source.as_ref().expect("les manifestants");
+    assert_eq!(d.slice(s.span), "manifestants");
+    assert_eq!((s.span.start, s.span.end), (17, 29));
+}

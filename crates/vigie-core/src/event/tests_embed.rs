@@ -3,7 +3,7 @@
 
 use super::tests::{doc, k, key, keys, lex};
 use super::*;
-use crate::doc::Status::{Actual, Hypothetical, Intended, Negated};
+use crate::doc::Status::{Actual, Hypothetical, Intended};
 
 /// The coded events as (trigger text, CAMEO code).
 fn triggers(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Vec<(String, String)> {
@@ -134,12 +134,12 @@ fn a_refused_intent_is_a_rejection() {
     let a = [("Syria", "SYR", false), ("Turkish", "TUR", true)];
     assert_eq!(
         keys("en", "Syria will not accept Turkish troops.", &a),
-        vec![k("REJECT", Some("SYR"), Some("TUR"), Negated)]
+        vec![k("REJECT", Some("SYR"), Some("TUR"), Actual)]
     );
     let b = [("Syrie", "SYR", false), ("turques", "TUR", true)];
     assert_eq!(
         keys("fr", "La Syrie n'acceptera pas les troupes turques.", &b),
-        vec![k("REJECT", Some("SYR"), Some("TUR"), Negated)]
+        vec![k("REJECT", Some("SYR"), Some("TUR"), Actual)]
     );
 }
 
@@ -226,12 +226,12 @@ fn a_participle_after_a_comma_shares_the_clause_subject() {
 #[test]
 fn a_relative_pronoun_with_its_own_subject_is_the_object() {
     let a = [("Kosovo", "XKX", false), ("Serbia", "SRB", false)];
-    let text = "The envoy visited Kosovo, which Serbia does not recognize.";
+    let text = "The envoy visited Kosovo, which Serbia recognizes.";
     let d = doc("en", text, &a);
     let evs = code(&d, lex());
     let e = evs
         .iter()
-        .find(|e| d.slice(e.trigger).ends_with("recognize"))
+        .find(|e| d.slice(e.trigger).starts_with("recognize"))
         .expect("the recognition is read");
     let src = e.source.as_ref().expect("a source");
     assert_eq!(d.slice(src.span), "Serbia");
