@@ -624,6 +624,11 @@ fn complement<'d>(
             {
                 return Some((e, "object-complement"))
             }
+            // "threatened further action against Russia", « a menacé de représailles contre
+            // Moscou »: a deed the object names is aimed at whom its aiming preposition names
+            Some(p) if object && gram.is(s.lang, WordClass::Aim, p) && i <= s.last + 8 => {
+                return Some((e, "object-aim"))
+            }
             // "denounced the deal between Turkey and Libya": its first party (the other one
             // when the first is the source's own, `assign`)
             Some(p) if object && gram.is(s.lang, WordClass::Between, p) && i <= s.last + 8 => {
@@ -932,7 +937,12 @@ fn undergo_word(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
     let u = (lo..s.first)
         .rev()
         .find(|&i| gram.is(s.lang, WordClass::Undergo, folded(doc, &s.tokens[i])))?;
-    let verb = s.entry.pos == Pos::Verb;
+    // "came under an Iranian attack", "the target of a drone strike": a determiner between
+    // the two makes a verb entry's word the noun it spells
+    let determined = s.tokens[u + 1..s.first]
+        .iter()
+        .any(|t| gram.is(s.lang, WordClass::Det, folded(doc, t)));
+    let verb = s.entry.pos == Pos::Verb && !determined;
     if verb && gram.is(s.lang, WordClass::Prep, folded(doc, &s.tokens[u])) {
         return None;
     }

@@ -222,4 +222,54 @@ fn the_victim_of_an_event_undergoes_it() {
         arg(&d, e.target.as_ref()).map(|a| (a.1, a.2)),
         Some(("SWE".into(), "undergoer"))
     );
+    let text = "The Swedish embassy was the target of an Iranian attack.";
+    let d = doc("en", text);
+    let e = event(&d, "attack");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("Iranian"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.0, a.1, a.2)),
+        Some(("Swedish", "SWE".into(), "undergoer"))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end), (4, 11));
+    let text = "Sweden came under an Iranian attack.";
+    let d = doc("en", text);
+    let e = event(&d, "attack");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("Iranian", "IRN".into(), "modifier"))
+    );
+    assert_eq!(
+        arg(&d, e.target.as_ref()),
+        Some(("Sweden", "SWE".into(), "undergoer"))
+    );
+    let text = "A Swedish diplomat was the victim of a Russian bombing.";
+    let d = doc("en", text);
+    let e = event(&d, "bombing");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("Russian"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.1, a.2)),
+        Some(("SWE".into(), "undergoer"))
+    );
+}
+
+#[test]
+fn a_deed_the_object_names_is_aimed_at_its_aiming_complement() {
+    let text = "The Canadian president threatened new measures against Peru on Monday.";
+    let d = doc("en", text);
+    let e = event(&d, "threatened");
+    assert_eq!(
+        arg(&d, e.source.as_ref()).map(|a| (a.0, a.1)),
+        Some(("Canadian president", "CAN".into()))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end, t.rule), (55, 59, "object-aim"));
+    assert_eq!(d.slice(t.span), "Peru");
+    let text = "Le Canada a condamné les mesures prises contre le Pérou.";
+    let d = doc("fr", text);
+    let e = event(&d, "a condamné");
+    assert_eq!(
+        arg(&d, e.target.as_ref()),
+        Some(("Pérou", "PER".into(), "object-aim"))
+    );
 }
