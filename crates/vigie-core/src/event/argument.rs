@@ -748,11 +748,14 @@ fn nominal_after<'d>(
     if let Some(p) = (s.last..stop).find(|&i| s.tokens[i].kind == TokenKind::Punct) {
         stop = p;
     }
+    // « les attaques de l'armée chilienne »: a phrase starting within the window may end
+    // past it
     let after = byte_range(s, s.last, stop);
-    for e in actors_in(doc, after) {
+    let reach = byte_range(s, s.last, end.min(s.last + 8));
+    for e in actors_in(doc, reach).filter(|e| e.span.start < after.end) {
         let i = token_index(s.tokens, e.span.start);
         match governing_prep(doc, gram, s, i) {
-            None if e.nominal => return Some((e, "adjective")),
+            None if e.nominal && e.span.end <= after.end => return Some((e, "adjective")),
             Some(p)
                 if gram.is(s.lang, WordClass::Of, p) || gram.is(s.lang, WordClass::Agent, p) =>
             {
@@ -921,6 +924,20 @@ fn reported_obligation(
     }
 }
 
+/// « Le Pérou, attaqué par le Chili, a riposté », « les soldats tués lundi »: a participle
+/// with no auxiliary qualifies the actor right before it (past one comma), the one the deed
+/// is done to.
+fn participle_head<'d>(doc: &'d Doc, s: &Site) -> Option<&'d Entity> {
+    let mut j = s.first.checked_sub(1)?;
+    if doc.slice(s.tokens[j].span) == "," {
+        j = j.checked_sub(1)?;
+    }
+    let t = s.tokens[j].span;
+    actors_in(doc, byte_range(s, 0, j + 1))
+        .rev()
+        .find(|e| e.span.end == t.end)
+}
+
 /// Is the noun the object of a light verb (« mener des offensives », "launched an attack")?
 fn after_light_verb(doc: &Doc, gram: &Grammar, s: &Site) -> bool {
     s.tokens[s.first.saturating_sub(3)..s.first]
@@ -1061,6 +1078,9 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                     e.takes_object() && !s.bare_participle,
                 )
                 .map(|(a, r)| argument(a, r));
+                if target.is_none() && e.takes_object() && s.bare_participle {
+                    target = participle_head(doc, s).map(|a| argument(a, "participle-head"));
+                }
                 if target.is_none() && e.takes_object() && !s.bare_participle {
                     target = clause_subject(doc, gram, s, end)
                         .map(|a| argument(a, "that-clause-subject"));

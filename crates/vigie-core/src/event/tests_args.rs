@@ -273,3 +273,54 @@ fn a_deed_the_object_names_is_aimed_at_its_aiming_complement() {
         Some(("Pérou", "PER".into(), "object-aim"))
     );
 }
+
+#[test]
+fn a_nouns_doer_may_be_a_phrase_ending_past_its_first_words() {
+    let text = "Les attaques de l'armée chilienne contre le Pérou ont repris.";
+    let d = doc("fr", text);
+    let e = event(&d, "attaques");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("armée chilienne", "CHL".into(), "noun-complement"))
+    );
+    let s = e.source.as_ref().expect("a source");
+    assert_eq!((s.span.start, s.span.end), (18, 34));
+    assert_eq!(arg(&d, e.target.as_ref()).map(|a| a.0), Some("Pérou"));
+}
+
+#[test]
+fn a_participle_with_no_auxiliary_is_done_to_the_actor_it_qualifies() {
+    let text = "Le Pérou, attaqué par le Chili, a riposté.";
+    let d = doc("fr", text);
+    let e = event(&d, "attaqué");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("Chili", "CHL".into(), "passive-agent"))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!(
+        (d.slice(t.span), t.span.start, t.span.end, t.rule),
+        ("Pérou", 3, 9, "participle-head")
+    );
+}
+
+#[test]
+fn who_receives_a_deed_is_its_target() {
+    let text = "Peru received a request from Chile for talks.";
+    let d = doc("en", text);
+    let e = event(&d, "request");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("Chile", "CHL".into(), "noun-complement"))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end, t.rule), (0, 4, "undergoer"));
+    let text = "Le Pérou a reçu une aide du Chili.";
+    let d = doc("fr", text);
+    let e = event(&d, "aide");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("Chili"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()),
+        Some(("Pérou", "PER".into(), "undergoer"))
+    );
+}
