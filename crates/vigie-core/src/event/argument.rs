@@ -624,6 +624,11 @@ fn complement<'d>(
             {
                 return Some((e, "object-complement"))
             }
+            // "threatened further action against Russia", « a menacé de représailles contre
+            // Moscou »: a deed the object names is aimed at whom its aiming preposition names
+            Some(p) if object && gram.is(s.lang, WordClass::Aim, p) && i <= s.last + 8 => {
+                return Some((e, "object-aim"))
+            }
             // "denounced the deal between Turkey and Libya": its first party (the other one
             // when the first is the source's own, `assign`)
             Some(p) if object && gram.is(s.lang, WordClass::Between, p) && i <= s.last + 8 => {
@@ -743,11 +748,14 @@ fn nominal_after<'d>(
     if let Some(p) = (s.last..stop).find(|&i| s.tokens[i].kind == TokenKind::Punct) {
         stop = p;
     }
+    // « les attaques de l'armée chilienne »: a phrase starting within the window may end
+    // past it
     let after = byte_range(s, s.last, stop);
-    for e in actors_in(doc, after) {
+    let reach = byte_range(s, s.last, end.min(s.last + 8));
+    for e in actors_in(doc, reach).filter(|e| e.span.start < after.end) {
         let i = token_index(s.tokens, e.span.start);
         match governing_prep(doc, gram, s, i) {
-            None if e.nominal => return Some((e, "adjective")),
+            None if e.nominal && e.span.end <= after.end => return Some((e, "adjective")),
             Some(p)
                 if gram.is(s.lang, WordClass::Of, p) || gram.is(s.lang, WordClass::Agent, p) =>
             {
@@ -916,6 +924,20 @@ fn reported_obligation(
     }
 }
 
+/// « Le Pérou, attaqué par le Chili, a riposté », « les soldats tués lundi »: a participle
+/// with no auxiliary qualifies the actor right before it (past one comma), the one the deed
+/// is done to.
+fn participle_head<'d>(doc: &'d Doc, s: &Site) -> Option<&'d Entity> {
+    let mut j = s.first.checked_sub(1)?;
+    if doc.slice(s.tokens[j].span) == "," {
+        j = j.checked_sub(1)?;
+    }
+    let t = s.tokens[j].span;
+    actors_in(doc, byte_range(s, 0, j + 1))
+        .rev()
+        .find(|e| e.span.end == t.end)
+}
+
 /// Is the noun the object of a light verb (« mener des offensives », "launched an attack")?
 fn after_light_verb(doc: &Doc, gram: &Grammar, s: &Site) -> bool {
     s.tokens[s.first.saturating_sub(3)..s.first]
@@ -932,7 +954,12 @@ fn undergo_word(doc: &Doc, gram: &Grammar, s: &Site) -> Option<usize> {
     let u = (lo..s.first)
         .rev()
         .find(|&i| gram.is(s.lang, WordClass::Undergo, folded(doc, &s.tokens[i])))?;
-    let verb = s.entry.pos == Pos::Verb;
+    // "came under an Iranian attack", "the target of a drone strike": a determiner between
+    // the two makes a verb entry's word the noun it spells
+    let determined = s.tokens[u + 1..s.first]
+        .iter()
+        .any(|t| gram.is(s.lang, WordClass::Det, folded(doc, t)));
+    let verb = s.entry.pos == Pos::Verb && !determined;
     if verb && gram.is(s.lang, WordClass::Prep, folded(doc, &s.tokens[u])) {
         return None;
     }
@@ -1051,6 +1078,9 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                     e.takes_object() && !s.bare_participle,
                 )
                 .map(|(a, r)| argument(a, r));
+                if target.is_none() && e.takes_object() && s.bare_participle {
+                    target = participle_head(doc, s).map(|a| argument(a, "participle-head"));
+                }
                 if target.is_none() && e.takes_object() && !s.bare_participle {
                     target = clause_subject(doc, gram, s, end)
                         .map(|a| argument(a, "that-clause-subject"));

@@ -222,4 +222,105 @@ fn the_victim_of_an_event_undergoes_it() {
         arg(&d, e.target.as_ref()).map(|a| (a.1, a.2)),
         Some(("SWE".into(), "undergoer"))
     );
+    let text = "The Swedish embassy was the target of an Iranian attack.";
+    let d = doc("en", text);
+    let e = event(&d, "attack");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("Iranian"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.0, a.1, a.2)),
+        Some(("Swedish", "SWE".into(), "undergoer"))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end), (4, 11));
+    let text = "Sweden came under an Iranian attack.";
+    let d = doc("en", text);
+    let e = event(&d, "attack");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("Iranian", "IRN".into(), "modifier"))
+    );
+    assert_eq!(
+        arg(&d, e.target.as_ref()),
+        Some(("Sweden", "SWE".into(), "undergoer"))
+    );
+    let text = "A Swedish diplomat was the victim of a Russian bombing.";
+    let d = doc("en", text);
+    let e = event(&d, "bombing");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("Russian"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()).map(|a| (a.1, a.2)),
+        Some(("SWE".into(), "undergoer"))
+    );
+}
+
+#[test]
+fn a_deed_the_object_names_is_aimed_at_its_aiming_complement() {
+    let text = "The Canadian president threatened new measures against Peru on Monday.";
+    let d = doc("en", text);
+    let e = event(&d, "threatened");
+    assert_eq!(
+        arg(&d, e.source.as_ref()).map(|a| (a.0, a.1)),
+        Some(("Canadian president", "CAN".into()))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end, t.rule), (55, 59, "object-aim"));
+    assert_eq!(d.slice(t.span), "Peru");
+    let text = "Le Canada a condamné les mesures prises contre le Pérou.";
+    let d = doc("fr", text);
+    let e = event(&d, "a condamné");
+    assert_eq!(
+        arg(&d, e.target.as_ref()),
+        Some(("Pérou", "PER".into(), "object-aim"))
+    );
+}
+
+#[test]
+fn a_nouns_doer_may_be_a_phrase_ending_past_its_first_words() {
+    let text = "Les attaques de l'armée chilienne contre le Pérou ont repris.";
+    let d = doc("fr", text);
+    let e = event(&d, "attaques");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("armée chilienne", "CHL".into(), "noun-complement"))
+    );
+    let s = e.source.as_ref().expect("a source");
+    assert_eq!((s.span.start, s.span.end), (18, 34));
+    assert_eq!(arg(&d, e.target.as_ref()).map(|a| a.0), Some("Pérou"));
+}
+
+#[test]
+fn a_participle_with_no_auxiliary_is_done_to_the_actor_it_qualifies() {
+    let text = "Le Pérou, attaqué par le Chili, a riposté.";
+    let d = doc("fr", text);
+    let e = event(&d, "attaqué");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("Chili", "CHL".into(), "passive-agent"))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!(
+        (d.slice(t.span), t.span.start, t.span.end, t.rule),
+        ("Pérou", 3, 9, "participle-head")
+    );
+}
+
+#[test]
+fn who_receives_a_deed_is_its_target() {
+    let text = "Peru received a request from Chile for talks.";
+    let d = doc("en", text);
+    let e = event(&d, "request");
+    assert_eq!(
+        arg(&d, e.source.as_ref()),
+        Some(("Chile", "CHL".into(), "noun-complement"))
+    );
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!((t.span.start, t.span.end, t.rule), (0, 4, "undergoer"));
+    let text = "Le Pérou a reçu une aide du Chili.";
+    let d = doc("fr", text);
+    let e = event(&d, "aide");
+    assert_eq!(arg(&d, e.source.as_ref()).map(|a| a.0), Some("Chili"));
+    assert_eq!(
+        arg(&d, e.target.as_ref()),
+        Some(("Pérou", "PER".into(), "undergoer"))
+    );
 }
