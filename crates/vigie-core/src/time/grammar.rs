@@ -383,6 +383,14 @@ impl Grammar<'_> {
         self.lex(i, pod_of)
     }
 
+    /// A part of day in the plural ("mornings").
+    fn pods(&self, i: usize) -> At<&'static str> {
+        self.lex(i, |k| match k {
+            Kind::Pods(p) => Some(p),
+            _ => None,
+        })
+    }
+
     /// Day, month and optional year after a day: « 6 janvier 2026 », "6th of January".
     fn day_month(&self, i: usize) -> At<(u32, u32, Option<i32>)> {
         let (d, j) = self.day(i)?;
@@ -550,6 +558,16 @@ impl Grammar<'_> {
         };
         if let (true, Some(n @ (-1 | 1))) = (ana_after, dir) {
             return Some(((Sem::AnaWeekday { wd, n }, None), j));
+        }
+        // "Tuesday nights": the part of day in the plural makes the weekday recur (TimeML:
+        // a SET, `XXXX-WXX-2TNI`)
+        if let (None, Some((p, e))) = (dir, self.pods(j)) {
+            let every = Sem::Every {
+                unit: None,
+                wd: Some(wd),
+                m: None,
+            };
+            return Some(((every, Some(p)), e));
         }
         let (pod, j) = match self.pod(j) {
             Some((p, e)) => (Some(p), e),
@@ -757,7 +775,14 @@ impl Grammar<'_> {
             }
         }
         if let AtomKind::Decade(dv) = first.kind {
-            offer(Sem::Decade(dv as i32), i + 1, None);
+            // a decade in two digits after a plain word is a decade of life, as with the
+            // decade words: "in his 30s", "women in their 20s" (the 1930s, "the 30s" stay)
+            let of_life = first.span.len() <= 3
+                && i > 0
+                && self.a.get(i - 1).is_some_and(|x| x.kind == AtomKind::Word);
+            if !of_life {
+                offer(Sem::Decade(dv as i32), i + 1, None);
+            }
         }
         // seasons: « l'automne 2021 », "summer of 2010", « l'été dernier »
         if let Some((s, j)) = self.lex(i, |k| match k {
@@ -788,6 +813,13 @@ impl Grammar<'_> {
                 let verb = self.has(i - 1, |k| k == Kind::Infinitive).is_some()
                     && self.at(j).is_some_and(|x| x.kind == AtomKind::Word);
                 if !verb {
+                    offer(Sem::Season { s, y: None, dir: 0 }, j, None);
+                }
+            } else if i > 0 && self.has(i - 1, |k| k == Kind::Part) == Some(i) {
+                // a part of the season right before it: "in early summer", "late spring"
+                // (the part itself is read by the caller); a preposition going on makes the
+                // season word a noun ("an early fall in prices", "a late fall of 3%")
+                if self.has(j, |k| k == Kind::YearPrep).is_none() {
                     offer(Sem::Season { s, y: None, dir: 0 }, j, None);
                 }
             }
@@ -902,7 +934,11 @@ impl Grammar<'_> {
             if let Some((u, e)) = self.unit(j) {
                 offer(sem(Some(u), None, None), e, None);
             } else if let Some((w, e)) = self.weekday(j) {
-                offer(sem(None, Some(w), None), e, None);
+                // "every Tuesday night": each of those nights
+                match self.pod(e) {
+                    Some((p, e2)) => offer(sem(None, Some(w), None), e2, Some(p)),
+                    None => offer(sem(None, Some(w), None), e, None),
+                }
             } else if let Some((m, e)) = self.month(j) {
                 offer(sem(None, None, Some(m)), e, None);
             }

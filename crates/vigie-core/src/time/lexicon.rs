@@ -27,6 +27,8 @@ pub(crate) enum Kind {
     Part,
     Season(&'static str),
     Pod(&'static str),
+    /// A part of day in the plural ("nights"): after a weekday it recurs ("Tuesday nights").
+    Pods(&'static str),
     Det,
     Anaphoric(i32),
     Decade,
@@ -278,6 +280,7 @@ fn parse_kind(kind: &str, value: &str) -> Result<Option<Kind>, String> {
         }
         "season" => Kind::Season(code(&["SP", "SU", "FA", "WI"])?),
         "pod" => Kind::Pod(code(&["MO", "AF", "EV", "NI"])?),
+        "pods" => Kind::Pods(code(&["MO", "AF", "EV", "NI"])?),
         "det" => Kind::Det,
         "anaphoric" => Kind::Anaphoric(int()?),
         "decade" => Kind::Decade,

@@ -1883,3 +1883,94 @@ fn decades_in_words() {
         pairs(&[("les années quatre-vingt-dix", "199")])
     );
 }
+
+#[test]
+fn a_part_of_a_season_without_an_article() {
+    // the part word stands where the article would: "early summer", « fin été »
+    assert_eq!(
+        run(
+            "en",
+            "2024-10-02",
+            "Crops failed in early summer and the harvest came in late autumn."
+        ),
+        pairs(&[("early summer", "2024-SU"), ("late autumn", "2024-FA")])
+    );
+    assert_eq!(
+        run(
+            "fr",
+            "2024-10-02",
+            "Les travaux ont commencé fin printemps."
+        ),
+        pairs(&[("fin printemps", "2024-SP")])
+    );
+    // a word going on makes the season word a noun: no season
+    assert_eq!(
+        run(
+            "en",
+            "2024-10-02",
+            "Traders feared an early fall in the currency."
+        ),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn a_decade_of_life_is_no_decade() {
+    // two digits after a possessive: an age; after an article or in four digits: a decade
+    assert_eq!(
+        run(
+            "en",
+            "2024-10-02",
+            "She moved in her 40s, as artists did in the 60s and the 1920s."
+        ),
+        pairs(&[("the 60s", "196"), ("the 1920s", "192")])
+    );
+}
+
+#[test]
+fn a_weekday_with_a_plural_part_of_day_recurs() {
+    let lex = lexicon();
+    let d = segmented(
+        "en",
+        Some("2024-10-02"),
+        "The club opens on Friday nights, and every Monday morning it sells bread. It shut Friday night.",
+    );
+    let got: Vec<_> = tag(&d, &lex)
+        .into_iter()
+        .map(|t| {
+            (
+                t.span.start,
+                t.span.end,
+                t.value,
+                t.granularity,
+                t.part_of_day,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                18,
+                31,
+                "XXXX-WXX-5".to_string(),
+                Granularity::Set,
+                Some("night")
+            ),
+            (
+                37,
+                57,
+                "XXXX-WXX-1".to_string(),
+                Granularity::Set,
+                Some("morning")
+            ),
+            (
+                82,
+                94,
+                "2024-09-27".to_string(),
+                Granularity::Day,
+                Some("night")
+            ),
+        ]
+    );
+}
