@@ -291,10 +291,6 @@ pub fn code(doc: &Doc, lex: &EventLexicon) -> Vec<Event> {
         .fold_in(doc, &lex.grammar, &lex.ontology, events, occurrences);
     lex.intents
         .recode(doc, &lex.grammar, &lex.ontology, &mut kept);
-    // an event reported as not having happened, or denied, is no happening (the contract's
-    // "one event per distinct real-world happening"); a negation that is itself an act (a
-    // refusal) was recoded actual above
-    kept.retain(|(e, _)| e.status != Status::Negated);
     let events = with_quoted_blame(
         doc,
         lex,

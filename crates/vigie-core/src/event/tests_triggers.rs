@@ -1068,11 +1068,21 @@ fn a_sign_seen_or_a_freedom_named_is_no_event_in_both_languages() {
 
 #[test]
 fn a_negative_contraction_negates_the_trigger() {
-    // a negated event is no happening: the contraction's negation removes it
     let a = [("Peru", "PER", false), ("Chile", "CHL", false)];
     let d = doc("en", "Peru doesn't seek help from Chile.", &a);
-    assert!(code(&d, lex()).is_empty());
-    assert_eq!(keys("en", "Peru didn’t threaten Chile.", &a), []);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "seek");
+    assert_eq!((e[0].trigger.start, e[0].trigger.end), (13, 17));
+    assert_eq!(e[0].status, crate::doc::Status::Negated);
+    assert_eq!(
+        keys("en", "Peru didn’t threaten Chile.", &a),
+        [k(
+            "THREATEN",
+            Some("PER"),
+            Some("CHL"),
+            crate::doc::Status::Negated
+        )]
+    );
     assert_eq!(
         keys("en", "Peru threatened Chile.", &a),
         [k(
