@@ -118,6 +118,16 @@ pub(crate) fn fold_ascii_into<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str>
     std::str::from_utf8(out).ok()
 }
 
+/// `f` applied to `fold(s)`, folded on the stack when `s` is a short ASCII word (most words
+/// looked up for every token) and into a new string otherwise.
+pub(crate) fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match fold_ascii_into(s, &mut buf) {
+        Some(folded) => f(folded),
+        None => f(&fold(s)),
+    }
+}
+
 /// Fold a string (for lexicon keys).
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {

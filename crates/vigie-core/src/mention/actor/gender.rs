@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::fnv::FnvBuild;
 use crate::lexicon::{LexiconError, Sources};
-use crate::normalize::{fold, fold_ascii_into};
+use crate::normalize::{fold, with_folded};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -162,19 +162,12 @@ impl GenderLexicon {
 
     /// Is `word` a known first name?
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        // a short ASCII word is folded on the stack (most words asked about)
-        let mut buf = [0u8; 32];
-        let owned: String;
-        let folded: &str = if let Some(f) = fold_ascii_into(word, &mut buf) {
-            f
-        } else {
-            owned = fold(word);
-            &owned
-        };
-        self.first.contains_key(folded)
-            || folded
-                .split_once('-')
-                .is_some_and(|(h, _)| self.first.contains_key(h))
+        with_folded(word, |folded| {
+            self.first.contains_key(folded)
+                || folded
+                    .split_once('-')
+                    .is_some_and(|(h, _)| self.first.contains_key(h))
+        })
     }
 
     /// The subject pronoun `word` (at `start`) stands for, if any. `prev` and `next` are the
@@ -193,16 +186,9 @@ impl GenderLexicon {
         if word.is_ascii() && word.len() > self.longest_subject && !word.contains('-') {
             return None;
         }
-        // a short ASCII word is folded on the stack
-        let mut buf = [0u8; 32];
-        let owned: String;
-        let folded: &str = if let Some(f) = fold_ascii_into(word, &mut buf) {
-            f
-        } else {
-            owned = fold(word);
-            &owned
-        };
-        self.pronoun_folded(lang, word, folded, start, prev, next)
+        with_folded(word, |folded| {
+            self.pronoun_folded(lang, word, folded, start, prev, next)
+        })
     }
 
     /// [`GenderLexicon::pronoun`] for a word whose fold `folded` the caller has: read from
