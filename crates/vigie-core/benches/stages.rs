@@ -82,7 +82,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("quotes", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| quote::tag(d, &lex.quotes).len())
+                .map(|d| quote::tag(d, &lex.quotes, &lex.events).len())
                 .sum::<usize>()
         });
     });

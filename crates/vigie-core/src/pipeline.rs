@@ -238,7 +238,7 @@ impl Extractor {
         doc.places = mention::resolve_places(&doc, &lex.gazetteer);
         mention::add_place_entities(&mut doc);
         lap(Stage::Places);
-        doc.quotes = quote::tag(&doc, &lex.quotes);
+        doc.quotes = quote::tag(&doc, &lex.quotes, &lex.events);
         lap(Stage::Quotes);
         doc.counts = count::tag(&doc, &lex.counts);
         lap(Stage::Counts);

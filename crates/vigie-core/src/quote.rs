@@ -4,6 +4,7 @@
 //! « selon », or failing a cue the sentence's first actor (quoted fragments: « cible légitime »).
 
 use crate::doc::{Doc, Entity, EntityType, Quote, Span};
+use crate::event::EventLexicon;
 use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
 use crate::normalize::fold;
 
@@ -40,10 +41,6 @@ pub struct QuoteLexicon {
     /// Folded nouns that stand for an organization named before (« ajoute l'organisation »,
     /// "the group said"), per language.
     org: Vec<(String, String)>,
-    /// Role-only speakers (« a conclu la présidence », "protesters chanted") take a country
-    /// as event actors do: the place right after them, else the document's home country.
-    roles: crate::event::home::Roles,
-    grammar: crate::event::grammar::Grammar,
 }
 
 const FILE: &str = "quotes/speech.tsv";
@@ -105,17 +102,10 @@ impl QuoteLexicon {
                 kind,
             });
         }
-        let roles = crate::event::home::Roles::load(src).map_err(|e| errors.extend(e));
-        let grammar = crate::event::grammar::Grammar::load(src).map_err(|e| errors.extend(e));
-        let (Ok(roles), Ok(grammar)) = (roles, grammar) else {
-            return Err(errors);
-        };
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
-            roles,
-            grammar,
             cues,
             fr: PhraseMatcher::new(fr),
             en: PhraseMatcher::new(en),
@@ -366,14 +356,19 @@ fn verb_speaker<'d>(
     inverted.or(adjacent).or(subject).or_else(after)
 }
 
-pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
+/// The quotations of a document with their speakers and speech verbs.
+///
+/// Role-only speakers (« a conclu la présidence », "protesters chanted") take a country as
+/// event actors do, through the event lexicon's roles: the place right after them, else the
+/// document's home country.
+pub fn tag(doc: &Doc, lex: &QuoteLexicon, events: &EventLexicon) -> Vec<Quote> {
     let m = match doc.lang.as_str() {
         "fr" => &lex.fr,
         "en" => &lex.en,
         _ => return Vec::new(),
     };
     let all = quoted(&doc.text);
-    let home = lex.roles.home_country(doc);
+    let home = events.roles().home_country(doc);
     let cues: Vec<(Span, u32)> = m
         .find_longest(&doc.norm)
         .into_iter()
@@ -424,8 +419,9 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
                 region.contains(e.span)
                     && !in_any_quote(&all, e.span)
                     && !can_speak(e)
-                    && e.actor.as_ref().is_some_and(|a| lex.roles.is_bare(a))
-                    && completed(doc, lex, e, home.as_deref()).is_some_and(|a| a.country.is_some())
+                    && e.actor.as_ref().is_some_and(|a| events.roles().is_bare(a))
+                    && completed(doc, events, e, home.as_deref())
+                        .is_some_and(|a| a.country.is_some())
             })
             .collect();
         // the cue nearest the quotation, outside it
@@ -484,7 +480,7 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
         out.push(Quote {
             span: q,
             speaker: speaker.map(|e| e.span),
-            speaker_actor: speaker.and_then(|e| completed(doc, lex, e, home.as_deref())),
+            speaker_actor: speaker.and_then(|e| completed(doc, events, e, home.as_deref())),
             verb,
         });
     }
@@ -495,7 +491,7 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon) -> Vec<Quote> {
 /// place right after it, else the document's home country).
 fn completed(
     doc: &Doc,
-    lex: &QuoteLexicon,
+    events: &EventLexicon,
     e: &Entity,
     home: Option<&str>,
 ) -> Option<crate::doc::Actor> {
@@ -504,7 +500,9 @@ fn completed(
         actor: e.actor.clone(),
         rule: "speaker",
     };
-    lex.roles.complete(doc, &lex.grammar, &mut arg, home);
+    events
+        .roles()
+        .complete(doc, events.grammar(), &mut arg, home);
     arg.actor
 }
 
@@ -556,7 +554,11 @@ mod tests {
             });
         }
         d.entities.sort_by_key(|e| e.span.start);
-        let q = tag(&d, &QuoteLexicon::load(&Sources::builtin()).unwrap());
+        let q = tag(
+            &d,
+            &QuoteLexicon::load(&Sources::builtin()).unwrap(),
+            &crate::testing::extractor().lexicon().events,
+        );
         (d, q)
     }
 

@@ -61,6 +61,16 @@ pub struct EventLexicon {
 const ANAPHORA: &str = "events/anaphora.tsv";
 
 impl EventLexicon {
+    /// The role words and home-country rules, shared with the quote stage's speakers.
+    pub(crate) fn roles(&self) -> &home::Roles {
+        &self.roles
+    }
+
+    /// The function-word classes, shared with the quote stage.
+    pub(crate) fn grammar(&self) -> &Grammar {
+        &self.grammar
+    }
+
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let ontology = Ontology::load(src)?;
         let inflector = Inflector::load(src)?;

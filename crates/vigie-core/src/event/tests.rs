@@ -41,7 +41,7 @@ pub(super) fn doc(lang: &str, text: &str, actors: &[(&str, &str, bool)]) -> Doc 
     }
     d.entities.sort_by_key(|e| e.span.start);
     let quotes = crate::quote::QuoteLexicon::load(&Sources::builtin()).expect("quote lexicon");
-    d.quotes = crate::quote::tag(&d, &quotes);
+    d.quotes = crate::quote::tag(&d, &quotes, lex());
     d
 }
 
