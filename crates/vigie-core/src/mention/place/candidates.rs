@@ -256,7 +256,8 @@ fn accept<'g>(
     if letters <= 3 && !payloads.iter().any(|p| p % 2 == 0) {
         return Err(None);
     }
-    if letters <= 2 && !all_caps {
+    // (an abbreviation written with its period, « Md. », "Va.", is the alias itself)
+    if letters <= 2 && !all_caps && !text.ends_with('.') {
         return Err(None);
     }
     let key = folded(doc, span);

@@ -314,6 +314,42 @@ fn datelines_with_state_abbreviations() {
     );
 }
 
+/// (byte span, geonameid) of every place.
+fn spans(text: &str) -> Vec<((usize, usize), u32)> {
+    let d = doc(text);
+    resolve_places(&d, gaz())
+        .into_iter()
+        .map(|p| ((p.span.start, p.span.end), p.geonameid))
+        .collect()
+}
+
+#[test]
+fn two_letter_state_abbreviations_with_their_period() {
+    // « Md. » and "Va." are too short to be taken in lower case without their period
+    let text = "A farmer from Salisbury, Md. drove to Norfolk, Va. on Monday.";
+    let got = spans(text);
+    assert!(got.contains(&((25, 28), 4_361_885)), "{got:?}");
+    assert!(got.contains(&((47, 50), 6_254_928)), "{got:?}");
+    assert_eq!(&text[25..28], "Md.");
+    assert_eq!(&text[47..50], "Va.");
+    // without the period a two-letter word is no place
+    assert!(!spans("We met Md at noon.")
+        .iter()
+        .any(|(s, _)| *s == (7, 9)));
+}
+
+#[test]
+fn a_capitalized_conjunction_opening_the_sentence_is_no_first_name() {
+    for (text, start) in [
+        ("Though London was calm, the talks failed.", 7),
+        ("While Madrid waited, the rain fell.", 6),
+        ("Quand Marseille a voté, la nuit tombait.", 6),
+    ] {
+        let got = spans(text);
+        assert!(got.iter().any(|((s, _), _)| *s == start), "{text}: {got:?}");
+    }
+}
+
 #[test]
 fn no_place_inside_a_longer_name_that_is_not_one() {
     assert!(places("A New Mexico GOP lawmaker spoke.").is_empty());
