@@ -1,12 +1,14 @@
 //! The date of an event: the day-precise temporal expression of its clause or sentence
 //! (`doc.times`) — for an act a quotation tells in a past tense, only one the quotation
-//! itself gives, never the speech's day around it; else, for a statement (verbal quad classes) reported as actual, the
-//! publication date — unless its clause is set in a period already over (« en juillet »,
-//! "last week"), which leaves it with no day; else the date of the meeting an anaphoric phrase points back to
-//! (« lors de cette rencontre », "at the meeting"); else, once the mentions of a happening
-//! are merged, the day set by the sentences just before (`carry`); a statement dated only by
-//! the report takes the day of the scene its subject comes from (`antecedent_day`) or of the
-//! speech it continues (`speech_day`); else none.
+//! itself gives, never the speech's day around it; else, for a statement (verbal quad
+//! classes) reported as actual, the publication date — unless its clause is set in a period
+//! already over (« en juillet », "last week") or it is told in the past perfect (« avaient
+//! averti », "had asked"), which leaves it with no day; else the date of the meeting an
+//! anaphoric phrase points back to (« lors de cette rencontre », "at the meeting"); else,
+//! once the mentions of a happening are merged, the day set by the sentences just before
+//! (`carry`, never to the past perfect). A statement dated only by the report takes the day
+//! of the scene its subject comes from (`antecedent_day`) or of the speech it continues
+//! (`speech_day`); else none.
 
 use std::collections::HashSet;
 
@@ -30,6 +32,9 @@ pub struct Dating {
     /// (language, folded words): an auxiliary of a past tense opening a trigger (« ont
     /// signé », "had signed")
     past_aux: Vec<(String, HashSet<String>)>,
+    /// (language, folded words): an auxiliary of the past perfect opening a trigger
+    /// (« avaient averti », "had asked")
+    pluperfect_aux: Vec<(String, HashSet<String>)>,
 }
 
 const FILE: &str = "events/dating.tsv";
@@ -102,9 +107,10 @@ impl Dating {
                 "before" => &mut self.before,
                 "opens" => &mut self.opens,
                 "past_aux" => &mut self.past_aux,
+                "pluperfect_aux" => &mut self.pluperfect_aux,
                 k => {
-                    errors
-                        .push(t.error(r, format!("unknown kind `{k}` (before, opens, past_aux)")));
+                    let kinds = "before, opens, past_aux, pluperfect_aux";
+                    errors.push(t.error(r, format!("unknown kind `{k}` ({kinds})")));
                     continue;
                 }
             };
@@ -135,16 +141,30 @@ impl Dating {
     /// condamnons" ») is the speech itself and keeps that day.
     fn quoted_past(&self, doc: &Doc, trigger: Span) -> Option<Span> {
         let q = doc.quotes.iter().find(|q| q.span.contains(trigger))?.span;
+        Self::opens_with(&self.past_aux, doc, trigger).then_some(q)
+    }
+
+    /// Is `trigger` told in the past perfect (« avaient averti », "had asked"): before the
+    /// time the story is at, so neither the report's day nor the day of the sentences
+    /// before dates it?
+    fn pluperfect(&self, doc: &Doc, trigger: Span) -> bool {
+        Self::opens_with(&self.pluperfect_aux, doc, trigger)
+    }
+
+    /// Does `trigger` open with an auxiliary of `list` and go on with its verb? The
+    /// auxiliary is matched as written, accents included: « a », not the preposition « à ».
+    fn opens_with(list: &[(String, HashSet<String>)], doc: &Doc, trigger: Span) -> bool {
         let mut words = doc
             .tokens
             .iter()
             .filter(|t| trigger.contains(t.span) && t.kind != TokenKind::Punct);
-        let aux = words.next()?;
-        // as written, accents included: « a », not the preposition « à »
+        let Some(aux) = words.next() else {
+            return false;
+        };
         let written = doc.slice(aux.span).to_lowercase();
-        let listed = Self::is_cue(&self.past_aux, &doc.lang, folded(doc, aux))
-            && written == folded(doc, aux);
-        (words.next().is_some() && listed).then_some(q)
+        words.next().is_some()
+            && Self::is_cue(list, &doc.lang, folded(doc, aux))
+            && written == folded(doc, aux)
     }
 
     /// Does time `i` name a thing (« l'accord du 27 novembre », "the November 27 deal")
@@ -182,7 +202,11 @@ impl Dating {
     pub fn carry(&self, doc: &Doc, events: &mut [Event]) {
         let publication = doc.date.map(crate::time::iso::day);
         for e in events.iter_mut() {
-            if e.date.is_some() || e.status != Status::Actual || in_quote(doc, e.trigger) {
+            if e.date.is_some()
+                || e.status != Status::Actual
+                || in_quote(doc, e.trigger)
+                || self.pluperfect(doc, e.trigger)
+            {
                 continue;
             }
             if let Some((v, i)) = self.carried(doc, e.sentence, publication.as_deref()) {
@@ -502,6 +526,12 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
         }
     }
     if dating.by_publication(&e.cameo) && e.status == Status::Actual {
+        // a statement told in the past perfect was made before the time of the story
+        if dating.pluperfect(doc, e.trigger) {
+            e.explain.date_rule =
+                Some("statement told in the past perfect: before the report's day, no day".into());
+            return;
+        }
         if let Some(d) = doc.date {
             e.date = Some(crate::time::iso::day(d));
             e.date_basis = Some(DateBasis::Publication);

@@ -406,3 +406,60 @@ fn a_statement_whose_subject_stands_for_an_earlier_actor_takes_that_scene_day() 
         );
     }
 }
+
+#[test]
+fn a_statement_told_in_the_past_perfect_takes_no_day() {
+    // before the time of the story: neither the report's day nor Tuesday (the 6th) before it
+    for (lang, text, trigger) in [
+        ("fr", "Le Mali avait condamné la France.", "avait condamné"),
+        ("en", "Mali had condemned France.", "had condemned"),
+        (
+            "fr",
+            "Mardi, l'armée française a bombardé des positions au Mali. Le Mali avait \
+             condamné la France.",
+            "avait condamné",
+        ),
+        (
+            "en",
+            "On Tuesday, French troops shelled positions in Mali. Mali had condemned France.",
+            "had condemned",
+        ),
+    ] {
+        let d = analyze(lang, PUBLISHED, text);
+        let e = event(&d, trigger);
+        assert_eq!((e.date.as_deref(), e.date_basis), (None, None), "{text}");
+        assert_eq!(
+            e.explain.date_rule.as_deref(),
+            Some("statement told in the past perfect: before the report's day, no day"),
+            "{text}"
+        );
+    }
+    // a day of its own still dates it (Monday the 5th)
+    assert_eq!(
+        dated(
+            "en",
+            "Mali had condemned France on Monday.",
+            "had condemned"
+        ),
+        (Some("2026-01-05".to_string()), Some(DateBasis::Text))
+    );
+}
+
+#[test]
+fn a_bad_dating_cue_is_reported_not_a_panic() {
+    // an unknown kind in a user's `events/dating_cues.tsv` names its file and line
+    let mut src = crate::lexicon::Sources::builtin();
+    src.insert(
+        "events/dating_cues.tsv",
+        b"kind\tlang\twords\nsoon\ten\tsoon\n".to_vec(),
+    );
+    let Err(errors) = crate::pipeline::Lexicon::load(&src) else {
+        panic!("the unknown kind is an error");
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "events/dating_cues.tsv" && e.line == 2),
+        "{errors:?}"
+    );
+}
