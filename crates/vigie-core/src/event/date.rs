@@ -1,9 +1,14 @@
 //! The date of an event: the day-precise temporal expression of its clause or sentence
-//! (`doc.times`); else, for a statement (verbal quad classes) reported as actual, the
-//! publication date — unless its clause is set in a period already over (« en juillet »,
-//! "last week"), which leaves it with no day; else the date of the meeting an anaphoric phrase points back to
-//! (« lors de cette rencontre », "at the meeting"); else, once the mentions of a happening
-//! are merged, the day set by the sentences just before (`carry`); else none.
+//! (`doc.times`) — for an act a quotation tells in a past tense, only one the quotation
+//! itself gives, never the speech's day around it; else, for a statement (verbal quad
+//! classes) reported as actual, the publication date — unless its clause is set in a period
+//! already over (« en juillet », "last week") or it is told in the past perfect (« avaient
+//! averti », "had asked"), which leaves it with no day; else the date of the meeting an
+//! anaphoric phrase points back to (« lors de cette rencontre », "at the meeting"); else,
+//! once the mentions of a happening are merged, the day set by the sentences just before
+//! (`carry`, never to the past perfect). A statement dated only by the report takes the day
+//! of the scene its subject comes from (`antecedent_day`) or of the speech it continues
+//! (`speech_day`); else none.
 
 use std::collections::HashSet;
 
@@ -24,6 +29,12 @@ pub struct Dating {
     before: Vec<(String, HashSet<String>)>,
     /// (language, folded words): a determiner opening a date that a word follows at once
     opens: Vec<(String, HashSet<String>)>,
+    /// (language, folded words): an auxiliary of a past tense opening a trigger (« ont
+    /// signé », "had signed")
+    past_aux: Vec<(String, HashSet<String>)>,
+    /// (language, folded words): an auxiliary of the past perfect opening a trigger
+    /// (« avaient averti », "had asked")
+    pluperfect_aux: Vec<(String, HashSet<String>)>,
 }
 
 const FILE: &str = "events/dating.tsv";
@@ -95,8 +106,11 @@ impl Dating {
             let list = match r.get(ck) {
                 "before" => &mut self.before,
                 "opens" => &mut self.opens,
+                "past_aux" => &mut self.past_aux,
+                "pluperfect_aux" => &mut self.pluperfect_aux,
                 k => {
-                    errors.push(t.error(r, format!("unknown kind `{k}` (before, opens)")));
+                    let kinds = "before, opens, past_aux, pluperfect_aux";
+                    errors.push(t.error(r, format!("unknown kind `{k}` ({kinds})")));
                     continue;
                 }
             };
@@ -117,6 +131,40 @@ impl Dating {
         list.iter()
             .find(|(l, _)| l == lang)
             .is_some_and(|(_, set)| set.contains(word))
+    }
+
+    /// The quotation that tells the act of `trigger` in a past tense (« "Ils ont signé
+    /// l'accord", a déclaré mardi le ministre », "\"They had signed it,\" he said on
+    /// Tuesday"): a trigger inside a quotation opening with a past auxiliary and going on
+    /// with its verb. Such an act came before the speech, so the speech's day, outside the
+    /// quotation, does not date it; what the speaker says in the present (« "Nous
+    /// condamnons" ») is the speech itself and keeps that day.
+    fn quoted_past(&self, doc: &Doc, trigger: Span) -> Option<Span> {
+        let q = doc.quotes.iter().find(|q| q.span.contains(trigger))?.span;
+        Self::opens_with(&self.past_aux, doc, trigger).then_some(q)
+    }
+
+    /// Is `trigger` told in the past perfect (« avaient averti », "had asked"): before the
+    /// time the story is at, so neither the report's day nor the day of the sentences
+    /// before dates it?
+    fn pluperfect(&self, doc: &Doc, trigger: Span) -> bool {
+        Self::opens_with(&self.pluperfect_aux, doc, trigger)
+    }
+
+    /// Does `trigger` open with an auxiliary of `list` and go on with its verb? The
+    /// auxiliary is matched as written, accents included: « a », not the preposition « à ».
+    fn opens_with(list: &[(String, HashSet<String>)], doc: &Doc, trigger: Span) -> bool {
+        let mut words = doc
+            .tokens
+            .iter()
+            .filter(|t| trigger.contains(t.span) && t.kind != TokenKind::Punct);
+        let Some(aux) = words.next() else {
+            return false;
+        };
+        let written = doc.slice(aux.span).to_lowercase();
+        words.next().is_some()
+            && Self::is_cue(list, &doc.lang, folded(doc, aux))
+            && written == folded(doc, aux)
     }
 
     /// Does time `i` name a thing (« l'accord du 27 novembre », "the November 27 deal")
@@ -154,7 +202,11 @@ impl Dating {
     pub fn carry(&self, doc: &Doc, events: &mut [Event]) {
         let publication = doc.date.map(crate::time::iso::day);
         for e in events.iter_mut() {
-            if e.date.is_some() || e.status != Status::Actual || in_quote(doc, e.trigger) {
+            if e.date.is_some()
+                || e.status != Status::Actual
+                || in_quote(doc, e.trigger)
+                || self.pluperfect(doc, e.trigger)
+            {
                 continue;
             }
             if let Some((v, i)) = self.carried(doc, e.sentence, publication.as_deref()) {
@@ -218,14 +270,21 @@ impl Dating {
             if e.date_basis != Some(DateBasis::Publication) {
                 continue;
             }
-            let Some(code) = e
-                .source
-                .as_ref()
-                .and_then(|a| a.actor.as_ref())
-                .map(|a| &a.code)
-            else {
+            let Some(source) = e.source.as_ref() else {
                 continue;
             };
+            let Some(code) = source.actor.as_ref().map(|a| &a.code) else {
+                continue;
+            };
+            if let Some((v, i)) = self.antecedent_day(doc, e.sentence, source.span) {
+                e.date = Some(v);
+                e.date_basis = Some(DateBasis::Text);
+                e.explain.date_rule = Some(format!(
+                    "statement whose subject stands for an actor of a sentence dated « {} »",
+                    doc.slice(doc.times[i].span)
+                ));
+                continue;
+            }
             if let Some((v, i)) = self.speech_day(doc, e.trigger, code) {
                 e.date = Some(v);
                 e.date_basis = Some(DateBasis::Text);
@@ -275,15 +334,24 @@ impl Dating {
                 // an undated quotation of the same side: the speech goes on, look further back
                 continue;
             };
-            let back = doc
-                .date
-                .zip(chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
-                .map(|(p, d)| (p - d).num_days());
-            return back
-                .is_some_and(|b| b > 0 && b <= SPEECH_DAYS_BACK)
-                .then_some((v, i));
+            return recent(doc, &v).then_some((v, i));
         }
         None
+    }
+
+    /// The day of the scene a statement's subject comes from: a subject that stands for an
+    /// actor named in an earlier sentence (« Les ministres se sont réunis mardi au Caire.
+    /// Ils ont appelé la Turquie à … », "They called on …") goes on with what that actor
+    /// did there, so the statement takes the day that sentence sets for it (nearest the
+    /// actor, outside quotations, not naming a thing), when it is a recent day before the
+    /// report (`recent`). A subject named in the statement's own sentence lends nothing.
+    fn antecedent_day(&self, doc: &Doc, si: usize, subject: Span) -> Option<(String, usize)> {
+        let ss = doc.sentence_at(subject.start)?;
+        if ss >= si {
+            return None;
+        }
+        let (v, i) = self.day_of_speech(doc, *doc.sentences.get(ss)?, subject)?;
+        recent(doc, &v).then_some((v, i))
     }
 
     /// The day sentence `s` sets for the speech whose speaker is at `at`: the day-precise
@@ -314,6 +382,15 @@ impl Dating {
             .find(|(k, _)| cameo.starts_with(k.as_str()))
             .is_some_and(|(_, y)| *y)
     }
+}
+
+/// Is day `v` (`YYYY-MM-DD`) before the report and at most `SPEECH_DAYS_BACK` days before
+/// it: the story of the last days, not background?
+fn recent(doc: &Doc, v: &str) -> bool {
+    doc.date
+        .zip(chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .map(|(p, d)| (p - d).num_days())
+        .is_some_and(|b| b > 0 && b <= SPEECH_DAYS_BACK)
 }
 
 fn in_quote(doc: &Doc, span: Span) -> bool {
@@ -413,10 +490,21 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
     let not_after = publication
         .as_deref()
         .filter(|_| e.status == Status::Actual);
-    if let Some((v, why)) = text_date(doc, sentence, e.trigger, not_after) {
+    // an act a quotation tells in the past is dated only by the quotation's own words
+    let quoted_past = dating.quoted_past(doc, e.trigger);
+    let range = match quoted_past {
+        Some(q) => Span::new(q.start.max(sentence.start), q.end.min(sentence.end)),
+        None => sentence,
+    };
+    if let Some((v, why)) = text_date(doc, range, e.trigger, not_after) {
         e.date = Some(v);
         e.date_basis = Some(DateBasis::Text);
         e.explain.date_rule = Some(why);
+        return;
+    }
+    if quoted_past.is_some() {
+        e.explain.date_rule =
+            Some("act told in a past tense inside a quotation: not the speech's day".into());
         return;
     }
     if let Some(d) = anaphor_date {
@@ -438,6 +526,12 @@ pub fn assign(doc: &Doc, dating: &Dating, e: &mut Event, anaphor_date: Option<&s
         }
     }
     if dating.by_publication(&e.cameo) && e.status == Status::Actual {
+        // a statement told in the past perfect was made before the time of the story
+        if dating.pluperfect(doc, e.trigger) {
+            e.explain.date_rule =
+                Some("statement told in the past perfect: before the report's day, no day".into());
+            return;
+        }
         if let Some(d) = doc.date {
             e.date = Some(crate::time::iso::day(d));
             e.date_basis = Some(DateBasis::Publication);

@@ -143,6 +143,7 @@ impl EventLexicon {
             en.as_ref().err(),
             grammar.as_ref().err(),
             status.as_ref().err(),
+            dating.as_ref().err(),
         ]
         .into_iter()
         .flatten()

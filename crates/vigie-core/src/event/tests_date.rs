@@ -303,3 +303,163 @@ fn a_statement_quoting_another_speaker_keeps_the_report_day() {
         assert_ne!(basis, Some(DateBasis::Text), "{text}");
     }
 }
+
+#[test]
+fn an_act_a_quotation_tells_in_the_past_does_not_take_the_speech_day() {
+    // the attack came before the speech: Tuesday (the 6th) is only the day it was told
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            "« Les rebelles ont attaqué un camp militaire près de Gao », a déclaré mardi le \
+             ministre malien de la Défense.",
+            "ont attaqué",
+        ),
+        (
+            "en",
+            "\"The rebels had attacked a military camp near Gao,\" the Malian defence minister \
+             said on Tuesday.",
+            "had attacked",
+        ),
+    ] {
+        let d = analyze(lang, PUBLISHED, text);
+        let e = event(&d, trigger);
+        assert_eq!((e.date.as_deref(), e.date_basis), (None, None), "{text}");
+        assert_eq!(
+            e.explain.date_rule.as_deref(),
+            Some("act told in a past tense inside a quotation: not the speech's day"),
+            "{text}"
+        );
+    }
+    // a day the quotation itself gives still dates it (Monday the 5th)
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            "« Les rebelles ont attaqué lundi un camp militaire près de Gao », a déclaré mardi \
+             le ministre malien de la Défense.",
+            "ont attaqué",
+        ),
+        (
+            "en",
+            "\"The rebels had attacked a military camp near Gao on Monday,\" the Malian defence \
+             minister said on Tuesday.",
+            "had attacked",
+        ),
+    ] {
+        assert_eq!(
+            dated(lang, text, trigger),
+            (Some("2026-01-05".to_string()), Some(DateBasis::Text)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn what_a_quotation_says_in_the_present_keeps_the_speech_day() {
+    // the condemnation is the speech itself, made on Tuesday the 6th
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            "« Nous condamnons la France », a déclaré mardi le ministre malien de la Défense.",
+            "condamnons",
+        ),
+        (
+            "en",
+            "\"We condemn France,\" the Malian defence minister said on Tuesday.",
+            "condemn",
+        ),
+    ] {
+        assert_eq!(
+            dated(lang, text, trigger),
+            (Some("2026-01-06".to_string()), Some(DateBasis::Text)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_statement_whose_subject_stands_for_an_earlier_actor_takes_that_scene_day() {
+    // « Ils » / "They" are the ministers who met on Tuesday the 6th
+    for (lang, text, trigger) in [
+        (
+            "fr",
+            "Les ministres maliens se sont réunis mardi à Bamako. Ils ont condamné la France.",
+            "ont condamné",
+        ),
+        (
+            "en",
+            "Malian ministers met in Bamako on Tuesday. They condemned France.",
+            "condemned",
+        ),
+    ] {
+        let d = analyze(lang, PUBLISHED, text);
+        let e = event(&d, trigger);
+        assert_eq!(e.date.as_deref(), Some("2026-01-06"), "{text}: {e:#?}");
+        assert_eq!(e.date_basis, Some(DateBasis::Text));
+        assert_eq!(
+            e.explain.date_rule.as_deref(),
+            Some("statement whose subject stands for an actor of a sentence dated « mardi »")
+                .filter(|_| lang == "fr")
+                .or(Some(
+                    "statement whose subject stands for an actor of a sentence dated « Tuesday »"
+                )),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_statement_told_in_the_past_perfect_takes_no_day() {
+    // before the time of the story: neither the report's day nor Tuesday (the 6th) before it
+    for (lang, text, trigger) in [
+        ("fr", "Le Mali avait condamné la France.", "avait condamné"),
+        ("en", "Mali had condemned France.", "had condemned"),
+        (
+            "fr",
+            "Mardi, l'armée française a bombardé des positions au Mali. Le Mali avait \
+             condamné la France.",
+            "avait condamné",
+        ),
+        (
+            "en",
+            "On Tuesday, French troops shelled positions in Mali. Mali had condemned France.",
+            "had condemned",
+        ),
+    ] {
+        let d = analyze(lang, PUBLISHED, text);
+        let e = event(&d, trigger);
+        assert_eq!((e.date.as_deref(), e.date_basis), (None, None), "{text}");
+        assert_eq!(
+            e.explain.date_rule.as_deref(),
+            Some("statement told in the past perfect: before the report's day, no day"),
+            "{text}"
+        );
+    }
+    // a day of its own still dates it (Monday the 5th)
+    assert_eq!(
+        dated(
+            "en",
+            "Mali had condemned France on Monday.",
+            "had condemned"
+        ),
+        (Some("2026-01-05".to_string()), Some(DateBasis::Text))
+    );
+}
+
+#[test]
+fn a_bad_dating_cue_is_reported_not_a_panic() {
+    // an unknown kind in a user's `events/dating_cues.tsv` names its file and line
+    let mut src = crate::lexicon::Sources::builtin();
+    src.insert(
+        "events/dating_cues.tsv",
+        b"kind\tlang\twords\nsoon\ten\tsoon\n".to_vec(),
+    );
+    let Err(errors) = crate::pipeline::Lexicon::load(&src) else {
+        panic!("the unknown kind is an error");
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "events/dating_cues.tsv" && e.line == 2),
+        "{errors:?}"
+    );
+}
