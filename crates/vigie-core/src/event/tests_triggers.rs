@@ -1268,3 +1268,43 @@ fn information_handed_over_is_shared_intelligence_not_aid() {
         [t("transmet les renseignements", "064")]
     );
 }
+
+#[test]
+fn a_catenative_help_is_no_aid() {
+    let a = [
+        ("Canada", "CAN", false),
+        ("Ghana", "GHA", false),
+        ("Peru", "PER", false),
+    ];
+    // a bare verb with its object, or an infinitive, follows: the event is that verb's
+    assert_eq!(
+        triggers("en", "Canada helped arrange a visit to Peru.", &a),
+        vec![t("visit", "042")]
+    );
+    assert_eq!(
+        triggers("en", "Canada will help to rebuild schools in Peru.", &a),
+        Vec::<(String, String)>::new()
+    );
+    // an object noun phrase, a name or a bare plural after it: aid
+    assert_eq!(
+        triggers("en", "Canada helped the farmers of Ghana.", &a),
+        vec![t("helped", "070")]
+    );
+    assert_eq!(
+        triggers("en", "Canada helped Ghana after the floods.", &a),
+        vec![t("helped", "070")]
+    );
+    assert_eq!(
+        triggers("en", "Canada helped farmers in Ghana.", &a),
+        vec![t("helped", "070")]
+    );
+    let b = [("Canada", "CAN", false), ("Pérou", "PER", false)];
+    assert_eq!(
+        triggers("fr", "Le Canada a aidé à rebâtir les écoles du Pérou.", &b),
+        Vec::<(String, String)>::new()
+    );
+    assert_eq!(
+        triggers("fr", "Le Canada a aidé à la reconstruction du Pérou.", &b),
+        vec![t("a aidé", "070")]
+    );
+}
