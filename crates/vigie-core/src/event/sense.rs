@@ -30,6 +30,10 @@ pub struct Senses {
     /// lang → prepositions after which an -ing word names an activity, not a deed done to
     /// someone ("a role in rioting"), from rows with trigger `*` and side `activity`.
     activity: HashMap<String, Vec<String>>,
+    /// Sides `verb` and `bare`: lang → trigger phrase → (the infinitive markers, "to" or
+    /// « à », after which a verb makes the trigger a catenative verb; the words opening a
+    /// bare verb's object), see [`bare_verb_follows`].
+    verb: HashMap<String, HashMap<String, Sides>>,
 }
 
 impl Senses {
@@ -43,6 +47,7 @@ impl Senses {
         let mut rows: HashMap<String, HashMap<String, Sides>> = HashMap::new();
         let mut needs: HashMap<String, HashMap<String, Vec<String>>> = HashMap::new();
         let mut activity: HashMap<String, Vec<String>> = HashMap::new();
+        let mut verb: HashMap<String, HashMap<String, Sides>> = HashMap::new();
         for r in &t.rows {
             let (lang, trigger, side, words) = (r.get(c[0]), r.get(c[1]), r.get(c[2]), r.get(c[3]));
             if !matches!(lang, "fr" | "en") {
@@ -66,6 +71,15 @@ impl Senses {
                 activity.entry(lang.to_string()).or_default().extend(words);
                 continue;
             }
+            if side == "verb" || side == "bare" {
+                let e = verb
+                    .entry(lang.to_string())
+                    .or_default()
+                    .entry(trigger.to_string())
+                    .or_default();
+                if side == "verb" { &mut e.0 } else { &mut e.1 }.extend(words);
+                continue;
+            }
             if side == "needs" {
                 needs
                     .entry(lang.to_string())
@@ -83,7 +97,10 @@ impl Senses {
             match side {
                 "after" => e.0.extend(words),
                 "before" => e.1.extend(words),
-                s => errors.push(t.error(r, format!("unknown side `{s}` (after, before, needs)"))),
+                s => errors.push(t.error(
+                    r,
+                    format!("unknown side `{s}` (after, before, needs, verb, bare)"),
+                )),
             }
         }
         if errors.is_empty() {
@@ -92,6 +109,7 @@ impl Senses {
                 skip,
                 needs,
                 activity,
+                verb,
             })
         } else {
             Err(errors)
@@ -136,6 +154,12 @@ impl Senses {
                 return true;
             }
         }
+        if let Some((markers, openers)) = self.verb.get(lang).and_then(|m| m.get(phrase)) {
+            let rest = tokens.get(last..).unwrap_or(&[]);
+            if bare_verb_follows(doc, gram, lang, (markers, openers), rest) {
+                return true;
+            }
+        }
         let Some((after, before)) = self.rows.get(lang).and_then(|m| m.get(phrase)) else {
             return false;
         };
@@ -170,6 +194,40 @@ impl Senses {
         }
         let prev = first.checked_sub(1).and_then(|i| tokens.get(i));
         prev.is_some_and(|t| before.iter().any(|w| w == folded(doc, t)))
+    }
+}
+
+/// Does a bare verb open `rest`, the words after a catenative trigger ("helped facilitate a
+/// meeting", "help to organise", « a aidé à organiser »)? The trigger then names no deed of
+/// its own: the event, if any, is that verb's. Without a part of speech, two shapes tell a
+/// verb: a lower-case word after an infinitive marker (`markers`) that is no determiner
+/// ("help to the victims" is aid), or, where the language has bare infinitives, a lower-case
+/// word right before a word opening its object (`openers`): "helped facilitate a meeting";
+/// "helped the villagers" and "helped refugees in Syria" stay aid. Adverbs are read past.
+fn bare_verb_follows(
+    doc: &Doc,
+    gram: &Grammar,
+    lang: &str,
+    (markers, openers): (&[String], &[String]),
+    rest: &[Token],
+) -> bool {
+    let words: Vec<&Token> = rest
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .filter(|t| !gram.is(lang, WordClass::Adv, folded(doc, t)))
+        .take(3)
+        .collect();
+    let lower = |t: &Token| {
+        doc.slice(t.span)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+            && !gram.is(lang, WordClass::Det, folded(doc, t))
+    };
+    match words.as_slice() {
+        [m, w, ..] if markers.iter().any(|x| x == folded(doc, m)) => lower(w),
+        [w, o, ..] => lower(w) && openers.iter().any(|x| x == folded(doc, o)),
+        _ => false,
     }
 }
 

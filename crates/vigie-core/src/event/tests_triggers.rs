@@ -1,7 +1,7 @@
 //! Trigger types, word senses and the protest-at-home rule, on sentences written for them,
 //! French and English, with the exact trigger span of every event found.
 
-use super::tests::{doc, k, keys, lex};
+use super::tests::{doc, k, key, keys, lex};
 use super::*;
 use crate::doc::Status::Actual;
 
@@ -1266,5 +1266,94 @@ fn information_handed_over_is_shared_intelligence_not_aid() {
     assert_eq!(
         triggers("fr", "Le Chili transmet les renseignements au Pérou.", &a),
         [t("transmet les renseignements", "064")]
+    );
+}
+
+#[test]
+fn a_catenative_help_is_no_aid() {
+    let a = [
+        ("Canada", "CAN", false),
+        ("Ghana", "GHA", false),
+        ("Peru", "PER", false),
+    ];
+    // a bare verb with its object, or an infinitive, follows: the event is that verb's
+    assert_eq!(
+        triggers("en", "Canada helped arrange a visit to Peru.", &a),
+        vec![t("visit", "042")]
+    );
+    assert_eq!(
+        triggers("en", "Canada will help to rebuild schools in Peru.", &a),
+        Vec::<(String, String)>::new()
+    );
+    // an object noun phrase, a name or a bare plural after it: aid
+    assert_eq!(
+        triggers("en", "Canada helped the farmers of Ghana.", &a),
+        vec![t("helped", "070")]
+    );
+    assert_eq!(
+        triggers("en", "Canada helped Ghana after the floods.", &a),
+        vec![t("helped", "070")]
+    );
+    assert_eq!(
+        triggers("en", "Canada helped farmers in Ghana.", &a),
+        vec![t("helped", "070")]
+    );
+    let b = [("Canada", "CAN", false), ("Pérou", "PER", false)];
+    assert_eq!(
+        triggers("fr", "Le Canada a aidé à rebâtir les écoles du Pérou.", &b),
+        Vec::<(String, String)>::new()
+    );
+    assert_eq!(
+        triggers("fr", "Le Canada a aidé à la reconstruction du Pérou.", &b),
+        vec![t("a aidé", "070")]
+    );
+}
+
+#[test]
+fn who_responds_with_a_call_makes_it() {
+    // « répondre par », "respond with" are light verbs: their subject makes the call or the
+    // threat named by the noun they take
+    let a = [("Italie", "ITA", false), ("France", "FRA", false)];
+    let d = doc("fr", "L'Italie a répondu par un appel au calme.", &a);
+    let e = code(&d, lex());
+    assert_eq!(e.len(), 1);
+    assert_eq!(d.slice(e[0].trigger), "appel au");
+    assert_eq!(key(&e[0]), k("REQUEST", Some("ITA"), None, Actual));
+    assert_eq!(
+        keys(
+            "fr",
+            "L'Italie répond par des menaces contre la France.",
+            &a
+        ),
+        vec![k("THREATEN", Some("ITA"), Some("FRA"), Actual)]
+    );
+    let b = [("Italy", "ITA", false), ("France", "FRA", false)];
+    let d = doc("en", "Italy responded with threats against France.", &b);
+    let e = code(&d, lex());
+    assert_eq!(e.len(), 1);
+    assert_eq!(d.slice(e[0].trigger), "threats");
+    assert_eq!(key(&e[0]), k("THREATEN", Some("ITA"), Some("FRA"), Actual));
+}
+
+#[test]
+fn putting_in_question_is_an_accusation() {
+    // « mettre en cause » in every form, an adverb inside it, and its passive
+    let a = [("ONU", "IGO", false), ("armée syrienne", "SYR", false)];
+    let d = doc("fr", "L'ONU met aussi en cause l'armée syrienne.", &a);
+    let e = code(&d, lex());
+    assert_eq!(d.slice(e[0].trigger), "met aussi en cause");
+    assert_eq!(key(&e[0]), k("ACCUSE", Some("IGO"), Some("SYR"), Actual));
+    assert_eq!(
+        keys("fr", "L'armée syrienne a été mise en cause par l'ONU.", &a),
+        vec![k("ACCUSE", Some("IGO"), Some("SYR"), Actual)]
+    );
+    let b = [("UN", "IGO", false), ("Syrian army", "SYR", false)];
+    assert_eq!(
+        triggers(
+            "en",
+            "The UN implicated the Syrian army in the scandal.",
+            &b
+        ),
+        vec![t("implicated", "112")]
     );
 }
