@@ -380,22 +380,28 @@ pub(super) fn passive_conjunct(
     if !participle || !gram.is("en", WordClass::Conj, folded(doc, &tokens[conj])) {
         return false;
     }
-    // back to the clause's start: a form of "be" followed by a participle-like word
+    passive_before(doc, gram, "en", tokens, conj)
+}
+
+/// Does the clause before the conjunction at `conj` hold a passive: a form of « être »/"be"
+/// followed (past adverbs) by a word of no function class, which in English ends as
+/// participles do ("was detained", « a été arrêté »)? Looks back to the clause's start.
+fn passive_before(doc: &Doc, gram: &Grammar, lang: &str, tokens: &[Token], conj: usize) -> bool {
     for i in (conj.saturating_sub(PASSIVE_CONJUNCT_BACK)..conj).rev() {
         let t = &tokens[i];
         let w = folded(doc, t);
         if !is_word(t)
-            || gram.is("en", WordClass::Clause, w)
-            || gram.is("en", WordClass::Relative, w)
-            || gram.is("en", WordClass::Conj, w)
+            || gram.is(lang, WordClass::Clause, w)
+            || gram.is(lang, WordClass::Relative, w)
+            || gram.is(lang, WordClass::Conj, w)
         {
             return false;
         }
-        if gram.is("en", WordClass::Be, w) {
+        if gram.is(lang, WordClass::Be, w) {
             let mut j = i + 1;
             while tokens
                 .get(j)
-                .is_some_and(|n| gram.is("en", WordClass::Adv, folded(doc, n)))
+                .is_some_and(|n| gram.is(lang, WordClass::Adv, folded(doc, n)))
             {
                 j += 1;
             }
@@ -403,7 +409,7 @@ pub(super) fn passive_conjunct(
                 let v = folded(doc, n);
                 j < conj
                     && is_word(n)
-                    && (v.ends_with("ed") || v.ends_with("en") || v.ends_with('t'))
+                    && (lang != "en" || v.ends_with("ed") || v.ends_with("en") || v.ends_with('t'))
                     && ![
                         WordClass::Det,
                         WordClass::Prep,
@@ -411,11 +417,21 @@ pub(super) fn passive_conjunct(
                         WordClass::Pron,
                     ]
                     .into_iter()
-                    .any(|c| gram.is("en", c, v))
+                    .any(|c| gram.is(lang, c, v))
             });
         }
     }
     false
+}
+
+/// « Le diplomate a été arrêté à Londres et expulsé par la Grande-Bretagne »: a French
+/// participle with no auxiliary right after a conjunction whose clause is passive shares
+/// that passive's subject as the one the deed is done to.
+fn coordinated_participle(doc: &Doc, gram: &Grammar, s: &Site) -> bool {
+    s.first.checked_sub(1).is_some_and(|conj| {
+        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[conj]))
+            && passive_before(doc, gram, s.lang, s.tokens, conj)
+    })
 }
 
 /// How many tokens back from the conjunction [`passive_conjunct`] looks for the passive.
@@ -1205,6 +1221,13 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                     e.takes_object() && !s.bare_participle,
                 )
                 .map(|(a, r)| argument(a, r));
+                if target.is_none()
+                    && e.takes_object()
+                    && s.bare_participle
+                    && coordinated_participle(doc, gram, s)
+                {
+                    target = subject(doc, gram, s, cl).map(|(a, _)| argument(a, "passive-subject"));
+                }
                 if target.is_none() && e.takes_object() && s.bare_participle {
                     target = participle_head(doc, s).map(|a| argument(a, "participle-head"));
                 }

@@ -262,7 +262,13 @@ impl Embedding {
                 }
                 // "refused to deploy peacekeepers in Iraq": what follows an infinitive is the
                 // embedded verb's, so its target is the governor's
-                let infinitive = occ[e].verb && at <= o.last + 1;
+                // (a verb coordinated after the governor, « arrêtés et placés en détention »,
+                // is no infinitive of it)
+                let infinitive = occ[e].verb
+                    && at <= o.last + 1
+                    && !tokens.get(o.last).is_some_and(|t| {
+                        at > o.last && gram.is(lang, WordClass::Conj, folded(doc, t))
+                    });
                 if infinitive && prefix(inner.target.as_ref()).is_some() {
                     events[g].target = None;
                 }

@@ -859,6 +859,19 @@ fn a_participle_coordinated_with_a_passive_is_passive() {
         expelled.2,
         side("Russian diplomat", 4, 20, Some("RUSGOV"), "passive-subject")
     );
+    let fr = "Le diplomate russe a été arrêté à Londres et expulsé par la Grande-Bretagne.";
+    let d = doc("fr", "2020-03-02", fr);
+    let r = ruled(&d);
+    let expelled = r.iter().find(|x| x.0 == "SANCTION").expect("the expulsion");
+    let at = fr.find("Grande-Bretagne").expect("in the text");
+    assert_eq!(
+        expelled.1,
+        side("Grande-Bretagne", at, at + 15, Some("GBR"), "passive-agent")
+    );
+    assert_eq!(
+        expelled.2,
+        side("diplomate russe", 3, 18, Some("RUSGOV"), "passive-subject")
+    );
     // a verb with an object after a passive stays active
     let text = "The envoys were received in Tehran and asked Iran for help.";
     let d = doc("en", "2020-03-02", text);
