@@ -343,6 +343,100 @@ fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Optio
     first_subject(doc, gram, s, j - 1)
 }
 
+/// "The envoy was detained in April and expelled in May": an English participle right after
+/// a conjunction, whose clause before it is passive (a form of "be" and a participle, no
+/// subject of its own between), shares that passive: its subject is the one it was done to.
+/// A past unlike the participle ("was arrested and gave a statement") stays active, and so
+/// does one with a direct object ("were treated well and asked their governments").
+#[allow(clippy::too_many_arguments)]
+pub(super) fn passive_conjunct(
+    doc: &Doc,
+    gram: &Grammar,
+    tr: &super::trigger::Triggers,
+    payloads: &[u32],
+    fref: super::trigger::FormRef,
+    tokens: &[Token],
+    (first, last): (usize, usize),
+) -> bool {
+    let object = tokens.get(last).is_some_and(|t| {
+        let w = folded(doc, t);
+        [WordClass::Det, WordClass::Num, WordClass::Pron]
+            .into_iter()
+            .any(|c| gram.is("en", c, w))
+            || t.kind == TokenKind::Number
+            || doc.entities.iter().any(|e| e.span.start == t.span.start)
+    });
+    if object {
+        return false;
+    }
+    let participle = payloads.iter().any(|&p| {
+        tr.forms.get(p as usize).is_some_and(|f| {
+            f.entry == fref.entry && f.form == super::inflect::Form::PastParticiple
+        })
+    });
+    let Some(conj) = first.checked_sub(1) else {
+        return false;
+    };
+    if !participle || !gram.is("en", WordClass::Conj, folded(doc, &tokens[conj])) {
+        return false;
+    }
+    passive_before(doc, gram, "en", tokens, conj)
+}
+
+/// Does the clause before the conjunction at `conj` hold a passive: a form of « être »/"be"
+/// followed (past adverbs) by a word of no function class, which in English ends as
+/// participles do ("was detained", « a été arrêté »)? Looks back to the clause's start.
+fn passive_before(doc: &Doc, gram: &Grammar, lang: &str, tokens: &[Token], conj: usize) -> bool {
+    for i in (conj.saturating_sub(PASSIVE_CONJUNCT_BACK)..conj).rev() {
+        let t = &tokens[i];
+        let w = folded(doc, t);
+        if !is_word(t)
+            || gram.is(lang, WordClass::Clause, w)
+            || gram.is(lang, WordClass::Relative, w)
+            || gram.is(lang, WordClass::Conj, w)
+        {
+            return false;
+        }
+        if gram.is(lang, WordClass::Be, w) {
+            let mut j = i + 1;
+            while tokens
+                .get(j)
+                .is_some_and(|n| gram.is(lang, WordClass::Adv, folded(doc, n)))
+            {
+                j += 1;
+            }
+            return tokens.get(j).is_some_and(|n| {
+                let v = folded(doc, n);
+                j < conj
+                    && is_word(n)
+                    && (lang != "en" || v.ends_with("ed") || v.ends_with("en") || v.ends_with('t'))
+                    && ![
+                        WordClass::Det,
+                        WordClass::Prep,
+                        WordClass::Num,
+                        WordClass::Pron,
+                    ]
+                    .into_iter()
+                    .any(|c| gram.is(lang, c, v))
+            });
+        }
+    }
+    false
+}
+
+/// « Le diplomate a été arrêté à Londres et expulsé par la Grande-Bretagne »: a French
+/// participle with no auxiliary right after a conjunction whose clause is passive shares
+/// that passive's subject as the one the deed is done to.
+fn coordinated_participle(doc: &Doc, gram: &Grammar, s: &Site) -> bool {
+    s.first.checked_sub(1).is_some_and(|conj| {
+        gram.is(s.lang, WordClass::Conj, folded(doc, &s.tokens[conj]))
+            && passive_before(doc, gram, s.lang, s.tokens, conj)
+    })
+}
+
+/// How many tokens back from the conjunction [`passive_conjunct`] looks for the passive.
+const PASSIVE_CONJUNCT_BACK: usize = 12;
+
 /// Commas before the trigger. "…, a rights group charged": words after the last comma with no
 /// actor among them are the verb's own subject, which names no actor (nothing before the
 /// comma is the subject). "Pakistan, a key ally, has refused", "…, killing three": a trigger
@@ -604,6 +698,14 @@ fn complement<'d>(
     }) {
         window_end = p;
     }
+    // "urged them to release the prisoners": after a word of the verb's own, an infinitive
+    // opens another verb whose complements are its own; the embedded event's actors are
+    // weighed in `embed.rs`
+    if let Some(p) = (s.last + 1..window_end)
+        .find(|&i| infinitive_at(doc, gram, s, i) && addressee_before(doc, gram, s, i))
+    {
+        window_end = p;
+    }
     let range = byte_range(s, s.last, window_end);
     for e in actors_in(doc, range) {
         let i = token_index(s.tokens, e.span.start);
@@ -638,6 +740,47 @@ fn complement<'d>(
         }
     }
     None
+}
+
+/// Do the words between the verb and token `i` hold one of the verb's own ("urged them to",
+/// "asked the two sides to"), not only a date or an adverb ("threatened today to", "vowed
+/// not to")?
+fn addressee_before(doc: &Doc, gram: &Grammar, s: &Site, i: usize) -> bool {
+    s.tokens[s.last..i].iter().any(|t| {
+        let w = folded(doc, t);
+        is_word(t)
+            && !gram.is(s.lang, WordClass::Adv, w)
+            && !gram.is(s.lang, WordClass::Prep, w)
+            && !doc.times.iter().any(|x| x.span.contains(t.span))
+    })
+}
+
+/// Is token `i` an English infinitive marker ("to release"), not the preposition of a noun
+/// phrase ("to the rebels", "to US forces", "to five officers", "to protesters")? The word
+/// after it is a lower-case word of no function class that opens no actor and no date.
+fn infinitive_at(doc: &Doc, gram: &Grammar, s: &Site, i: usize) -> bool {
+    if s.lang != "en" || !gram.is(s.lang, WordClass::Inf, folded(doc, &s.tokens[i])) {
+        return false;
+    }
+    let Some(next) = s.tokens.get(i + 1) else {
+        return false;
+    };
+    let w = folded(doc, next);
+    is_word(next)
+        && next.kind != TokenKind::Number
+        && doc.slice(next.span).starts_with(|c: char| c.is_lowercase())
+        && ![
+            WordClass::Det,
+            WordClass::Num,
+            WordClass::Prep,
+            WordClass::Pron,
+            WordClass::Geo,
+            WordClass::Partitive,
+        ]
+        .into_iter()
+        .any(|c| gram.is(s.lang, c, w))
+        && !doc.entities.iter().any(|e| e.span.start == next.span.start)
+        && !doc.times.iter().any(|x| x.span.contains(next.span))
 }
 
 /// "threatened action against Russia in an international television program": in English
@@ -1078,6 +1221,13 @@ pub fn assign(doc: &Doc, gram: &Grammar, s: &Site) -> (Option<Argument>, Option<
                     e.takes_object() && !s.bare_participle,
                 )
                 .map(|(a, r)| argument(a, r));
+                if target.is_none()
+                    && e.takes_object()
+                    && s.bare_participle
+                    && coordinated_participle(doc, gram, s)
+                {
+                    target = subject(doc, gram, s, cl).map(|(a, _)| argument(a, "passive-subject"));
+                }
                 if target.is_none() && e.takes_object() && s.bare_participle {
                     target = participle_head(doc, s).map(|a| argument(a, "participle-head"));
                 }

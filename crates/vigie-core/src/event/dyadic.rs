@@ -81,7 +81,9 @@ impl Dyadic {
         let Some(n) = self.types.get(e.plover) else {
             return false;
         };
-        let none = |a: Option<&Argument>| a.is_none_or(|a| a.actor.is_none());
+        let none = |a: Option<&Argument>| {
+            a.is_none_or(|a| a.actor.is_none() && a.rule != super::home::STATELESS)
+        };
         (n.source && none(e.source.as_ref()))
             || (n.target
                 && !n.alone.iter().any(|p| e.cameo.starts_with(p.as_str()))

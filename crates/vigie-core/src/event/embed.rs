@@ -14,7 +14,7 @@
 //! for a meeting": one happening), and an event in a condition (« si », "if", "unless") after
 //! another event is that event's condition.
 
-use super::grammar::{folded, Grammar, WordClass};
+use super::grammar::{folded, is_word, Grammar, WordClass};
 use super::ontology::Ontology;
 use crate::doc::{Argument, Doc, Event, Token, TokenKind};
 use crate::lexicon::{LexiconError, PhraseMatcher, Sources};
@@ -262,7 +262,13 @@ impl Embedding {
                 }
                 // "refused to deploy peacekeepers in Iraq": what follows an infinitive is the
                 // embedded verb's, so its target is the governor's
-                let infinitive = occ[e].verb && at <= o.last + 1;
+                // (a verb coordinated after the governor, « arrêtés et placés en détention »,
+                // is no infinitive of it)
+                let infinitive = occ[e].verb
+                    && at <= o.last + 1
+                    && !tokens.get(o.last).is_some_and(|t| {
+                        at > o.last && gram.is(lang, WordClass::Conj, folded(doc, t))
+                    });
                 if infinitive && prefix(inner.target.as_ref()).is_some() {
                     events[g].target = None;
                 }
@@ -271,7 +277,11 @@ impl Embedding {
                 if rule.is_some() {
                     word_target(doc, gram, lang, tokens, &mut events[g], inner.trigger);
                 }
-                inherit(&mut events[g], &inner, same_type);
+                // "urged them to release the prisoners": the one asked is the governor's
+                // target, named or not; the prisoners are the release's
+                let addressed =
+                    occ[e].verb && addressee(doc, gram, lang, tokens, o.last, occ[e].first);
+                inherit(&mut events[g], &inner, same_type, !addressed);
             }
         }
         // a condition after an event belongs to it: « boycottera … à moins que X accepte »
@@ -439,10 +449,55 @@ fn prefix(a: Option<&Argument>) -> Option<&str> {
         .and_then(|x| x.code.get(..3))
 }
 
+/// Does a noun phrase the governor takes stand between it (ending at `last`) and an embedded
+/// infinitive starting at `inner_first` ("urged them to release", "asked the two sides to
+/// talk", « a exhorté les rebelles à libérer », « a demandé aux rebelles de libérer »)? That
+/// phrase is the one asked, so the infinitive's actors are not the governor's target. A
+/// preposition, an adverb or a date right after the governor opens no such phrase ("vowed on
+/// Sunday to strike", "threatened again to strike"), except the French dative (« aux »).
+fn addressee(
+    doc: &Doc,
+    gram: &Grammar,
+    lang: &str,
+    tokens: &[Token],
+    last: usize,
+    inner_first: usize,
+) -> bool {
+    if inner_first <= last + 1 || inner_first > last + ADDRESSEE_WORDS + 1 {
+        return false;
+    }
+    let Some(marker) = tokens.get(inner_first - 1) else {
+        return false;
+    };
+    let m = folded(doc, marker);
+    let infinitive_marker = if lang == "fr" {
+        gram.is(lang, WordClass::Dative, m) || gram.is(lang, WordClass::Genitive, m)
+    } else {
+        gram.is(lang, WordClass::Inf, m)
+    };
+    let Some(first) = tokens.get(last) else {
+        return false;
+    };
+    let w = folded(doc, first);
+    let dative = lang == "fr" && gram.is(lang, WordClass::Dative, w);
+    let opens_phrase = is_word(first)
+        && (dative
+            || !(gram.is(lang, WordClass::Prep, w)
+                || gram.is(lang, WordClass::Adv, w)
+                || gram.is(lang, WordClass::Inf, w)
+                || gram.is(lang, WordClass::Conj, w)
+                || gram.is(lang, WordClass::Clause, w)
+                || doc.times.iter().any(|x| x.span.contains(first.span))));
+    infinitive_marker && opens_phrase && tokens[last..inner_first - 1].iter().all(is_word)
+}
+
+/// Words an addressee may take between its governor and the infinitive ("the two sides").
+const ADDRESSEE_WORDS: usize = 6;
+
 /// The governor takes the embedded event's actor as its target when it has none ("threatened
 /// to attack Y"): the embedded target, or its source when that is another actor ("rejected
 /// an invitation to a meeting of the factions"). A noun of the verb's own type gives both.
-fn inherit(g: &mut Event, inner: &Event, same_type: bool) {
+fn inherit(g: &mut Event, inner: &Event, same_type: bool, take_target: bool) {
     // the complement's source is not taken when it is the governor's own target: in "a
     // bombing killed a soldier" the soldier is the victim of both, never the doer
     let own_target = match (&inner.source, &g.target) {
@@ -457,7 +512,7 @@ fn inherit(g: &mut Event, inner: &Event, same_type: bool) {
         g.source.clone_from(&inner.source);
         g.explain.source_rule = Some("same-type-complement");
     }
-    if prefix(g.target.as_ref()).is_some() {
+    if !take_target || prefix(g.target.as_ref()).is_some() {
         return;
     }
     let pick = if prefix(inner.target.as_ref()).is_some() {

@@ -81,6 +81,10 @@ pub enum WordClass {
     /// The preposition that names the two parties of a relation ("talks between X and Y",
     /// « une rencontre entre X et Y »): the first is the source, the second the target.
     Between,
+    /// Words after people who come from elsewhere that name where they come from ("refugees
+    /// from Syria", "fleeing the war in Liberia", « fuyant la Syrie »): the state of the
+    /// place after them is theirs.
+    Origin,
 }
 
 impl WordClass {
@@ -117,6 +121,7 @@ impl WordClass {
             "between" => Self::Between,
             "partitive" => Self::Partitive,
             "partof" => Self::PartOf,
+            "origin" => Self::Origin,
             _ => return None,
         })
     }

@@ -11,9 +11,19 @@ use super::states::States;
 use crate::doc::{Actor, Argument, Doc, Entity, Span};
 use crate::lexicon::{LexiconError, Sources};
 
+/// The rule of an argument that names a party with no state (bare refugees): the party is
+/// there, so the event keeps its side (`dyadic.rs`) and no place stands in for it (`venue.rs`).
+pub const STATELESS: &str = "stateless-role";
+
+/// How many words after an origin word the place of origin may stand ("fleeing the civil war
+/// in Liberia").
+const ORIGIN_WORDS: usize = 7;
+
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
     codes: HashSet<String>,
+    /// Roles whose bearers' state is their origin, not where they are (`home` = no).
+    elsewhere: HashSet<String>,
     /// The state each place's country code stands for.
     states: States,
 }
@@ -24,13 +34,25 @@ impl Roles {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
         let c = t.col("role").map_err(|e| vec![e])?;
+        let h = t.col("home").map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let mut codes = HashSet::new();
+        let mut elsewhere = HashSet::new();
         for r in &t.rows {
             let code = r.get(c);
             if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
                 errors.push(t.error(r, format!("a role is three capital letters, not `{code}`")));
                 continue;
+            }
+            match r.get(h) {
+                "yes" => {}
+                "no" => {
+                    elsewhere.insert(code.to_string());
+                }
+                x => {
+                    errors.push(t.error(r, format!("home is yes or no, not `{x}`")));
+                    continue;
+                }
             }
             codes.insert(code.to_string());
         }
@@ -39,7 +61,11 @@ impl Roles {
             States::default()
         });
         if errors.is_empty() {
-            Ok(Self { codes, states })
+            Ok(Self {
+                codes,
+                elsewhere,
+                states,
+            })
         } else {
             Err(errors)
         }
@@ -59,8 +85,23 @@ impl Roles {
         if !self.is_bare(a) {
             return;
         }
-        let (country, rule) = match self.place_after(doc, gram, arg.span) {
-            Some(c) => (c, "role+place-country"),
+        // "Jordan will take in more refugees": bare refugees name no state, neither the
+        // document's nor the place that hosts them
+        let elsewhere = a.code.get(..3).is_some_and(|p| self.elsewhere.contains(p));
+        let found = if elsewhere {
+            self.origin_after(doc, gram, arg.span)
+                .map(|c| (c, "role+origin-country"))
+        } else {
+            self.place_after(doc, gram, arg.span)
+                .map(|c| (c, "role+place-country"))
+        };
+        if elsewhere && found.is_none() {
+            arg.actor = None;
+            arg.rule = STATELESS;
+            return;
+        }
+        let (country, rule) = match found {
+            Some(found) => found,
             None => match home {
                 Some(h) => (h, "role+home-country"),
                 None => return,
@@ -100,6 +141,31 @@ impl Roles {
         }
         let at = doc.tokens.get(j)?.span.start;
         let place = doc.places.iter().find(|p| p.span.start == at)?;
+        self.states.of(&place.country)
+    }
+
+    /// Where people who come from elsewhere come from: the state of the first place within
+    /// a few words after an origin word right after them ("refugees fleeing the war in
+    /// Liberia", « des réfugiés venus de Syrie »), in the same clause.
+    fn origin_after(&self, doc: &Doc, gram: &Grammar, span: Span) -> Option<&str> {
+        let lang = doc.lang.as_str();
+        let i = doc.token_at_or_after(span.end);
+        let word = doc.tokens.get(i)?;
+        if word.sentence != doc.tokens.get(i.checked_sub(1)?)?.sentence
+            || !gram.is(lang, WordClass::Origin, folded(doc, word))
+        {
+            return None;
+        }
+        let place = doc.tokens[i + 1..]
+            .iter()
+            .take(ORIGIN_WORDS)
+            .take_while(|t| {
+                t.sentence == word.sentence
+                    && !matches!(doc.slice(t.span), "," | ";" | ":")
+                    && !gram.is(lang, WordClass::Clause, folded(doc, t))
+                    && !gram.is(lang, WordClass::Relative, folded(doc, t))
+            })
+            .find_map(|t| doc.places.iter().find(|p| p.span.start == t.span.start))?;
         self.states.of(&place.country)
     }
 

@@ -536,7 +536,18 @@ fn detect_all(
             && ((fref.form == Form::PastParticiple && be)
                 || (lang == "en"
                     && !has_aux
-                    && reduced_passive(doc, gram, tr, m.payloads, fref, tokens, last)));
+                    && reduced_passive(doc, gram, tr, m.payloads, fref, tokens, last))
+                || (lang == "en"
+                    && !has_aux
+                    && argument::passive_conjunct(
+                        doc,
+                        gram,
+                        tr,
+                        m.payloads,
+                        fref,
+                        tokens,
+                        (first, last),
+                    )));
         // a French participle with no auxiliary is adjectival (« l'aide fournie à »); in English
         // the past and the participle look alike, and a bare one is read as a past
         let bare_participle = verb && fref.form == Form::PastParticiple && !has_aux && lang == "fr";

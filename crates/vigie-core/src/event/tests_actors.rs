@@ -725,3 +725,276 @@ fn a_quoted_blame_never_targets_the_speaker_s_own_side_once_completed() {
     assert_eq!(r.4.as_deref(), Some("Somalia"), "{r:?}");
     assert_eq!(r.5.as_deref(), Some("SOM"));
 }
+
+/// (plover, source (text, start, end, code, rule), target (text, start, end, code, rule)).
+type Ruled = (
+    String,
+    Option<(String, usize, usize, Option<String>, String)>,
+    Option<(String, usize, usize, Option<String>, String)>,
+);
+
+fn ruled(d: &Doc) -> Vec<Ruled> {
+    let arg = |a: &Option<crate::doc::Argument>| {
+        a.as_ref().map(|a| {
+            (
+                d.slice(a.span).to_string(),
+                a.span.start,
+                a.span.end,
+                a.actor.as_ref().map(|x| x.code.clone()),
+                a.rule.to_string(),
+            )
+        })
+    };
+    d.events
+        .iter()
+        .map(|e| (e.plover.to_string(), arg(&e.source), arg(&e.target)))
+        .collect()
+}
+
+#[allow(clippy::unnecessary_wraps)] // compared with optional sides
+fn side(
+    text: &str,
+    start: usize,
+    end: usize,
+    code: Option<&str>,
+    rule: &str,
+) -> Option<(String, usize, usize, Option<String>, String)> {
+    Some((
+        text.to_string(),
+        start,
+        end,
+        code.map(str::to_string),
+        rule.to_string(),
+    ))
+}
+
+#[test]
+fn bare_refugees_name_no_state_and_their_origin_codes_them() {
+    // the host is not their state, nor is the document's home country; the refusal stays
+    let d = doc("en", "2020-03-02", "Jordan will not accept more refugees.");
+    assert_eq!(
+        ruled(&d),
+        [(
+            "REJECT".to_string(),
+            side("Jordan", 0, 6, Some("JOR"), "subject"),
+            side("refugees", 28, 36, None, "stateless-role"),
+        )]
+    );
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Jordan will not accept more Syrian refugees.",
+    );
+    assert_eq!(
+        ruled(&d)[0].2,
+        side("Syrian refugees", 28, 43, Some("SYRREF"), "object")
+    );
+    let fr = "La Jordanie a expulsé des réfugiés syriens.";
+    let d = doc("fr", "2020-03-02", fr);
+    let e = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.span) == "réfugiés syriens")
+        .expect("the refugees");
+    let at = fr.find("réfugiés").expect("in the text");
+    assert_eq!((e.span.start, e.span.end), (at, fr.len() - 1));
+    assert_eq!(e.actor.as_ref().map(|a| a.code.as_str()), Some("SYRREF"));
+}
+
+#[test]
+fn a_country_adjective_qualifying_a_language_names_no_actor() {
+    for (lang, text, word) in [
+        (
+            "en",
+            "Ukraine banned the Russian language in schools.",
+            "Russian",
+        ),
+        (
+            "en",
+            "Ukraine banned Russian-language broadcasts.",
+            "Russian",
+        ),
+        (
+            "fr",
+            "L'Ukraine a interdit la langue russe à l'école.",
+            "russe",
+        ),
+        (
+            "fr",
+            "Le festival de la cuisine française a ouvert.",
+            "française",
+        ),
+    ] {
+        let d = doc(lang, "2020-03-02", text);
+        assert!(
+            !d.entities
+                .iter()
+                .any(|e| d.slice(e.span) == word && e.actor.is_some()),
+            "{text}: {:?}",
+            d.entities
+        );
+    }
+    // the adjective of a people still codes: "Russian troops"
+    let d = doc("en", "2020-03-02", "Russian troops entered the town.");
+    assert!(d
+        .entities
+        .iter()
+        .any(|e| d.slice(e.span) == "Russian troops" && e.actor.is_some()));
+}
+
+#[test]
+fn a_participle_coordinated_with_a_passive_is_passive() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "The Russian diplomat was arrested in London and expelled by Britain.",
+    );
+    let r = ruled(&d);
+    let expelled = r.iter().find(|x| x.0 == "SANCTION").expect("the expulsion");
+    assert_eq!(
+        expelled.1,
+        side("Britain", 60, 67, Some("GBR"), "passive-agent")
+    );
+    assert_eq!(
+        expelled.2,
+        side("Russian diplomat", 4, 20, Some("RUSGOV"), "passive-subject")
+    );
+    let fr = "Le diplomate russe a été arrêté à Londres et expulsé par la Grande-Bretagne.";
+    let d = doc("fr", "2020-03-02", fr);
+    let r = ruled(&d);
+    let expelled = r.iter().find(|x| x.0 == "SANCTION").expect("the expulsion");
+    let at = fr.find("Grande-Bretagne").expect("in the text");
+    assert_eq!(
+        expelled.1,
+        side("Grande-Bretagne", at, at + 15, Some("GBR"), "passive-agent")
+    );
+    assert_eq!(
+        expelled.2,
+        side("diplomate russe", 3, 18, Some("RUSGOV"), "passive-subject")
+    );
+    // a verb with an object after a passive stays active
+    let text = "The envoys were received in Tehran and asked Iran for help.";
+    let d = doc("en", "2020-03-02", text);
+    let r = ruled(&d);
+    let asked = r.iter().find(|x| x.0 == "REQUEST").expect("the request");
+    assert_eq!(asked.2, side("Iran", 45, 49, Some("IRN"), "object"));
+    // an active verb after an active clause keeps its object
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Britain arrested the spy and expelled the Russian diplomat.",
+    );
+    let r = ruled(&d);
+    let expelled = r.iter().find(|x| x.0 == "SANCTION").expect("the expulsion");
+    assert_eq!(expelled.1.as_ref().map(|x| x.0.as_str()), Some("Britain"));
+    assert_eq!(
+        expelled.2.as_ref().map(|x| (x.0.as_str(), x.1, x.2)),
+        Some(("Russian diplomat", 42, 58))
+    );
+}
+
+#[test]
+fn the_one_urged_is_the_target_not_what_the_urged_act_names() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "The British government urged them to release the prisoners.",
+    );
+    assert_eq!(
+        ruled(&d),
+        [(
+            "REQUEST".to_string(),
+            side("British government", 4, 22, Some("GBRGOV"), "subject"),
+            None,
+        )]
+    );
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "The British government urged Iran to release the prisoners.",
+    );
+    assert_eq!(ruled(&d)[0].2, side("Iran", 29, 33, Some("IRN"), "object"));
+    // French: the one asked after « à » (« aux deux camps ») is the target, named or not
+    let d = doc(
+        "fr",
+        "2020-03-02",
+        "Le gouvernement britannique a demandé aux deux camps de libérer les otages iraniens.",
+    );
+    assert_eq!(
+        ruled(&d),
+        [(
+            "REQUEST".to_string(),
+            side("gouvernement britannique", 3, 27, Some("GBRGOV"), "subject"),
+            None,
+        )]
+    );
+    // with no one asked, the asked act's party is the demand's target
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "The British government demanded the release of Iranian prisoners.",
+    );
+    assert_eq!(
+        ruled(&d)[0]
+            .2
+            .as_ref()
+            .map(|x| (x.0.as_str(), x.1, x.2, x.3.as_deref())),
+        Some(("Iranian prisoners", 47, 64, Some("IRNCVL")))
+    );
+}
+
+#[test]
+fn an_extradition_is_done_to_the_extradited_not_the_destination() {
+    let d = doc(
+        "en",
+        "2020-03-02",
+        "Sweden approved the extradition of the Russian hacker to the United States.",
+    );
+    let r = ruled(&d);
+    let ex = r.iter().find(|x| x.0 == "COERCE").expect("the extradition");
+    assert_eq!(
+        ex.2.as_ref()
+            .map(|x| (x.0.as_str(), x.1, x.2, x.3.as_deref())),
+        Some(("Russian", 39, 46, Some("RUS")))
+    );
+}
+
+#[test]
+fn refugees_take_the_state_they_come_from() {
+    let text = "The United Nations delivered food to refugees fleeing the war in Liberia.";
+    let d = doc("en", "2020-03-02", text);
+    let r = ruled(&d);
+    let aid = r.iter().find(|x| x.0 == "AID").expect("the aid");
+    let at = text.find("refugees").expect("in the text");
+    assert_eq!(
+        aid.2,
+        side(
+            "refugees",
+            at,
+            at + 8,
+            Some("LBRREF"),
+            "role+origin-country"
+        )
+    );
+    // the place where they are is not where they come from
+    let text = "The United Nations delivered food to refugees in Jordan.";
+    let d = doc("en", "2020-03-02", text);
+    let r = ruled(&d);
+    let aid = r.iter().find(|x| x.0 == "AID").expect("the aid");
+    assert_eq!(
+        aid.2.as_ref().map(|x| (x.0.as_str(), x.3.as_deref())),
+        Some(("refugees", None))
+    );
+}
+
+#[test]
+fn a_deed_noun_after_fired_is_done_by_the_subject() {
+    let text = "The police fired teargas at protesters in Oran.";
+    let d = doc("en", "2020-03-02", text);
+    let r = ruled(&d);
+    let gas = r.iter().find(|x| x.0 == "ASSAULT").expect("the teargas");
+    assert_eq!(
+        gas.1,
+        side("police", 4, 10, Some("DZACOP"), "role+home-country")
+    );
+}

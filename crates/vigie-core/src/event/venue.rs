@@ -165,7 +165,9 @@ impl Venues {
     /// force on a named target, the state of its place as doer.
     pub fn assign(&self, doc: &Doc, e: &mut Event) {
         self.settle_patient(e);
-        let has = |a: Option<&Argument>| a.is_some_and(|a| a.actor.is_some());
+        let has = |a: Option<&Argument>| {
+            a.is_some_and(|a| a.actor.is_some() || a.rule == super::home::STATELESS)
+        };
         // a home agent inferred for want of any other (`domestic.rs`) gives way to the state
         // where the deed was done
         let doer =

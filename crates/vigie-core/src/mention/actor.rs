@@ -183,6 +183,18 @@ fn hits(doc: &Doc, lex: &ActorLexicon) -> Vec<Hit> {
         if national && after_stance_prefix(doc, lex, m.span.start) {
             continue;
         }
+        // "the Russian language", « la cuisine française »: an adjective qualifying a thing
+        // names no actor
+        let adjective = chosen
+            .and_then(|p| lex.tables.entries.get(p as usize))
+            .is_some_and(|e| matches!(e.kind, Kind::CountryAdj | Kind::GroupAdj));
+        if adjective
+            && lex
+                .seat_uses
+                .qualifies_thing(&doc.norm.folded, m.folded_start, m.folded_end, french)
+        {
+            continue;
+        }
         // "Kevin King", « Jean Maire »: a capitalized title right after a first name is the
         // person's surname, not a title
         let title = chosen

@@ -24,6 +24,9 @@ pub(crate) struct SeatUses {
     recipient: HashSet<String>,
     /// Role codes of people who belong where they are (`local`).
     local: HashSet<String>,
+    /// Nouns a country adjective only qualifies (`thing`), per language.
+    thing_fr: HashSet<String>,
+    thing_en: HashSet<String>,
 }
 
 impl SeatUses {
@@ -63,6 +66,8 @@ impl SeatUses {
                 "head-after" => &mut u.head_after,
                 "connector" => &mut u.connector,
                 "recipient" => &mut u.recipient,
+                "thing" if row.get(cl) == "fr" => &mut u.thing_fr,
+                "thing" => &mut u.thing_en,
                 k => {
                     errors.push(t.error(row, format!("unknown kind `{k}`")));
                     continue;
@@ -85,6 +90,30 @@ impl SeatUses {
     /// Bagdad », "police in Hong Kong")?
     pub(crate) fn is_local(&self, role: &str) -> bool {
         self.local.contains(role)
+    }
+
+    /// Does the country adjective at the folded range `[fstart, fend)` only qualify a thing
+    /// ("the Russian language", "Russian-language", « la langue russe »)? English: the word
+    /// after it (one space or hyphen between); French: the word before it.
+    pub(crate) fn qualifies_thing(
+        &self,
+        folded: &str,
+        fstart: usize,
+        fend: usize,
+        french: bool,
+    ) -> bool {
+        if french {
+            return word_before(folded, fstart).is_some_and(|(w, _)| self.thing_fr.contains(w));
+        }
+        let rest = folded.get(fend..).unwrap_or("");
+        let rest = rest
+            .strip_prefix(' ')
+            .or_else(|| rest.strip_prefix('-'))
+            .unwrap_or("");
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        !rest.is_empty() && self.thing_en.contains(&rest[..end])
     }
 
     /// Is the folded text between a role and a place a locative preposition?
