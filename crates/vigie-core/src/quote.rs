@@ -53,6 +53,8 @@ pub struct QuoteLexicon {
     /// Folded one-word speech verbs (« regretté », "criticized"), per language: an agent
     /// right after one speaks.
     verb_words: Vec<(String, String)>,
+    /// Folded subject pronouns of a person (« il », "he"), per language.
+    pronoun: Vec<(String, String)>,
 }
 
 const FILE: &str = "quotes/speech.tsv";
@@ -76,6 +78,7 @@ impl QuoteLexicon {
         let (mut to, mut it, mut org) = (Vec::new(), Vec::new(), Vec::new());
         let (mut prep, mut article) = (Vec::new(), Vec::new());
         let (mut agent, mut of, mut verb_words) = (Vec::new(), Vec::new(), Vec::new());
+        let mut pronoun = Vec::new();
         for r in &t.rows {
             let lang = r.get(c[0]);
             if !matches!(lang, "fr" | "en") {
@@ -116,6 +119,10 @@ impl QuoteLexicon {
                     of.push((lang.to_string(), fold(r.get(c[1]))));
                     continue;
                 }
+                "pronoun" => {
+                    pronoun.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
                 k => {
                     errors.push(t.error(r, format!("unknown kind `{k}`")));
                     continue;
@@ -150,6 +157,7 @@ impl QuoteLexicon {
             agent,
             of,
             verb_words,
+            pronoun,
         })
     }
 
@@ -634,25 +642,38 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon, events: &EventLexicon) -> Vec<Quote> {
                 break;
             }
         }
-        if speaker.is_none() && near.is_empty() && sentence_opens(doc, q) {
-            // a quotation that opens its sentence with no cue goes on the one just before it
-            // ("…," she said. "…")
-            speaker = out
+        // the nearest cue's subject is a pronoun no one was resolved for ("…," he added)
+        let pronoun = speaker.is_none()
+            && near.first().is_some_and(|(s, c)| {
+                matches!(c.kind, CueKind::Verb | CueKind::Tell) && pronoun_at(doc, lex, *s)
+            });
+        // a quotation that opens its sentence with no cue, or whose verb's subject is such a
+        // pronoun, goes on the one just before it ("…," she said. "…"; « … », a déclaré X.
+        // « … », a-t-il ajouté)
+        let mut inherited = None;
+        if speaker.is_none() && (pronoun || near.is_empty() && sentence_opens(doc, q)) {
+            inherited = out
                 .last()
                 .filter(|p: &&Quote| {
-                    doc.sentence_at(p.span.start)
-                        .is_some_and(|s| s + 2 >= first && p.span.end <= q.start)
+                    p.speaker.is_some()
+                        && doc
+                            .sentence_at(p.span.start)
+                            .is_some_and(|s| s + 2 >= first && p.span.end <= q.start)
                 })
-                .and_then(|p| p.speaker)
-                .and_then(|sp| doc.entities.iter().find(|e| e.span == sp));
+                .map(|p| (p.speaker, p.speaker_actor.clone()));
         }
-        if speaker.is_none() {
-            // failing a cue, the subject of the sentence before the quotation
+        if speaker.is_none() && inherited.is_none() && !pronoun {
+            // failing a cue, the subject of the sentence before the quotation (not for a
+            // pronoun's verb: the pronoun is the subject, and it names no one known)
             speaker = first_subject(doc, lex, &ents, q.start);
         }
         let speaker = speaker.map(|e| named_in_apposition(doc, e));
         let mut actor = speaker.and_then(|e| completed(doc, events, e, home.as_deref()));
         let mut span = speaker.map(|e| e.span);
+        if let Some((s, a)) = inherited {
+            span = s;
+            actor = a;
+        }
         // a speaker with no code speaks for the one it belongs to (« le PDG de Dassault »)
         if let Some(e) = speaker.filter(|_| actor.as_ref().is_none_or(|a| a.code.is_empty())) {
             if let Some(n) = owner(doc, lex, e) {
@@ -687,6 +708,26 @@ fn completed(
         .roles()
         .complete(doc, events.grammar(), &mut arg, home);
     arg.actor
+}
+
+/// Does a subject pronoun stand at the speech verb at `cue`: one of the two words before it
+/// (« il a dit », "he said", « a-t-il dit »: the part after the last hyphen or apostrophe) or
+/// glued after it (« précise-t-elle »)?
+fn pronoun_at(doc: &Doc, lex: &QuoteLexicon, cue: Span) -> bool {
+    let is = |w: &str| {
+        let tail = w.rsplit(['-', '\'', '’']).next().unwrap_or(w);
+        QuoteLexicon::has(&lex.pronoun, &doc.lang, &fold(tail))
+    };
+    let before = doc.text.get(..cue.start).unwrap_or("");
+    if before.split_whitespace().rev().take(2).any(is) {
+        return true;
+    }
+    let after = doc.text.get(cue.end..).unwrap_or("");
+    let glued = after
+        .strip_prefix("-t-")
+        .or_else(|| after.strip_prefix('-'))
+        .map(|r| r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+    glued.is_some_and(|w| !w.is_empty() && is(w))
 }
 
 /// How many words, outside quotations, may lie between a quotation and the source cue after
@@ -1336,5 +1377,38 @@ mod tests {
             ],
         );
         assert_eq!(who(&d, &q, 0), ("CEO of Nordavia".into(), "USABUS".into()));
+    }
+
+    #[test]
+    fn an_unresolved_pronoun_continues_the_last_speaker() {
+        let (d, q) = run_with(
+            "fr",
+            "Le PDG de Nordavia s'est réjoui de cette annonce en promettant de « relever ce \
+             défi ». « Ce programme est ambitieux », a-t-il ajouté.",
+            &[
+                ("PDG", "", "org", false),
+                ("Nordavia", "FRABUS", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[1].span), "Ce programme est ambitieux");
+        assert_eq!(who(&d, &q, 1), ("PDG de Nordavia".into(), "FRABUS".into()));
+        let (d, q) = run_with(
+            "en",
+            "The CEO of Nordavia, in office since May, said: \"We will deliver.\" \"It is \
+             ambitious,\" he added in Oslo.",
+            &[
+                ("CEO", "", "org", false),
+                ("Nordavia", "USABUS", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[1].span), "It is ambitious,");
+        assert_eq!(who(&d, &q, 1), ("CEO of Nordavia".into(), "USABUS".into()));
+        // with no quotation before, no guess at the sentence's first actor
+        let (_, q) = run_with(
+            "fr",
+            "À Paris, « rien ne change », a-t-il dit.",
+            &[("Paris", "FRAGOV", "loc", false)],
+        );
+        assert_eq!(q[0].speaker, None);
     }
 }
