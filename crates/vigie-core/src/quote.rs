@@ -55,6 +55,8 @@ pub struct QuoteLexicon {
     verb_words: Vec<(String, String)>,
     /// Folded subject pronouns of a person (« il », "he"), per language.
     pronoun: Vec<(String, String)>,
+    /// Folded definite articles (« le », "the"), per language.
+    definite: Vec<(String, String)>,
 }
 
 const FILE: &str = "quotes/speech.tsv";
@@ -78,7 +80,7 @@ impl QuoteLexicon {
         let (mut to, mut it, mut org) = (Vec::new(), Vec::new(), Vec::new());
         let (mut prep, mut article) = (Vec::new(), Vec::new());
         let (mut agent, mut of, mut verb_words) = (Vec::new(), Vec::new(), Vec::new());
-        let mut pronoun = Vec::new();
+        let (mut pronoun, mut definite) = (Vec::new(), Vec::new());
         for r in &t.rows {
             let lang = r.get(c[0]);
             if !matches!(lang, "fr" | "en") {
@@ -123,6 +125,10 @@ impl QuoteLexicon {
                     pronoun.push((lang.to_string(), fold(r.get(c[1]))));
                     continue;
                 }
+                "definite" => {
+                    definite.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
                 k => {
                     errors.push(t.error(r, format!("unknown kind `{k}`")));
                     continue;
@@ -158,6 +164,7 @@ impl QuoteLexicon {
             of,
             verb_words,
             pronoun,
+            definite,
         })
     }
 
@@ -634,6 +641,7 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon, events: &EventLexicon) -> Vec<Quote> {
                     it_speaker(doc, lex, span, &all)
                         .or_else(|| verb_speaker(doc, lex, q, cue, &ents))
                         .or_else(|| verb_speaker(doc, lex, q, cue, &bare))
+                        .or_else(|| titled(doc, lex, span))
                 }
             };
             if found.is_some() {
@@ -708,6 +716,43 @@ fn completed(
         .roles()
         .complete(doc, events.grammar(), &mut arg, home);
     arg.actor
+}
+
+/// How many sentences back a title (« le commissaire a dit ») looks for the name it titled.
+const TITLE_BACK: usize = 10;
+
+/// "The commissioner said", « le commissaire a déclaré »: a definite article and a lowercase
+/// noun right before the speech verb at `cue` (an auxiliary at most between) name the coded
+/// person that noun titled before ("trade commissioner Albert Muchanga"): the last one, in
+/// the sentences before, with the noun among the three words before the name.
+fn titled<'d>(doc: &'d Doc, lex: &QuoteLexicon, cue: Span) -> Option<&'d Entity> {
+    let before = doc.text.get(..cue.start)?;
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let fits = |noun: &str, article: &str| {
+        QuoteLexicon::has(&lex.definite, &doc.lang, &fold(article))
+            && noun.chars().next().is_some_and(char::is_lowercase)
+            && noun.chars().all(char::is_alphabetic)
+    };
+    let noun = match words.as_slice() {
+        [n, a, ..] if fits(n, a) => *n,
+        [_, n, a] if fits(n, a) => *n,
+        _ => return None,
+    };
+    let noun = fold(noun);
+    let here = doc.sentence_at(cue.start)?;
+    doc.entities.iter().rev().find(|e| {
+        e.span.end <= cue.start
+            && e.etype == EntityType::PER
+            && !e.nominal
+            && e.actor.as_ref().is_some_and(|a| !a.code.is_empty())
+            && doc
+                .sentence_at(e.span.start)
+                .is_some_and(|s| s + TITLE_BACK >= here)
+            && doc
+                .text
+                .get(..e.span.start)
+                .is_some_and(|b| b.split_whitespace().rev().take(3).any(|w| fold(w) == noun))
+    })
 }
 
 /// Does a subject pronoun stand at the speech verb at `cue`: one of the two words before it
@@ -1408,6 +1453,35 @@ mod tests {
             "fr",
             "À Paris, « rien ne change », a-t-il dit.",
             &[("Paris", "FRAGOV", "loc", false)],
+        );
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn a_title_names_the_person_it_titled_before() {
+        let (d, q) = run_with(
+            "en",
+            "Trade commissioner Albert Muchanga spoke first. The commissioner said, \"We agree.\"",
+            &[("Albert Muchanga", "IGOAFRAFU", "t", false)],
+        );
+        assert_eq!(d.slice(q[0].span), "We agree.");
+        assert_eq!(
+            who(&d, &q, 0),
+            ("Albert Muchanga".into(), "IGOAFRAFU".into())
+        );
+        let (d, q) = run_with(
+            "fr",
+            "Le commissaire européen Pierre Roux est arrivé. Le commissaire a déclaré : « Nous \
+             verrons ».",
+            &[("Pierre Roux", "IGOEUREEC", "t", false)],
+        );
+        assert_eq!(d.slice(q[0].span), "Nous verrons");
+        assert_eq!(who(&d, &q, 0), ("Pierre Roux".into(), "IGOEUREEC".into()));
+        // another title names no one
+        let (_, q) = run_with(
+            "en",
+            "Trade commissioner Albert Muchanga spoke first. The judge said, \"We agree.\"",
+            &[("Albert Muchanga", "IGOAFRAFU", "t", false)],
         );
         assert_eq!(q[0].speaker, None);
     }
