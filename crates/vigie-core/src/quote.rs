@@ -41,6 +41,22 @@ pub struct QuoteLexicon {
     /// Folded nouns that stand for an organization named before (« ajoute l'organisation »,
     /// "the group said"), per language.
     org: Vec<(String, String)>,
+    /// Folded prepositions after which a phrase is a complement, not a speech verb's subject
+    /// (« par la BBC », "to the council"), per language.
+    prep: Vec<(String, String)>,
+    /// Folded articles read past between such a preposition and its phrase.
+    article: Vec<(String, String)>,
+    /// Folded prepositions of a passive's agent (« par », "by"), per language.
+    agent: Vec<(String, String)>,
+    /// Folded prepositions of a possessor (« de », "of"), per language.
+    of: Vec<(String, String)>,
+    /// Folded one-word speech verbs (« regretté », "criticized"), per language: an agent
+    /// right after one speaks.
+    verb_words: Vec<(String, String)>,
+    /// Folded subject pronouns of a person (« il », "he"), per language.
+    pronoun: Vec<(String, String)>,
+    /// Folded definite articles (« le », "the"), per language.
+    definite: Vec<(String, String)>,
 }
 
 const FILE: &str = "quotes/speech.tsv";
@@ -62,6 +78,9 @@ impl QuoteLexicon {
         let mut errors = Vec::new();
         let (mut fr, mut en, mut cues) = (Vec::new(), Vec::new(), Vec::new());
         let (mut to, mut it, mut org) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut prep, mut article) = (Vec::new(), Vec::new());
+        let (mut agent, mut of, mut verb_words) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut pronoun, mut definite) = (Vec::new(), Vec::new());
         for r in &t.rows {
             let lang = r.get(c[0]);
             if !matches!(lang, "fr" | "en") {
@@ -86,11 +105,38 @@ impl QuoteLexicon {
                     org.push((lang.to_string(), fold(r.get(c[1]))));
                     continue;
                 }
+                "prep" => {
+                    prep.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
+                "article" => {
+                    article.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
+                "agent" => {
+                    agent.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
+                "of" => {
+                    of.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
+                "pronoun" => {
+                    pronoun.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
+                "definite" => {
+                    definite.push((lang.to_string(), fold(r.get(c[1]))));
+                    continue;
+                }
                 k => {
                     errors.push(t.error(r, format!("unknown kind `{k}`")));
                     continue;
                 }
             };
+            if matches!(kind, CueKind::Verb | CueKind::Tell) && !r.get(c[1]).contains(' ') {
+                verb_words.push((lang.to_string(), fold(r.get(c[1]))));
+            }
             let i = u32::try_from(cues.len()).unwrap_or(u32::MAX);
             if lang == "fr" {
                 fr.push((r.get(c[1]).to_string(), i));
@@ -112,6 +158,13 @@ impl QuoteLexicon {
             to,
             it,
             org,
+            prep,
+            article,
+            agent,
+            of,
+            verb_words,
+            pronoun,
+            definite,
         })
     }
 
@@ -296,6 +349,130 @@ fn org_noun(doc: &Doc, lex: &QuoteLexicon, cue: Span) -> Option<Span> {
         })
 }
 
+/// Is `e` a complement, right after a preposition with at most an article between (« de la
+/// BBC », « d'Emmanuel Macron », "to the Atlantic Council")? Such a phrase is not the subject
+/// of a speech verb.
+fn complement(doc: &Doc, lex: &QuoteLexicon, e: &Entity) -> bool {
+    let mut rest = doc.text.get(..e.span.start).unwrap_or("");
+    // the preposition, or an article then the preposition (an elided one is glued to the
+    // phrase: « l'Europe », « d'Emmanuel »)
+    for _ in 0..2 {
+        let t = rest.trim_end();
+        let (head, word) = t.rsplit_once(char::is_whitespace).unwrap_or(("", t));
+        let word = fold(word);
+        if QuoteLexicon::has(&lex.prep, &doc.lang, &word) {
+            return true;
+        }
+        if QuoteLexicon::has(&lex.agent, &doc.lang, &word) {
+            // the agent of a speech verb speaks (« regretté par le président »)
+            let verb = head
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+            return !verb.is_some_and(|v| QuoteLexicon::has(&lex.verb_words, &doc.lang, &v));
+        }
+        if !QuoteLexicon::has(&lex.article, &doc.lang, &word) {
+            return false;
+        }
+        rest = head;
+    }
+    false
+}
+
+/// The likely subject of the sentence of `at`, before it: the first person, organization or
+/// actor with a role (« Paris » for its government) there that is no complement (« À propos
+/// du déficit français, il a indiqué » → il, not the adjective; "In response to questions
+/// from CNN, the minister told" → not CNN), else the first phrase that is no complement.
+fn first_subject<'d>(
+    doc: &Doc,
+    lex: &QuoteLexicon,
+    ents: &[&'d Entity],
+    at: usize,
+) -> Option<&'d Entity> {
+    let sentence = doc.sentence_at(at);
+    let mut before = ents.iter().copied().filter(|e| {
+        e.span.end <= at && doc.sentence_at(e.span.start) == sentence && !complement(doc, lex, e)
+    });
+    let first = before.clone().next();
+    before
+        .find(|e| {
+            matches!(e.etype, EntityType::PER | EntityType::ORG)
+                || e.actor.as_ref().is_some_and(|a| a.code.len() > 3)
+        })
+        .or(first)
+}
+
+/// How many words an inverted subject that closes its clause may lie after the verb.
+const CLOSING_REACH: usize = 12;
+
+/// An inverted subject past a time or place phrase (« », a déclaré vendredi sur la télé X la
+/// ministre Florence Parly. »): a person or organization after the verb, no punctuation
+/// between, that closes the clause, is no complement and not the one spoken to.
+fn closing_subject<'d>(
+    doc: &Doc,
+    lex: &QuoteLexicon,
+    (cue, tell): (Span, bool),
+    ents: &[&'d Entity],
+) -> Option<&'d Entity> {
+    let text = doc.text.as_str();
+    ents.iter().copied().find(|e| {
+        matches!(e.etype, EntityType::PER | EntityType::ORG)
+            && e.span.start >= cue.end
+            && text.get(cue.end..e.span.start).is_some_and(|g| {
+                g.chars().all(|c| {
+                    c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '’' | '-')
+                }) && g.split_whitespace().count() <= CLOSING_REACH
+            })
+            && text.get(e.span.end..).is_some_and(|r| {
+                r.trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+            })
+            && !complement(doc, lex, e)
+            && !addressed(doc, lex, cue, tell, e)
+    })
+}
+
+/// « le PDG de Dassault Aviation », "the head of the agency": the coded entity a speaker with
+/// no code of its own belongs to (a possessive preposition, an article at most, between).
+fn owner<'d>(doc: &'d Doc, lex: &QuoteLexicon, e: &Entity) -> Option<&'d Entity> {
+    let n = doc.entities.iter().find(|n| n.span.start >= e.span.end)?;
+    let gap = doc.text.get(e.span.end..n.span.start)?;
+    let mut words = gap.split_whitespace().map(fold);
+    let of = words.next()?;
+    let article = words.next();
+    let fits = QuoteLexicon::has(&lex.of, &doc.lang, &of)
+        && article.is_none_or(|a| QuoteLexicon::has(&lex.article, &doc.lang, &a))
+        && words.next().is_none()
+        && n.actor.as_ref().is_some_and(|a| !a.code.is_empty())
+        && can_speak(n);
+    fits.then_some(n)
+}
+
+/// « le porte-parole du gouvernement, Steffen Seibert »: a title followed, after a comma, by
+/// the name of a coded person speaks as that person (an uncoded name would lose the title's
+/// code: « un des chercheurs de HRW, Ole Solvang » stays the title).
+fn named_in_apposition<'d>(doc: &'d Doc, e: &'d Entity) -> &'d Entity {
+    if !e.nominal {
+        return e;
+    }
+    doc.entities
+        .iter()
+        .find(|n| {
+            n.etype == EntityType::PER
+                && !n.nominal
+                && n.actor.as_ref().is_some_and(|a| !a.code.is_empty())
+                && n.span.start >= e.span.end
+                && doc
+                    .text
+                    .get(e.span.end..n.span.start)
+                    .is_some_and(|g| g.trim() == ",")
+        })
+        .unwrap_or(e)
+}
+
 /// The speaker of a quotation whose cue is the verb at `cue` (`tell` for a verb whose object
 /// is the one spoken to).
 fn verb_speaker<'d>(
@@ -319,11 +496,14 @@ fn verb_speaker<'d>(
     });
     // an inverted subject: right after the verb, and not the one spoken to
     let after = || {
-        ents.iter().copied().find(|e| {
-            e.span.start >= cue.end
-                && close_by(text, cue.end, e.span.start, 3)
-                && !addressed(doc, lex, cue, tell, e)
-        })
+        ents.iter()
+            .copied()
+            .find(|e| {
+                e.span.start >= cue.end
+                    && close_by(text, cue.end, e.span.start, 3)
+                    && !addressed(doc, lex, cue, tell, e)
+            })
+            .or_else(|| closing_subject(doc, lex, (cue, tell), ents))
     };
     if cue.start >= q.end {
         // « … », a déclaré X / "…," X said / "…," he said
@@ -335,25 +515,19 @@ fn verb_speaker<'d>(
         // the subject right before the verb beats a phrase after it ("…," Ana Ruiz said
         // after the vote of the committee)
         let subject = between.filter(|e| close_by(text, e.span.end, cue.start, 1));
-        return inverted.or(subject).or_else(after).or(between).or_else(|| {
-            ents.iter().copied().find(|e| {
-                e.span.end <= q.start && doc.sentence_at(e.span.start) == doc.sentence_at(q.start)
-            })
-        });
+        // (failing all, the caller tries the other cues, then the sentence's subject)
+        return inverted.or(subject).or_else(after).or(between);
     }
     // X a déclaré : « … » / X said "…": the subject right before the verb (« Malgré les
-    // critiques de A, B a répondu »), else the one opening the verb's sentence
-    let sentence = doc.sentence_at(cue.start);
-    let adjacent = ents
-        .iter()
-        .copied()
-        .rev()
-        .find(|e| e.span.end <= cue.start && close_by(text, e.span.end, cue.start, 3));
-    let subject = ents
-        .iter()
-        .copied()
-        .find(|e| e.span.end <= cue.start && doc.sentence_at(e.span.start) == sentence);
-    inverted.or(adjacent).or(subject).or_else(after)
+    // critiques de A, B a répondu »), no complement ("X speaking to the council called"),
+    // else the verb's sentence's subject
+    let adjacent = ents.iter().copied().rev().find(|e| {
+        e.span.end <= cue.start
+            && close_by(text, e.span.end, cue.start, 3)
+            && !complement(doc, lex, e)
+    });
+    let subject = || first_subject(doc, lex, ents, cue.start);
+    inverted.or(adjacent).or_else(subject).or_else(after)
 }
 
 /// The quotations of a document with their speakers and speech verbs.
@@ -424,63 +598,101 @@ pub fn tag(doc: &Doc, lex: &QuoteLexicon, events: &EventLexicon) -> Vec<Quote> {
                         .is_some_and(|a| a.country.is_some())
             })
             .collect();
-        // the cue nearest the quotation, outside it
-        let cue = cues
+        // the cues around the quotation, outside it, nearest first; a source after it only
+        // right after it (« … », selon X), not in a later clause (« … » ; d'après le droit, …)
+        let mut near: Vec<(Span, &Cue)> = cues
             .iter()
             .filter(|(s, _)| region.contains(*s))
-            .filter(|(s, i)| {
-                lex.cues
-                    .get(*i as usize)
-                    .is_some_and(|c| c.kind != CueKind::Opener || sentence_opens(doc, *s))
+            .filter_map(|&(s, i)| lex.cues.get(i as usize).map(|c| (s, c)))
+            .filter(|(s, c)| match c.kind {
+                CueKind::Opener => sentence_opens(doc, *s),
+                CueKind::Source => s.end <= q.start || source_follows(&doc.text, &all, q, *s),
+                CueKind::Verb | CueKind::Tell => true,
             })
-            .min_by_key(|(s, _)| {
-                if s.end <= q.start {
-                    q.start - s.end
-                } else {
-                    s.start.saturating_sub(q.end)
-                }
-            });
+            .collect();
+        near.sort_by_key(|(s, _)| {
+            if s.end <= q.start {
+                q.start - s.end
+            } else {
+                s.start.saturating_sub(q.end)
+            }
+        });
+        // one cue on each side: a farther one on the same side belongs to another clause
+        // ("…," the mayor said, according to X: the mayor spoke, not X)
+        let mut sides = (false, false);
+        near.retain(|(s, _)| {
+            let side = if s.end <= q.start {
+                &mut sides.0
+            } else {
+                &mut sides.1
+            };
+            !std::mem::replace(side, true)
+        });
+        // the nearer of the two that names its speaker ("X said the use "…," further
+        // saying": the verb before names him)
         let mut speaker: Option<&Entity> = None;
-        let mut verb = None;
-        if let Some(&(span, i)) = cue {
-            if let Some(c) = lex.cues.get(i as usize) {
+        let mut verb = near.first().map(|(_, c)| c.lemma.clone());
+        for &(span, c) in &near {
+            let found = match c.kind {
+                CueKind::Source | CueKind::Opener => it_speaker(doc, lex, span, &all)
+                    .or_else(|| ents.iter().copied().find(|e| e.span.start >= span.end)),
+                CueKind::Verb | CueKind::Tell => {
+                    let cue = (span, c.kind == CueKind::Tell);
+                    it_speaker(doc, lex, span, &all)
+                        .or_else(|| verb_speaker(doc, lex, q, cue, &ents))
+                        .or_else(|| verb_speaker(doc, lex, q, cue, &bare))
+                        .or_else(|| titled(doc, lex, span))
+                }
+            };
+            if found.is_some() {
+                speaker = found;
                 verb = Some(c.lemma.clone());
-                speaker = match c.kind {
-                    CueKind::Source | CueKind::Opener => {
-                        ents.iter().copied().find(|e| e.span.start >= span.end)
-                    }
-                    CueKind::Verb | CueKind::Tell => {
-                        let cue = (span, c.kind == CueKind::Tell);
-                        it_speaker(doc, lex, span, &all)
-                            .or_else(|| verb_speaker(doc, lex, q, cue, &ents))
-                            .or_else(|| verb_speaker(doc, lex, q, cue, &bare))
-                    }
-                };
+                break;
             }
         }
-        if speaker.is_none() && cue.is_none() && sentence_opens(doc, q) {
-            // a quotation that opens its sentence with no cue goes on the one just before it
-            // ("…," she said. "…")
-            speaker = out
+        // the nearest cue's subject is a pronoun no one was resolved for ("…," he added)
+        let pronoun = speaker.is_none()
+            && near.first().is_some_and(|(s, c)| {
+                matches!(c.kind, CueKind::Verb | CueKind::Tell) && pronoun_at(doc, lex, *s)
+            });
+        // a quotation that opens its sentence with no cue, or whose verb's subject is such a
+        // pronoun, goes on the one just before it ("…," she said. "…"; « … », a déclaré X.
+        // « … », a-t-il ajouté)
+        let mut inherited = None;
+        if speaker.is_none() && (pronoun || near.is_empty() && sentence_opens(doc, q)) {
+            inherited = out
                 .last()
                 .filter(|p: &&Quote| {
-                    doc.sentence_at(p.span.start)
-                        .is_some_and(|s| s + 2 >= first && p.span.end <= q.start)
+                    p.speaker.is_some()
+                        && doc
+                            .sentence_at(p.span.start)
+                            .is_some_and(|s| s + 2 >= first && p.span.end <= q.start)
                 })
-                .and_then(|p| p.speaker)
-                .and_then(|sp| doc.entities.iter().find(|e| e.span == sp));
+                .map(|p| (p.speaker, p.speaker_actor.clone()));
         }
-        if speaker.is_none() {
-            // failing a cue, the first actor of the sentence before the quotation
-            speaker = ents
-                .iter()
-                .copied()
-                .find(|e| e.span.end <= q.start && doc.sentence_at(e.span.start) == Some(first));
+        if speaker.is_none() && inherited.is_none() && !pronoun {
+            // failing a cue, the subject of the sentence before the quotation (not for a
+            // pronoun's verb: the pronoun is the subject, and it names no one known)
+            speaker = first_subject(doc, lex, &ents, q.start);
+        }
+        let speaker = speaker.map(|e| named_in_apposition(doc, e));
+        let mut actor = speaker.and_then(|e| completed(doc, events, e, home.as_deref()));
+        let mut span = speaker.map(|e| e.span);
+        if let Some((s, a)) = inherited {
+            span = s;
+            actor = a;
+        }
+        // a speaker with no code speaks for the one it belongs to (« le PDG de Dassault »)
+        if let Some(e) = speaker.filter(|_| actor.as_ref().is_none_or(|a| a.code.is_empty())) {
+            if let Some(n) = owner(doc, lex, e) {
+                actor.clone_from(&n.actor);
+                span = Some(e.span.cover(n.span));
+            }
         }
         out.push(Quote {
             span: q,
-            speaker: speaker.map(|e| e.span),
-            speaker_actor: speaker.and_then(|e| completed(doc, events, e, home.as_deref())),
+            speaker: span,
+            speaker_actor: actor,
             verb,
         });
     }
@@ -506,6 +718,93 @@ fn completed(
     arg.actor
 }
 
+/// How many sentences back a title (« le commissaire a dit ») looks for the name it titled.
+const TITLE_BACK: usize = 10;
+
+/// "The commissioner said", « le commissaire a déclaré »: a definite article and a lowercase
+/// noun right before the speech verb at `cue` (an auxiliary at most between) name the coded
+/// person that noun titled before ("trade commissioner Albert Muchanga"): the last one, in
+/// the sentences before, with the noun among the three words before the name.
+fn titled<'d>(doc: &'d Doc, lex: &QuoteLexicon, cue: Span) -> Option<&'d Entity> {
+    let before = doc.text.get(..cue.start)?;
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let fits = |noun: &str, article: &str| {
+        QuoteLexicon::has(&lex.definite, &doc.lang, &fold(article))
+            && noun.chars().next().is_some_and(char::is_lowercase)
+            && noun.chars().all(char::is_alphabetic)
+    };
+    let noun = match words.as_slice() {
+        [n, a, ..] if fits(n, a) => *n,
+        [_, n, a] if fits(n, a) => *n,
+        _ => return None,
+    };
+    let noun = fold(noun);
+    let here = doc.sentence_at(cue.start)?;
+    doc.entities.iter().rev().find(|e| {
+        e.span.end <= cue.start
+            && e.etype == EntityType::PER
+            && !e.nominal
+            && e.actor.as_ref().is_some_and(|a| !a.code.is_empty())
+            && doc
+                .sentence_at(e.span.start)
+                .is_some_and(|s| s + TITLE_BACK >= here)
+            && doc
+                .text
+                .get(..e.span.start)
+                .is_some_and(|b| b.split_whitespace().rev().take(3).any(|w| fold(w) == noun))
+    })
+}
+
+/// Does a subject pronoun stand at the speech verb at `cue`: one of the two words before it
+/// (« il a dit », "he said", « a-t-il dit »: the part after the last hyphen or apostrophe) or
+/// glued after it (« précise-t-elle »)?
+fn pronoun_at(doc: &Doc, lex: &QuoteLexicon, cue: Span) -> bool {
+    let is = |w: &str| {
+        let tail = w.rsplit(['-', '\'', '’']).next().unwrap_or(w);
+        QuoteLexicon::has(&lex.pronoun, &doc.lang, &fold(tail))
+    };
+    let before = doc.text.get(..cue.start).unwrap_or("");
+    if before.split_whitespace().rev().take(2).any(is) {
+        return true;
+    }
+    let after = doc.text.get(cue.end..).unwrap_or("");
+    let glued = after
+        .strip_prefix("-t-")
+        .or_else(|| after.strip_prefix('-'))
+        .map(|r| r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+    glued.is_some_and(|w| !w.is_empty() && is(w))
+}
+
+/// How many words, outside quotations, may lie between a quotation and the source cue after
+/// it (« Une proche » de X « a été entendue », selon M. Y).
+const SOURCE_GAP: usize = 6;
+
+/// Does the source cue at `cue` follow the quotation `q` in its clause: few words between,
+/// quotations aside, and no semicolon (« … » ; d'après le droit international, … is another
+/// clause)?
+fn source_follows(text: &str, all: &[Span], q: Span, cue: Span) -> bool {
+    let Some(gap) = text.get(q.end..cue.start) else {
+        return false;
+    };
+    let mut words = 0;
+    let mut at = q.end;
+    for w in gap.split_whitespace() {
+        // the word's offset, to leave out those inside a quotation
+        let start = text
+            .get(at..)
+            .and_then(|r| r.find(w))
+            .map_or(at, |i| at + i);
+        at = start + w.len();
+        let quoted = all
+            .iter()
+            .any(|s| s.start <= start && start + w.len() <= s.end);
+        if !quoted && w.chars().any(char::is_alphanumeric) {
+            words += 1;
+        }
+    }
+    !gap.contains(';') && words <= SOURCE_GAP
+}
+
 /// Does `s` open its sentence (only punctuation before it)?
 fn sentence_opens(doc: &Doc, s: Span) -> bool {
     doc.sentence_at(s.start)
@@ -526,7 +825,7 @@ mod tests {
 
     /// Entities given as (text, code, rule, nominal); a text found several times is the
     /// last occurrence when it starts with `@` (« @il »). Entities are people, except those
-    /// whose rule is `org`.
+    /// whose rule is `org` (organizations) or `loc` (places).
     fn run_with(lang: &str, text: &str, ents: &[(&str, &str, &str, bool)]) -> (Doc, Vec<Quote>) {
         let seg = crate::segment::SegmentLexicon::load(&Sources::builtin()).unwrap();
         let mut d = Doc::new("t", text);
@@ -539,10 +838,10 @@ mod tests {
             };
             d.entities.push(Entity {
                 span: Span::new(s, s + p.len()),
-                etype: if rule == "org" {
-                    EntityType::ORG
-                } else {
-                    EntityType::PER
+                etype: match rule {
+                    "org" => EntityType::ORG,
+                    "loc" => EntityType::LOC,
+                    _ => EntityType::PER,
                 },
                 actor: Some(Actor {
                     code: code.into(),
@@ -930,5 +1229,260 @@ mod tests {
     fn unbalanced_marks_do_not_panic() {
         let (_, q) = run("fr", "« ouvert sans fermeture", &[]);
         assert!(q.is_empty());
+    }
+
+    /// The speaker's text and code of quotation `i`.
+    fn who(d: &Doc, q: &[Quote], i: usize) -> (String, String) {
+        (
+            q[i].speaker
+                .map(|s| d.slice(s).to_string())
+                .unwrap_or_default(),
+            q[i].speaker_actor
+                .as_ref()
+                .map(|a| a.code.clone())
+                .unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn a_title_speaks_as_the_coded_name_in_apposition_after_it() {
+        let text = "« Nous verrons », a déclaré mardi le porte-parole du gouvernement, Karl Weber.";
+        let (d, q) = run_with(
+            "fr",
+            text,
+            &[
+                ("porte-parole du gouvernement", "AUTGOV", "t", true),
+                ("Karl Weber", "DEUGOV", "t", false),
+            ],
+        );
+        let at = text.find("Nous").unwrap();
+        assert_eq!(q[0].span, Span::new(at, at + "Nous verrons".len()));
+        assert_eq!(who(&d, &q, 0), ("Karl Weber".into(), "DEUGOV".into()));
+        let at = text.find("Karl").unwrap();
+        assert_eq!(q[0].speaker, Some(Span::new(at, at + "Karl Weber".len())));
+        // an uncoded name would lose the title's code: the title stays
+        let (d, q) = run_with(
+            "fr",
+            text,
+            &[
+                ("porte-parole du gouvernement", "AUTGOV", "t", true),
+                ("Karl Weber", "", "t", false),
+            ],
+        );
+        assert_eq!(
+            who(&d, &q, 0),
+            ("porte-parole du gouvernement".into(), "AUTGOV".into())
+        );
+    }
+
+    #[test]
+    fn the_subject_is_a_person_not_a_complement_nor_an_adjective() {
+        // a participle cue far from its subject: the sentence's subject, not the adjective
+        let (d, q) = run_with(
+            "fr",
+            "À propos du budget français, il a parlé longuement tout en assurant qu'il n'y \
+             aurait « pas de passe-droit ».",
+            &[
+                ("français", "FRA", "loc", true),
+                ("il", "BELGOV", "pronoun", true),
+            ],
+        );
+        assert_eq!(d.slice(q[0].span), "pas de passe-droit");
+        assert_eq!(who(&d, &q, 0), ("il".into(), "BELGOV".into()));
+        assert_eq!(q[0].verb.as_deref(), Some("assurer"));
+        // "from Radio Nord" is a complement: the officer is the subject
+        let (d, q) = run_with(
+            "en",
+            "In response to questions from Radio Nord, a police officer who asked not to be \
+             named told Radio Nord: \"It is too early to say.\"",
+            &[
+                ("Radio Nord", "USAMED", "org", false),
+                ("police officer", "EGYCOP", "t", true),
+                ("@Radio Nord", "USAMED", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].span), "It is too early to say.");
+        assert_eq!(who(&d, &q, 0), ("police officer".into(), "EGYCOP".into()));
+    }
+
+    #[test]
+    fn the_phrase_spoken_to_before_the_verb_is_no_subject() {
+        let (d, q) = run_with(
+            "en",
+            "Prime minister Ana Costa speaking to the Lisbon Council called the plan \"null and \
+             void\".",
+            &[
+                ("Ana Costa", "PRTGOV", "t", false),
+                ("Lisbon Council", "", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].span), "null and void");
+        assert_eq!(who(&d, &q, 0), ("Ana Costa".into(), "PRTGOV".into()));
+    }
+
+    #[test]
+    fn the_agent_of_a_speech_verb_speaks() {
+        let (d, q) = run_with(
+            "fr",
+            "Un choix regretté par le président Marc Aubry et jugé contraire « aux intérêts \
+             communs ».",
+            &[("président Marc Aubry", "FRAGOV", "t", false)],
+        );
+        assert_eq!(d.slice(q[0].span), "aux intérêts communs");
+        assert_eq!(
+            who(&d, &q, 0),
+            ("président Marc Aubry".into(), "FRAGOV".into())
+        );
+    }
+
+    #[test]
+    fn an_inverted_subject_closing_the_clause_past_a_place_phrase() {
+        let text = "« Deux agents ont été arrêtés », a déclaré vendredi matin sur la radio Nova \
+                    la ministre des Armées Claire Petit.";
+        let (d, q) = run_with("fr", text, &[("Claire Petit", "FRAGOV", "t", false)]);
+        let at = text.find("Deux").unwrap();
+        assert_eq!(
+            q[0].span,
+            Span::new(at, at + "Deux agents ont été arrêtés".len())
+        );
+        assert_eq!(who(&d, &q, 0), ("Claire Petit".into(), "FRAGOV".into()));
+        // a place closing the clause is no speaker
+        let (_, q) = run_with(
+            "fr",
+            "« Rien ne change », a déclaré hier soir le maire à Lyon.",
+            &[("Lyon", "FRA", "loc", false)],
+        );
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn the_nearest_cue_that_names_its_speaker_wins() {
+        let (d, q) = run_with(
+            "en",
+            "Trade Bank president Okey Diallo said the use of foreign currencies \"costs Africa \
+             billions,\" further saying that trade suffers.",
+            &[
+                ("Trade Bank", "", "org", false),
+                ("Okey Diallo", "IGOBUS", "t", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].span), "costs Africa billions,");
+        assert_eq!(who(&d, &q, 0), ("Okey Diallo".into(), "IGOBUS".into()));
+        assert_eq!(q[0].verb.as_deref(), Some("say"));
+    }
+
+    #[test]
+    fn a_source_after_the_quotation_only_in_its_clause() {
+        // « d'après » in the next clause is no source; « Pour l'association » names the
+        // organization named before
+        let (d, q) = run_with(
+            "fr",
+            "Human Rights Group a publié un rapport. Pour l'association, ces prisons prouvent \
+             « une politique de torture » ; d'après le droit, la Cour pénale juge ces crimes.",
+            &[
+                ("Human Rights Group", "NGO", "org", false),
+                ("Cour pénale", "IGOJUD", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].span), "une politique de torture");
+        assert_eq!(who(&d, &q, 0), ("Human Rights Group".into(), "NGO".into()));
+        // words inside another quotation do not count between
+        let (d, q) = run_with(
+            "fr",
+            "« Une proche » de Jean Roux « a été entendue », selon M. Martin.",
+            &[
+                ("Jean Roux", "FRACVL", "t", false),
+                ("Martin", "FRAJUD", "t", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].span), "Une proche");
+        assert_eq!(who(&d, &q, 0), ("Martin".into(), "FRAJUD".into()));
+        assert_eq!(q[0].verb.as_deref(), Some("selon"));
+    }
+
+    #[test]
+    fn an_uncoded_speaker_speaks_for_the_coded_one_it_belongs_to() {
+        let (d, q) = run_with(
+            "fr",
+            "Le PDG de Nordavia s'est réjoui de cette annonce en promettant de « relever ce \
+             défi ».",
+            &[
+                ("PDG", "", "org", false),
+                ("Nordavia", "FRABUS", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[0].span), "relever ce défi");
+        assert_eq!(who(&d, &q, 0), ("PDG de Nordavia".into(), "FRABUS".into()));
+        let (d, q) = run_with(
+            "en",
+            "The CEO of Nordavia, in office since May, said: \"We will deliver.\"",
+            &[
+                ("CEO", "", "org", false),
+                ("Nordavia", "USABUS", "org", false),
+            ],
+        );
+        assert_eq!(who(&d, &q, 0), ("CEO of Nordavia".into(), "USABUS".into()));
+    }
+
+    #[test]
+    fn an_unresolved_pronoun_continues_the_last_speaker() {
+        let (d, q) = run_with(
+            "fr",
+            "Le PDG de Nordavia s'est réjoui de cette annonce en promettant de « relever ce \
+             défi ». « Ce programme est ambitieux », a-t-il ajouté.",
+            &[
+                ("PDG", "", "org", false),
+                ("Nordavia", "FRABUS", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[1].span), "Ce programme est ambitieux");
+        assert_eq!(who(&d, &q, 1), ("PDG de Nordavia".into(), "FRABUS".into()));
+        let (d, q) = run_with(
+            "en",
+            "The CEO of Nordavia, in office since May, said: \"We will deliver.\" \"It is \
+             ambitious,\" he added in Oslo.",
+            &[
+                ("CEO", "", "org", false),
+                ("Nordavia", "USABUS", "org", false),
+            ],
+        );
+        assert_eq!(d.slice(q[1].span), "It is ambitious,");
+        assert_eq!(who(&d, &q, 1), ("CEO of Nordavia".into(), "USABUS".into()));
+        // with no quotation before, no guess at the sentence's first actor
+        let (_, q) = run_with(
+            "fr",
+            "À Paris, « rien ne change », a-t-il dit.",
+            &[("Paris", "FRAGOV", "loc", false)],
+        );
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn a_title_names_the_person_it_titled_before() {
+        let (d, q) = run_with(
+            "en",
+            "Trade commissioner Albert Muchanga spoke first. The commissioner said, \"We agree.\"",
+            &[("Albert Muchanga", "IGOAFRAFU", "t", false)],
+        );
+        assert_eq!(d.slice(q[0].span), "We agree.");
+        assert_eq!(
+            who(&d, &q, 0),
+            ("Albert Muchanga".into(), "IGOAFRAFU".into())
+        );
+        let (d, q) = run_with(
+            "fr",
+            "Le commissaire européen Pierre Roux est arrivé. Le commissaire a déclaré : « Nous \
+             verrons ».",
+            &[("Pierre Roux", "IGOEUREEC", "t", false)],
+        );
+        assert_eq!(d.slice(q[0].span), "Nous verrons");
+        assert_eq!(who(&d, &q, 0), ("Pierre Roux".into(), "IGOEUREEC".into()));
+        // another title names no one
+        let (_, q) = run_with(
+            "en",
+            "Trade commissioner Albert Muchanga spoke first. The judge said, \"We agree.\"",
+            &[("Albert Muchanga", "IGOAFRAFU", "t", false)],
+        );
+        assert_eq!(q[0].speaker, None);
     }
 }

@@ -612,14 +612,23 @@ fn antecedent<'a>(
 /// True when a person nobody coded opens the antecedent's sentence before it (« Israeli
 /// President Moshe Levi refused to meet King Hassan, saying he … »): the pronoun more likely
 /// means that subject, so it is left unresolved rather than given to the wrong person. A
-/// title glued to the antecedent's name is its own.
+/// title glued to the antecedent's name is its own. A bare title counts only where a subject
+/// stands, at the start of the sentence (an article at most before it): « C'est en dirigeant
+/// affaibli qu'il … » names no one new.
 fn unknown_subject_before(doc: &Doc, ents: &[Entity], at: usize) -> bool {
     let sentence = doc.sentence_at(at);
+    let opens = |e: &Entity| {
+        sentence
+            .and_then(|i| doc.sentences.get(i))
+            .and_then(|s| doc.text.get(s.start..e.span.start))
+            .is_some_and(|g| g.split_whitespace().count() <= 1)
+    };
     ents.iter().any(|e| {
         e.etype == EntityType::PER
             && e.rule != "pronoun"
             && e.span.end <= at
             && doc.sentence_at(e.span.start) == sentence
+            && (!e.nominal || opens(e))
             && e.actor.as_ref().is_none_or(|a| a.country.is_none())
             && !doc
                 .text
@@ -890,4 +899,38 @@ pub(super) fn resolve(doc: &Doc, lex: &ActorLexicon, hits: &[Hit], ents: &mut Ve
     uncoded_people_take_their_title(doc, ents);
     titles(doc, lex, ents);
     pronouns(doc, lex, ents);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::Span;
+
+    #[test]
+    fn a_title_that_opens_no_sentence_leaves_the_pronoun_resolved() {
+        // « en dirigeant affaibli »: a title after a preposition names no new subject, so the
+        // pronouns after it still go to the last man named
+        let text = "Emmanuel Macron est arrivé jeudi à Bruxelles. C'est en dirigeant affaibli \
+                    qu'il s'est présenté. « Je dirai mes choix », a-t-il déclaré.";
+        let d = crate::testing::analyze("fr", "2018-12-13", text);
+        let found: Vec<(Span, String)> = d
+            .entities
+            .iter()
+            .filter(|e| e.rule == "pronoun")
+            .map(|e| {
+                (
+                    e.span,
+                    e.actor.as_ref().map(|a| a.code.clone()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let first = text.find("qu'il").unwrap() + 3;
+        let second = text.find("t-il").unwrap() + 2;
+        assert_eq!(
+            found,
+            [
+                (Span::new(first, first + 2), "FRAGOV".to_string()),
+                (Span::new(second, second + 2), "FRAGOV".to_string())
+            ]
+        );
+    }
 }
