@@ -30,6 +30,15 @@ pub struct Roles {
 
 const FILE: &str = "events/roles.tsv";
 
+/// The token right after `span`, in its sentence, when it is a word of `class`.
+fn word_after(doc: &Doc, gram: &Grammar, span: Span, class: WordClass) -> Option<usize> {
+    let i = doc.token_at_or_after(span.end);
+    let word = doc.tokens.get(i)?;
+    (word.sentence == doc.tokens.get(i.checked_sub(1)?)?.sentence
+        && gram.is(doc.lang.as_str(), class, folded(doc, word)))
+    .then_some(i)
+}
+
 impl Roles {
     pub fn load(src: &Sources) -> Result<Self, Vec<LexiconError>> {
         let t = src.table(FILE).map_err(|e| vec![e])?;
@@ -124,13 +133,7 @@ impl Roles {
     /// most one article (« à Alger », "in the Gaza Strip").
     fn place_after(&self, doc: &Doc, gram: &Grammar, span: Span) -> Option<&str> {
         let lang = doc.lang.as_str();
-        let i = doc.token_at_or_after(span.end);
-        let prep = doc.tokens.get(i)?;
-        if prep.sentence != doc.tokens.get(i.checked_sub(1)?)?.sentence
-            || !gram.is(lang, WordClass::Loc, folded(doc, prep))
-        {
-            return None;
-        }
+        let i = word_after(doc, gram, span, WordClass::Loc)?;
         let mut j = i + 1;
         if doc
             .tokens
@@ -149,13 +152,8 @@ impl Roles {
     /// Liberia", « des réfugiés venus de Syrie »), in the same clause.
     fn origin_after(&self, doc: &Doc, gram: &Grammar, span: Span) -> Option<&str> {
         let lang = doc.lang.as_str();
-        let i = doc.token_at_or_after(span.end);
-        let word = doc.tokens.get(i)?;
-        if word.sentence != doc.tokens.get(i.checked_sub(1)?)?.sentence
-            || !gram.is(lang, WordClass::Origin, folded(doc, word))
-        {
-            return None;
-        }
+        let i = word_after(doc, gram, span, WordClass::Origin)?;
+        let word = doc.tokens[i];
         let place = doc.tokens[i + 1..]
             .iter()
             .take(ORIGIN_WORDS)
