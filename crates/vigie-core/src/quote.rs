@@ -93,44 +93,23 @@ impl QuoteLexicon {
                 "opener" => CueKind::Opener,
                 "tell" => CueKind::Tell,
                 // words read around a cue, not cues themselves
-                "to" => {
-                    to.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "it" => {
-                    it.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "org" => {
-                    org.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "prep" => {
-                    prep.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "article" => {
-                    article.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "agent" => {
-                    agent.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "of" => {
-                    of.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "pronoun" => {
-                    pronoun.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
-                "definite" => {
-                    definite.push((lang.to_string(), fold(r.get(c[1]))));
-                    continue;
-                }
                 k => {
-                    errors.push(t.error(r, format!("unknown kind `{k}`")));
+                    let list = match k {
+                        "to" => &mut to,
+                        "it" => &mut it,
+                        "org" => &mut org,
+                        "prep" => &mut prep,
+                        "article" => &mut article,
+                        "agent" => &mut agent,
+                        "of" => &mut of,
+                        "pronoun" => &mut pronoun,
+                        "definite" => &mut definite,
+                        _ => {
+                            errors.push(t.error(r, format!("unknown kind `{k}`")));
+                            continue;
+                        }
+                    };
+                    list.push((lang.to_string(), fold(r.get(c[1]))));
                     continue;
                 }
             };

@@ -347,17 +347,20 @@ fn coordinated_verb_subject<'d>(doc: &'d Doc, gram: &Grammar, s: &Site) -> Optio
 /// a conjunction, whose clause before it is passive (a form of "be" and a participle, no
 /// subject of its own between), shares that passive: its subject is the one it was done to.
 /// A past unlike the participle ("was arrested and gave a statement") stays active, and so
-/// does one with a direct object ("were treated well and asked their governments").
-#[allow(clippy::too_many_arguments)]
+/// does one with a direct object ("were treated well and asked their governments"); the
+/// caller has checked that the word may be read as a participle.
 pub(super) fn passive_conjunct(
     doc: &Doc,
     gram: &Grammar,
-    tr: &super::trigger::Triggers,
-    payloads: &[u32],
-    fref: super::trigger::FormRef,
     tokens: &[Token],
     (first, last): (usize, usize),
 ) -> bool {
+    let Some(conj) = first.checked_sub(1) else {
+        return false;
+    };
+    if !gram.is("en", WordClass::Conj, folded(doc, &tokens[conj])) {
+        return false;
+    }
     let object = tokens.get(last).is_some_and(|t| {
         let w = folded(doc, t);
         [WordClass::Det, WordClass::Num, WordClass::Pron]
@@ -366,21 +369,7 @@ pub(super) fn passive_conjunct(
             || t.kind == TokenKind::Number
             || doc.entities.iter().any(|e| e.span.start == t.span.start)
     });
-    if object {
-        return false;
-    }
-    let participle = payloads.iter().any(|&p| {
-        tr.forms.get(p as usize).is_some_and(|f| {
-            f.entry == fref.entry && f.form == super::inflect::Form::PastParticiple
-        })
-    });
-    let Some(conj) = first.checked_sub(1) else {
-        return false;
-    };
-    if !participle || !gram.is("en", WordClass::Conj, folded(doc, &tokens[conj])) {
-        return false;
-    }
-    passive_before(doc, gram, "en", tokens, conj)
+    !object && passive_before(doc, gram, "en", tokens, conj)
 }
 
 /// Does the clause before the conjunction at `conj` hold a passive: a form of « être »/"be"

@@ -530,24 +530,16 @@ fn detect_all(
         {
             continue;
         }
+        // an English bare form that may be read as a past participle: "arrested by police",
+        // "was detained and expelled"
+        let en_participle =
+            verb && lang == "en" && !has_aux && participle_reading(tr, m.payloads, fref);
         let passive = verb
             && !entry.etre
             && !reflexive
             && ((fref.form == Form::PastParticiple && be)
-                || (lang == "en"
-                    && !has_aux
-                    && reduced_passive(doc, gram, tr, m.payloads, fref, tokens, last))
-                || (lang == "en"
-                    && !has_aux
-                    && argument::passive_conjunct(
-                        doc,
-                        gram,
-                        tr,
-                        m.payloads,
-                        fref,
-                        tokens,
-                        (first, last),
-                    )));
+                || (en_participle && reduced_passive(doc, gram, tokens, last))
+                || (en_participle && argument::passive_conjunct(doc, gram, tokens, (first, last))));
         // a French participle with no auxiliary is adjectival (« l'aide fournie à »); in English
         // the past and the participle look alike, and a bare one is read as a past
         let bare_participle = verb && fref.form == Form::PastParticiple && !has_aux && lang == "fr";
@@ -691,27 +683,23 @@ fn detect_all(
 /// the participle of a regular verb look alike, "by" and a noun after it decide. "by" and a
 /// gerund is a means ("responded by shelling"), and a past unlike the participle ("took by")
 /// stays active.
-fn reduced_passive(
-    doc: &Doc,
-    gram: &Grammar,
-    tr: &Triggers,
-    payloads: &[u32],
-    fref: trigger::FormRef,
-    tokens: &[crate::doc::Token],
-    last: usize,
-) -> bool {
-    let participle = payloads.iter().any(|&p| {
-        tr.forms
-            .get(p as usize)
-            .is_some_and(|f| f.entry == fref.entry && f.form == Form::PastParticiple)
-    });
+fn reduced_passive(doc: &Doc, gram: &Grammar, tokens: &[crate::doc::Token], last: usize) -> bool {
     let by = tokens
         .get(last)
         .is_some_and(|t| gram.is("en", WordClass::Agent, folded(doc, t)));
     let means = tokens
         .get(last + 1)
         .is_none_or(|t| folded(doc, t).ends_with("ing"));
-    participle && by && !means
+    by && !means
+}
+
+/// Is a past participle of the matched entry among the forms the match's words can be?
+fn participle_reading(tr: &Triggers, payloads: &[u32], fref: trigger::FormRef) -> bool {
+    payloads.iter().any(|&p| {
+        tr.forms
+            .get(p as usize)
+            .is_some_and(|f| f.entry == fref.entry && f.form == Form::PastParticiple)
+    })
 }
 
 /// Byte offset where the trigger's clause starts (after « que », "that", « ; »…).
